@@ -1,0 +1,55 @@
+// Attempt and session models: who sits which exam when; attempt state as cached in the META item.
+
+export type AttemptState = 'ready' | 'running' | 'paused' | 'submitted' | 'expired';
+
+export interface Session {
+  id: string;
+  examId: string;
+  examVersion: number;
+  title: string;
+  site: string;
+  /** Window in which candidates may start (ms since epoch). */
+  opensAt: number;
+  closesAt: number;
+  capacity: number;
+  /** SHA-256 (hex) of the session secret, published before the session opens (commit–reveal). */
+  secretCommitment: string;
+  /** Whether the admin has released PINs for login. */
+  pinsReleased: boolean;
+}
+
+export interface RosterEntry {
+  sessionId: string;
+  regNo: string;
+  name: string;
+  formationId: string;
+  formationType: string;
+  /** HMAC-SHA-256(pepper, PIN), hex. */
+  pinHash: string;
+  /** Accommodation in minutes added to the duration (e.g. +30). */
+  extraMinutes: number;
+}
+
+export interface AttemptMeta {
+  attemptId: string;
+  sessionId: string;
+  examId: string;
+  examVersion: number;
+  regNo: string;
+  formationId: string;
+  formationType: string;
+  /** Hex seed = HMAC-SHA-256(session secret, attemptId). */
+  seed: string;
+  state: AttemptState;
+  startedAt: number;
+  /** Base duration incl. accommodations, ms. */
+  durationMs: number;
+  extensionsMs: number;
+  pausedMs: number;
+  /** Set while paused. */
+  pausedAt?: number;
+  deviceEpoch: number;
+  submittedAt?: number;
+  /** Optimistic-concurrency version of the META item. */
+  version: number;
+}

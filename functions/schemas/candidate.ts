@@ -1,0 +1,107 @@
+// Candidate API contract: login, start, form, answers (autosave), state, submit, result.
+import { z } from 'zod';
+import { id, regNo, withServerTime } from './common.ts';
+
+export const candidateLoginBody = z.object({
+  regNo,
+  pin: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{6}$/, 'PIN is 6 digits'),
+});
+export type CandidateLoginBody = z.infer<typeof candidateLoginBody>;
+
+export const candidateLoginResponse = z.object({
+  token: z.string(),
+  attemptId: id,
+  sessionId: id,
+  name: z.string(),
+  ...withServerTime,
+});
+export type CandidateLoginResponse = z.infer<typeof candidateLoginResponse>;
+
+/** An option as the candidate sees it: shuffled order, no key, no weight. */
+export const publicOption = z.object({ id: z.string(), text: z.string(), image: z.string().optional() });
+export const publicItem = z.object({
+  itemId: z.string(),
+  /** 1-based position in the whole form. */
+  number: z.number().int().positive(),
+  sectionId: z.string(),
+  kind: z.enum(['single', 'weighted', 'likert', 'speed']),
+  stem: z.string(),
+  image: z.string().optional(),
+  options: z.array(publicOption),
+});
+export type PublicItem = z.infer<typeof publicItem>;
+
+export const publicForm = z.object({
+  attemptId: id,
+  examId: id,
+  examTitle: z.string(),
+  sections: z.array(z.object({ id: z.string(), title: z.string(), count: z.number().int() })),
+  items: z.array(publicItem),
+  ...withServerTime,
+});
+export type PublicForm = z.infer<typeof publicForm>;
+
+export const attemptStateView = z.object({
+  attemptId: id,
+  state: z.enum(['ready', 'running', 'paused', 'submitted', 'expired']),
+  deadline: z.number().int().nullable(),
+  remainingMs: z.number().int().nullable(),
+  deviceEpoch: z.number().int(),
+  /** Highest client seq recorded for this device epoch, so a reloaded page continues after it. */
+  lastSeq: z.number().int(),
+  answers: z.record(z.string(), z.string().nullable()),
+  flags: z.array(z.string()),
+  answeredCount: z.number().int(),
+  totalItems: z.number().int(),
+  ...withServerTime,
+});
+export type AttemptStateView = z.infer<typeof attemptStateView>;
+
+const seq = z.number().int().min(1).max(9_999_999_999);
+export const clientStepInput = z.discriminatedUnion('type', [
+  z.object({
+    seq,
+    type: z.literal('answered'),
+    itemId: z.string().min(1).max(64),
+    choice: z.string().max(16).nullable(),
+  }),
+  z.object({ seq, type: z.literal('flagged'), itemId: z.string().min(1).max(64), flagged: z.boolean() }),
+]);
+export type ClientStepInput = z.infer<typeof clientStepInput>;
+
+export const saveAnswersBody = z.object({ steps: z.array(clientStepInput).min(1).max(50) });
+export type SaveAnswersBody = z.infer<typeof saveAnswersBody>;
+
+export const saveAnswersResponse = z.object({
+  /** Seqs durably recorded (including retries that were already recorded). */
+  acked: z.array(z.number().int()),
+  remainingMs: z.number().int().nullable(),
+  ...withServerTime,
+});
+export type SaveAnswersResponse = z.infer<typeof saveAnswersResponse>;
+
+export const resultView = z.object({
+  attemptId: id,
+  examId: id,
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      score: z.number(),
+      max: z.number(),
+      passingGrade: z.number().nullable(),
+    }),
+  ),
+  total: z.number(),
+  maxTotal: z.number(),
+  passed: z.boolean().nullable(),
+  formationType: z.string(),
+  /** Final hash of the step log: the candidate's receipt. */
+  receipt: z.string(),
+  submittedAt: z.number().int(),
+  ...withServerTime,
+});
+export type ResultView = z.infer<typeof resultView>;

@@ -1,0 +1,49 @@
+// Staff API contract: admin/proctor/auditor login, sessions, attempts monitor, proctor operations.
+import { z } from 'zod';
+import { id, withServerTime } from './common.ts';
+
+export const staffLoginBody = z.object({
+  username: z.string().trim().min(3).max(64),
+  password: z.string().min(8).max(256),
+});
+export type StaffLoginBody = z.infer<typeof staffLoginBody>;
+
+export const staffRole = z.enum(['admin', 'proctor', 'auditor']);
+export type StaffRole = z.infer<typeof staffRole>;
+
+export const staffLoginResponse = z.object({
+  token: z.string(),
+  role: staffRole,
+  name: z.string(),
+  ...withServerTime,
+});
+
+export const sessionView = z.object({
+  id,
+  examId: id,
+  title: z.string(),
+  site: z.string(),
+  opensAt: z.number().int(),
+  closesAt: z.number().int(),
+  capacity: z.number().int(),
+  pinsReleased: z.boolean(),
+  secretCommitment: z.string(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+export const sessionListResponse = z.object({ sessions: z.array(sessionView), ...withServerTime });
+
+export const attemptSummary = z.object({
+  attemptId: id,
+  regNo: z.string(),
+  state: z.enum(['ready', 'running', 'paused', 'submitted', 'expired']),
+  startedAt: z.number().int(),
+  deadline: z.number().int(),
+  deviceEpoch: z.number().int(),
+  total: z.number().nullable(),
+});
+export type AttemptSummary = z.infer<typeof attemptSummary>;
+export const attemptListResponse = z.object({ attempts: z.array(attemptSummary), ...withServerTime });
+
+export const proctorActionBody = z.object({ reason: z.string().trim().min(3).max(500) });
+export const extendBody = proctorActionBody.extend({ minutes: z.number().int().min(1).max(240) });
+export const paginationQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });

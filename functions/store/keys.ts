@@ -1,0 +1,105 @@
+// Every key shape of the single table, its GSIs, and the S3 prefixes. The one place a key is spelled.
+
+export const TABLE_KEYS = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  gsi1: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+  gsi2: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+} as const;
+
+const pad = (n: number, width: number): string => {
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`key number must be a non-negative integer: ${n}`);
+  const s = String(n);
+  if (s.length > width) throw new RangeError(`key number ${n} exceeds ${width} digits`);
+  return s.padStart(width, '0');
+};
+
+export const DEVICE_EPOCH_WIDTH = 4;
+export const CLIENT_SEQ_WIDTH = 10;
+export const TIME_WIDTH = 13;
+
+export const keys = {
+  exam: (examId: string) => ({ PK: `EXAM#${examId}`, SK: 'META' }),
+  examSection: (examId: string, n: number) => ({ PK: `EXAM#${examId}`, SK: `SECTION#${pad(n, 3)}` }),
+  bankItem: (bankId: string, category: string, itemId: string) => ({
+    PK: `BANK#${bankId}`,
+    SK: `ITEM#${category}#${itemId}`,
+  }),
+  bankCategoryPrefix: (bankId: string, category: string) => ({
+    PK: `BANK#${bankId}`,
+    SKPrefix: `ITEM#${category}#`,
+  }),
+  bankPrefix: (bankId: string) => ({ PK: `BANK#${bankId}`, SKPrefix: 'ITEM#' }),
+  session: (sessionId: string) => ({ PK: `SESSION#${sessionId}`, SK: 'META' }),
+  /** Session secret lives in its own item so listing sessions never reads it. */
+  sessionSecret: (sessionId: string) => ({ PK: `SESSION#${sessionId}`, SK: 'SECRET' }),
+  rosterEntry: (sessionId: string, regNo: string) => ({ PK: `SESSION#${sessionId}`, SK: `CAND#${regNo}` }),
+  rosterPrefix: (sessionId: string) => ({ PK: `SESSION#${sessionId}`, SKPrefix: 'CAND#' }),
+  /** Sessions a registration number is on the roster of (login finds the open one). */
+  candidateSession: (regNo: string, sessionId: string) => ({
+    PK: `REG#${regNo}`,
+    SK: `SESSION#${sessionId}`,
+  }),
+  candidateSessionsPrefix: (regNo: string) => ({ PK: `REG#${regNo}`, SKPrefix: 'SESSION#' }),
+  sessionList: () => ({ PK: 'SESSIONS', SKPrefix: 'SESSION#' }),
+  sessionListEntry: (opensAt: number, sessionId: string) => ({
+    PK: 'SESSIONS',
+    SK: `SESSION#${pad(opensAt, TIME_WIDTH)}#${sessionId}`,
+  }),
+  attempt: (attemptId: string) => ({ PK: `ATTEMPT#${attemptId}`, SK: 'META' }),
+  /** Candidate step: (device epoch, client seq) zero-padded so SK order = (epoch, seq) order. */
+  clientStep: (attemptId: string, deviceEpoch: number, clientSeq: number) => ({
+    PK: `ATTEMPT#${attemptId}`,
+    SK: `STEP#${pad(deviceEpoch, DEVICE_EPOCH_WIDTH)}#${pad(clientSeq, CLIENT_SEQ_WIDTH)}`,
+  }),
+  /** Lifecycle step written by the server: ordered by server time, unique by a nonce. */
+  serverStep: (attemptId: string, at: number, nonce: string) => ({
+    PK: `ATTEMPT#${attemptId}`,
+    SK: `EVT#${pad(at, TIME_WIDTH)}#${nonce}`,
+  }),
+  attemptResult: (attemptId: string) => ({ PK: `ATTEMPT#${attemptId}`, SK: 'RESULT' }),
+  attemptStepsPrefix: (attemptId: string) => ({ PK: `ATTEMPT#${attemptId}` }),
+  /** GSI1 on the attempt META: attempts of a session (monitor, sweeper). */
+  attemptBySession: (sessionId: string, attemptId: string) => ({
+    GSI1PK: `SESSION#${sessionId}`,
+    GSI1SK: `ATTEMPT#${attemptId}`,
+  }),
+  /** GSI2 on the attempt RESULT: results of a formation, sorted for ranking (score sort key). */
+  resultByFormation: (formationId: string, scoreSortKey: string) => ({
+    GSI2PK: `FORMATION#${formationId}`,
+    GSI2SK: scoreSortKey,
+  }),
+  user: (userId: string) => ({ PK: `USER#${userId}`, SK: 'META' }),
+  auditEntry: (day: string, at: number, id: string) => ({
+    PK: `AUDIT#${day}`,
+    SK: `${pad(at, TIME_WIDTH)}#${id}`,
+  }),
+} as const;
+
+/** S3 key prefixes. */
+export const s3Prefixes = {
+  published: 'published/',
+  audit: 'audit/',
+  web: 'web/',
+  itemImages: 'items/',
+} as const;
+
+/**
+ * Access patterns, as documented in docs/architecture.md. A test renders this table and compares it with
+ * the doc, so the doc cannot drift from the code.
+ */
+export const accessPatterns: ReadonlyArray<{ pattern: string; key: string }> = [
+  { pattern: 'exam definition, sections', key: 'PK=EXAM#id, SK=META / SECTION#nnn' },
+  { pattern: 'items of a bank by category', key: 'PK=BANK#id, SK=ITEM#category#itemId' },
+  { pattern: 'session + secret + roster', key: 'PK=SESSION#id, SK=META / SECRET / CAND#regNo' },
+  { pattern: 'sessions of a candidate (login)', key: 'PK=REG#regNo, SK=SESSION#id' },
+  { pattern: 'sessions by opening time', key: 'PK=SESSIONS, SK=SESSION#opensAt#id' },
+  { pattern: 'attempt meta + result', key: 'PK=ATTEMPT#id, SK=META / RESULT' },
+  { pattern: 'candidate steps (idempotent)', key: 'PK=ATTEMPT#id, SK=STEP#epoch(4)#clientSeq(10)' },
+  { pattern: 'lifecycle steps (server)', key: 'PK=ATTEMPT#id, SK=EVT#time(13)#nonce' },
+  { pattern: 'attempts of a session (monitor)', key: 'GSI1 PK=SESSION#id, SK=ATTEMPT#id' },
+  { pattern: 'results of a formation (ranking)', key: 'GSI2 PK=FORMATION#id, SK=score sort key' },
+  { pattern: 'user credentials', key: 'PK=USER#id, SK=META' },
+  { pattern: 'audit log of admin actions', key: 'PK=AUDIT#day, SK=time(13)#id' },
+];

@@ -1,0 +1,110 @@
+// The store's surface as the api and jobs see it: one repository per aggregate, created by createStore().
+import type { AttemptMeta, RosterEntry, Session } from '../domain/attempt.ts';
+import type { Exam } from '../domain/exam.ts';
+import type { Item } from '../domain/items.ts';
+import type { Step } from '../domain/steps.ts';
+
+export interface StoreConfig {
+  tableName: string;
+  region: string;
+  /** Local endpoint (dynalite); omitted on AWS. */
+  dynamoEndpoint?: string;
+  s3Endpoint?: string;
+  publicBucket: string;
+  auditBucket: string;
+  /** Static credentials for local endpoints; omitted on AWS (role credentials). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+export interface StaffUser {
+  id: string;
+  name: string;
+  role: 'admin' | 'proctor' | 'auditor';
+  /** scrypt$N$r$p$saltB64$hashB64 */
+  passwordHash: string;
+}
+
+/** A stored result: section scores derived by replay, plus the final hash of the step log. */
+export interface StoredResult {
+  attemptId: string;
+  sessionId: string;
+  examId: string;
+  examVersion: number;
+  regNo: string;
+  formationId: string;
+  formationType: string;
+  sections: Record<string, number>;
+  total: number;
+  passed: boolean | null;
+  logHash: string;
+  submittedAt: number;
+}
+
+export interface ExamRepo {
+  put(exam: Exam): Promise<void>;
+  get(examId: string): Promise<Exam | undefined>;
+}
+
+export interface BankRepo {
+  /** Writes items in batches of 25; all or an error (caller validates first). */
+  putItems(items: Item[]): Promise<void>;
+  list(bankId: string): Promise<Item[]>;
+  listByCategory(bankId: string, category: string): Promise<Item[]>;
+}
+
+export interface SessionRepo {
+  /** Creates the session META, its SECRET item and the SESSIONS list entry. Duplicate -> DomainError DUPLICATE. */
+  create(session: Session, secret: string): Promise<void>;
+  get(sessionId: string): Promise<Session | undefined>;
+  getSecret(sessionId: string): Promise<string | undefined>;
+  list(limit?: number): Promise<Session[]>;
+  setPinsReleased(sessionId: string, released: boolean): Promise<void>;
+  /** Writes roster entries and the REG#regNo -> session lookup items. */
+  putRoster(entries: RosterEntry[]): Promise<void>;
+  getRosterEntry(sessionId: string, regNo: string): Promise<RosterEntry | undefined>;
+  listRoster(sessionId: string): Promise<RosterEntry[]>;
+  /** Session ids whose roster includes regNo. */
+  sessionsOfCandidate(regNo: string): Promise<string[]>;
+}
+
+export type StoredClientStep = Step & { deviceEpoch: number; clientSeq: number };
+
+export interface AttemptRepo {
+  /** Conditional create (attribute_not_exists). Existing -> DomainError ALREADY_STARTED. */
+  create(meta: AttemptMeta): Promise<void>;
+  get(attemptId: string, consistent?: boolean): Promise<AttemptMeta | undefined>;
+  /** Conditional on meta.version === expectedVersion; writes version+1. Mismatch -> DomainError CONFLICT. */
+  update(meta: AttemptMeta, expectedVersion: number): Promise<AttemptMeta>;
+  /** Conditional put per step (attribute_not_exists(SK)); 'duplicate' when that (epoch, seq) is already recorded. */
+  appendClientStep(attemptId: string, step: StoredClientStep): Promise<'written' | 'duplicate'>;
+  /** Lifecycle step keyed by server time + nonce. */
+  appendServerStep(attemptId: string, step: Step): Promise<void>;
+  /** All steps (client and server), strongly consistent, in SK order. */
+  readSteps(attemptId: string): Promise<Step[]>;
+  listBySession(sessionId: string): Promise<AttemptMeta[]>;
+  putResult(result: StoredResult): Promise<void>;
+  getResult(attemptId: string): Promise<StoredResult | undefined>;
+}
+
+export interface UserRepo {
+  put(user: StaffUser): Promise<void>;
+  get(userId: string): Promise<StaffUser | undefined>;
+}
+
+export interface Store {
+  exams: ExamRepo;
+  banks: BankRepo;
+  sessions: SessionRepo;
+  attempts: AttemptRepo;
+  users: UserRepo;
+  /** Creates the table (with GSIs) and buckets if absent. Idempotent. */
+  ensure(): Promise<void>;
+  /** Health probe: DescribeTable; returns 'ok' or throws. */
+  ping(): Promise<'ok'>;
+  /** S3 object access for published/ and audit/. */
+  objects: {
+    put(bucket: string, key: string, body: Buffer | string, contentType: string): Promise<void>;
+    get(bucket: string, key: string): Promise<Buffer | undefined>;
+  };
+  config: StoreConfig;
+}
