@@ -75,8 +75,12 @@ export interface AttemptRepo {
   get(attemptId: string, consistent?: boolean): Promise<AttemptMeta | undefined>;
   /** Conditional on meta.version === expectedVersion; writes version+1. Mismatch -> DomainError CONFLICT. */
   update(meta: AttemptMeta, expectedVersion: number): Promise<AttemptMeta>;
-  /** Conditional put per step (attribute_not_exists(SK)); 'duplicate' when that (epoch, seq) is already recorded. */
-  appendClientStep(attemptId: string, step: StoredClientStep): Promise<'written' | 'duplicate'>;
+  /**
+   * Conditional put per step (attribute_not_exists(SK)). 'duplicate' when that (epoch, seq) is already recorded
+   * with the same content (a retry: safe to acknowledge); 'conflict' when it is recorded with other content or
+   * was recorded as rejected (must NOT be acknowledged as saved).
+   */
+  appendClientStep(attemptId: string, step: StoredClientStep): Promise<'written' | 'duplicate' | 'conflict'>;
   /** Lifecycle step keyed by server time + nonce. */
   appendServerStep(attemptId: string, step: Step): Promise<void>;
   /** All steps (client and server), strongly consistent, in SK order. */
@@ -84,6 +88,8 @@ export interface AttemptRepo {
   listBySession(sessionId: string): Promise<AttemptMeta[]>;
   putResult(result: StoredResult): Promise<void>;
   getResult(attemptId: string): Promise<StoredResult | undefined>;
+  /** Results of a formation in ranking order (GSI2, ascending score sort key: see keys.resultScoreSortKey). */
+  listResultsByFormation(formationId: string): Promise<StoredResult[]>;
 }
 
 export interface UserRepo {

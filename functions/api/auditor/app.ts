@@ -1,0 +1,37 @@
+// Auditor routes (/api/auditor): login and raw material for re-scoring (step logs, seeds, results).
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.ts';
+import { id } from '../../schemas/common.ts';
+import { staffLoginBody } from '../../schemas/staff.ts';
+import type { StaffClaims } from '../auth/tokens.ts';
+import { roleApp } from '../base.ts';
+import { requireStaff } from '../middleware/auth.ts';
+import { parseJson, parseParams } from '../middleware/validate.ts';
+import type { Services } from '../services/index.ts';
+import { loginStaff } from '../services/staff-login.ts';
+
+const attemptParams = z.object({ attemptId: id });
+
+export const auditorApp = (svc: Services) => {
+  const { deps } = svc;
+  const app = roleApp<StaffClaims>('/api/auditor');
+  const auditor = requireStaff(deps, 'auditor');
+
+  app.post('/login', async (c) =>
+    c.json(await loginStaff(deps, await parseJson(c, staffLoginBody), ['auditor'])),
+  );
+
+  /** The raw log of one attempt with its seed and stored result; the auditor re-derives the score from it. */
+  app.get('/attempts/:attemptId/log', auditor, async (c) => {
+    const { attemptId } = parseParams(c, attemptParams);
+    const meta = await deps.store.attempts.get(attemptId, true);
+    if (!meta) throw new DomainError('NOT_FOUND', 'Percobaan tidak ditemukan / Attempt not found');
+    const [steps, result] = await Promise.all([
+      deps.store.attempts.readSteps(attemptId),
+      deps.store.attempts.getResult(attemptId),
+    ]);
+    return c.json({ attempt: meta, steps, result: result ?? null, serverTime: deps.clock() });
+  });
+
+  return app;
+};

@@ -1,0 +1,24 @@
+// Common shape of every role app: base path, body limit, the one error handler and a JSON 404.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError } from '../domain/errors.ts';
+import type { Claims } from './auth/tokens.ts';
+import type { AuthEnv } from './middleware/auth.ts';
+import { notFound, onError } from './middleware/on-error.ts';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export const roleApp = <C extends Claims>(basePath: string) => {
+  const app = new Hono<AuthEnv<C>>().basePath(basePath);
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new DomainError('VALIDATION', 'Isi permintaan terlalu besar / Request body too large');
+      },
+    }),
+  );
+  app.onError(onError);
+  app.notFound(notFound);
+  return app;
+};

@@ -1,0 +1,64 @@
+// Candidate routes (/api/candidate): login, start, form, autosave, state, submit, result.
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.ts';
+import { candidateLoginBody, saveAnswersBody } from '../../schemas/candidate.ts';
+import { id } from '../../schemas/common.ts';
+import type { CandidateClaims } from '../auth/tokens.ts';
+import { roleApp } from '../base.ts';
+import { type AuthEnv, requireCandidate } from '../middleware/auth.ts';
+import { parseJson, parseParams } from '../middleware/validate.ts';
+import { loginCandidate } from '../services/candidate-login.ts';
+import type { Services } from '../services/index.ts';
+import { resultView } from '../services/results.ts';
+
+const attemptParams = z.object({ attemptId: id });
+
+export const candidateApp = (svc: Services) => {
+  const { deps } = svc;
+  const app = roleApp<CandidateClaims>('/api/candidate');
+
+  app.post('/login', async (c) =>
+    c.json(await loginCandidate(deps, svc.attempts, await parseJson(c, candidateLoginBody))),
+  );
+
+  app.use('/attempts/:attemptId/*', requireCandidate(deps));
+  app.use('/attempts/:attemptId', requireCandidate(deps));
+  /** Every attempt route: the token's attempt must be the one in the path. */
+  const owned = (c: Context<AuthEnv<CandidateClaims>>): CandidateClaims => {
+    const { attemptId } = parseParams(c, attemptParams);
+    const claims = c.get('claims');
+    if (claims.aid !== attemptId)
+      throw new DomainError('FORBIDDEN', 'Ini bukan ujian Anda / This is not your attempt');
+    return claims;
+  };
+
+  app.post('/attempts/:attemptId/start', async (c) => c.json(await svc.attempt.start(owned(c))));
+  app.get('/attempts/:attemptId', async (c) => c.json(await svc.attempt.state(owned(c))));
+  app.get('/attempts/:attemptId/form', async (c) => c.json(await svc.attempt.form(owned(c))));
+  app.put('/attempts/:attemptId/answers', async (c) => {
+    const claims = owned(c);
+    const body = await parseJson(c, saveAnswersBody);
+    return c.json(await svc.attempt.save(claims, body.steps));
+  });
+  app.post('/attempts/:attemptId/submit', async (c) => {
+    const claims = owned(c);
+    const result = await svc.finalizer.submit(claims.aid, { role: 'candidate' });
+    const meta = await svc.attempts.get(claims.aid);
+    return c.json(await resultView(svc.content, meta, result, deps.clock()));
+  });
+  app.get('/attempts/:attemptId/result', async (c) => {
+    const claims = owned(c);
+    const now = deps.clock();
+    const meta = await svc.finalizer.finalizeIfDue(await svc.attempts.get(claims.aid), now);
+    const result = await deps.store.attempts.getResult(claims.aid);
+    if (!result || (meta.state !== 'submitted' && meta.state !== 'expired')) {
+      throw new DomainError(
+        'NOT_FOUND',
+        'Hasil belum tersedia; ujian belum selesai / No result yet; the attempt is not finished',
+      );
+    }
+    return c.json(await resultView(svc.content, meta, result, now));
+  });
+  return app;
+};

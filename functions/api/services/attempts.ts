@@ -1,0 +1,199 @@
+// Candidate attempt use cases: start, state, form, autosave (the hot path). Lifecycle rules live in domain/.
+import type { AttemptMeta } from '../../domain/attempt.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { presentForm } from '../../domain/form.ts';
+import { startAttempt } from '../../domain/lifecycle.ts';
+import { replay } from '../../domain/replay.ts';
+import { attemptSeed } from '../../domain/seed.ts';
+import type { Step } from '../../domain/steps.ts';
+import { acceptsAnswersAt, deadlineOf, remainingMs } from '../../domain/timing.ts';
+import type {
+  AttemptStateView,
+  ClientStepInput,
+  PublicForm,
+  SaveAnswersResponse,
+} from '../../schemas/candidate.ts';
+import type { CandidateClaims } from '../auth/tokens.ts';
+import type { Deps } from '../deps.ts';
+import type { AttemptCache } from './attempt-cache.ts';
+import type { ContentCache } from './content.ts';
+import type { Finalizer } from './finalize.ts';
+
+export interface AttemptServiceParts {
+  deps: Deps;
+  attempts: AttemptCache;
+  content: ContentCache;
+  finalizer: Finalizer;
+}
+
+const remainingOf = (meta: AttemptMeta, now: number): number | null =>
+  meta.state === 'running' || meta.state === 'paused' ? remainingMs(meta, now) : null;
+
+export const createAttemptService = ({ deps, attempts, content, finalizer }: AttemptServiceParts) => {
+  const { store } = deps;
+
+  const stateView = async (meta: AttemptMeta, now: number): Promise<AttemptStateView> => {
+    const exam = await content.exam(meta.examId);
+    const form = content.form(meta.attemptId, exam, meta.seed);
+    const steps = await store.attempts.readSteps(meta.attemptId);
+    const view = replay(steps, meta, deps.config.graceMs);
+    const answers: Record<string, string | null> = {};
+    for (const [itemId, choice] of view.answers) answers[itemId] = choice;
+    let lastSeq = 0;
+    for (const s of steps)
+      if (s.deviceEpoch === meta.deviceEpoch && (s.clientSeq ?? 0) > lastSeq) lastSeq = s.clientSeq!;
+    return {
+      attemptId: meta.attemptId,
+      state: meta.state,
+      deadline: meta.state === 'running' || meta.state === 'paused' ? deadlineOf(meta) : null,
+      remainingMs: remainingOf(meta, now),
+      deviceEpoch: meta.deviceEpoch,
+      lastSeq,
+      answers,
+      flags: [...view.flags],
+      answeredCount: Object.values(answers).filter((a) => a !== null).length,
+      totalItems: form.items.length,
+      serverTime: now,
+    };
+  };
+
+  /** Loads the attempt META fresh and finalizes it lazily when its deadline has passed. */
+  const freshMeta = async (attemptId: string, now: number): Promise<AttemptMeta> => {
+    const meta = await store.attempts.get(attemptId, true);
+    if (!meta) throw new DomainError('NOT_STARTED', 'Ujian belum dimulai / The attempt has not been started');
+    attempts.set(meta);
+    return finalizer.finalizeIfDue(meta, now);
+  };
+
+  return {
+    async start(claims: CandidateClaims): Promise<AttemptStateView> {
+      const now = deps.clock();
+      const [session, entry, secret] = await Promise.all([
+        store.sessions.get(claims.sid),
+        store.sessions.getRosterEntry(claims.sid, claims.sub),
+        store.sessions.getSecret(claims.sid),
+      ]);
+      if (!session || !entry || !secret)
+        throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+      if (now < session.opensAt || now > session.closesAt) {
+        throw new DomainError('SESSION_NOT_OPEN', 'Sesi ujian tidak dibuka / The session is not open');
+      }
+      const exam = await content.exam(session.examId);
+      const seed = attemptSeed(secret, claims.aid);
+      content.form(claims.aid, exam, seed); // validates the bank covers the blueprint before anything is written
+      const { meta, step } = startAttempt({
+        attemptId: claims.aid,
+        session,
+        roster: entry,
+        exam: exam.exam,
+        seed,
+        now,
+        durationMs: (exam.exam.durationMinutes + entry.extraMinutes) * 60_000,
+      });
+      await store.attempts.create(meta);
+      await store.attempts.appendServerStep(meta.attemptId, step);
+      attempts.set(meta);
+      return stateView(meta, now);
+    },
+
+    async state(claims: CandidateClaims): Promise<AttemptStateView> {
+      const now = deps.clock();
+      const meta = await freshMeta(claims.aid, now);
+      return stateView(meta, now);
+    },
+
+    async form(claims: CandidateClaims): Promise<PublicForm> {
+      const now = deps.clock();
+      const meta = await attempts.get(claims.aid);
+      const exam = await content.exam(meta.examId);
+      const form = content.form(meta.attemptId, exam, meta.seed);
+      const items = presentForm(form, exam.itemsById);
+      return {
+        attemptId: meta.attemptId,
+        examId: exam.exam.id,
+        examTitle: exam.exam.title,
+        sections: exam.exam.sections.map((s) => ({
+          id: s.id,
+          title: s.title,
+          count: form.items.filter((i) => i.sectionId === s.id).length,
+        })),
+        items,
+        serverTime: now,
+      };
+    },
+
+    /** The hot path: token + cached state, then one conditional put per step. Ack only after durable writes. */
+    async save(claims: CandidateClaims, steps: ClientStepInput[]): Promise<SaveAnswersResponse> {
+      const now = deps.clock();
+      const meta = await attempts.get(claims.aid);
+      const exam = await content.exam(meta.examId);
+      const index = content.formIndex(meta.attemptId, exam, meta.seed);
+      const bad: Record<string, string[]> = {};
+      steps.forEach((s, i) => {
+        const options = index.get(s.itemId);
+        if (!options) bad[`steps.${i}.itemId`] = ['soal tidak ada di naskah Anda / item is not on your form'];
+        else if (s.type === 'answered' && s.choice !== null && !options.has(s.choice)) {
+          bad[`steps.${i}.choice`] = ['pilihan tidak dikenal / unknown option'];
+        }
+      });
+      if (Object.keys(bad).length) {
+        throw new DomainError('VALIDATION', 'Data jawaban tidak valid / Invalid answers', { fields: bad });
+      }
+
+      let rejected: Step['rejected'];
+      let error: DomainError | undefined;
+      if (meta.state === 'submitted' || meta.state === 'expired') {
+        rejected = 'afterSubmit';
+        error = new DomainError(
+          meta.state === 'submitted' ? 'ATTEMPT_SUBMITTED' : 'ATTEMPT_EXPIRED',
+          'Ujian sudah selesai; jawaban tidak dinilai / The attempt is finished; answers are not scored',
+        );
+      } else if (claims.dev !== meta.deviceEpoch) {
+        rejected = 'retiredDevice';
+        error = new DomainError(
+          'RETIRED_DEVICE',
+          'Perangkat ini sudah diganti / This device has been replaced',
+        );
+      } else if (meta.state === 'paused') {
+        throw new DomainError(
+          'ATTEMPT_PAUSED',
+          'Ujian sedang dijeda pengawas / The attempt is paused by the proctor',
+        );
+      } else if (!acceptsAnswersAt(meta, now, deps.config.graceMs)) {
+        rejected = 'late';
+        error = new DomainError('ATTEMPT_EXPIRED', 'Waktu ujian habis / Time is up');
+      }
+
+      const outcomes = await Promise.all(
+        steps.map((s) => {
+          const body =
+            s.type === 'answered'
+              ? { type: 'answered' as const, itemId: s.itemId, choice: s.choice }
+              : { type: 'flagged' as const, itemId: s.itemId, flagged: s.flagged };
+          return store.attempts.appendClientStep(meta.attemptId, {
+            ...body,
+            at: now,
+            deviceEpoch: claims.dev,
+            clientSeq: s.seq,
+            ...(rejected ? { rejected } : {}),
+          });
+        }),
+      );
+      if (error) {
+        if (rejected === 'late') await finalizer.finalizeIfDue(await freshMeta(meta.attemptId, now), now);
+        throw error;
+      }
+      const conflicts = steps.filter((_, i) => outcomes[i] === 'conflict').map((s) => s.seq);
+      if (conflicts.length) {
+        throw new DomainError(
+          'CONFLICT',
+          'Nomor urut jawaban sudah dipakai dengan isi lain; muat ulang / Sequence already used with other content; reload',
+          { seqs: conflicts },
+        );
+      }
+      return { acked: steps.map((s) => s.seq), remainingMs: remainingOf(meta, now), serverTime: now };
+    },
+  };
+};
+
+export type AttemptService = ReturnType<typeof createAttemptService>;

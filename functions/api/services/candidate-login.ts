@@ -1,0 +1,61 @@
+// Candidate login: registration number + session PIN (HMAC, constant-time), into a token bound to one attempt.
+import type { Session } from '../../domain/attempt.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { attemptIdFor } from '../../domain/seed.ts';
+import type { CandidateLoginBody, CandidateLoginResponse } from '../../schemas/candidate.ts';
+import { pinMatches } from '../auth/pin.ts';
+import { signToken } from '../auth/tokens.ts';
+import type { Deps } from '../deps.ts';
+import type { AttemptCache } from './attempt-cache.ts';
+
+const isOpen = (s: Session, now: number) => s.opensAt <= now && now <= s.closesAt;
+
+export const loginCandidate = async (
+  deps: Deps,
+  attempts: AttemptCache,
+  body: CandidateLoginBody,
+): Promise<CandidateLoginResponse> => {
+  const now = deps.clock();
+  const sessionIds = await deps.store.sessions.sessionsOfCandidate(body.regNo);
+  if (sessionIds.length === 0) {
+    throw new DomainError('UNKNOWN_CANDIDATE', 'Nomor peserta tidak terdaftar / Unknown registration number');
+  }
+  const sessions = (await Promise.all(sessionIds.map((id) => deps.store.sessions.get(id)))).filter(
+    (s): s is Session => s !== undefined,
+  );
+  const session = sessions.find((s) => isOpen(s, now));
+  if (!session) {
+    throw new DomainError(
+      'SESSION_NOT_OPEN',
+      'Sesi ujian Anda belum/tidak dibuka / Your exam session is not open',
+    );
+  }
+  if (!session.pinsReleased) {
+    throw new DomainError(
+      'PINS_NOT_RELEASED',
+      'PIN sesi belum dirilis panitia / Session PINs are not released yet',
+    );
+  }
+  const entry = await deps.store.sessions.getRosterEntry(session.id, body.regNo);
+  if (!entry)
+    throw new DomainError('UNKNOWN_CANDIDATE', 'Nomor peserta tidak terdaftar / Unknown registration number');
+  if (!pinMatches(deps.config.pinPepper, body.pin, entry.pinHash)) {
+    throw new DomainError('WRONG_PIN', 'PIN salah / Wrong PIN');
+  }
+  const attemptId = attemptIdFor(session.id, entry.regNo);
+  const existing = await deps.store.attempts.get(attemptId);
+  if (existing) attempts.set(existing);
+  const exp = Math.floor(now / 1000) + deps.config.candidateTokenTtlSeconds;
+  const token = await signToken(
+    {
+      role: 'candidate',
+      sub: entry.regNo,
+      sid: session.id,
+      aid: attemptId,
+      dev: existing?.deviceEpoch ?? 1,
+      exp,
+    },
+    deps.config.jwtSecret,
+  );
+  return { token, attemptId, sessionId: session.id, name: entry.name, serverTime: now };
+};

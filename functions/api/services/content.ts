@@ -1,0 +1,67 @@
+// Per-process cache of exam content (definition + bank items) and of attempt forms: read once, used by every request.
+
+import { DomainError } from '../../domain/errors.ts';
+import type { Exam } from '../../domain/exam.ts';
+import { buildForm, type Form } from '../../domain/form.ts';
+import type { Item } from '../../domain/items.ts';
+import type { Store } from '../../store/types.ts';
+
+export interface ExamContent {
+  exam: Exam;
+  items: Item[];
+  itemsById: Map<string, Item>;
+}
+
+const EXAM_TTL_MS = 60_000;
+const FORM_CACHE_MAX = 10_000;
+
+export interface ContentCache {
+  exam(examId: string): Promise<ExamContent>;
+  /** The attempt's form: a pure function of (exam version, seed), memoized per attempt. */
+  form(attemptId: string, content: ExamContent, seed: string): Form;
+  /** Option ids of each form item, for validating saved choices without a store read. */
+  formIndex(attemptId: string, content: ExamContent, seed: string): Map<string, Set<string>>;
+  clear(): void;
+}
+
+export const createContentCache = (store: Store, now: () => number): ContentCache => {
+  const exams = new Map<string, { at: number; value: Promise<ExamContent> }>();
+  const forms = new Map<string, { version: number; form: Form; index: Map<string, Set<string>> }>();
+
+  const load = async (examId: string): Promise<ExamContent> => {
+    const exam = await store.exams.get(examId);
+    if (!exam) throw new DomainError('NOT_FOUND', `Ujian ${examId} tidak ditemukan / Exam not found`);
+    const bankIds = [...new Set(exam.sections.map((s) => s.bankId))];
+    const items = (await Promise.all(bankIds.map((b) => store.banks.list(b)))).flat();
+    return { exam, items, itemsById: new Map(items.map((i) => [i.id, i])) };
+  };
+
+  const entry = (attemptId: string, content: ExamContent, seed: string) => {
+    const hit = forms.get(attemptId);
+    if (hit && hit.version === content.exam.version) return hit;
+    const form = buildForm(content.exam, content.items, seed);
+    const index = new Map<string, Set<string>>();
+    for (const fi of form.items) index.set(fi.itemId, new Set(fi.optionOrder));
+    if (forms.size >= FORM_CACHE_MAX) forms.delete(forms.keys().next().value as string);
+    const value = { version: content.exam.version, form, index };
+    forms.set(attemptId, value);
+    return value;
+  };
+
+  return {
+    exam(examId) {
+      const hit = exams.get(examId);
+      if (hit && now() - hit.at < EXAM_TTL_MS) return hit.value;
+      const value = load(examId);
+      exams.set(examId, { at: now(), value });
+      value.catch(() => exams.delete(examId));
+      return value;
+    },
+    form: (attemptId, content, seed) => entry(attemptId, content, seed).form,
+    formIndex: (attemptId, content, seed) => entry(attemptId, content, seed).index,
+    clear() {
+      exams.clear();
+      forms.clear();
+    },
+  };
+};

@@ -1,0 +1,106 @@
+// Finalizing an attempt (submit, force-submit, deadline): record the step, replay, score, hash, store the result.
+import type { AttemptMeta } from '../../domain/attempt.ts';
+import { DomainError, isDomainError } from '../../domain/errors.ts';
+import { hashChain } from '../../domain/hashchain.ts';
+import { expireIfDue, submitAttempt } from '../../domain/lifecycle.ts';
+import { replay } from '../../domain/replay.ts';
+import { scoreAttempt } from '../../domain/scoring.ts';
+import type { Actor } from '../../domain/steps.ts';
+import type { StoredResult } from '../../store/types.ts';
+import type { Deps } from '../deps.ts';
+import type { AttemptCache } from './attempt-cache.ts';
+import type { ContentCache } from './content.ts';
+
+export interface Finalizer {
+  /** Submits now (candidate or proctor). Idempotent: a finished attempt returns its stored result. */
+  submit(attemptId: string, actor: Actor): Promise<StoredResult>;
+  /** Finalizes when the deadline (+ grace) has passed; returns the current META either way. */
+  finalizeIfDue(meta: AttemptMeta, now: number): Promise<AttemptMeta>;
+  /** Re-derives the result from the step log (regrade = replay). */
+  score(meta: AttemptMeta): Promise<StoredResult>;
+}
+
+export const createFinalizer = (deps: Deps, attempts: AttemptCache, content: ContentCache): Finalizer => {
+  const { store } = deps;
+
+  const score = async (meta: AttemptMeta): Promise<StoredResult> => {
+    const exam = await content.exam(meta.examId);
+    const form = content.form(meta.attemptId, exam, meta.seed);
+    const steps = await store.attempts.readSteps(meta.attemptId);
+    const view = replay(steps, meta, deps.config.graceMs);
+    const s = scoreAttempt(exam.exam, form, exam.itemsById, view.answers, meta.formationType);
+    return {
+      attemptId: meta.attemptId,
+      sessionId: meta.sessionId,
+      examId: meta.examId,
+      examVersion: exam.exam.version,
+      regNo: meta.regNo,
+      formationId: meta.formationId,
+      formationType: meta.formationType,
+      sections: s.sections,
+      total: s.total,
+      passed: s.passed,
+      logHash: hashChain(steps),
+      submittedAt: view.submittedAt ?? meta.submittedAt ?? deps.clock(),
+    };
+  };
+
+  /** Applies a finishing transition with optimistic concurrency; on a race, the winner's result stands. */
+  const finish = async (
+    attemptId: string,
+    transition: (meta: AttemptMeta) => ReturnType<typeof submitAttempt> | undefined,
+  ): Promise<AttemptMeta> => {
+    for (let tries = 0; tries < 3; tries++) {
+      const meta = await store.attempts.get(attemptId, true);
+      if (!meta)
+        throw new DomainError('NOT_STARTED', 'Ujian belum dimulai / The attempt has not been started');
+      if (meta.state === 'submitted' || meta.state === 'expired') {
+        attempts.set(meta);
+        return meta;
+      }
+      const next = transition(meta);
+      if (!next) return meta;
+      await store.attempts.appendServerStep(attemptId, next.step);
+      try {
+        const updated = await store.attempts.update(next.meta, meta.version);
+        attempts.set(updated);
+        await store.attempts.putResult(await score(updated));
+        return updated;
+      } catch (e) {
+        if (!(isDomainError(e) && e.code === 'CONFLICT')) throw e;
+      }
+    }
+    throw new DomainError(
+      'CONFLICT',
+      'Percobaan sedang diubah; coba lagi / The attempt is being changed; try again',
+    );
+  };
+
+  const resultOf = async (meta: AttemptMeta): Promise<StoredResult> => {
+    const stored = await store.attempts.getResult(meta.attemptId);
+    if (stored) return stored;
+    // A finisher crashed between META and RESULT: derive it again (same log, same score) and store it.
+    const derived = await score(meta);
+    await store.attempts.putResult(derived);
+    return derived;
+  };
+
+  return {
+    async submit(attemptId, actor) {
+      const now = deps.clock();
+      const meta = await finish(
+        attemptId,
+        (m) => expireIfDue(m, now, deps.config.graceMs) ?? submitAttempt(m, actor, now),
+      );
+      return resultOf(meta);
+    },
+    async finalizeIfDue(meta, now) {
+      if (meta.state !== 'running' && meta.state !== 'paused') return meta;
+      if (!expireIfDue(meta, now, deps.config.graceMs)) return meta;
+      const done = await finish(meta.attemptId, (m) => expireIfDue(m, now, deps.config.graceMs));
+      await resultOf(done);
+      return done;
+    },
+    score,
+  };
+};

@@ -1,0 +1,23 @@
+// Wires the per-process services (caches, finalizer, attempt and proctor use cases) from the adapter's deps.
+import type { Deps } from '../deps.ts';
+import { createAttemptCache } from './attempt-cache.ts';
+import { createAttemptService } from './attempts.ts';
+import { createContentCache } from './content.ts';
+import { createFinalizer } from './finalize.ts';
+import { createProctorService } from './proctor.ts';
+
+export const createServices = (deps: Deps) => {
+  const attempts = createAttemptCache(deps.store, deps.clock, deps.config.attemptCacheMs);
+  const content = createContentCache(deps.store, deps.clock);
+  const finalizer = createFinalizer(deps, attempts, content);
+  return {
+    deps,
+    attempts,
+    content,
+    finalizer,
+    attempt: createAttemptService({ deps, attempts, content, finalizer }),
+    proctor: createProctorService(deps, attempts, finalizer),
+  };
+};
+
+export type Services = ReturnType<typeof createServices>;

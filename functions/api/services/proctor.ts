@@ -1,0 +1,47 @@
+// Proctor operations on one attempt (pause, resume, extend, device reset, force submit): domain steps with actor and reason.
+import type { AttemptMeta } from '../../domain/attempt.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { extendAttempt, pauseAttempt, resetDevice, resumeAttempt } from '../../domain/lifecycle.ts';
+import type { Actor, Step } from '../../domain/steps.ts';
+import type { Deps } from '../deps.ts';
+import type { AttemptCache } from './attempt-cache.ts';
+import type { Finalizer } from './finalize.ts';
+
+export type ProctorAction =
+  | { kind: 'pause'; reason: string }
+  | { kind: 'resume'; reason: string }
+  | { kind: 'extend'; reason: string; minutes: number }
+  | { kind: 'reset-device'; reason: string }
+  | { kind: 'submit'; reason: string };
+
+export const createProctorService = (deps: Deps, attempts: AttemptCache, finalizer: Finalizer) => ({
+  async act(attemptId: string, actor: Actor, action: ProctorAction): Promise<AttemptMeta> {
+    const now = deps.clock();
+    if (action.kind === 'submit') {
+      await finalizer.submit(attemptId, actor);
+      return (await deps.store.attempts.get(attemptId, true))!;
+    }
+    const current = await deps.store.attempts.get(attemptId, true);
+    if (!current) throw new DomainError('NOT_FOUND', 'Percobaan tidak ditemukan / Attempt not found');
+    const meta = await finalizer.finalizeIfDue(current, now);
+    let next: { meta: AttemptMeta; step: Step };
+    switch (action.kind) {
+      case 'pause':
+        next = pauseAttempt(meta, actor, action.reason, now);
+        break;
+      case 'resume':
+        next = resumeAttempt(meta, actor, action.reason, now);
+        break;
+      case 'extend':
+        next = extendAttempt(meta, actor, action.reason, action.minutes, now);
+        break;
+      case 'reset-device':
+        next = resetDevice(meta, actor, action.reason, now);
+        break;
+    }
+    await deps.store.attempts.appendServerStep(attemptId, next.step);
+    const updated = await deps.store.attempts.update(next.meta, meta.version);
+    attempts.set(updated);
+    return updated;
+  },
+});

@@ -1,0 +1,61 @@
+// Lambda adapter: builds the API's deps from the environment (table, buckets, secrets) once per container.
+
+import { randomBytes } from 'node:crypto';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { defaultApiConfig } from '../api/config.ts';
+import type { Deps } from '../api/deps.ts';
+import { createServices, type Services } from '../api/services/index.ts';
+import { createStore } from '../store/index.ts';
+import type { StoreConfig } from '../store/types.ts';
+
+type Env = Record<string, string | undefined>;
+
+const required = (env: Env, name: string): string => {
+  const v = env[name];
+  if (!v) throw new Error(`missing environment variable ${name}`);
+  return v;
+};
+
+/** A secret given directly (local, tests) or by Secrets Manager ARN (AWS). */
+const secretFrom = async (env: Env, name: string, sm: () => SecretsManagerClient): Promise<string> => {
+  const direct = env[name];
+  if (direct) return direct;
+  const arn = required(env, `${name}_ARN`);
+  const out = await sm().send(new GetSecretValueCommand({ SecretId: arn }));
+  if (!out.SecretString) throw new Error(`secret ${arn} has no string value`);
+  return out.SecretString;
+};
+
+export const storeConfigFromEnv = (env: Env): StoreConfig => ({
+  tableName: required(env, 'TABLE_NAME'),
+  region: env.AWS_REGION ?? 'ap-southeast-3',
+  publicBucket: required(env, 'PUBLIC_BUCKET'),
+  auditBucket: required(env, 'AUDIT_BUCKET'),
+  ...(env.DYNAMO_ENDPOINT ? { dynamoEndpoint: env.DYNAMO_ENDPOINT } : {}),
+  ...(env.S3_ENDPOINT ? { s3Endpoint: env.S3_ENDPOINT } : {}),
+  ...(env.DYNAMO_ENDPOINT || env.S3_ENDPOINT
+    ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+    : {}),
+});
+
+export const depsFromEnv = async (env: Env = process.env): Promise<Deps> => {
+  let client: SecretsManagerClient | undefined;
+  const sm = () => {
+    client ??= new SecretsManagerClient({});
+    return client;
+  };
+  const [jwtSecret, pinPepper] = await Promise.all([
+    secretFrom(env, 'JWT_SECRET', sm),
+    env.PIN_PEPPER || env.PIN_PEPPER_SECRET_ARN ? secretFrom(env, 'PIN_PEPPER', sm) : Promise.resolve(''),
+  ]);
+  return {
+    store: createStore(storeConfigFromEnv(env)),
+    config: defaultApiConfig({ jwtSecret, pinPepper }),
+    clock: Date.now,
+    randomHex: (n) => randomBytes(n).toString('hex'),
+  };
+};
+
+/** One Services per container, shared by the warm invocations (caches live here). */
+export const servicesFromEnv = async (env: Env = process.env): Promise<Services> =>
+  createServices(await depsFromEnv(env));

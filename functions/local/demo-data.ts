@@ -1,0 +1,130 @@
+// Demo data for `npm start`: staff accounts, the SKD exam over the demo bank, one open session, generated candidates.
+import { randomInt } from 'node:crypto';
+import { hashPassword } from '../api/auth/passwords.ts';
+import { hashPin } from '../api/auth/pin.ts';
+import type { Deps } from '../api/deps.ts';
+import type { RosterEntry, Session } from '../domain/attempt.ts';
+import { demoBank } from '../domain/demo-bank.ts';
+import { skdPreset } from '../domain/presets.ts';
+import { secretCommitment } from '../domain/seed.ts';
+import type { StaffUser } from '../store/types.ts';
+
+export interface DemoCredentials {
+  admin: { username: string; password: string };
+  proctor: { username: string; password: string };
+  auditor: { username: string; password: string };
+  sessionId: string;
+  candidates: Array<{ regNo: string; pin: string; name: string }>;
+}
+
+export const DEMO_BANK_ID = 'demo-bank';
+export const DEMO_EXAM_ID = 'skd-demo';
+export const DEMO_SESSION_ID = 'skd-demo-1';
+
+const FIRST = [
+  'Ayu',
+  'Bima',
+  'Citra',
+  'Dimas',
+  'Eka',
+  'Fajar',
+  'Gita',
+  'Hadi',
+  'Indah',
+  'Joko',
+  'Kartika',
+  'Lestari',
+];
+const LAST = [
+  'Pratama',
+  'Wulandari',
+  'Saputra',
+  'Permata',
+  'Nugroho',
+  'Anggraini',
+  'Siregar',
+  'Hutapea',
+  'Tanjung',
+];
+
+const password = (): string => `demo-${randomInt(100000, 999999)}-${randomInt(1000, 9999)}`;
+const pin = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+export interface SeedOptions {
+  candidates?: number;
+  /** Session window, from now. */
+  openForMs?: number;
+}
+
+/** Seeds the demo platform. Call once per data directory; the caller keeps the returned credentials. */
+export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<DemoCredentials> => {
+  const { store } = deps;
+  const now = deps.clock();
+  const creds: DemoCredentials = {
+    admin: { username: 'admin', password: password() },
+    proctor: { username: 'pengawas', password: password() },
+    auditor: { username: 'auditor', password: password() },
+    sessionId: DEMO_SESSION_ID,
+    candidates: [],
+  };
+  const users: StaffUser[] = [
+    {
+      id: creds.admin.username,
+      name: 'Admin Panitia',
+      role: 'admin',
+      passwordHash: await hashPassword(creds.admin.password),
+    },
+    {
+      id: creds.proctor.username,
+      name: 'Pengawas Ruang 1',
+      role: 'proctor',
+      passwordHash: await hashPassword(creds.proctor.password),
+    },
+    {
+      id: creds.auditor.username,
+      name: 'Auditor Independen',
+      role: 'auditor',
+      passwordHash: await hashPassword(creds.auditor.password),
+    },
+  ];
+  for (const u of users) await store.users.put(u);
+
+  await store.banks.putItems(demoBank(DEMO_BANK_ID));
+  const exam = skdPreset({ id: DEMO_EXAM_ID, bankId: DEMO_BANK_ID });
+  await store.exams.put(exam);
+
+  const secret = deps.randomHex(32);
+  const session: Session = {
+    id: DEMO_SESSION_ID,
+    examId: exam.id,
+    examVersion: exam.version,
+    title: 'SKD CASN 2026 — Sesi Demo',
+    site: 'Titik Lokasi Demo (daring)',
+    opensAt: now - 10 * 60_000,
+    closesAt: now + (opts.openForMs ?? 30 * 24 * 3600_000),
+    capacity: 500,
+    secretCommitment: secretCommitment(secret),
+    pinsReleased: true,
+  };
+  await store.sessions.create(session, secret);
+
+  const roster: RosterEntry[] = [];
+  const count = opts.candidates ?? 5;
+  for (let i = 0; i < count; i++) {
+    const regNo = `SKD26-${String(i + 1).padStart(5, '0')}`;
+    const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
+    const p = pin();
+    creds.candidates.push({ regNo, pin: p, name });
+    roster.push({
+      sessionId: session.id,
+      regNo,
+      name,
+      formationId: 'F-ANALIS-001',
+      formationType: 'umum',
+      pinHash: hashPin(deps.config.pinPepper, p),
+      extraMinutes: 0,
+    });
+  }
+  await store.sessions.putRoster(roster);
+  return creds;
+};

@@ -1,0 +1,104 @@
+// The whole platform in one process: embedded store (dynalite on its own thread + s3rver), API and web on one port.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApiApp } from '../api/app.ts';
+import { defaultApiConfig } from '../api/config.ts';
+import type { Deps } from '../api/deps.ts';
+import { notFound } from '../api/middleware/on-error.ts';
+import { sweepOpenSessions } from '../jobs/sweeper.ts';
+import { createStore } from '../store/index.ts';
+import { type DemoCredentials, type SeedOptions, seedDemo } from './demo-data.ts';
+import { startEmbeddedStore } from './embedded-store.ts';
+import { portInUse } from './errors.ts';
+import { loadLocalSecrets } from './secrets.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface LocalOptions {
+  /** 0 = a free port. */
+  port?: number;
+  /** Undefined = in-memory store (tests, benchmarks). */
+  dataDir?: string;
+  quiet?: boolean;
+  seed?: SeedOptions;
+  /** Sweeper period; 0 disables it. */
+  sweepEveryMs?: number;
+}
+
+export interface LocalPlatform {
+  url: string;
+  port: number;
+  demo: DemoCredentials;
+  deps: Deps;
+  stop(): Promise<void>;
+}
+
+const demoFile = (dataDir: string) => join(dataDir, 'demo-credentials.json');
+
+export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform> => {
+  const embedded = await startEmbeddedStore({ dataDir: opts.dataDir });
+  try {
+    const store = createStore(embedded.config);
+    await store.ensure();
+    const deps: Deps = {
+      store,
+      config: defaultApiConfig(loadLocalSecrets(opts.dataDir)),
+      clock: Date.now,
+      randomHex: (n) => randomBytes(n).toString('hex'),
+    };
+    let demo: DemoCredentials;
+    if (opts.dataDir && existsSync(demoFile(opts.dataDir))) {
+      demo = JSON.parse(readFileSync(demoFile(opts.dataDir), 'utf8')) as DemoCredentials;
+    } else {
+      demo = await seedDemo(deps, opts.seed);
+      if (opts.dataDir) writeFileSync(demoFile(opts.dataDir), JSON.stringify(demo, null, 2), { mode: 0o600 });
+    }
+
+    const { app: api, services } = createApiApp(deps);
+    const app = new Hono();
+    app.route('/', api);
+    app.all('/api/*', notFound);
+    const root = relative(process.cwd(), WEB_DIST) || '.';
+    app.use('/*', serveStatic({ root }));
+    app.get('/*', serveStatic({ root, path: 'index.html' }));
+
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: opts.port ?? 3000, hostname: '127.0.0.1' });
+      s.once('listening', () => resolve(s));
+      s.once('error', (e: NodeJS.ErrnoException) =>
+        reject(e.code === 'EADDRINUSE' ? portInUse(opts.port ?? 3000) : e),
+      );
+    });
+    const port = (server.address() as AddressInfo).port;
+
+    const sweepEvery = opts.sweepEveryMs ?? 30_000;
+    const timer =
+      sweepEvery > 0
+        ? setInterval(() => {
+            sweepOpenSessions(services).catch((e) => console.error('sweeper:', e));
+          }, sweepEvery)
+        : undefined;
+    timer?.unref();
+
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      demo,
+      deps,
+      async stop() {
+        if (timer) clearInterval(timer);
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await embedded.stop();
+      },
+    };
+  } catch (e) {
+    await embedded.stop();
+    throw e;
+  }
+};
