@@ -77,6 +77,43 @@ export const keys = {
   }),
 } as const;
 
+/** Scores in the GSI2 sort key: fixed point with 3 decimals, inverted so that higher sorts first. */
+export const SCORE_WIDTH = 9;
+const SCORE_SCALE = 1000;
+/** Section ids that break ties on equal totals, in order (SKD: TKP, then TIU, then TWK). */
+export const RANK_TIE_BREAK: readonly string[] = ['TKP', 'TIU', 'TWK'];
+
+const invertedScore = (score: number): string => {
+  const fixed = Math.round(score * SCORE_SCALE);
+  const max = 10 ** SCORE_WIDTH - 1;
+  if (!Number.isFinite(score) || fixed < 0 || fixed > max)
+    throw new RangeError(`score out of range for the sort key: ${score}`);
+  return pad(max - fixed, SCORE_WIDTH);
+};
+
+/**
+ * GSI2 sort key of a result. An ascending Query on GSI2 ranks: passing candidates first (`0` before `1`;
+ * `passed: null` counts as not passing), then higher total, then higher TKP, TIU, TWK (RANK_TIE_BREAK;
+ * a missing section counts as 0). Scores are inverted zero-padded fixed-point numbers
+ * (999999999 - round(score * 1000)), so descending scores sort ascending as strings. The attempt id
+ * closes the key so equal scores still have a stable order (the ranking treats them as tied).
+ * Example: passed, total 450, TKP 180, TIU 150, TWK 120 ->
+ * `R#0#999549999#999819999#999849999#999879999#<attemptId>`.
+ */
+export const resultScoreSortKey = (r: {
+  passed: boolean | null;
+  total: number;
+  sections: Readonly<Record<string, number>>;
+  attemptId: string;
+}): string =>
+  [
+    'R',
+    r.passed === true ? '0' : '1',
+    invertedScore(r.total),
+    ...RANK_TIE_BREAK.map((s) => invertedScore(r.sections[s] ?? 0)),
+    r.attemptId,
+  ].join('#');
+
 /** S3 key prefixes. */
 export const s3Prefixes = {
   published: 'published/',

@@ -1,0 +1,169 @@
+// Attempt repository: META (+GSI1), the append-only step log (the save hot path), and the RESULT (+GSI2).
+import { randomBytes } from 'node:crypto';
+import { type AttributeValue, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { AttemptMeta } from '../domain/attempt.ts';
+import type { Step } from '../domain/steps.ts';
+import { guard, isConditionalCheckFailed } from './errors.ts';
+import { keys, resultScoreSortKey, TABLE_KEYS } from './keys.ts';
+import { type Item, Table } from './table.ts';
+import type { AttemptRepo, StoredClientStep, StoredResult } from './types.ts';
+import { itemBytes, recordWrite, writeUnitsForBytes } from './units.ts';
+
+/** A step item holds the step as one JSON string attribute: the cheapest marshalling for the hot path. */
+const STEP_ATTR = 'step';
+const PK = TABLE_KEYS.partitionKey;
+const SK = TABLE_KEYS.sortKey;
+const STEP_CONDITION = 'attribute_not_exists(#sk)';
+const STEP_NAMES = { '#sk': SK } as const;
+
+const stepItem = (k: { PK: string; SK: string }, step: Step): Item => ({
+  [PK]: { S: k.PK },
+  [SK]: { S: k.SK },
+  [STEP_ATTR]: { S: JSON.stringify(step) },
+});
+
+const parseStep = (item: Item): Step | undefined => {
+  const s = item[STEP_ATTR]?.S;
+  return s === undefined ? undefined : (JSON.parse(s) as Step);
+};
+
+/** Same client content = a retry of the same save; `at` (server receipt time) may differ between retries. */
+const sameClientContent = (a: Step, b: Step): boolean => {
+  if (a.type !== b.type) return false;
+  if (a.type === 'answered' && b.type === 'answered') return a.itemId === b.itemId && a.choice === b.choice;
+  if (a.type === 'flagged' && b.type === 'flagged') return a.itemId === b.itemId && a.flagged === b.flagged;
+  return false;
+};
+
+const nonce = (): string => randomBytes(6).toString('hex');
+
+export const createAttemptRepo = (table: Table): AttemptRepo => {
+  const metaItem = (meta: AttemptMeta): Item =>
+    Table.toItem(
+      { ...keys.attempt(meta.attemptId), ...keys.attemptBySession(meta.sessionId, meta.attemptId) },
+      meta,
+    );
+
+  /** The stored step at a key, from the exception (ReturnValuesOnConditionCheckFailure) or a consistent read. */
+  const existingStep = async (e: unknown, key: { PK: string; SK: string }): Promise<Step | undefined> => {
+    const fromError = (e as { Item?: Record<string, AttributeValue> }).Item;
+    const item = fromError ?? (await table.get(key, true));
+    return item ? parseStep(item) : undefined;
+  };
+
+  return {
+    async create(meta: AttemptMeta): Promise<void> {
+      await table.put(metaItem(meta), {
+        condition: 'attribute_not_exists(#pk)',
+        names: { '#pk': PK },
+        onConditional: 'ALREADY_STARTED',
+      });
+    },
+
+    async get(attemptId: string, consistent = false): Promise<AttemptMeta | undefined> {
+      const item = await table.get(keys.attempt(attemptId), consistent);
+      return item ? Table.fromItem<AttemptMeta>(item) : undefined;
+    },
+
+    async update(meta: AttemptMeta, expectedVersion: number): Promise<AttemptMeta> {
+      const next: AttemptMeta = { ...meta, version: expectedVersion + 1 };
+      await table.put(metaItem(next), {
+        condition: '#v = :v',
+        names: { '#v': 'version' },
+        values: { ':v': { N: String(expectedVersion) } },
+        onConditional: 'CONFLICT',
+      });
+      return next;
+    },
+
+    /**
+     * The hot path: exactly one conditional PutItem, no read. Only when the key is taken (a retry, or a
+     * device reusing a seq) is the stored step looked at, to tell a harmless retry from a conflict.
+     */
+    async appendClientStep(
+      attemptId: string,
+      step: StoredClientStep,
+    ): Promise<'written' | 'duplicate' | 'conflict'> {
+      const key = keys.clientStep(attemptId, step.deviceEpoch, step.clientSeq);
+      const item = stepItem(key, step);
+      try {
+        const out = await table.client.send(
+          new PutItemCommand({
+            TableName: table.name,
+            Item: item,
+            ConditionExpression: STEP_CONDITION,
+            ExpressionAttributeNames: STEP_NAMES,
+            ReturnConsumedCapacity: 'TOTAL',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        recordWrite(out.ConsumedCapacity, () => writeUnitsForBytes(itemBytes(item)));
+        return 'written';
+      } catch (e) {
+        if (!isConditionalCheckFailed(e)) return guard(() => Promise.reject(e));
+        recordWrite(undefined, () => writeUnitsForBytes(itemBytes(item)));
+        const existing = await existingStep(e, key);
+        if (!existing || existing.rejected !== undefined) return 'conflict';
+        return sameClientContent(existing, step) ? 'duplicate' : 'conflict';
+      }
+    },
+
+    async appendServerStep(attemptId: string, step: Step): Promise<void> {
+      await table.put(stepItem(keys.serverStep(attemptId, step.at, nonce()), step), {
+        condition: STEP_CONDITION,
+        names: STEP_NAMES,
+      });
+    },
+
+    /** Server steps (EVT#…) then client steps (STEP#…), each in key order; replay imposes its own order. */
+    async readSteps(attemptId: string): Promise<Step[]> {
+      const items = await table.queryPartition(keys.attemptStepsPrefix(attemptId).PK, { consistent: true });
+      const steps: Step[] = [];
+      for (const item of items) {
+        const s = parseStep(item);
+        if (s) steps.push(s);
+      }
+      return steps;
+    },
+
+    async listBySession(sessionId: string): Promise<AttemptMeta[]> {
+      const { GSI1PK } = keys.attemptBySession(sessionId, '');
+      const items = await table.queryAll({
+        IndexName: TABLE_KEYS.gsi1.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE_KEYS.gsi1.partitionKey },
+        ExpressionAttributeValues: { ':pk': { S: GSI1PK } },
+      });
+      return items.map((i) => Table.fromItem<AttemptMeta>(i));
+    },
+
+    /** Overwrites (a regrade replaces the result); GSI2 keys place it in its formation's ranking order. */
+    async putResult(result: StoredResult): Promise<void> {
+      await table.put(
+        Table.toItem(
+          {
+            ...keys.attemptResult(result.attemptId),
+            ...keys.resultByFormation(result.formationId, resultScoreSortKey(result)),
+          },
+          result,
+        ),
+      );
+    },
+
+    async getResult(attemptId: string): Promise<StoredResult | undefined> {
+      const item = await table.get(keys.attemptResult(attemptId), true);
+      return item ? Table.fromItem<StoredResult>(item) : undefined;
+    },
+
+    async listResultsByFormation(formationId: string): Promise<StoredResult[]> {
+      const { GSI2PK } = keys.resultByFormation(formationId, '');
+      const items = await table.queryAll({
+        IndexName: TABLE_KEYS.gsi2.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE_KEYS.gsi2.partitionKey },
+        ExpressionAttributeValues: { ':pk': { S: GSI2PK } },
+      });
+      return items.map((i) => Table.fromItem<StoredResult>(i));
+    },
+  };
+};

@@ -1,0 +1,106 @@
+// Session repository: META, SECRET, the SESSIONS list entry, roster CAND# items and REG# lookup items.
+import type { RosterEntry, Session } from '../domain/attempt.ts';
+import { DomainError } from '../domain/errors.ts';
+import { keys, TABLE_KEYS } from './keys.ts';
+import { Table } from './table.ts';
+import type { SessionRepo } from './types.ts';
+
+interface SecretItem {
+  sessionId: string;
+  secret: string;
+}
+interface CandidateSessionItem {
+  regNo: string;
+  sessionId: string;
+}
+
+const notExists = {
+  condition: 'attribute_not_exists(#pk)',
+  names: { '#pk': TABLE_KEYS.partitionKey },
+} as const;
+
+export const createSessionRepo = (table: Table): SessionRepo => {
+  const get = async (sessionId: string, consistent = false): Promise<Session | undefined> => {
+    const item = await table.get(keys.session(sessionId), consistent);
+    return item ? Table.fromItem<Session>(item) : undefined;
+  };
+
+  return {
+    /**
+     * META first (its condition claims the id), then SECRET (also conditional, so a duplicate can never
+     * overwrite another session's secret), then the list entry — a copy of the session for listing.
+     */
+    async create(session: Session, secret: string): Promise<void> {
+      await table.put(Table.toItem(keys.session(session.id), session), {
+        ...notExists,
+        onConditional: 'DUPLICATE',
+      });
+      await table.put(
+        Table.toItem(keys.sessionSecret(session.id), { sessionId: session.id, secret } satisfies SecretItem),
+        { ...notExists, onConditional: 'DUPLICATE' },
+      );
+      await table.put(Table.toItem(keys.sessionListEntry(session.opensAt, session.id), session));
+    },
+
+    get: (sessionId) => get(sessionId),
+
+    async getSecret(sessionId: string): Promise<string | undefined> {
+      const item = await table.get(keys.sessionSecret(sessionId), true);
+      return item ? Table.fromItem<SecretItem>(item).secret : undefined;
+    },
+
+    /** Newest opening time first. */
+    async list(limit?: number): Promise<Session[]> {
+      const { PK, SKPrefix } = keys.sessionList();
+      const items = await table.queryPartition(PK, { skPrefix: SKPrefix, descending: true, limit });
+      return items.map((i) => Table.fromItem<Session>(i));
+    },
+
+    /** Updates META (the truth login reads) and then the list copy. Unknown session -> NOT_FOUND. */
+    async setPinsReleased(sessionId: string, released: boolean): Promise<void> {
+      const key = keys.session(sessionId);
+      const attrs = await table.update(
+        {
+          Key: { [TABLE_KEYS.partitionKey]: { S: key.PK }, [TABLE_KEYS.sortKey]: { S: key.SK } },
+          UpdateExpression: 'SET #r = :r',
+          ConditionExpression: 'attribute_exists(#pk)',
+          ExpressionAttributeNames: { '#r': 'pinsReleased', '#pk': TABLE_KEYS.partitionKey },
+          ExpressionAttributeValues: { ':r': { BOOL: released } },
+          ReturnValues: 'ALL_NEW',
+        },
+        'NOT_FOUND',
+      );
+      if (!attrs) throw new DomainError('NOT_FOUND', `session ${sessionId} not found`);
+      const session = Table.fromItem<Session>(attrs);
+      await table.put(Table.toItem(keys.sessionListEntry(session.opensAt, session.id), session));
+    },
+
+    async putRoster(entries: RosterEntry[]): Promise<void> {
+      const items = entries.flatMap((e) => [
+        Table.toItem(keys.rosterEntry(e.sessionId, e.regNo), e),
+        Table.toItem(keys.candidateSession(e.regNo, e.sessionId), {
+          regNo: e.regNo,
+          sessionId: e.sessionId,
+        } satisfies CandidateSessionItem),
+      ]);
+      await table.batchPut(items);
+    },
+
+    async getRosterEntry(sessionId: string, regNo: string): Promise<RosterEntry | undefined> {
+      const item = await table.get(keys.rosterEntry(sessionId, regNo));
+      return item ? Table.fromItem<RosterEntry>(item) : undefined;
+    },
+
+    async listRoster(sessionId: string): Promise<RosterEntry[]> {
+      const { PK, SKPrefix } = keys.rosterPrefix(sessionId);
+      const items = await table.queryPartition(PK, { skPrefix: SKPrefix });
+      return items.map((i) => Table.fromItem<RosterEntry>(i));
+    },
+
+    async sessionsOfCandidate(regNo: string): Promise<string[]> {
+      const { PK, SKPrefix } = keys.candidateSessionsPrefix(regNo);
+      const items = await table.queryPartition(PK, { skPrefix: SKPrefix });
+      return items.map((i) => Table.fromItem<CandidateSessionItem>(i).sessionId);
+    },
+  };
+};
