@@ -1,0 +1,35 @@
+// The app's secrets in Secrets Manager, generated at deploy time: JWT signing key and PIN pepper.
+import { Validations } from 'aws-cdk-lib';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+
+/** Env var names through which a function learns which secret to read (the value is the secret ARN). */
+export const SECRET_ENV = {
+  jwtSecret: 'JWT_SECRET_ARN',
+  pinPepper: 'PIN_PEPPER_SECRET_ARN',
+} as const;
+
+const generated = (scope: Construct, id: string, description: string): secretsmanager.Secret => {
+  const secret = new secretsmanager.Secret(scope, id, {
+    description,
+    generateSecretString: { passwordLength: 64, excludePunctuation: true },
+  });
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions::AwsSolutions-SMG4',
+    reason:
+      'Rotated by an operator between exam periods (docs/deploy.md): automatic rotation during an exam ' +
+      'would invalidate running candidates\u2019 tokens (JWT key) or the released PINs (pepper).',
+  });
+  return secret;
+};
+
+export class SeleksiSecrets extends Construct {
+  readonly jwtSecret: secretsmanager.Secret;
+  readonly pinPepper: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.jwtSecret = generated(this, 'JwtSecret', 'Seleksi: HS256 key signing session tokens');
+    this.pinPepper = generated(this, 'PinPepper', 'Seleksi: pepper of the session PIN HMAC');
+  }
+}
