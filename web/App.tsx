@@ -1,0 +1,54 @@
+// Root component: language provider and the hash-route switch between candidate and staff pages.
+import { AdminLoginPage } from './admin/AdminLoginPage.tsx';
+import { AttemptsPage } from './admin/AttemptsPage.tsx';
+import { SessionsPage } from './admin/SessionsPage.tsx';
+import { ExamPage } from './candidate/ExamPage.tsx';
+import { LoginPage } from './candidate/LoginPage.tsx';
+import { ResultPage } from './candidate/ResultPage.tsx';
+import { Layout, PageTitle } from './components/Layout.tsx';
+import { I18nProvider, useI18n } from './i18n/I18n.tsx';
+import { paths, type Route, useRoute } from './lib/router.ts';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Routes />
+    </I18nProvider>
+  );
+}
+
+function Routes() {
+  const route = useRoute();
+  return <Page route={route} />;
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'candidateLogin':
+      return <LoginPage />;
+    case 'exam':
+      return <ExamPage />;
+    case 'result':
+      return <ResultPage />;
+    case 'adminLogin':
+      return <AdminLoginPage />;
+    case 'adminSessions':
+      return <SessionsPage />;
+    case 'adminAttempts':
+      return <AttemptsPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'notFound':
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Layout>
+      <section className="card card-narrow">
+        <PageTitle>{t('error.NOT_FOUND')}</PageTitle>
+        <a href={paths.candidateLogin}>{t('common.back')}</a>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,112 @@
+// Exam page loader: reads the attempt state, offers Start when ready, then loads the form into ExamView.
+import { useCallback, useEffect, useState } from 'react';
+import type { AttemptStateView, PublicForm } from '../../functions/schemas/candidate.ts';
+import { candidateApi } from '../api/candidate.ts';
+import { ApiError } from '../api/errors.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Layout, PageTitle } from '../components/Layout.tsx';
+import { useI18n } from '../i18n/I18n.tsx';
+import { type CandidateAuth, getCandidate, setCandidate } from '../lib/auth.ts';
+import { navigate, paths } from '../lib/router.ts';
+import { ExamView } from './ExamView.tsx';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'ready'; state: AttemptStateView }
+  | { kind: 'exam'; state: AttemptStateView; form: PublicForm }
+  | { kind: 'error'; error: unknown };
+
+export function ExamPage() {
+  const auth = getCandidate();
+  useEffect(() => {
+    if (!auth) navigate(paths.candidateLogin, true);
+  }, [auth]);
+  return auth ? <ExamLoader auth={auth} /> : null;
+}
+
+function ExamLoader({ auth }: { auth: CandidateAuth }) {
+  const { t } = useI18n();
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [starting, setStarting] = useState(false);
+
+  const enter = useCallback(
+    async (state: AttemptStateView) => {
+      if (state.state === 'submitted' || state.state === 'expired') {
+        navigate(paths.result, true);
+        return;
+      }
+      if (state.state === 'ready') {
+        setPhase({ kind: 'ready', state });
+        return;
+      }
+      const form = await candidateApi.form(auth.token, auth.attemptId);
+      setPhase({ kind: 'exam', state, form });
+    },
+    [auth],
+  );
+
+  const fail = useCallback((error: unknown) => {
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
+      setCandidate(null);
+      navigate(paths.candidateLogin, true);
+      return;
+    }
+    setPhase({ kind: 'error', error });
+  }, []);
+
+  const load = useCallback(() => {
+    setPhase({ kind: 'loading' });
+    candidateApi.state(auth.token, auth.attemptId).then(enter).catch(fail);
+  }, [auth, enter, fail]);
+
+  useEffect(load, [load]);
+
+  async function start() {
+    setStarting(true);
+    try {
+      let state: AttemptStateView;
+      try {
+        state = await candidateApi.start(auth.token, auth.attemptId);
+      } catch (err) {
+        if (!(err instanceof ApiError && err.code === 'ALREADY_STARTED')) throw err;
+        state = await candidateApi.state(auth.token, auth.attemptId);
+      }
+      await enter(state);
+    } catch (err) {
+      fail(err);
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  if (phase.kind === 'exam') return <ExamView auth={auth} form={phase.form} initial={phase.state} />;
+
+  return (
+    <Layout header={<span className="who">{auth.name}</span>}>
+      <section className="card card-narrow">
+        {phase.kind === 'loading' && <p aria-busy="true">{t('common.loading')}</p>}
+        {phase.kind === 'error' && (
+          <>
+            <PageTitle>{t('exam.closed.title')}</PageTitle>
+            <ErrorAlert error={phase.error} />
+            <button type="button" className="btn" onClick={load}>
+              {t('common.retry')}
+            </button>
+          </>
+        )}
+        {phase.kind === 'ready' && (
+          <>
+            <PageTitle>{t('exam.start.title')}</PageTitle>
+            <p>
+              {t('exam.participant')}: <strong>{auth.name}</strong>
+            </p>
+            <p className="muted">{t('exam.start.body')}</p>
+            <button type="button" className="btn btn-primary btn-block" onClick={start} disabled={starting}>
+              {t('exam.start.button')}
+            </button>
+          </>
+        )}
+      </section>
+    </Layout>
+  );
+}

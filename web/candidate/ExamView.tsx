@@ -1,0 +1,245 @@
+// Running exam: header (name, countdown, save status), section tabs, one question, grid, submit; locks
+// on pause (proctor) and when time runs out; polls the state for pause/resume/extend/forced submit.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AttemptStateView, PublicForm, SaveAnswersResponse } from '../../functions/schemas/candidate.ts';
+import { candidateApi } from '../api/candidate.ts';
+import { ApiError } from '../api/errors.ts';
+import { Layout } from '../components/Layout.tsx';
+import { useI18n } from '../i18n/I18n.tsx';
+import { type CandidateAuth, setCandidate } from '../lib/auth.ts';
+import { navigate, paths } from '../lib/router.ts';
+import { Countdown } from './Countdown.tsx';
+import { LockPanel } from './LockPanel.tsx';
+import { QuestionGrid } from './QuestionGrid.tsx';
+import { QuestionPanel } from './QuestionPanel.tsx';
+import { clearQueue } from './queue.ts';
+import { rememberResult } from './resultCache.ts';
+import { SaveIndicator } from './SaveIndicator.tsx';
+import { SectionTabs } from './SectionTabs.tsx';
+import { SubmitDialog } from './SubmitDialog.tsx';
+import { useAutosave } from './useAutosave.ts';
+import { useCountdown } from './useCountdown.ts';
+
+interface Props {
+  auth: CandidateAuth;
+  form: PublicForm;
+  initial: AttemptStateView;
+}
+
+interface Clock {
+  state: AttemptStateView['state'];
+  deadline: number | null;
+  remainingMs: number | null;
+}
+
+export type Lock = { kind: 'paused' } | { kind: 'timeup' } | { kind: 'blocked'; error: unknown };
+
+const clockOf = (s: AttemptStateView): Clock => ({
+  state: s.state,
+  deadline: s.deadline ?? (s.remainingMs !== null ? s.serverTime + s.remainingMs : null),
+  remainingMs: s.remainingMs,
+});
+
+const posKey = (attemptId: string) => `seleksi.pos.${attemptId}`;
+
+export function ExamView({ auth, form, initial }: Props) {
+  const { t } = useI18n();
+  const [clock, setClock] = useState<Clock>(() => clockOf(initial));
+  const [fatal, setFatal] = useState<Lock | null>(null);
+  const [currentId, setCurrentId] = useState<string>(() => {
+    const saved = sessionStorage.getItem(posKey(auth.attemptId));
+    return form.items.some((i) => i.itemId === saved) ? (saved as string) : (form.items[0]?.itemId ?? '');
+  });
+  const [submitOpen, setSubmitOpen] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const leaving = useRef(false);
+
+  const goResult = useCallback(() => {
+    if (leaving.current) return;
+    leaving.current = true;
+    navigate(paths.result, true);
+  }, []);
+
+  const onResponse = useCallback((res: SaveAnswersResponse) => {
+    setClock((c) =>
+      c.state === 'running' && res.remainingMs !== null
+        ? { ...c, deadline: res.serverTime + res.remainingMs, remainingMs: res.remainingMs }
+        : c,
+    );
+  }, []);
+
+  const onFatal = useCallback(
+    (err: ApiError) => {
+      if (err.code === 'ATTEMPT_SUBMITTED' || err.code === 'ATTEMPT_EXPIRED') goResult();
+      else if (err.code === 'UNAUTHENTICATED') {
+        setCandidate(null);
+        navigate(paths.candidateLogin, true);
+      } else setFatal({ kind: 'blocked', error: err });
+    },
+    [goResult],
+  );
+
+  const save = useAutosave({ token: auth.token, attemptId: auth.attemptId, initial, onResponse, onFatal });
+  const remaining = useCountdown(clock.state === 'running' ? clock.deadline : null, clock.remainingMs);
+  const timeUp = clock.state === 'running' && remaining === 0;
+  const lock: Lock | null =
+    fatal ?? (timeUp ? { kind: 'timeup' } : clock.state === 'paused' ? { kind: 'paused' } : null);
+
+  // Time is up: send what is still queued (the server allows a short grace), then show the result/status.
+  const { flush } = save;
+  useEffect(() => {
+    if (!timeUp) return;
+    let cancelled = false;
+    flush()
+      .catch(() => false)
+      .then(() => {
+        if (!cancelled) goResult();
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [timeUp, flush, goResult]);
+
+  // Poll the state: catches pause/resume, extensions and a proctor's forced submit.
+  useEffect(() => {
+    const every = clock.state === 'paused' ? 3_000 : 15_000;
+    const timer = setInterval(() => {
+      candidateApi
+        .state(auth.token, auth.attemptId)
+        .then((s) => {
+          if (s.state === 'submitted' || s.state === 'expired') goResult();
+          else setClock(clockOf(s));
+        })
+        .catch(() => undefined);
+    }, every);
+    return () => clearInterval(timer);
+  }, [clock.state, auth, goResult]);
+
+  useEffect(() => {
+    sessionStorage.setItem(posKey(auth.attemptId), currentId);
+  }, [auth.attemptId, currentId]);
+
+  const index = Math.max(
+    0,
+    form.items.findIndex((i) => i.itemId === currentId),
+  );
+  const item = form.items[index];
+  const sectionItems = useMemo(
+    () => form.items.filter((i) => i.sectionId === item?.sectionId),
+    [form.items, item?.sectionId],
+  );
+  const answeredCount = form.items.filter((i) => save.answers[i.itemId] != null).length;
+  const flaggedCount = form.items.filter((i) => save.flags.has(i.itemId)).length;
+
+  async function submit() {
+    setSubmitting(true);
+    setSubmitError(null);
+    try {
+      if (!(await save.flush())) throw new ApiError(0, 'NETWORK', 'answers not yet saved');
+      const result = await candidateApi.submit(auth.token, auth.attemptId);
+      rememberResult(result);
+      clearQueue(localStorage, auth.attemptId);
+      goResult();
+    } catch (err) {
+      if (err instanceof ApiError && (err.code === 'ATTEMPT_SUBMITTED' || err.code === 'ATTEMPT_EXPIRED'))
+        goResult();
+      else setSubmitError(err);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const header = (
+    <div className="exam-header">
+      <span className="who">
+        <span className="sr-only">{t('exam.participant')}: </span>
+        {auth.name}
+      </span>
+      <SaveIndicator status={save.status} />
+      <Countdown remainingMs={remaining} />
+    </div>
+  );
+
+  if (!item) return <Layout header={header}>{null}</Layout>;
+  const locked = lock !== null;
+
+  return (
+    <Layout header={header} wide>
+      <h1 className="sr-only">{form.examTitle}</h1>
+      <SectionTabs
+        sections={form.sections}
+        items={form.items}
+        answers={save.answers}
+        currentSection={item.sectionId}
+        onSelect={(sectionId) => {
+          const first = form.items.find((i) => i.sectionId === sectionId);
+          if (first) setCurrentId(first.itemId);
+        }}
+      />
+      <div className="exam-layout">
+        <div className="exam-main">
+          {lock && <LockPanel lock={lock} />}
+          <QuestionPanel
+            key={item.itemId}
+            item={item}
+            total={form.items.length}
+            choice={save.answers[item.itemId] ?? null}
+            flagged={save.flags.has(item.itemId)}
+            locked={locked}
+            onChoose={(choice) => save.record({ type: 'answered', itemId: item.itemId, choice })}
+            onFlag={(flagged) => save.record({ type: 'flagged', itemId: item.itemId, flagged })}
+          />
+          <div className="exam-nav">
+            <button
+              type="button"
+              className="btn"
+              disabled={index === 0}
+              onClick={() => setCurrentId(form.items[index - 1]?.itemId ?? currentId)}
+            >
+              ← {t('exam.prev')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={index >= form.items.length - 1}
+              onClick={() => setCurrentId(form.items[index + 1]?.itemId ?? currentId)}
+            >
+              {t('exam.next')} →
+            </button>
+          </div>
+        </div>
+        <aside className="exam-side">
+          <QuestionGrid
+            items={sectionItems}
+            currentId={item.itemId}
+            answers={save.answers}
+            flags={save.flags}
+            onJump={setCurrentId}
+          />
+          <button
+            type="button"
+            className="btn btn-danger btn-block"
+            disabled={locked}
+            onClick={() => setSubmitOpen(true)}
+          >
+            {t('exam.submit')}
+          </button>
+        </aside>
+      </div>
+      <SubmitDialog
+        open={submitOpen}
+        total={form.items.length}
+        answered={answeredCount}
+        flagged={flaggedCount}
+        busy={submitting}
+        error={submitError}
+        onConfirm={submit}
+        onClose={() => {
+          setSubmitOpen(false);
+          setSubmitError(null);
+        }}
+      />
+    </Layout>
+  );
+}

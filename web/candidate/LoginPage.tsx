@@ -1,0 +1,79 @@
+// Candidate login: registration number + session PIN -> token, then on to the exam page.
+import { type FormEvent, useState } from 'react';
+import { candidateApi } from '../api/candidate.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Layout, PageTitle } from '../components/Layout.tsx';
+import { useI18n } from '../i18n/I18n.tsx';
+import { setCandidate } from '../lib/auth.ts';
+import { navigate, paths } from '../lib/router.ts';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const [regNo, setRegNo] = useState('');
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await candidateApi.login({ regNo: regNo.trim(), pin: pin.trim() });
+      setCandidate({ token: res.token, attemptId: res.attemptId, sessionId: res.sessionId, name: res.name });
+      navigate(paths.exam);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Layout>
+      <section className="card card-narrow">
+        <PageTitle>{t('candidate.login.title')}</PageTitle>
+        <p className="muted">{t('candidate.login.intro')}</p>
+        <form onSubmit={onSubmit} className="form" noValidate>
+          <ErrorAlert error={error} />
+          <label className="field">
+            <span>{t('candidate.login.regNo')}</span>
+            <input
+              name="regNo"
+              autoComplete="username"
+              autoCapitalize="characters"
+              spellCheck={false}
+              required
+              value={regNo}
+              onChange={(e) => setRegNo(e.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>{t('candidate.login.pin')}</span>
+            <input
+              name="pin"
+              type="password"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              value={pin}
+              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+            />
+          </label>
+          <button
+            type="submit"
+            className="btn btn-primary btn-block"
+            disabled={busy || !regNo || pin.length !== 6}
+          >
+            {busy ? t('candidate.login.busy') : t('candidate.login.submit')}
+          </button>
+        </form>
+        <p className="small">
+          <a href={paths.adminLogin}>{t('candidate.login.staffLink')}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}

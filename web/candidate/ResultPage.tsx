@@ -1,0 +1,179 @@
+// Result page: section scores, total, pass/fail and the receipt hash; finalizes a timed-out attempt.
+import { useCallback, useEffect, useState } from 'react';
+import type { ResultView } from '../../functions/schemas/candidate.ts';
+import { candidateApi } from '../api/candidate.ts';
+import { ApiError } from '../api/errors.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Layout, PageTitle } from '../components/Layout.tsx';
+import { useI18n } from '../i18n/I18n.tsx';
+import { type CandidateAuth, getCandidate, setCandidate } from '../lib/auth.ts';
+import { navigate, paths } from '../lib/router.ts';
+import { clearQueue } from './queue.ts';
+import { takeResult } from './resultCache.ts';
+
+export function ResultPage() {
+  const auth = getCandidate();
+  useEffect(() => {
+    if (!auth) navigate(paths.candidateLogin, true);
+  }, [auth]);
+  return auth ? <ResultLoader auth={auth} /> : null;
+}
+
+/** Fetches the result; if the attempt ran out of time but is not finalized yet, asks the server to finalize. */
+async function fetchResult(auth: CandidateAuth): Promise<ResultView | 'running'> {
+  const state = await candidateApi.state(auth.token, auth.attemptId);
+  if (
+    state.state === 'ready' ||
+    ((state.state === 'running' || state.state === 'paused') && (state.remainingMs ?? 1) > 0)
+  ) {
+    return 'running';
+  }
+  try {
+    return await candidateApi.result(auth.token, auth.attemptId);
+  } catch (err) {
+    if (state.state === 'submitted') throw err;
+    try {
+      return await candidateApi.submit(auth.token, auth.attemptId);
+    } catch (submitErr) {
+      if (submitErr instanceof ApiError && submitErr.status === 409)
+        return candidateApi.result(auth.token, auth.attemptId);
+      throw submitErr;
+    }
+  }
+}
+
+function ResultLoader({ auth }: { auth: CandidateAuth }) {
+  const { t } = useI18n();
+  const [result, setResult] = useState<ResultView | null>(() => takeResult(auth.attemptId));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    setBusy(true);
+    setError(null);
+    fetchResult(auth)
+      .then((r) => {
+        if (r === 'running') navigate(paths.exam, true);
+        else {
+          setResult(r);
+          clearQueue(localStorage, auth.attemptId);
+        }
+      })
+      .catch(setError)
+      .finally(() => setBusy(false));
+  }, [auth]);
+
+  useEffect(() => {
+    if (!result) load();
+  }, [result, load]);
+
+  function logout() {
+    setCandidate(null);
+    navigate(paths.candidateLogin);
+  }
+
+  const header = (
+    <div className="exam-header">
+      <span className="who">{auth.name}</span>
+      <button type="button" className="btn btn-small" onClick={logout}>
+        {t('common.logout')}
+      </button>
+    </div>
+  );
+
+  if (!result) {
+    return (
+      <Layout header={header}>
+        <section className="card card-narrow">
+          <PageTitle>{error ? t('exam.timeup.title') : t('result.title')}</PageTitle>
+          {error ? (
+            <>
+              <ErrorAlert error={error} />
+              <button type="button" className="btn" onClick={load} disabled={busy}>
+                {t('common.retry')}
+              </button>
+            </>
+          ) : (
+            <p aria-busy="true">{t('common.loading')}</p>
+          )}
+        </section>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout header={header}>
+      <ResultSlip result={result} name={auth.name} />
+    </Layout>
+  );
+}
+
+function ResultSlip({ result, name }: { result: ResultView; name: string }) {
+  const { t, lang } = useI18n();
+  const when = new Date(result.submittedAt).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
+  const fmt = (n: number) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
+  return (
+    <section className="card result" data-testid="result">
+      <PageTitle>{t('result.title')}</PageTitle>
+      <p className="result-name">{name}</p>
+      {result.passed !== null && (
+        <p className={result.passed ? 'badge badge-pass' : 'badge badge-fail'} data-testid="pass-status">
+          {t(result.passed ? 'result.passed' : 'result.failed')}
+        </p>
+      )}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('result.section')}</th>
+            <th scope="col" className="num">
+              {t('result.score')}
+            </th>
+            <th scope="col" className="num">
+              {t('result.max')}
+            </th>
+            <th scope="col" className="num">
+              {t('result.passingGrade')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.sections.map((s) => {
+            const below = s.passingGrade !== null && s.score < s.passingGrade;
+            return (
+              <tr key={s.id} className={below ? 'below' : undefined}>
+                <th scope="row">{s.title}</th>
+                <td className="num">{fmt(s.score)}</td>
+                <td className="num">{fmt(s.max)}</td>
+                <td className="num">{s.passingGrade === null ? '—' : fmt(s.passingGrade)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('result.total')}</th>
+            <td className="num total" data-testid="total">
+              {fmt(result.total)}
+            </td>
+            <td className="num">{fmt(result.maxTotal)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+      <dl className="receipt">
+        <dt>{t('result.submittedAt')}</dt>
+        <dd>{when}</dd>
+        <dt>{t('result.receipt')}</dt>
+        <dd>
+          <code className="hash" data-testid="receipt">
+            {result.receipt}
+          </code>
+          <p className="small muted">{t('result.receiptHelp')}</p>
+        </dd>
+      </dl>
+      <button type="button" className="btn no-print" onClick={() => window.print()}>
+        {t('result.print')}
+      </button>
+    </section>
+  );
+}

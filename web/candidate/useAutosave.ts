@@ -1,0 +1,72 @@
+// React binding of the autosave loop: one Autosave per attempt, rendered answers = server state + pending.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AttemptStateView, SaveAnswersResponse } from '../../functions/schemas/candidate.ts';
+import { candidateApi } from '../api/candidate.ts';
+import type { ApiError } from '../api/errors.ts';
+import { Autosave, type SaveStatus } from './autosave.ts';
+import { loadQueue, overlay, reconcile, type StepDraft } from './queue.ts';
+
+interface Options {
+  token: string;
+  attemptId: string;
+  initial: AttemptStateView;
+  onResponse(res: SaveAnswersResponse): void;
+  onFatal(err: ApiError): void;
+}
+
+export interface AutosaveView {
+  answers: Record<string, string | null>;
+  flags: Set<string>;
+  status: SaveStatus;
+  pendingCount: number;
+  record(draft: StepDraft): void;
+  flush(): Promise<boolean>;
+}
+
+export function useAutosave({ token, attemptId, initial, onResponse, onFatal }: Options): AutosaveView {
+  const callbacks = useRef({ onResponse, onFatal });
+  callbacks.current = { onResponse, onFatal };
+  const [view, setView] = useState(() => {
+    const q = reconcile(loadQueue(localStorage, attemptId), attemptId, initial);
+    return overlay(initial.answers, initial.flags, q.pending);
+  });
+  const [pendingCount, setPendingCount] = useState(0);
+  const [status, setStatus] = useState<SaveStatus>('saving');
+  const saverRef = useRef<Autosave | null>(null);
+
+  const { deviceEpoch, lastSeq } = initial;
+  useEffect(() => {
+    const saver = new Autosave({
+      storage: localStorage,
+      queue: reconcile(loadQueue(localStorage, attemptId), attemptId, { deviceEpoch, lastSeq }),
+      send: (steps) => candidateApi.save(token, attemptId, steps),
+      onChange: (q, s) => {
+        setPendingCount(q.pending.length);
+        setStatus(s);
+      },
+      onResponse: (res) => callbacks.current.onResponse(res),
+      onFatal: (err) => callbacks.current.onFatal(err),
+    });
+    saverRef.current = saver;
+    setPendingCount(saver.queue.pending.length);
+    setStatus(saver.status);
+    saver.resume();
+    const online = () => saver.resume();
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('online', online);
+      saver.stop();
+      saverRef.current = null;
+    };
+  }, [token, attemptId, deviceEpoch, lastSeq]);
+
+  const record = useCallback((draft: StepDraft) => {
+    const saver = saverRef.current;
+    if (!saver) return;
+    const step = saver.add(draft);
+    setView((v) => overlay(v.answers, [...v.flags], [step]));
+  }, []);
+  const flush = useCallback(async () => (saverRef.current ? saverRef.current.flush() : false), []);
+
+  return { ...view, status, pendingCount, record, flush };
+}

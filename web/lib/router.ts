@@ -1,0 +1,55 @@
+// Tiny hash router: parses location.hash into a typed route and re-renders on hashchange.
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { name: 'candidateLogin' }
+  | { name: 'exam' }
+  | { name: 'result' }
+  | { name: 'adminLogin' }
+  | { name: 'adminSessions' }
+  | { name: 'adminAttempts'; sessionId: string }
+  | { name: 'notFound' };
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('/').filter(Boolean);
+  const [a, b, c] = parts;
+  if (parts.length === 0) return { name: 'candidateLogin' };
+  if (a === 'exam' && parts.length === 1) return { name: 'exam' };
+  if (a === 'result' && parts.length === 1) return { name: 'result' };
+  if (a === 'admin') {
+    if (!b) return { name: 'adminLogin' };
+    if (b === 'sessions' && !c) return { name: 'adminSessions' };
+    if (b === 'sessions' && c && parts.length === 3)
+      return { name: 'adminAttempts', sessionId: decodeURIComponent(c) };
+  }
+  return { name: 'notFound' };
+}
+
+export const paths = {
+  candidateLogin: '#/',
+  exam: '#/exam',
+  result: '#/result',
+  adminLogin: '#/admin',
+  adminSessions: '#/admin/sessions',
+  adminAttempts: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}`,
+};
+
+export function navigate(hash: string, replace = false): void {
+  if (replace) {
+    history.replaceState(null, '', hash);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = hash;
+  }
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
