@@ -111,10 +111,11 @@ export class SeleksiHttpApi extends Construct {
       },
     });
     const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
+    // RouteSettings is raw JSON in CloudFormation (keys by route key), so the casing is CloudFormation's.
     cfnStage.routeSettings = {
       [routeKey('public')]: {
-        throttlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
-        throttlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
+        ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
       },
     };
     // Route settings name a route key: the route must exist before the stage is updated.

@@ -1,0 +1,288 @@
+// SeleksiStack unit tests: table = TABLE_KEYS, Lambdas, routes per role, least privilege, buckets, cdk-nag.
+
+import type { CfnElement } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_KEYS } from '../../functions/store/keys.ts';
+import {
+  HEALTH_ROUTE_KEY,
+  PUBLIC_ROUTE_THROTTLE,
+  ROLES,
+  routeKey,
+  STAGE_THROTTLE,
+} from '../../infra/constructs/http-api.ts';
+import { SECRET_ENV } from '../../infra/constructs/secrets.ts';
+import { SeleksiStack } from '../../infra/stacks/seleksi-stack.ts';
+import { unacknowledgedFindings } from './nag-findings.ts';
+
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
+
+let stack: SeleksiStack;
+let template: Template;
+const logicalId = (construct: { node: { defaultChild?: unknown } }): string =>
+  stack.getLogicalId(construct.node.defaultChild as CfnElement);
+
+beforeAll(() => {
+  // Skip esbuild here (CDK's own switch, as `cdk deploy --exclusively` uses): test/infra/synth.test.ts
+  // runs the real `cdk synth` with bundling once.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  stack = new SeleksiStack(app, 'SeleksiStack');
+  template = Template.fromStack(stack);
+});
+
+describe('table', () => {
+  it('has PK/SK and GSI1/GSI2 exactly as functions/store/keys.ts spells them, projection ALL', () => {
+    const { gsi1, gsi2 } = TABLE_KEYS;
+    const attrs = [
+      TABLE_KEYS.partitionKey,
+      TABLE_KEYS.sortKey,
+      ...[gsi1, gsi2].flatMap((g) => [g.partitionKey, g.sortKey]),
+    ];
+    const gsi = (g: typeof gsi1 | typeof gsi2) => ({
+      IndexName: g.name,
+      KeySchema: [
+        { AttributeName: g.partitionKey, KeyType: 'HASH' },
+        { AttributeName: g.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    });
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayEquals(
+        attrs.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+      ),
+      GlobalSecondaryIndexes: [gsi(gsi1), gsi(gsi2)],
+    });
+  });
+
+  it('is on-demand, point-in-time recoverable, encrypted, protected and retained', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true },
+      }),
+    });
+  });
+});
+
+describe('functions', () => {
+  it('every Lambda is nodejs24.x on arm64 with source maps enabled', () => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function') as Resources);
+    expect(fns).toHaveLength(5);
+    for (const fn of fns) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.MemorySize).toBe(1024);
+      expect(fn.Properties.Handler).toBe('index.handler');
+      const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(Object.keys(env)).toEqual(
+        expect.arrayContaining(['TABLE_NAME', 'PUBLIC_BUCKET', 'AUDIT_BUCKET', SECRET_ENV.jwtSecret]),
+      );
+    }
+  });
+
+  it('API functions time out at 10 s; the sweeper runs every minute with 50 s', () => {
+    const fns = template.findResources('AWS::Lambda::Function') as Resources;
+    const timeout = (role: keyof SeleksiStack['functions']) =>
+      fns[logicalId(stack.functions[role].fn)]!.Properties.Timeout;
+    for (const role of ROLES) expect(timeout(role), role).toBe(10);
+    expect(timeout('sweeper')).toBe(50);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(stack.functions.sweeper.fn), 'Arn'] } })],
+    });
+  });
+
+  it('only candidate and admin functions receive the PIN pepper', () => {
+    const fns = template.findResources('AWS::Lambda::Function') as Resources;
+    const hasPepper = (role: keyof SeleksiStack['functions']) => {
+      const env = (
+        fns[logicalId(stack.functions[role].fn)]!.Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+      return SECRET_ENV.pinPepper in env;
+    };
+    expect(ROLES.filter(hasPepper)).toEqual(['candidate', 'admin']);
+    expect(hasPepper('sweeper')).toBe(false);
+  });
+});
+
+describe('HTTP API', () => {
+  const integrationOf = (routeKeyValue: string): Record<string, unknown> => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route') as Resources);
+    const route = routes.find((r) => r.Properties.RouteKey === routeKeyValue);
+    expect(route, routeKeyValue).toBeDefined();
+    const target = route!.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] };
+    const integrationId = target['Fn::Join'][1][1].Ref;
+    return (template.findResources('AWS::ApiGatewayV2::Integration') as Resources)[integrationId]!.Properties;
+  };
+  const fnArn = (role: keyof SeleksiStack['functions']) => ({
+    'Fn::GetAtt': [logicalId(stack.functions[role].fn), 'Arn'],
+  });
+
+  it.each(ROLES)('ANY /api/%s/{proxy+} goes to its own Lambda', (role) => {
+    const integration = integrationOf(routeKey(role));
+    expect(integration.IntegrationType).toBe('AWS_PROXY');
+    expect(integration.PayloadFormatVersion).toBe('2.0');
+    expect(integration.IntegrationUri).toEqual(fnArn(role));
+  });
+
+  it('GET /api/health goes to the public function; there are no other routes', () => {
+    expect(integrationOf(HEALTH_ROUTE_KEY).IntegrationUri).toEqual(fnArn('public'));
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', ROLES.length + 1);
+  });
+
+  it('the stage logs access and throttles (stage-wide and tighter on /api/public)', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: STAGE_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: STAGE_THROTTLE.burstLimit,
+      },
+      RouteSettings: {
+        [routeKey('public')]: {
+          ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
+        },
+      },
+    });
+  });
+
+  it('allows CORS from the configured web origins', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['http://localhost:5173'] }),
+    });
+  });
+});
+
+describe('IAM', () => {
+  const actionsOf = (role: keyof SeleksiStack['functions']): string[] => {
+    const roleId = logicalId(stack.functions[role].fn.role!);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy') as Resources).filter((p) =>
+      (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId),
+    );
+    expect(policies.length).toBeGreaterThan(0);
+    return policies.flatMap((p) =>
+      (p.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[] }> }).Statement.flatMap(
+        (s) => (Array.isArray(s.Action) ? s.Action : [s.Action]),
+      ),
+    );
+  };
+
+  it('the candidate function has no S3 permission at all', () => {
+    const actions = actionsOf('candidate');
+    expect(actions).toContain('dynamodb:PutItem');
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('public and auditor functions cannot write the table or any bucket', () => {
+    for (const role of ['public', 'auditor'] as const) {
+      const actions = actionsOf(role);
+      expect(actions).toContain('dynamodb:Query');
+      for (const write of [
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        's3:PutObject',
+      ]) {
+        expect(actions, `${role} ${write}`).not.toContain(write);
+      }
+    }
+  });
+
+  it('only the admin function writes to S3', () => {
+    const writers = (['candidate', 'admin', 'auditor', 'public', 'sweeper'] as const).filter((r) =>
+      actionsOf(r).includes('s3:PutObject'),
+    );
+    expect(writers).toEqual(['admin']);
+  });
+});
+
+describe('buckets', () => {
+  it('every bucket blocks public access, is encrypted and retained', () => {
+    const buckets = template.findResources('AWS::S3::Bucket') as Record<
+      string,
+      { DeletionPolicy: string; Properties: Record<string, unknown> }
+    >;
+    expect(Object.keys(buckets)).toHaveLength(3);
+    for (const b of Object.values(buckets)) {
+      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(b.Properties.BucketEncryption).toBeDefined();
+      expect(b.DeletionPolicy).toBe('Retain');
+    }
+  });
+
+  it('every bucket denies requests without TLS', () => {
+    const buckets = Object.keys(template.findResources('AWS::S3::Bucket'));
+    const policies = Object.values(template.findResources('AWS::S3::BucketPolicy') as Resources);
+    for (const id of buckets) {
+      const policy = policies.find((p) => (p.Properties.Bucket as { Ref: string }).Ref === id);
+      expect(policy, id).toBeDefined();
+      expect((policy!.Properties.PolicyDocument as { Statement: unknown[] }).Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('public and audit buckets are versioned and log access to the log bucket', () => {
+    for (const bucket of [
+      stack.node.findChild('Buckets').node.findChild('Public'),
+      stack.node.findChild('Buckets').node.findChild('Audit'),
+    ]) {
+      const props = (template.findResources('AWS::S3::Bucket') as Resources)[logicalId(bucket)]!.Properties;
+      expect(props.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(props.LoggingConfiguration).toMatchObject({
+        DestinationBucketName: { Ref: expect.any(String) },
+      });
+    }
+  });
+});
+
+describe('CloudFront', () => {
+  it('serves the web app, /published/* and /api/* over HTTPS', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: '/published/*' }),
+          Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' }),
+        ],
+        Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+      }),
+    });
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('has no finding left unacknowledged', () => {
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+
+  it('the finding filter still reports what is not acknowledged', () => {
+    const scratch = new Stack(new App(), 'Scratch');
+    new s3.Bucket(scratch, 'Bare');
+    expect(unacknowledgedFindings(scratch).map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-S10']),
+    );
+  });
+});
