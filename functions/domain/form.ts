@@ -1,0 +1,119 @@
+// Form derivation: which items, in which order, with which option order, from (exam, bank, attempt seed).
+import type { PublicItem } from '../schemas/candidate.ts';
+import { DomainError } from './errors.ts';
+import type { Exam } from './exam.ts';
+import type { Item } from './items.ts';
+import { createPrng, pickN, shuffle } from './prng.ts';
+import { sha256Hex } from './seed.ts';
+
+export interface FormItem {
+  itemId: string;
+  sectionId: string;
+  /** Option ids in display order (empty for likert and speed items). */
+  optionOrder: string[];
+}
+
+export interface Form {
+  examId: string;
+  examVersion: number;
+  seed: string;
+  items: FormItem[];
+}
+
+/** Seed of one section's PRNG stream: SHA-256 hex of `${seed}|${examId}|${sectionId}`. */
+export const sectionSeed = (seed: string, examId: string, sectionId: string): string =>
+  sha256Hex(`${seed}|${examId}|${sectionId}`);
+
+const byId = (x: Item, y: Item): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
+/**
+ * Derives the form. For each section, in exam order, one sfc32 stream seeded by sectionSeed() is consumed:
+ *   1. each blueprint draw in order: the pool = items of the section's bank with that category (and
+ *      difficulty, when given) not already on the form, sorted by id (code-unit order, so the bank's array
+ *      order never matters); pickN(pool, count). Too few -> DomainError BANK_TOO_SMALL.
+ *   2. shuffle() of the section's selected items (item order within the section).
+ *   3. for each item in that order, if it has options: shuffle() of its option ids (bank order as input).
+ * Sections stay in exam order. Duplicate item ids in one bank -> DomainError INVALID_ITEM.
+ */
+export function buildForm(exam: Exam, bank: readonly Item[], seed: string): Form {
+  const seen = new Set<string>();
+  for (const item of bank) {
+    const k = `${item.bankId}\u0000${item.id}`;
+    if (seen.has(k))
+      throw new DomainError('INVALID_ITEM', `duplicate item id ${item.id} in bank ${item.bankId}`);
+    seen.add(k);
+  }
+  const sorted = bank.slice().sort(byId);
+  const used = new Set<string>();
+  const items: FormItem[] = [];
+  for (const section of exam.sections) {
+    const rand = createPrng(sectionSeed(seed, exam.id, section.id));
+    const chosen: Item[] = [];
+    for (const draw of section.draws) {
+      const pool = sorted.filter(
+        (it) =>
+          it.bankId === section.bankId &&
+          it.category === draw.category &&
+          (draw.difficulty === undefined || it.difficulty === draw.difficulty) &&
+          !used.has(`${it.bankId}\u0000${it.id}`),
+      );
+      if (pool.length < draw.count)
+        throw new DomainError(
+          'BANK_TOO_SMALL',
+          `bank ${section.bankId} has ${pool.length} ${draw.category}${draw.difficulty ? `/${draw.difficulty}` : ''} items for section ${section.id}, ${draw.count} needed`,
+          {
+            sectionId: section.id,
+            bankId: section.bankId,
+            category: draw.category,
+            difficulty: draw.difficulty ?? null,
+            needed: draw.count,
+            available: pool.length,
+          },
+        );
+      for (const it of pickN(pool, draw.count, rand)) {
+        used.add(`${it.bankId}\u0000${it.id}`);
+        chosen.push(it);
+      }
+    }
+    for (const it of shuffle(chosen, rand)) {
+      const optionOrder =
+        it.kind === 'single' || it.kind === 'weighted'
+          ? shuffle(
+              it.options.map((o) => o.id),
+              rand,
+            )
+          : [];
+      items.push({ itemId: it.id, sectionId: section.id, optionOrder });
+    }
+  }
+  return { examId: exam.id, examVersion: exam.version, seed, items };
+}
+
+/**
+ * The candidate's view of a form: no keys, no weights; options in optionOrder; number = 1-based position in
+ * the whole form. An item missing from itemsById -> DomainError NOT_FOUND.
+ */
+export function presentForm(form: Form, itemsById: ReadonlyMap<string, Item>): PublicItem[] {
+  return form.items.map((fi, i) => {
+    const item = itemsById.get(fi.itemId);
+    if (!item) throw new DomainError('NOT_FOUND', `item ${fi.itemId} not found`);
+    const options =
+      item.kind === 'single' || item.kind === 'weighted'
+        ? fi.optionOrder.map((oid) => {
+            const o = item.options.find((x) => x.id === oid);
+            if (!o) throw new DomainError('NOT_FOUND', `option ${oid} of item ${item.id} not found`);
+            return o.image === undefined
+              ? { id: o.id, text: o.text }
+              : { id: o.id, text: o.text, image: o.image };
+          })
+        : [];
+    const base = {
+      itemId: item.id,
+      number: i + 1,
+      sectionId: fi.sectionId,
+      kind: item.kind,
+      stem: item.stem,
+    };
+    return item.image === undefined ? { ...base, options } : { ...base, image: item.image, options };
+  });
+}

@@ -1,0 +1,176 @@
+// Replay: derives current answers, flags, deadline and state of an attempt from its step log alone.
+import type { AttemptMeta, AttemptState } from './attempt.ts';
+import { DEADLINE_REASON } from './lifecycle.ts';
+import { isClientStep, orderSteps } from './step-order.ts';
+import type { Step } from './steps.ts';
+
+/**
+ * Why replay did not count a step:
+ * - rejected:      the server marked it `rejected` when recording it;
+ * - afterSubmit:   it comes after the (first) submitted step in canonical order;
+ * - retiredDevice: a client step of an epoch older than a device reset that precedes it;
+ * - late:          a client step with at > deadline + grace; or a pause/extension/device reset received
+ *                  while running at or after the deadline in effect (lifecycle.ts refuses those too);
+ * - outOfPlace:    a lifecycle step that does not fit the state (second start, pause while paused, resume
+ *                  while not paused, device reset to an epoch not above the current one);
+ * - malformed:     a client step without integer deviceEpoch/clientSeq, or an extension without positive minutes.
+ */
+export type IgnoreReason = 'rejected' | 'afterSubmit' | 'retiredDevice' | 'late' | 'outOfPlace' | 'malformed';
+
+export interface ReplayView {
+  /** Current answer per item: the counted `answered` step with the highest (deviceEpoch, clientSeq). */
+  answers: Map<string, string | null>;
+  /** Items whose counted `flagged` step with the highest (deviceEpoch, clientSeq) says flagged. */
+  flags: Set<string>;
+  /** Highest clientSeq recorded per device epoch, counted or not (those keys are taken). */
+  lastSeqByEpoch: Map<number, number>;
+  deadline: number;
+  state: AttemptState;
+  submittedAt?: number;
+  ignored: Array<{ step: Step; reason: IgnoreReason }>;
+}
+
+const MINUTE = 60_000;
+
+interface Lifecycle {
+  deadline: number;
+  state: AttemptState;
+  submittedAt?: number;
+  ignored: Map<Step, IgnoreReason>;
+}
+
+/** Pass 1: lifecycle steps in canonical order -> deadline, state, submit time, ignored lifecycle steps. */
+function lifecycleOf(
+  ordered: readonly Step[],
+  meta: Pick<AttemptMeta, 'startedAt' | 'durationMs'>,
+): Lifecycle {
+  const ignored = new Map<Step, IgnoreReason>();
+  let started = false;
+  let extensionsMs = 0;
+  let pausedMs = 0;
+  let openPauseAt: number | undefined;
+  let epoch = -Infinity;
+  let submitted: { at: number; expired: boolean } | undefined;
+  const deadlineNow = () => meta.startedAt + meta.durationMs + extensionsMs + pausedMs;
+  const lastAt = ordered.reduce((m, s) => Math.max(m, s.at), meta.startedAt);
+  for (const step of ordered) {
+    if (isClientStep(step)) continue;
+    if (step.rejected !== undefined) ignored.set(step, 'rejected');
+    else if (submitted) ignored.set(step, 'afterSubmit');
+    else if (step.type === 'started') {
+      if (started) ignored.set(step, 'outOfPlace');
+      else {
+        started = true;
+        epoch = step.deviceEpoch;
+      }
+    } else if (step.type === 'submitted') {
+      if (openPauseAt !== undefined) pausedMs += Math.max(0, step.at - openPauseAt);
+      openPauseAt = undefined;
+      submitted = {
+        at: step.at,
+        expired: step.actor.role === 'system' && step.reason === DEADLINE_REASON,
+      };
+    } else if (step.type === 'resumed') {
+      if (openPauseAt === undefined) ignored.set(step, 'outOfPlace');
+      else {
+        pausedMs += Math.max(0, step.at - openPauseAt);
+        openPauseAt = undefined;
+      }
+    } else if (step.type === 'paused' && openPauseAt !== undefined) ignored.set(step, 'outOfPlace');
+    else if (step.type === 'extended' && !(Number.isFinite(step.minutes) && step.minutes > 0))
+      ignored.set(step, 'malformed');
+    else if (step.type === 'deviceReset' && step.deviceEpoch <= epoch) ignored.set(step, 'outOfPlace');
+    else if (openPauseAt === undefined && step.at >= deadlineNow()) ignored.set(step, 'late');
+    else if (step.type === 'paused') openPauseAt = step.at;
+    else if (step.type === 'extended') extensionsMs += step.minutes * MINUTE;
+    else if (step.type === 'deviceReset') epoch = step.deviceEpoch;
+  }
+  // A pause never resumed nor closed by a submit: the clock is stopped through the end of the known log.
+  if (openPauseAt !== undefined) pausedMs += Math.max(0, lastAt - openPauseAt);
+  const state: AttemptState = submitted
+    ? submitted.expired
+      ? 'expired'
+      : 'submitted'
+    : openPauseAt !== undefined
+      ? 'paused'
+      : started
+        ? 'running'
+        : 'ready';
+  const out: Lifecycle = { deadline: deadlineNow(), state, ignored };
+  if (submitted) out.submittedAt = submitted.at;
+  return out;
+}
+
+const isSeqNumber = (n: number | undefined): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+
+/**
+ * Replays the log. Steps are put in canonical order (step-order.ts). Lifecycle steps give the deadline:
+ * meta.startedAt + meta.durationMs + Σ extensions + Σ pauses (resume.at - pause.at; a pause closed by a
+ * submit ends at the submit; an open pause ends at the last step's time). Then each client step counts
+ * unless (first match wins): rejected, afterSubmit, retiredDevice, late (at > deadline + graceMs), malformed.
+ * Among counted steps the highest (deviceEpoch, clientSeq) per item wins, for answers and flags separately.
+ * A submitted step by the system with reason 'deadline' means state 'expired'.
+ */
+export function replay(
+  steps: readonly Step[],
+  meta: Pick<AttemptMeta, 'startedAt' | 'durationMs'>,
+  graceMs: number,
+): ReplayView {
+  const ordered = orderSteps(steps);
+  const life = lifecycleOf(ordered, meta);
+  const ignored: ReplayView['ignored'] = [];
+  const lastSeqByEpoch = new Map<number, number>();
+  const bestAnswer = new Map<string, { epoch: number; seq: number; choice: string | null }>();
+  const bestFlag = new Map<string, { epoch: number; seq: number; flagged: boolean }>();
+  const newer = (epoch: number, seq: number, than: { epoch: number; seq: number } | undefined) =>
+    !than || epoch > than.epoch || (epoch === than.epoch && seq > than.seq);
+  let submittedSeen = false;
+  let liveEpoch = -Infinity;
+  for (const step of ordered) {
+    if (!isClientStep(step)) {
+      const reason = life.ignored.get(step);
+      if (reason) ignored.push({ step, reason });
+      else if (step.type === 'submitted') submittedSeen = true;
+      else if (step.type === 'started' || step.type === 'deviceReset') liveEpoch = step.deviceEpoch;
+      continue;
+    }
+    const { deviceEpoch: epoch, clientSeq: seq } = step;
+    if (isSeqNumber(epoch) && isSeqNumber(seq))
+      lastSeqByEpoch.set(epoch, Math.max(lastSeqByEpoch.get(epoch) ?? 0, seq));
+    const reason: IgnoreReason | undefined =
+      step.rejected !== undefined
+        ? 'rejected'
+        : submittedSeen
+          ? 'afterSubmit'
+          : isSeqNumber(epoch) && epoch < liveEpoch
+            ? 'retiredDevice'
+            : step.at > life.deadline + graceMs
+              ? 'late'
+              : !isSeqNumber(epoch) || !isSeqNumber(seq)
+                ? 'malformed'
+                : undefined;
+    if (reason || !isSeqNumber(epoch) || !isSeqNumber(seq)) {
+      ignored.push({ step, reason: reason ?? 'malformed' });
+      continue;
+    }
+    if (step.type === 'answered') {
+      if (newer(epoch, seq, bestAnswer.get(step.itemId)))
+        bestAnswer.set(step.itemId, { epoch, seq, choice: step.choice });
+    } else if (newer(epoch, seq, bestFlag.get(step.itemId)))
+      bestFlag.set(step.itemId, { epoch, seq, flagged: step.flagged });
+  }
+  const answers = new Map<string, string | null>();
+  for (const [itemId, a] of bestAnswer) answers.set(itemId, a.choice);
+  const flags = new Set<string>();
+  for (const [itemId, f] of bestFlag) if (f.flagged) flags.add(itemId);
+  const view: ReplayView = {
+    answers,
+    flags,
+    lastSeqByEpoch,
+    deadline: life.deadline,
+    state: life.state,
+    ignored,
+  };
+  if (life.submittedAt !== undefined) view.submittedAt = life.submittedAt;
+  return view;
+}

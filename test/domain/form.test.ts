@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../functions/domain/errors.ts';
+import { buildForm, type Form, presentForm } from '../../functions/domain/form.ts';
+import { canonicalJson } from '../../functions/domain/hashchain.ts';
+import type { Item } from '../../functions/domain/items.ts';
+import { sha256Hex } from '../../functions/domain/seed.ts';
+import { single, syntheticBank, tinyExam } from './fixtures.ts';
+
+const bank = syntheticBank('b', { TWK: 6, TKP: 4 });
+const exam = tinyExam();
+const seedOf = (i: number) => sha256Hex(`seed-${i}`);
+const formHash = (f: Form) => createHash('sha256').update(canonicalJson(f)).digest('hex');
+
+describe('buildForm determinism', () => {
+  it('pins one form: a change of PRNG, derivation or draw order fails here', () => {
+    const form = buildForm(exam, bank, 'ab'.repeat(32));
+    expect(form.items.map((i) => `${i.itemId}:${i.optionOrder.join('')}`)).toEqual(GOLDEN_FORM);
+    expect(formHash(form)).toBe(GOLDEN_FORM_HASH);
+  });
+
+  it.each([0, 1, 2, 3])('seed #%i: same (exam, seed) gives the same form, whatever the bank order', (i) => {
+    const a = buildForm(exam, bank, seedOf(i));
+    const b = buildForm(exam, [...bank].reverse(), seedOf(i));
+    const c = buildForm(exam, [...bank.slice(5), ...bank.slice(0, 5)], seedOf(i));
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+  });
+
+  it('different seeds give different forms', () => {
+    const hashes = new Set(Array.from({ length: 50 }, (_, i) => formHash(buildForm(exam, bank, seedOf(i)))));
+    expect(hashes.size).toBe(50);
+  });
+
+  it('keeps sections in exam order, draws the blueprint counts, no item twice, options a permutation', () => {
+    const form = buildForm(exam, bank, seedOf(7));
+    expect(form.items.map((i) => i.sectionId)).toEqual(['TWK', 'TWK', 'TWK', 'TKP', 'TKP']);
+    expect(new Set(form.items.map((i) => i.itemId)).size).toBe(5);
+    for (const fi of form.items) {
+      expect(fi.itemId.startsWith(fi.sectionId.toLowerCase())).toBe(true);
+      expect([...fi.optionOrder].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    }
+    expect(form).toMatchObject({ examId: 'tiny', examVersion: 1, seed: seedOf(7) });
+  });
+});
+
+describe('buildForm selection', () => {
+  it.each([
+    // pool == count: the whole pool is taken, in some order
+    [{ TWK: 3, TKP: 2 }, ['twk-001', 'twk-002', 'twk-003'], ['tkp-001', 'tkp-002']],
+  ])('bank %j: sections take exactly %j and %j', (counts, twk, tkp) => {
+    const form = buildForm(exam, syntheticBank('b', counts), seedOf(1));
+    expect(
+      form.items
+        .filter((i) => i.sectionId === 'TWK')
+        .map((i) => i.itemId)
+        .sort(),
+    ).toEqual(twk);
+    expect(
+      form.items
+        .filter((i) => i.sectionId === 'TKP')
+        .map((i) => i.itemId)
+        .sort(),
+    ).toEqual(tkp);
+  });
+
+  it('honours difficulty and never draws an item twice across draws', () => {
+    const items: Item[] = [
+      { ...single('b', 'twk-e1', 'TWK'), difficulty: 'easy' },
+      { ...single('b', 'twk-h1', 'TWK'), difficulty: 'hard' },
+      { ...single('b', 'twk-h2', 'TWK'), difficulty: 'hard' },
+    ];
+    const ex = tinyExam({
+      sections: [
+        {
+          id: 'TWK',
+          title: 'TWK',
+          bankId: 'b',
+          draws: [
+            { category: 'TWK', count: 1, difficulty: 'easy' },
+            { category: 'TWK', count: 2 },
+          ],
+          correctPoints: 5,
+        },
+      ],
+    });
+    for (let i = 0; i < 20; i++) {
+      const ids = buildForm(ex, items, seedOf(i)).items.map((x) => x.itemId);
+      expect([...ids].sort()).toEqual(['twk-e1', 'twk-h1', 'twk-h2']);
+    }
+  });
+
+  it.each([
+    ['too few of the category', { TWK: 2, TKP: 4 }, 'b', { sectionId: 'TWK', needed: 3, available: 2 }],
+    ['none of the category', { TWK: 6 }, 'b', { sectionId: 'TKP', needed: 2, available: 0 }],
+    ['other bank', { TWK: 6, TKP: 4 }, 'other', { sectionId: 'TWK', needed: 3, available: 0 }],
+  ])('%s -> BANK_TOO_SMALL', (_name, counts, bankId, details) => {
+    let caught: unknown;
+    try {
+      buildForm(exam, syntheticBank(bankId, counts), seedOf(0));
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect((caught as DomainError).code).toBe('BANK_TOO_SMALL');
+    expect((caught as DomainError).details).toMatchObject(details);
+  });
+
+  it('rejects duplicate ids in a bank', () => {
+    expect(() => buildForm(exam, [...bank, single('b', 'twk-001', 'TWK')], seedOf(0))).toThrow(/duplicate/);
+  });
+});
+
+describe('buildForm distribution', () => {
+  it('every item appears, each about as often as the others (TWK: 3 of 6, p = 1/2)', () => {
+    const seen = new Map<string, number>();
+    const N = 2000;
+    for (let i = 0; i < N; i++)
+      for (const fi of buildForm(exam, bank, seedOf(i)).items)
+        seen.set(fi.itemId, (seen.get(fi.itemId) ?? 0) + 1);
+    expect(seen.size).toBe(10);
+    // TWK: Binomial(2000, 1/2): mean 1000, sd ≈ 22.4 -> ±5 sd = ±112; TKP: 2 of 4 also p = 1/2
+    for (const n of seen.values()) expect(Math.abs(n - N / 2)).toBeLessThan(112);
+  });
+
+  it('option positions are uniform (chi-square, 4 df, p = 0.001 critical value 18.47) over 10k forms', () => {
+    const N = 10_000;
+    const counts = new Map<string, number[]>();
+    for (let i = 0; i < N; i++) {
+      const first = buildForm(exam, bank, seedOf(i)).items[0];
+      first?.optionOrder.forEach((oid, pos) => {
+        const row = counts.get(oid) ?? [0, 0, 0, 0, 0];
+        row[pos] = (row[pos] ?? 0) + 1;
+        counts.set(oid, row);
+      });
+    }
+    expect(counts.size).toBe(5);
+    const expected = N / 5;
+    for (const row of counts.values()) {
+      const chi2 = row.reduce((s, o) => s + (o - expected) ** 2 / expected, 0);
+      expect(chi2).toBeLessThan(18.47);
+    }
+  });
+});
+
+describe('presentForm', () => {
+  it('strips keys and weights, orders options, numbers from 1', () => {
+    const items: Item[] = [
+      { ...single('b', 'q1', 'TWK', 'c'), image: 'items/q1.png' },
+      {
+        id: 'q2',
+        bankId: 'b',
+        category: 'TKP',
+        kind: 'weighted',
+        stem: 'S2',
+        options: [
+          { id: 'a', text: 'A', image: 'items/a.png' },
+          { id: 'b', text: 'B' },
+        ],
+        weights: { a: 1, b: 5 },
+      },
+    ];
+    const form: Form = {
+      examId: 'tiny',
+      examVersion: 1,
+      seed: 's',
+      items: [
+        { itemId: 'q2', sectionId: 'TKP', optionOrder: ['b', 'a'] },
+        { itemId: 'q1', sectionId: 'TWK', optionOrder: ['e', 'd', 'c', 'b', 'a'] },
+      ],
+    };
+    const shown = presentForm(form, new Map(items.map((i) => [i.id, i])));
+    expect(shown).toEqual([
+      {
+        itemId: 'q2',
+        number: 1,
+        sectionId: 'TKP',
+        kind: 'weighted',
+        stem: 'S2',
+        options: [
+          { id: 'b', text: 'B' },
+          { id: 'a', text: 'A', image: 'items/a.png' },
+        ],
+      },
+      {
+        itemId: 'q1',
+        number: 2,
+        sectionId: 'TWK',
+        kind: 'single',
+        stem: 'Soal q1',
+        image: 'items/q1.png',
+        options: ['e', 'd', 'c', 'b', 'a'].map((l) => ({ id: l, text: `q1-${l}` })),
+      },
+    ]);
+    expect(JSON.stringify(shown)).not.toMatch(/key|weights/);
+  });
+
+  it('fails on an unknown item', () => {
+    const form: Form = {
+      examId: 'x',
+      examVersion: 1,
+      seed: 's',
+      items: [{ itemId: 'nope', sectionId: 'A', optionOrder: [] }],
+    };
+    expect(() => presentForm(form, new Map())).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+});
+
+/** buildForm(tinyExam, TWK 6 + TKP 4, 'ab' x 32), recorded when the derivation was written. */
+const GOLDEN_FORM = ['twk-001:caebd', 'twk-006:ecadb', 'twk-003:cabde', 'tkp-002:cbdea', 'tkp-003:abcde'];
+const GOLDEN_FORM_HASH = '5890e89765e9d4e652b65dcec9d3e3f12999a9b206ece06d7bcc955a7e57c896';
