@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Layout, PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import type { StaffAuth } from '../lib/auth.ts';
-import { serverNow } from '../lib/clock.ts';
+import { remainingUntil } from '../lib/clock.ts';
 import { paths } from '../lib/router.ts';
 import { formatDuration } from '../lib/timing.ts';
 import { formatTime } from './format.ts';
@@ -102,10 +102,9 @@ function Attempts({ staff, sessionId, onAuthError, onLogout }: Props) {
     }
   }
 
-  const now = serverNow();
   const remaining = (a: AttemptSummary) =>
     a.state === 'running'
-      ? formatDuration(Math.max(0, a.deadline - now))
+      ? formatDuration(remainingUntil(a.deadline))
       : a.state === 'paused'
         ? t('state.paused')
         : '—';

@@ -1,12 +1,10 @@
 // Live remaining time from a server deadline and the server clock offset; frozen value while paused.
 import { useEffect, useState } from 'react';
-import { serverOffset } from '../lib/clock.ts';
-import { clientRemaining } from '../lib/timing.ts';
+import { remainingUntil } from '../lib/clock.ts';
 
 /** `deadline` (server ms) when the clock runs; otherwise `frozenMs` is shown as is. */
 export function useCountdown(deadline: number | null, frozenMs: number | null): number | null {
-  const compute = () =>
-    deadline !== null ? clientRemaining(deadline, Date.now(), serverOffset()) : frozenMs;
+  const compute = () => (deadline !== null ? remainingUntil(deadline) : frozenMs);
   const [remaining, setRemaining] = useState<number | null>(compute);
   // biome-ignore lint/correctness/useExhaustiveDependencies: compute closes over exactly these inputs
   useEffect(() => {

@@ -1,20 +1,6 @@
-// Server-authoritative timer math (pure): clock offset from a response's serverTime, remaining time.
-// Lives in web/ until functions/domain/timing.ts provides clockOffset/clientRemaining.
+// Countdown text formatting (the timer math itself is functions/domain/timing.ts, used via lib/clock.ts).
 
-/**
- * Offset (ms) to add to the client clock to get server time, from one round trip.
- * The server stamped `serverTime` somewhere between send and receive; assume the midpoint.
- */
-export function clockOffset(serverTime: number, sentAt: number, receivedAt: number): number {
-  return serverTime - (sentAt + receivedAt) / 2;
-}
-
-/** Remaining ms until `deadline` (server clock), given the client clock and the offset; never negative. */
-export function clientRemaining(deadline: number, clientNow: number, offset: number): number {
-  return Math.max(0, deadline - (clientNow + offset));
-}
-
-/** h:mm:ss (or mm:ss under an hour) for a countdown. */
+/** h:mm:ss (or mm:ss under an hour) for a countdown; rounds up so 0:00 means really over. */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const h = Math.floor(total / 3600);
