@@ -136,7 +136,10 @@ export const accessPatterns: ReadonlyArray<{ pattern: string; key: string }> = [
   { pattern: 'candidate steps (idempotent)', key: 'PK=ATTEMPT#id, SK=STEP#epoch(4)#clientSeq(10)' },
   { pattern: 'lifecycle steps (server)', key: 'PK=ATTEMPT#id, SK=EVT#time(13)#nonce' },
   { pattern: 'attempts of a session (monitor)', key: 'GSI1 PK=SESSION#id, SK=ATTEMPT#id' },
-  { pattern: 'results of a formation (ranking)', key: 'GSI2 PK=FORMATION#id, SK=score sort key' },
+  {
+    pattern: 'results of a formation (ranking)',
+    key: 'GSI2 PK=FORMATION#id, SK=R#pass(0|1)#inv(total)#inv(TKP)#inv(TIU)#inv(TWK)#attemptId',
+  },
   { pattern: 'user credentials', key: 'PK=USER#id, SK=META' },
   { pattern: 'audit log of admin actions', key: 'PK=AUDIT#day, SK=time(13)#id' },
 ];
