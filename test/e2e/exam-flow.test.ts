@@ -1,0 +1,171 @@
+// End-to-end exam flow in real Chromium against the whole local platform (API + store + built web):
+// candidate login -> start -> answer/flag -> saves held back, reload keeps them -> submit -> result;
+// staff login -> session -> submitted attempt. axe-core on login, exam and result pages; screenshots.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocal } from '../../functions/local/server.ts';
+import { type AxeViolation, audit, ensureWebBuilt, launchChromium, serious, shot } from './helpers.ts';
+
+type Platform = Awaited<ReturnType<typeof startLocal>>;
+
+let platform: Platform;
+let browser: Browser;
+const axeReport: Record<string, AxeViolation[]> = {};
+const pageErrors: string[] = [];
+let candidateTotal = '';
+
+async function expectAccessible(page: Page, name: string) {
+  const violations = await audit(page);
+  axeReport[name] = violations;
+  expect(serious(violations), `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+const trackErrors = (page: Page) => page.on('pageerror', (e) => pageErrors.push(e.message));
+
+beforeAll(async () => {
+  const started = Date.now();
+  browser = await launchChromium();
+  await ensureWebBuilt();
+  platform = await startLocal({ port: 0, quiet: true });
+  console.log(`e2e setup (chromium + web build + platform) ${Date.now() - started} ms at ${platform.url}`);
+}, 180_000);
+
+afterAll(async () => {
+  console.log(`axe violations (all impacts): ${JSON.stringify(axeReport, null, 2)}`);
+  await browser?.close();
+  await platform?.stop();
+});
+
+describe('exam flow in Chromium', () => {
+  it('candidate logs in, answers, flags, reloads without losing answers, submits and sees the score', async () => {
+    const candidate = platform.demo.candidates[0];
+    if (!candidate) throw new Error('demo data has no candidates');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    trackErrors(page);
+
+    // Login page (Bahasa Indonesia by default, lang attribute set).
+    await page.goto(`${platform.url}/#/`);
+    await page.getByRole('heading', { name: 'Masuk Peserta Ujian' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await expectAccessible(page, 'login');
+    await shot(page, '01-candidate-login');
+
+    // A wrong PIN shows the mapped Indonesian message.
+    await page.getByLabel('Nomor peserta').fill(candidate.regNo);
+    await page.getByLabel('PIN sesi (6 digit)').fill(candidate.pin === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('alert').filter({ hasText: 'PIN salah' }).waitFor();
+
+    await page.getByLabel('PIN sesi (6 digit)').fill(candidate.pin);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Mulai ujian' }).click();
+    await page.getByRole('heading', { name: /^Soal 1 dari \d+$/ }).waitFor();
+
+    // Answer questions 1-5 with different option positions, flag question 3.
+    const chosen: Record<number, string> = {};
+    for (let n = 1; n <= 5; n++) {
+      await page.getByRole('heading', { name: new RegExp(`^Soal ${n} dari`) }).waitFor();
+      const option = page.locator('.option').nth((n - 1) % 5);
+      await option.click();
+      chosen[n] = await option.locator('input').inputValue();
+      expect(await option.locator('input').isChecked()).toBe(true);
+      if (n === 3) await page.getByTestId('flag-toggle').check();
+      await page.getByRole('button', { name: /Berikutnya/ }).click();
+    }
+    await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+    await page.getByRole('button', { name: /Soal 1, dijawab/ }).click();
+    await expectAccessible(page, 'exam');
+    await shot(page, '02-exam-question');
+
+    // Saves fail (server unreachable): answer question 6, the indicator says offline, the answer stays queued.
+    await page.route('**/api/candidate/attempts/*/answers', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: /^Soal 6,/ }).click();
+    const sixth = page.locator('.option').nth(1);
+    await sixth.click();
+    chosen[6] = await sixth.locator('input').inputValue();
+    await page.locator('[data-testid="save-status"][data-status="offline"]').waitFor();
+    await shot(page, '03-exam-offline');
+
+    // Reload mid-exam, still unable to save: every answer and the flag are still there.
+    await page.reload();
+    await page.getByRole('heading', { name: /^Soal 6 dari/ }).waitFor();
+    for (let n = 1; n <= 6; n++) {
+      await page.getByRole('button', { name: new RegExp(`^Soal ${n}, dijawab`) }).click();
+      await page.getByRole('heading', { name: new RegExp(`^Soal ${n} dari`) }).waitFor();
+      expect(await page.locator(`.option input[value="${chosen[n]}"]`).isChecked(), `answer ${n} kept`).toBe(
+        true,
+      );
+    }
+    await page.getByRole('button', { name: 'Soal 3, dijawab, ragu-ragu' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Soal 7, belum dijawab/ }).count()).toBe(1);
+
+    // Network back: the queued answer is sent.
+    await page.unroute('**/api/candidate/attempts/*/answers');
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+
+    // Submit with the confirmation dialog listing unanswered and flagged counts.
+    await page.getByRole('button', { name: 'Selesai ujian' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Akhiri ujian?' });
+    await dialog.waitFor();
+    await dialog.getByText('Ditandai ragu-ragu: 1 soal.').waitFor();
+    await dialog.getByText(/^Dijawab: 6 dari \d+\.$/).waitFor();
+    await shot(page, '04-submit-dialog');
+    await dialog.getByRole('button', { name: 'Ya, akhiri ujian' }).click();
+
+    // Result page: section scores, total, pass/fail, receipt.
+    await page.getByTestId('result').waitFor();
+    await page.getByRole('heading', { name: 'Hasil Ujian' }).waitFor();
+    candidateTotal = ((await page.getByTestId('total').textContent()) ?? '').trim();
+    expect(candidateTotal).toMatch(/^\d+$/);
+    expect(await page.getByTestId('receipt').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.getByRole('row').count()).toBeGreaterThanOrEqual(3);
+    await expectAccessible(page, 'result');
+    await shot(page, '05-result');
+
+    // Language switch to English on the result page.
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('heading', { name: 'Exam Result' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await shot(page, '06-result-en');
+
+    // Reloading the result page fetches the same result.
+    await page.reload();
+    await page.getByTestId('result').waitFor();
+    expect(((await page.getByTestId('total').textContent()) ?? '').trim()).toBe(candidateTotal);
+    await context.close();
+  }, 120_000);
+
+  it('staff logs in, sees the session and the submitted attempt', async () => {
+    const candidate = platform.demo.candidates[0];
+    if (!candidate) throw new Error('demo data has no candidates');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    trackErrors(page);
+    await page.goto(`${platform.url}/#/admin`);
+    await page.getByLabel('Nama pengguna').fill(platform.demo.admin.username);
+    await page.getByLabel('Kata sandi').fill(platform.demo.admin.password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+
+    await page.getByRole('heading', { name: 'Sesi ujian' }).waitFor();
+    const sessions = page.getByTestId('sessions');
+    await sessions.waitFor();
+    await expectAccessible(page, 'admin-sessions');
+    await shot(page, '07-admin-sessions');
+
+    await sessions.getByRole('link', { name: 'Lihat peserta' }).first().click();
+    const row = page.locator(`tr[data-regno="${candidate.regNo}"]`);
+    await row.waitFor();
+    await row.getByText('Selesai').waitFor();
+    expect(((await row.getByTestId('attempt-total').textContent()) ?? '').trim()).toBe(candidateTotal);
+    await expectAccessible(page, 'admin-attempts');
+    await shot(page, '08-admin-attempts');
+    await context.close();
+  }, 60_000);
+
+  it('had no uncaught page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
