@@ -43,7 +43,7 @@ const startDynamoWorker = async (
 ): Promise<{ port: number; stop: () => Promise<void> }> => {
   const worker = new Worker(new URL('./embedded-dynamo-worker.ts', import.meta.url), { workerData: data });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
+  const listening = new Promise<number>((resolve, reject) => {
     const onMessage = (m: DynamoWorkerMessage) => {
       if (m.type === 'listening') resolve(m.port);
       else if (m.type === 'error') reject(new Error(`dynalite: ${m.error}`));
@@ -52,6 +52,13 @@ const startDynamoWorker = async (
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`dynalite worker exited (${code}) before listening`)));
   });
+  let port: number;
+  try {
+    port = await listening;
+  } catch (e) {
+    await worker.terminate();
+    throw e;
+  }
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { type AttributeValue, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AttemptMeta } from '../domain/attempt.ts';
 import type { Step } from '../domain/steps.ts';
-import { guard, isConditionalCheckFailed } from './errors.ts';
+import { isConditionalCheckFailed, mapStoreError } from './errors.ts';
 import { keys, resultScoreSortKey, TABLE_KEYS } from './keys.ts';
 import { type Item, Table } from './table.ts';
 import type { AttemptRepo, StoredClientStep, StoredResult } from './types.ts';
@@ -100,7 +100,7 @@ export const createAttemptRepo = (table: Table): AttemptRepo => {
         recordWrite(out.ConsumedCapacity, () => writeUnitsForBytes(itemBytes(item)));
         return 'written';
       } catch (e) {
-        if (!isConditionalCheckFailed(e)) return guard(() => Promise.reject(e));
+        if (!isConditionalCheckFailed(e)) throw mapStoreError(e);
         recordWrite(undefined, () => writeUnitsForBytes(itemBytes(item)));
         const existing = await existingStep(e, key);
         if (!existing || existing.rejected !== undefined) return 'conflict';

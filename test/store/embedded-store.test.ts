@@ -69,4 +69,16 @@ describe('embedded store', () => {
     await a.stop();
     await expect(s.ping()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
   });
+
+  it('a taken port fails the start cleanly', async () => {
+    const a = await startEmbeddedStore({ ensure: false });
+    try {
+      const port = Number(new URL(a.dynamoEndpoint).port);
+      await expect(startEmbeddedStore({ dynamoPort: port, ensure: false })).rejects.toThrow(
+        /EADDRINUSE|dynalite/,
+      );
+    } finally {
+      await a.stop();
+    }
+  });
 });
