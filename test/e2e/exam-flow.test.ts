@@ -126,7 +126,7 @@ describe('exam flow in Chromium', () => {
     await shot(page, '05-result');
 
     // Language switch to English on the result page.
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('heading', { name: 'Exam Result' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await shot(page, '06-result-en');
@@ -164,6 +164,72 @@ describe('exam flow in Chromium', () => {
     await shot(page, '08-admin-attempts');
     await context.close();
   }, 60_000);
+
+  it('proctor pauses with a reason, the candidate is locked, resume unlocks, extend adds time', async () => {
+    const candidate = platform.demo.candidates[1];
+    if (!candidate) throw new Error('demo data needs two candidates');
+    const cand = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const cpage = await cand.newPage();
+    trackErrors(cpage);
+    await cpage.goto(`${platform.url}/#/`);
+    await cpage.getByLabel('Nomor peserta').fill(candidate.regNo);
+    await cpage.getByLabel('PIN sesi (6 digit)').fill(candidate.pin);
+    await cpage.getByRole('button', { name: 'Masuk' }).click();
+    await cpage.getByRole('button', { name: 'Mulai ujian' }).click();
+    await cpage.getByRole('heading', { name: /^Soal 1 dari/ }).waitFor();
+
+    const staff = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const spage = await staff.newPage();
+    trackErrors(spage);
+    await spage.goto(`${platform.url}/#/admin`);
+    await spage.getByLabel('Nama pengguna').fill(platform.demo.proctor.username);
+    await spage.getByLabel('Kata sandi').fill(platform.demo.proctor.password);
+    await spage.getByRole('button', { name: 'Masuk' }).click();
+    await spage.getByTestId('sessions').getByRole('link', { name: 'Lihat peserta' }).first().click();
+    const row = spage.locator(`tr[data-regno="${candidate.regNo}"]`);
+    await row.getByText('Berjalan').waitFor();
+
+    // Pause with a reason (the confirm button stays disabled until the reason is long enough).
+    await row.getByRole('button', { name: 'Jeda' }).click();
+    const dialog = spage.getByRole('dialog', { name: `Jeda: ${candidate.regNo}` });
+    await dialog.getByLabel(/Alasan/).fill('listrik padam di ruang 2');
+    await shot(spage, '09-proctor-reason');
+    await dialog.getByRole('button', { name: 'Konfirmasi' }).click();
+    await row.getByText('Dijeda').waitFor();
+
+    // The candidate's next save is refused as paused: the page refreshes its state and locks.
+    await cpage.locator('.option').first().click();
+    await cpage.getByTestId('lock').getByText('Ujian dijeda oleh pengawas').waitFor();
+    expect(await cpage.locator('.option input').first().isDisabled()).toBe(true);
+    await shot(cpage, '10-candidate-paused');
+
+    // Resume: the candidate polls while paused and unlocks; the queued answer is then saved.
+    await row.getByRole('button', { name: 'Lanjutkan' }).click();
+    await spage
+      .getByRole('dialog')
+      .getByLabel(/Alasan/)
+      .fill('listrik menyala');
+    await spage.getByRole('dialog').getByRole('button', { name: 'Konfirmasi' }).click();
+    await row.getByText('Berjalan').waitFor();
+    await cpage.getByTestId('lock').waitFor({ state: 'detached', timeout: 10_000 });
+    await cpage.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 20_000 });
+
+    // Extend by 10 minutes: the monitor's remaining time grows past the 100-minute duration.
+    await row.getByRole('button', { name: 'Tambah waktu' }).click();
+    await spage
+      .getByRole('dialog')
+      .getByLabel(/Alasan/)
+      .fill('gangguan teknis');
+    await spage.getByRole('dialog').getByLabel('Tambahan menit').fill('10');
+    await spage.getByRole('dialog').getByRole('button', { name: 'Konfirmasi' }).click();
+    await row
+      .locator('td.num.mono')
+      .filter({ hasText: /^1:4\d:\d\d$/ })
+      .waitFor();
+    await shot(spage, '11-proctor-monitor');
+    await cand.close();
+    await staff.close();
+  }, 90_000);
 
   it('had no uncaught page errors', () => {
     expect(pageErrors).toEqual([]);

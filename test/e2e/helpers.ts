@@ -1,4 +1,5 @@
 // e2e helpers: Chromium launch (DESIGN.md flags), fresh web build, axe-core audit, screenshots.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB = join(ROOT, 'web');
 const DIST_INDEX = join(WEB, 'dist', 'index.html');
+const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 export const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 
 export async function launchChromium(): Promise<Browser> {
@@ -46,8 +48,17 @@ function newestSourceMtime(dir: string): number {
 export async function ensureWebBuilt(): Promise<void> {
   const sources = Math.max(newestSourceMtime(WEB), newestSourceMtime(join(ROOT, 'functions', 'schemas')));
   if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  // A child process with NODE_ENV=production: inside vitest NODE_ENV is "test", which would bundle React's dev build.
+  const res = spawnSync(
+    process.execPath,
+    [VITE_BIN, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      encoding: 'utf8',
+    },
+  );
+  if (res.status !== 0) throw new Error(`web build failed:\n${res.stdout}\n${res.stderr}`);
 }
 
 export interface AxeViolation {

@@ -103,11 +103,7 @@ function Attempts({ staff, sessionId, onAuthError, onLogout }: Props) {
   }
 
   const remaining = (a: AttemptSummary) =>
-    a.state === 'running'
-      ? formatDuration(remainingUntil(a.deadline))
-      : a.state === 'paused'
-        ? t('state.paused')
-        : '—';
+    a.state === 'running' ? formatDuration(remainingUntil(a.deadline)) : '—';
 
   return (
     <Layout header={<StaffHeader staff={staff} onLogout={onLogout} />} wide>
@@ -168,20 +164,24 @@ function Attempts({ staff, sessionId, onAuthError, onLogout }: Props) {
                   <td className="num" data-testid="attempt-total">
                     {a.total ?? '—'}
                   </td>
-                  <td className="actions">
-                    {actionsFor(a.state).map((action) => (
-                      <button
-                        key={action}
-                        type="button"
-                        className={action === 'submit' ? 'btn btn-small btn-danger-outline' : 'btn btn-small'}
-                        onClick={() => {
-                          setActionError(null);
-                          setTarget({ attempt: a, action });
-                        }}
-                      >
-                        {t(ACTION_LABEL[action])}
-                      </button>
-                    ))}
+                  <td>
+                    <div className="actions">
+                      {actionsFor(a.state).map((action) => (
+                        <button
+                          key={action}
+                          type="button"
+                          className={
+                            action === 'submit' ? 'btn btn-small btn-danger-outline' : 'btn btn-small'
+                          }
+                          onClick={() => {
+                            setActionError(null);
+                            setTarget({ attempt: a, action });
+                          }}
+                        >
+                          {t(ACTION_LABEL[action])}
+                        </button>
+                      ))}
+                    </div>
                   </td>
                 </tr>
               ))}

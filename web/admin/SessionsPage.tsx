@@ -95,20 +95,22 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
                       {t(s.pinsReleased ? 'admin.sessions.pinsReleased' : 'admin.sessions.pinsHeld')}
                     </span>
                   </td>
-                  <td className="actions">
-                    {!s.pinsReleased && (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-primary"
-                        disabled={busyId === s.id}
-                        onClick={() => release(s)}
-                      >
-                        {t('admin.sessions.release')}
-                      </button>
-                    )}
-                    <a className="btn btn-small" href={paths.adminAttempts(s.id)}>
-                      {t('admin.sessions.open')}
-                    </a>
+                  <td>
+                    <div className="actions">
+                      {!s.pinsReleased && (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-primary"
+                          disabled={busyId === s.id}
+                          onClick={() => release(s)}
+                        >
+                          {t('admin.sessions.release')}
+                        </button>
+                      )}
+                      <a className="btn btn-small" href={paths.adminAttempts(s.id)}>
+                        {t('admin.sessions.open')}
+                      </a>
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -12,7 +12,7 @@ import { ExamView } from './ExamView.tsx';
 
 type Phase =
   | { kind: 'loading' }
-  | { kind: 'ready'; state: AttemptStateView }
+  | { kind: 'ready' }
   | { kind: 'exam'; state: AttemptStateView; form: PublicForm }
   | { kind: 'error'; error: unknown };
 
@@ -36,7 +36,7 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
         return;
       }
       if (state.state === 'ready') {
-        setPhase({ kind: 'ready', state });
+        setPhase({ kind: 'ready' });
         return;
       }
       const form = await candidateApi.form(auth.token, auth.attemptId);
@@ -56,7 +56,14 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
 
   const load = useCallback(() => {
     setPhase({ kind: 'loading' });
-    candidateApi.state(auth.token, auth.attemptId).then(enter).catch(fail);
+    candidateApi
+      .state(auth.token, auth.attemptId)
+      .then(enter)
+      .catch((err: unknown) => {
+        // The API answers 409 NOT_STARTED (instead of state 'ready') before the start.
+        if (err instanceof ApiError && err.code === 'NOT_STARTED') setPhase({ kind: 'ready' });
+        else fail(err);
+      });
   }, [auth, enter, fail]);
 
   useEffect(load, [load]);

@@ -80,7 +80,16 @@ export function ExamView({ auth, form, initial }: Props) {
     [goResult],
   );
 
-  const save = useAutosave({ token: auth.token, attemptId: auth.attemptId, initial, onResponse, onFatal });
+  const onPaused = useCallback(() => refreshRef.current(), []);
+  const refreshRef = useRef<() => void>(() => undefined);
+  const save = useAutosave({
+    token: auth.token,
+    attemptId: auth.attemptId,
+    initial,
+    onResponse,
+    onFatal,
+    onPaused,
+  });
   const remaining = useCountdown(clock.state === 'running' ? clock.deadline : null, clock.remainingMs);
   const timeUp = clock.state === 'running' && remaining === 0;
   const lock: Lock | null =
@@ -101,20 +110,22 @@ export function ExamView({ auth, form, initial }: Props) {
     };
   }, [timeUp, flush, goResult]);
 
-  // Poll the state: catches pause/resume, extensions and a proctor's forced submit.
+  // Poll the state: catches pause/resume, extensions and a proctor's forced submit. Saves refused as
+  // paused trigger an immediate refresh, so the running poll can be slow (it costs a store read).
+  const refresh = useCallback(() => {
+    candidateApi
+      .state(auth.token, auth.attemptId)
+      .then((s) => {
+        if (s.state === 'submitted' || s.state === 'expired') goResult();
+        else setClock(clockOf(s));
+      })
+      .catch(() => undefined);
+  }, [auth, goResult]);
+  refreshRef.current = refresh;
   useEffect(() => {
-    const every = clock.state === 'paused' ? 3_000 : 15_000;
-    const timer = setInterval(() => {
-      candidateApi
-        .state(auth.token, auth.attemptId)
-        .then((s) => {
-          if (s.state === 'submitted' || s.state === 'expired') goResult();
-          else setClock(clockOf(s));
-        })
-        .catch(() => undefined);
-    }, every);
+    const timer = setInterval(refresh, clock.state === 'paused' ? 3_000 : 30_000);
     return () => clearInterval(timer);
-  }, [clock.state, auth, goResult]);
+  }, [clock.state, refresh]);
 
   useEffect(() => {
     sessionStorage.setItem(posKey(auth.attemptId), currentId);

@@ -21,7 +21,13 @@ export function ResultPage() {
 
 /** Fetches the result; if the attempt ran out of time but is not finalized yet, asks the server to finalize. */
 async function fetchResult(auth: CandidateAuth): Promise<ResultView | 'running'> {
-  const state = await candidateApi.state(auth.token, auth.attemptId);
+  let state: Awaited<ReturnType<typeof candidateApi.state>>;
+  try {
+    state = await candidateApi.state(auth.token, auth.attemptId);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'NOT_STARTED') return 'running';
+    throw err;
+  }
   if (
     state.state === 'ready' ||
     ((state.state === 'running' || state.state === 'paused') && (state.remainingMs ?? 1) > 0)

@@ -31,6 +31,8 @@ export interface AutosaveDeps {
   onResponse?(res: SaveAnswersResponse): void;
   /** A non-retryable refusal (submitted, expired, retired device, logged out): sending stops. */
   onFatal?(err: ApiError): void;
+  /** The server refused because the proctor paused the attempt (steps stay queued and are retried). */
+  onPaused?(): void;
 }
 
 /** Codes after which retrying cannot help; the steps stay in storage for the record. */
@@ -140,6 +142,7 @@ export class Autosave {
           this.#deps.onFatal?.(err);
           return;
         }
+        if (isPaused(err)) this.#deps.onPaused?.();
         this.#fail(err.isNetwork || this.#failures >= 2 ? 'offline' : 'saving');
         return;
       }

@@ -12,6 +12,7 @@ interface Options {
   initial: AttemptStateView;
   onResponse(res: SaveAnswersResponse): void;
   onFatal(err: ApiError): void;
+  onPaused(): void;
 }
 
 export interface AutosaveView {
@@ -23,9 +24,16 @@ export interface AutosaveView {
   flush(): Promise<boolean>;
 }
 
-export function useAutosave({ token, attemptId, initial, onResponse, onFatal }: Options): AutosaveView {
-  const callbacks = useRef({ onResponse, onFatal });
-  callbacks.current = { onResponse, onFatal };
+export function useAutosave({
+  token,
+  attemptId,
+  initial,
+  onResponse,
+  onFatal,
+  onPaused,
+}: Options): AutosaveView {
+  const callbacks = useRef({ onResponse, onFatal, onPaused });
+  callbacks.current = { onResponse, onFatal, onPaused };
   const [view, setView] = useState(() => {
     const q = reconcile(loadQueue(localStorage, attemptId), attemptId, initial);
     return overlay(initial.answers, initial.flags, q.pending);
@@ -46,6 +54,7 @@ export function useAutosave({ token, attemptId, initial, onResponse, onFatal }: 
       },
       onResponse: (res) => callbacks.current.onResponse(res),
       onFatal: (err) => callbacks.current.onFatal(err),
+      onPaused: () => callbacks.current.onPaused(),
     });
     saverRef.current = saver;
     setPendingCount(saver.queue.pending.length);
