@@ -101,6 +101,13 @@ describe('exam flow in Chromium', () => {
     await page.getByRole('button', { name: 'Soal 3, dijawab, ragu-ragu' }).waitFor();
     expect(await page.getByRole('button', { name: /^Soal 7, belum dijawab/ }).count()).toBe(1);
 
+    // Switching the language mid-exam keeps the exam as it is.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('heading', { name: /^Question 6 of \d+$/ }).waitFor();
+    expect(await page.locator(`.option input[value="${chosen[6]}"]`).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+    await page.getByRole('heading', { name: /^Soal 6 dari/ }).waitFor();
+
     // Network back: the queued answer is sent.
     await page.unroute('**/api/candidate/attempts/*/answers');
     await page.evaluate(() => window.dispatchEvent(new Event('online')));

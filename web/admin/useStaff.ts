@@ -1,5 +1,5 @@
 // Staff auth guard: the stored staff login, redirecting to the login page when absent or expired.
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/errors.ts';
 import { getStaff, type StaffAuth, setStaff } from '../lib/auth.ts';
 import { navigate, paths } from '../lib/router.ts';
@@ -9,7 +9,7 @@ export function useStaff(): {
   handleAuthError(err: unknown): boolean;
   logout(): void;
 } {
-  const staff = getStaff();
+  const [staff] = useState(getStaff);
   useEffect(() => {
     if (!staff) navigate(paths.adminLogin, true);
   }, [staff]);

@@ -17,7 +17,8 @@ type Phase =
   | { kind: 'error'; error: unknown };
 
 export function ExamPage() {
-  const auth = getCandidate();
+  // Read once: a fresh object per render would restart the loaders (e.g. on a language switch).
+  const [auth] = useState(getCandidate);
   useEffect(() => {
     if (!auth) navigate(paths.candidateLogin, true);
   }, [auth]);

@@ -12,7 +12,8 @@ import { clearQueue } from './queue.ts';
 import { takeResult } from './resultCache.ts';
 
 export function ResultPage() {
-  const auth = getCandidate();
+  // Read once: a fresh object per render would restart the loaders (e.g. on a language switch).
+  const [auth] = useState(getCandidate);
   useEffect(() => {
     if (!auth) navigate(paths.candidateLogin, true);
   }, [auth]);
