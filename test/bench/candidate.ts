@@ -1,0 +1,72 @@
+// A simulated candidate: login, start, form, and the answer/change/flag steps a real exam client would queue.
+import type { AckedStep, DemoCandidate } from './protocol.ts';
+
+export interface FormItem {
+  itemId: string;
+  options: string[];
+}
+
+export interface SimCandidate {
+  regNo: string;
+  pin: string;
+  token: string;
+  attemptId: string;
+  items: FormItem[];
+  seq: number;
+  answers: Map<string, string | null>;
+  flags: Set<string>;
+  nextUnanswered: number;
+  acked: AckedStep[];
+}
+
+export const newCandidate = (c: DemoCandidate): SimCandidate => ({
+  regNo: c.regNo,
+  pin: c.pin,
+  token: '',
+  attemptId: '',
+  items: [],
+  seq: 0,
+  answers: new Map(),
+  flags: new Set(),
+  nextUnanswered: 0,
+  acked: [],
+});
+
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+
+/** Reads the form response into the candidate (item ids and option ids only). */
+export const takeForm = (c: SimCandidate, form: unknown): boolean => {
+  const items = (form as { items?: Array<{ itemId: string; options: Array<{ id: string }> }> })?.items;
+  if (!Array.isArray(items) || items.length === 0) return false;
+  c.items = items.map((i) => ({ itemId: i.itemId, options: i.options.map((o) => o.id) }));
+  return true;
+};
+
+export type Action = 'answer' | 'change' | 'flag';
+
+/** The next step: answer the next unanswered item, change an earlier answer, or toggle a doubt flag. */
+export const nextStep = (c: SimCandidate, action?: Action): AckedStep => {
+  const seq = ++c.seq;
+  const a: Action =
+    action ??
+    (c.nextUnanswered < c.items.length && Math.random() < 0.7
+      ? 'answer'
+      : Math.random() < 0.75
+        ? 'change'
+        : 'flag');
+  if (a === 'answer' && c.nextUnanswered < c.items.length) {
+    const item = c.items[c.nextUnanswered++]!;
+    return { seq, type: 'answered', itemId: item.itemId, choice: pick(item.options) };
+  }
+  const item = pick(c.items);
+  if (a === 'flag') return { seq, type: 'flagged', itemId: item.itemId, flagged: !c.flags.has(item.itemId) };
+  return { seq, type: 'answered', itemId: item.itemId, choice: pick(item.options) };
+};
+
+/** Records an acknowledged step in the candidate's local view. */
+export const acknowledge = (c: SimCandidate, step: AckedStep): void => {
+  c.acked.push(step);
+  if (step.type === 'answered') c.answers.set(step.itemId, step.choice);
+  else if (step.flagged) c.flags.add(step.itemId);
+  else c.flags.delete(step.itemId);
+};

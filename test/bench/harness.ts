@@ -1,0 +1,349 @@
+// The benchmark run: server and load generator in child processes, ceilings, exam-day phases, read-back check.
+import { cpus } from 'node:os';
+import { createStore } from '../../functions/store/index.ts';
+import { Child } from './children.ts';
+import {
+  type CostBreakdown,
+  costPerCandidateExam,
+  type ExamCounts,
+  LAMBDA_MEMORY_MB,
+  PRICES,
+} from './cost.ts';
+import type {
+  AckedResult,
+  AckedStep,
+  ExamResult,
+  LoadResult,
+  LoadTask,
+  OpenLoopResult,
+  SaturationResult,
+  ServerReady,
+  ServerRequest,
+  ServerStats,
+  SpikeResult,
+  ThroughputResult,
+} from './protocol.ts';
+
+export interface BenchOptions {
+  spikeCandidates: number;
+  spikeSpreadMs: number;
+  saturationCandidates: number;
+  saturationSeconds: number;
+  openLoopCandidates: number;
+  openLoopSeconds: number;
+  /** Open-loop arrival rate as a fraction of ceiling (a). */
+  openLoopFraction: number;
+  examCandidates: number;
+  /** SKD: 110 items, 1.5 saves per item. */
+  examItems: number;
+  savesPerItem: number;
+  ceilingSeconds: number;
+  ceilingConnections: number;
+  connections: number;
+  /** Directory for `node --cpu-prof` of the server process; undefined = no profile. */
+  profileDir?: string;
+  log?: (line: string) => void;
+}
+
+export const FULL_RUN: BenchOptions = {
+  spikeCandidates: 2000,
+  spikeSpreadMs: 1000,
+  saturationCandidates: 500,
+  saturationSeconds: 30,
+  openLoopCandidates: 500,
+  openLoopSeconds: 30,
+  openLoopFraction: 0.25,
+  examCandidates: 20,
+  examItems: 110,
+  savesPerItem: 1.5,
+  ceilingSeconds: 10,
+  ceilingConnections: 16,
+  connections: 128,
+};
+
+export interface BenchFigures {
+  ceilingPutsPerSec: number;
+  sdkPutsPerSec: number;
+  bareHonoReqPerSec: number;
+  saturationSavesPerSec: number;
+  saturationRatio: number;
+  openLoopRatePerSec: number;
+  openLoopP99Ms: number;
+  startSpikeCandidates: number;
+  startSpikeSeconds: number;
+  errors: number;
+  acknowledgedMissing: number;
+  costPerCandidateExamUsd: number;
+  serverPeakRssMb: number;
+}
+
+export interface BenchReport {
+  figures: BenchFigures;
+  machine: { date: string; cpu: string; cores: number; node: string; platform: string };
+  options: BenchOptions;
+  ceilings: { raw: ThroughputResult; sdk: ThroughputResult; bare: ThroughputResult };
+  spike: SpikeResult;
+  saturation: SaturationResult & { serverCpuUsPerSave: number };
+  openLoop: OpenLoopResult;
+  exam: ExamResult;
+  perCandidateExam: ExamCounts;
+  cost: CostBreakdown;
+  prices: typeof PRICES;
+  lambdaMemoryMb: number;
+  readBack: { attempts: number; acknowledged: number; missing: number; mismatchSamples: string[] };
+  errorSamples: string[];
+  serverRssMb: number;
+  loadgenPeakRssMb?: number;
+  seconds: number;
+}
+
+const serverEntry = new URL('./server-process.ts', import.meta.url);
+const loadgenEntry = new URL('./loadgen-process.ts', import.meta.url);
+
+const sameContent = (acked: AckedStep, stored: Record<string, unknown>): boolean => {
+  if (stored.type !== acked.type || stored.itemId !== acked.itemId || stored.rejected !== undefined)
+    return false;
+  return acked.type === 'answered' ? stored.choice === acked.choice : stored.flagged === acked.flagged;
+};
+
+/** Reads every attempt's step log back from the store and checks every acknowledged (attempt, seq). */
+const readBack = async (
+  ready: ServerReady,
+  acked: AckedResult['acked'],
+): Promise<BenchReport['readBack']> => {
+  const store = createStore(ready.storeConfig);
+  const ids = Object.keys(acked);
+  let acknowledged = 0;
+  let missing = 0;
+  const mismatchSamples: string[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < ids.length) {
+        const id = ids[next++]!;
+        const steps = await store.attempts.readSteps(id);
+        const bySeq = new Map<number, Record<string, unknown>>();
+        for (const s of steps) {
+          const r = s as unknown as Record<string, unknown>;
+          if (typeof r.clientSeq === 'number') bySeq.set(r.clientSeq, r);
+        }
+        for (const a of acked[id]!) {
+          acknowledged++;
+          const stored = bySeq.get(a.seq);
+          if (!stored || !sameContent(a, stored)) {
+            missing++;
+            if (mismatchSamples.length < 5)
+              mismatchSamples.push(
+                `${id}#${a.seq}: acked ${JSON.stringify(a)} stored ${JSON.stringify(stored)}`,
+              );
+          }
+        }
+      }
+    }),
+  );
+  return { attempts: ids.length, acknowledged, missing, mismatchSamples };
+};
+
+const expect = <T extends LoadResult>(r: LoadResult, type: T['type']): T => {
+  if (r.type === 'error') throw new Error(`load generator: ${r.message}`);
+  if (r.type !== type) throw new Error(`load generator answered ${r.type}, expected ${type}`);
+  return r as T;
+};
+
+const round = (x: number, d = 0): number => Math.round(x * 10 ** d) / 10 ** d;
+
+export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
+  const log = opts.log ?? (() => {});
+  const t0 = Date.now();
+  const seeded = opts.spikeCandidates + opts.examCandidates;
+  if (opts.saturationCandidates + opts.openLoopCandidates > opts.spikeCandidates)
+    throw new Error('saturation + open-loop candidates must come from the started (spike) candidates');
+
+  log(`starting server (seeding ${seeded} candidates)…`);
+  const server = new Child<ServerRequest, ServerReady | ServerStats>(serverEntry, {
+    env: { BENCH_CANDIDATES: String(seeded) },
+    execArgv: opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [],
+  });
+  const loadgen = new Child<LoadTask, LoadResult>(loadgenEntry);
+  try {
+    const ready = (await server.ready()) as ServerReady;
+    await loadgen.ready();
+    const stats = async (reset = false) => (await server.request({ type: 'stats', reset })) as ServerStats;
+    const gen = (t: LoadTask) => loadgen.request(t);
+    expect(
+      await gen({
+        type: 'init',
+        url: ready.url,
+        bareUrl: ready.bareUrl,
+        storeConfig: ready.storeConfig,
+        candidates: ready.candidates,
+      }),
+      'ok',
+    );
+    log(`server ${ready.url}, store ${ready.storeConfig.dynamoEndpoint}`);
+
+    // 1. Ceilings.
+    const raw = expect<ThroughputResult>(
+      await gen({ type: 'rawPut', seconds: opts.ceilingSeconds, connections: opts.ceilingConnections }),
+      'throughput',
+    );
+    log(`(a) raw conditional PutItem: ${round(raw.perSec)}/s (errors ${raw.errors})`);
+    const sdk = expect<ThroughputResult>(
+      await gen({ type: 'sdkPut', seconds: opts.ceilingSeconds, concurrency: opts.ceilingConnections }),
+      'throughput',
+    );
+    log(`(b) SDK conditional PutItem: ${round(sdk.perSec)}/s (errors ${sdk.errors})`);
+    const bare = expect<ThroughputResult>(
+      await gen({ type: 'bare', seconds: opts.ceilingSeconds, connections: opts.ceilingConnections }),
+      'throughput',
+    );
+    log(`(c) bare Hono route: ${round(bare.perSec)} req/s (errors ${bare.errors})`);
+
+    // 2. Start spike.
+    const spike = expect<SpikeResult>(
+      await gen({
+        type: 'spike',
+        from: 0,
+        count: opts.spikeCandidates,
+        spreadMs: opts.spikeSpreadMs,
+        connections: opts.connections,
+      }),
+      'spike',
+    );
+    log(
+      `start spike: ${opts.spikeCandidates} candidates hold their form after ${round(spike.seconds, 2)} s; p50 ${spike.latency.p50} p95 ${spike.latency.p95} p99 ${spike.latency.p99} ms; errors ${spike.errors}`,
+    );
+
+    // 4. Open loop at a fraction of (a) (before saturation, whose candidates submit at the end).
+    const rate = Math.max(1, Math.round(raw.perSec * opts.openLoopFraction));
+    const openLoop = expect<OpenLoopResult>(
+      await gen({
+        type: 'openLoop',
+        from: opts.saturationCandidates,
+        count: opts.openLoopCandidates,
+        seconds: opts.openLoopSeconds,
+        ratePerSec: rate,
+        connections: opts.connections,
+      }),
+      'openLoop',
+    );
+    log(
+      `open loop ${rate}/s: p50 ${openLoop.latency.p50} p95 ${openLoop.latency.p95} p99 ${openLoop.latency.p99} max ${openLoop.latency.max} ms; errors ${openLoop.errors}`,
+    );
+
+    // 3. Saturation (closed loop), then submit.
+    const before = await stats();
+    const sat = expect<SaturationResult>(
+      await gen({
+        type: 'saturation',
+        from: 0,
+        count: opts.saturationCandidates,
+        seconds: opts.saturationSeconds,
+        connections: opts.connections,
+        submit: true,
+      }),
+      'saturation',
+    );
+    const after = await stats();
+    const serverCpuUsPerSave =
+      sat.saves > 0
+        ? (after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs) / sat.saves
+        : 0;
+    log(
+      `saturation: ${round(sat.savesPerSec)} saves/s = ${round(sat.savesPerSec / raw.perSec, 3)} × (a); p50 ${sat.latency.p50} p99 ${sat.latency.p99} ms; submitted ${sat.submitted}; errors ${sat.errors}`,
+    );
+
+    // 5. Whole candidate-exams: requests, units, bytes, durations.
+    await stats(true);
+    const exam = expect<ExamResult>(
+      await gen({
+        type: 'exam',
+        from: opts.spikeCandidates,
+        count: opts.examCandidates,
+        items: opts.examItems,
+        savesPerItem: opts.savesPerItem,
+      }),
+      'exam',
+    );
+    const units = (await stats()).units;
+    const n = Math.max(1, opts.examCandidates);
+    const lambdaMs = (Object.keys(exam.meanMs) as Array<keyof ExamResult['meanMs']>).reduce(
+      (s, k) => s + Math.ceil(exam.meanMs[k]) * exam.countsByKind[k],
+      0,
+    );
+    const perCandidateExam: ExamCounts = {
+      requests: exam.requests / n,
+      writeUnits: units.writeUnits / n,
+      readUnits: units.readUnits / n,
+      bytesToServer: exam.bytesOut / n,
+      bytesFromServer: exam.bytesIn / n,
+      lambdaMs: lambdaMs / n,
+      // META on start and on submit (GSI1), RESULT on submit (GSI2): small items, 1 WRU each.
+      gsiWriteUnits: 3,
+      s3Puts: 0,
+    };
+    const cost = costPerCandidateExam(perCandidateExam);
+    log(
+      `candidate-exam: ${round(perCandidateExam.requests, 1)} requests, ${round(perCandidateExam.writeUnits, 1)} WRU, ${round(perCandidateExam.readUnits, 1)} RRU, $${cost.total.toFixed(6)}`,
+    );
+
+    // Read back every acknowledged save.
+    const acked = expect<AckedResult>(await gen({ type: 'acked' }), 'acked');
+    const back = await readBack(ready, acked.acked);
+    log(
+      `read back: ${back.acknowledged} acknowledged steps in ${back.attempts} attempts, ${back.missing} missing`,
+    );
+
+    const final = await stats();
+    const errors =
+      raw.errors + sdk.errors + bare.errors + spike.errors + openLoop.errors + sat.errors + exam.errors;
+    const figures: BenchFigures = {
+      ceilingPutsPerSec: round(raw.perSec),
+      sdkPutsPerSec: round(sdk.perSec),
+      bareHonoReqPerSec: round(bare.perSec),
+      saturationSavesPerSec: round(sat.savesPerSec),
+      saturationRatio: round(sat.savesPerSec / raw.perSec, 3),
+      openLoopRatePerSec: rate,
+      openLoopP99Ms: openLoop.latency.p99,
+      startSpikeCandidates: opts.spikeCandidates,
+      startSpikeSeconds: round(spike.seconds, 2),
+      errors,
+      acknowledgedMissing: back.missing,
+      costPerCandidateExamUsd: round(cost.total, 7),
+      serverPeakRssMb: final.peakRssMb,
+    };
+    const cpu = cpus();
+    return {
+      figures,
+      machine: {
+        date: new Date().toISOString(),
+        cpu: cpu[0]?.model ?? 'unknown',
+        cores: cpu.length,
+        node: process.version,
+        platform: `${process.platform} ${process.arch}`,
+      },
+      options: opts,
+      ceilings: { raw, sdk, bare },
+      spike,
+      saturation: { ...sat, serverCpuUsPerSave: round(serverCpuUsPerSave) },
+      openLoop,
+      exam,
+      perCandidateExam,
+      cost,
+      prices: PRICES,
+      lambdaMemoryMb: LAMBDA_MEMORY_MB,
+      readBack: back,
+      errorSamples: [
+        ...spike.errorSamples,
+        ...openLoop.errorSamples,
+        ...sat.errorSamples,
+        ...exam.errorSamples,
+      ].slice(0, 10),
+      serverRssMb: final.rssMb,
+      seconds: round((Date.now() - t0) / 1000, 1),
+    };
+  } finally {
+    await loadgen.stop({ type: 'stop' });
+    await server.stop({ type: 'stop' });
+  }
+};

@@ -1,0 +1,116 @@
+// Messages between the benchmark runner and its child processes (server, load generator), over fork IPC.
+import type { LocalPlatform } from '../../functions/local/server.ts';
+import type { StoreConfig, UnitsSnapshot } from '../../functions/store/index.ts';
+import type { LatencySummary } from './stats.ts';
+
+export type DemoCandidate = LocalPlatform['demo']['candidates'][number];
+
+export interface ServerReady {
+  type: 'ready';
+  url: string;
+  /** A bare Hono route on @hono/node-server in the same process: ceiling (c). */
+  bareUrl: string;
+  storeConfig: StoreConfig;
+  candidates: DemoCandidate[];
+}
+
+export interface ServerStats {
+  type: 'stats';
+  units: UnitsSnapshot;
+  rssMb: number;
+  peakRssMb: number;
+  /** CPU time of the whole server process (API + store thread), µs. */
+  cpuUserUs: number;
+  cpuSystemUs: number;
+}
+
+export type ServerRequest = { type: 'stats'; reset?: boolean } | { type: 'stop' };
+
+/** One acknowledged step, as the load generator saw it acknowledged. */
+export type AckedStep =
+  | { seq: number; type: 'answered'; itemId: string; choice: string | null }
+  | { seq: number; type: 'flagged'; itemId: string; flagged: boolean };
+
+export interface PhaseCounts {
+  requests: number;
+  errors: number;
+  /** First few error descriptions, for the report. */
+  errorSamples: string[];
+  bytesOut: number;
+  bytesIn: number;
+}
+
+export type LoadTask =
+  | { type: 'init'; url: string; bareUrl: string; storeConfig: StoreConfig; candidates: DemoCandidate[] }
+  | { type: 'rawPut'; seconds: number; connections: number }
+  | { type: 'sdkPut'; seconds: number; concurrency: number }
+  | { type: 'bare'; seconds: number; connections: number }
+  | { type: 'spike'; from: number; count: number; spreadMs: number; connections: number }
+  | { type: 'saturation'; from: number; count: number; seconds: number; connections: number; submit: boolean }
+  | {
+      type: 'openLoop';
+      from: number;
+      count: number;
+      seconds: number;
+      ratePerSec: number;
+      connections: number;
+    }
+  | { type: 'exam'; from: number; count: number; items: number; savesPerItem: number }
+  | { type: 'acked' }
+  | { type: 'stop' };
+
+export interface ThroughputResult {
+  type: 'throughput';
+  perSec: number;
+  total: number;
+  errors: number;
+  seconds: number;
+}
+
+export interface SpikeResult extends PhaseCounts {
+  type: 'spike';
+  seconds: number;
+  latency: LatencySummary;
+}
+
+export interface SaturationResult extends PhaseCounts {
+  type: 'saturation';
+  saves: number;
+  seconds: number;
+  savesPerSec: number;
+  latency: LatencySummary;
+  submitted: number;
+}
+
+export interface OpenLoopResult extends PhaseCounts {
+  type: 'openLoop';
+  scheduled: number;
+  seconds: number;
+  achievedPerSec: number;
+  latency: LatencySummary;
+}
+
+export interface ExamResult extends PhaseCounts {
+  type: 'exam';
+  candidates: number;
+  saves: number;
+  /** Mean wall time per request kind, ms (the Lambda duration estimate). */
+  meanMs: Record<'login' | 'start' | 'form' | 'save' | 'submit', number>;
+  countsByKind: Record<'login' | 'start' | 'form' | 'save' | 'submit', number>;
+}
+
+export interface AckedResult {
+  type: 'acked';
+  /** attemptId -> steps acknowledged to the load generator. */
+  acked: Record<string, AckedStep[]>;
+}
+
+export type LoadResult =
+  | { type: 'ok' }
+  | { type: 'error'; message: string }
+  | ThroughputResult
+  | SpikeResult
+  | SaturationResult
+  | OpenLoopResult
+  | ExamResult
+  | AckedResult;

@@ -1,0 +1,18 @@
+// `npm run bench`: the exam-day benchmark on this machine; writes docs/benchmarks.md and docs/benchmarks.json.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { FULL_RUN, runBench } from './harness.ts';
+import { writeReport } from './report.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const notesFile = fileURLToPath(new URL('./notes.md', import.meta.url));
+const profileDir = process.env.BENCH_PROFILE_DIR;
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+
+const report = await runBench({ ...FULL_RUN, profileDir, log: (l) => console.log(`[bench] ${l}`) });
+const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '';
+if (process.env.BENCH_NO_WRITE !== '1') {
+  writeReport(report, `${root}docs/benchmarks.md`, `${root}docs/benchmarks.json`, notes);
+  console.log('[bench] wrote docs/benchmarks.md and docs/benchmarks.json');
+}
+console.log(JSON.stringify(report.figures, null, 2));

@@ -1,0 +1,65 @@
+// Benchmark server child: `npm start`'s layout (API + store on its own worker thread) on a temp data dir, over IPC.
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { startLocal } from '../../functions/local/server.ts';
+import { storeUnits } from '../../functions/store/index.ts';
+import type { ServerReady, ServerRequest, ServerStats } from './protocol.ts';
+
+const send = (m: ServerReady | ServerStats): void => {
+  process.send?.(m);
+};
+
+const candidates = Number(process.env.BENCH_CANDIDATES ?? 10);
+const dataDir = await mkdtemp(join(tmpdir(), 'seleksi-bench-'));
+const platform = await startLocal({
+  port: 0,
+  dataDir,
+  quiet: true,
+  seed: { candidates, openForMs: 6 * 3600_000 },
+  sweepEveryMs: 0,
+});
+
+// Ceiling (c): a bare Hono route on the same node server adapter, in the same process, no store.
+const bare = new Hono();
+bare.get('/bare', (c) => c.json({ ok: true }));
+const bareServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
+  const s = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' });
+  s.once('listening', () => resolve(s));
+});
+const barePort = (bareServer.address() as AddressInfo).port;
+
+const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+process.on('message', async (m: ServerRequest) => {
+  if (m.type === 'stats') {
+    const usage = process.resourceUsage();
+    send({
+      type: 'stats',
+      units: storeUnits.snapshot(),
+      rssMb: mb(process.memoryUsage.rss()),
+      peakRssMb: mb(usage.maxRSS * 1024),
+      cpuUserUs: usage.userCPUTime,
+      cpuSystemUs: usage.systemCPUTime,
+    });
+    if (m.reset) storeUnits.reset();
+  } else if (m.type === 'stop') {
+    await new Promise<void>((resolve) => bareServer.close(() => resolve()));
+    await platform.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    process.disconnect?.();
+    // Let --cpu-prof write its profile on a normal exit.
+    process.exit(0);
+  }
+});
+
+send({
+  type: 'ready',
+  url: platform.url.replace('localhost', '127.0.0.1'),
+  bareUrl: `http://127.0.0.1:${barePort}`,
+  storeConfig: platform.deps.store.config,
+  candidates: platform.demo.candidates,
+});

@@ -1,0 +1,47 @@
+// Smoke run of the benchmark harness (a handful of candidates, a few seconds): zero errors, every ack read back.
+import { describe, expect, it } from 'vitest';
+import { runBench } from './harness.ts';
+
+describe('benchmark harness (smoke)', () => {
+  it('runs every phase with zero errors and reads back every acknowledged save', async () => {
+    const r = await runBench({
+      spikeCandidates: 6,
+      spikeSpreadMs: 100,
+      saturationCandidates: 3,
+      saturationSeconds: 1.5,
+      openLoopCandidates: 3,
+      openLoopSeconds: 1.5,
+      openLoopFraction: 0.01,
+      examCandidates: 1,
+      examItems: 110,
+      savesPerItem: 1.5,
+      ceilingSeconds: 1,
+      ceilingConnections: 4,
+      connections: 8,
+    });
+    expect(r.errorSamples).toEqual([]);
+    expect(r.figures.errors).toBe(0);
+    expect(r.readBack.mismatchSamples).toEqual([]);
+    expect(r.figures.acknowledgedMissing).toBe(0);
+    expect(r.readBack.acknowledged).toBeGreaterThan(165);
+    expect(r.saturation.submitted).toBe(3);
+    expect(r.perCandidateExam.requests).toBe(1 + 1 + 1 + 165 + 1);
+    expect(Object.keys(r.figures).sort()).toEqual(
+      [
+        'ceilingPutsPerSec',
+        'sdkPutsPerSec',
+        'bareHonoReqPerSec',
+        'saturationSavesPerSec',
+        'saturationRatio',
+        'openLoopRatePerSec',
+        'openLoopP99Ms',
+        'startSpikeCandidates',
+        'startSpikeSeconds',
+        'errors',
+        'acknowledgedMissing',
+        'costPerCandidateExamUsd',
+        'serverPeakRssMb',
+      ].sort(),
+    );
+  }, 90_000);
+});
