@@ -26,5 +26,6 @@ export const createApiApp = (deps: Deps) => {
   app.route('/', apps.public);
   app.route('/', apps.health);
   app.onError(onError);
-  return { app, services: svc, notFound };
+  app.notFound(notFound);
+  return { app, services: svc };
 };

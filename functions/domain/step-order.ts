@@ -12,8 +12,9 @@ const cmp = (a: number | string, b: number | string): number => (a < b ? -1 : a 
 /**
  * Total order of the log, independent of the order the store returns it in:
  *   1. by server time `at`;
- *   2. at equal times, server (lifecycle) steps before client steps — so a client step received in the
- *      same millisecond as a submit or device reset counts as after it;
+ *   2. at equal times: a `started` step first, then client steps, then the other lifecycle steps — a client
+ *      step recorded in the same millisecond as a submit, pause or device reset was accepted (and
+ *      acknowledged) by a server that did not yet know of it, so it counts as before it;
  *   3. client steps by (deviceEpoch, clientSeq);
  *   4. any remaining tie by canonical JSON of the step (code-unit order).
  */
@@ -21,7 +22,9 @@ export function compareSteps(a: Step, b: Step): number {
   if (a.at !== b.at) return a.at - b.at;
   const ca = isClientStep(a);
   const cb = isClientStep(b);
-  if (ca !== cb) return ca ? 1 : -1;
+  const ra = ca ? 1 : a.type === 'started' ? 0 : 2;
+  const rb = cb ? 1 : b.type === 'started' ? 0 : 2;
+  if (ra !== rb) return ra - rb;
   if (ca && cb) {
     const e = cmp(a.deviceEpoch ?? -1, b.deviceEpoch ?? -1);
     if (e !== 0) return e;
