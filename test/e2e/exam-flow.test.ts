@@ -238,6 +238,26 @@ describe('exam flow in Chromium', () => {
     await staff.close();
   }, 90_000);
 
+  it('a client clock 3 hours fast still shows the server-authoritative remaining time', async () => {
+    const candidate = platform.demo.candidates[2];
+    if (!candidate) throw new Error('demo data needs three candidates');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    trackErrors(page);
+    await page.clock.install({ time: Date.now() + 3 * 3600_000 });
+    await page.clock.resume();
+    await page.goto(`${platform.url}/#/`);
+    expect((await page.evaluate(() => Date.now())) - Date.now()).toBeGreaterThan(2 * 3600_000);
+    await page.getByLabel('Nomor peserta').fill(candidate.regNo);
+    await page.getByLabel('PIN sesi (6 digit)').fill(candidate.pin);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Mulai ujian' }).click();
+    await page.getByRole('heading', { name: /^Soal 1 dari/ }).waitFor();
+    const shown = ((await page.getByTestId('countdown').locator('time').textContent()) ?? '').trim();
+    expect(shown).toMatch(/^1:(40:00|39:[45]\d)$/);
+    await context.close();
+  }, 60_000);
+
   it('had no uncaught page errors', () => {
     expect(pageErrors).toEqual([]);
   });
