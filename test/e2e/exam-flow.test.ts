@@ -258,6 +258,38 @@ describe('exam flow in Chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('when time runs out the exam locks and the result is shown', async () => {
+    const candidate = platform.demo.candidates[3];
+    if (!candidate) throw new Error('demo data needs four candidates');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    trackErrors(page);
+    await page.clock.install({ time: Date.now() });
+    await page.clock.resume();
+    await page.goto(`${platform.url}/#/`);
+    await page.getByLabel('Nomor peserta').fill(candidate.regNo);
+    await page.getByLabel('PIN sesi (6 digit)').fill(candidate.pin);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Mulai ujian' }).click();
+    await page.getByRole('heading', { name: /^Soal 1 dari/ }).waitFor();
+    await page.locator('.option').first().click();
+    await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+
+    // 101 minutes pass on both clocks (the SKD duration is 100 minutes).
+    const realClock = platform.deps.clock;
+    const jump = 101 * 60_000;
+    platform.deps.clock = () => realClock() + jump;
+    try {
+      await page.clock.setSystemTime(Date.now() + jump);
+      await page.getByTestId('result').waitFor({ timeout: 20_000 });
+      expect(((await page.getByTestId('total').textContent()) ?? '').trim()).toMatch(/^\d+$/);
+      await shot(page, '12-result-after-timeout');
+    } finally {
+      platform.deps.clock = realClock;
+    }
+    await context.close();
+  }, 60_000);
+
   it('had no uncaught page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -11,6 +11,9 @@ import { navigate, paths } from '../lib/router.ts';
 import { clearQueue } from './queue.ts';
 import { takeResult } from './resultCache.ts';
 
+const AUTO_RETRIES = 12;
+const AUTO_RETRY_MS = 5_000;
+
 export function ResultPage() {
   // Read once: a fresh object per render would restart the loaders (e.g. on a language switch).
   const [auth] = useState(getCandidate);
@@ -73,6 +76,18 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
   useEffect(() => {
     if (!result) load();
   }, [result, load]);
+
+  // Right after time-up the server may still be inside its grace window: retry quietly for a while.
+  const [retries, setRetries] = useState(0);
+  useEffect(() => {
+    if (result || !error || busy || retries >= AUTO_RETRIES) return;
+    if (error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN')) return;
+    const timer = setTimeout(() => {
+      setRetries((n) => n + 1);
+      load();
+    }, AUTO_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [result, error, busy, retries, load]);
 
   function logout() {
     setCandidate(null);
