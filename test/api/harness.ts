@@ -56,7 +56,9 @@ export const apiHarness = async (candidates = 4) => {
   /** Starts candidate i and returns token, attempt id and the public form. */
   const started = async (i: number) => {
     const login = await loginCandidate(i);
-    const start = await call('POST', `/api/candidate/attempts/${login.attemptId}/start`, { token: login.token });
+    const start = await call('POST', `/api/candidate/attempts/${login.attemptId}/start`, {
+      token: login.token,
+    });
     if (start.status !== 200) throw new Error(`start failed: ${JSON.stringify(start.json)}`);
     const form = await call('GET', `/api/candidate/attempts/${login.attemptId}/form`, { token: login.token });
     return { ...login, form: form.json };

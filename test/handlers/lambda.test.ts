@@ -1,7 +1,7 @@
 // Lambda entries: the role handlers answer API Gateway HTTP API v2 events with the same apps as the local server.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../store/helpers.ts';
 import { createStore } from '../../functions/store/index.ts';
+import { testConfig } from '../store/helpers.ts';
 
 interface LambdaResult {
   statusCode: number;
@@ -64,7 +64,10 @@ describe('lambda handlers', () => {
   });
 
   it('candidate handler answers an unknown candidate with 401', async () => {
-    const res = await candidate(event('POST', '/api/candidate/login', { regNo: 'SKD26-00001', pin: '123456' }), {});
+    const res = await candidate(
+      event('POST', '/api/candidate/login', { regNo: 'SKD26-00001', pin: '123456' }),
+      {},
+    );
     expect(res.statusCode).toBe(401);
     expect(JSON.parse(res.body).error.code).toBe('UNKNOWN_CANDIDATE');
   });

@@ -19,8 +19,12 @@ describe('staff login', () => {
   });
 
   it('wrong password and unknown user give the same 401', async () => {
-    const wrong = await h.call('POST', '/api/admin/login', { body: { username: 'admin', password: 'not-the-password' } });
-    const unknown = await h.call('POST', '/api/admin/login', { body: { username: 'nobody', password: 'whatever-123' } });
+    const wrong = await h.call('POST', '/api/admin/login', {
+      body: { username: 'admin', password: 'not-the-password' },
+    });
+    const unknown = await h.call('POST', '/api/admin/login', {
+      body: { username: 'nobody', password: 'whatever-123' },
+    });
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(wrong.json.error.code).toBe('INVALID_CREDENTIALS');
     expect(unknown.json.error.code).toBe('INVALID_CREDENTIALS');
@@ -49,7 +53,12 @@ describe('sessions and attempts', () => {
     const attempts = await h.call('GET', `/api/admin/sessions/${h.demo.sessionId}/attempts`, { token });
     expect(attempts.status).toBe(200);
     expect(attempts.json.attempts).toEqual([
-      expect.objectContaining({ attemptId: s.attemptId, regNo: h.demo.candidates[0]!.regNo, state: 'running', total: null }),
+      expect.objectContaining({
+        attemptId: s.attemptId,
+        regNo: h.demo.candidates[0]!.regNo,
+        state: 'running',
+        total: null,
+      }),
     ]);
   });
 
@@ -72,7 +81,10 @@ describe('proctor actions', () => {
       });
     const before = await h.call('GET', `/api/candidate/attempts/${s.attemptId}`, { token: s.token });
 
-    const paused = await h.call('POST', `/api/admin/attempts/${s.attemptId}/pause`, { token, body: { reason: 'listrik padam' } });
+    const paused = await h.call('POST', `/api/admin/attempts/${s.attemptId}/pause`, {
+      token,
+      body: { reason: 'listrik padam' },
+    });
     expect(paused.status).toBe(200);
     expect(paused.json.attempt.state).toBe('paused');
     const refused = await save(1);
@@ -80,7 +92,10 @@ describe('proctor actions', () => {
     expect(refused.json.error.code).toBe('ATTEMPT_PAUSED');
 
     h.advance(5 * 60_000);
-    const resumed = await h.call('POST', `/api/admin/attempts/${s.attemptId}/resume`, { token, body: { reason: 'listrik menyala' } });
+    const resumed = await h.call('POST', `/api/admin/attempts/${s.attemptId}/resume`, {
+      token,
+      body: { reason: 'listrik menyala' },
+    });
     expect(resumed.json.attempt.state).toBe('running');
     expect(resumed.json.attempt.deadline).toBe(before.json.deadline + 5 * 60_000);
     expect((await save(1)).status).toBe(200);
@@ -102,18 +117,27 @@ describe('proctor actions', () => {
     });
     expect(reset.json.attempt.deviceEpoch).toBe(2);
     const step = { seq: 1, type: 'answered', itemId: item.itemId, choice: item.options[0].id };
-    const old = await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, { token: s.token, body: { steps: [step] } });
+    const old = await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, {
+      token: s.token,
+      body: { steps: [step] },
+    });
     expect(old.status).toBe(409);
     expect(old.json.error.code).toBe('RETIRED_DEVICE');
     const fresh = await h.loginCandidate(2);
-    const ok = await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, { token: fresh.token, body: { steps: [step] } });
+    const ok = await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, {
+      token: fresh.token,
+      body: { steps: [step] },
+    });
     expect(ok.status).toBe(200);
   });
 
   it('force submit finalizes and the monitor shows the total', async () => {
     const token = await h.loginStaff('proctor');
     const s = await h.started(3);
-    const res = await h.call('POST', `/api/admin/attempts/${s.attemptId}/submit`, { token, body: { reason: 'kecurangan' } });
+    const res = await h.call('POST', `/api/admin/attempts/${s.attemptId}/submit`, {
+      token,
+      body: { reason: 'kecurangan' },
+    });
     expect(res.json.attempt.state).toBe('submitted');
     const admin = await h.loginStaff('admin');
     const list = await h.call('GET', `/api/admin/sessions/${h.demo.sessionId}/attempts`, { token: admin });
@@ -132,8 +156,12 @@ describe('proctor actions', () => {
 
   it('unknown action -> 400, unknown attempt -> 404', async () => {
     const token = await h.loginStaff('proctor');
-    expect((await h.call('POST', '/api/admin/attempts/x/explode', { token, body: { reason: 'abc' } })).status).toBe(400);
-    expect((await h.call('POST', '/api/admin/attempts/nope/pause', { token, body: { reason: 'abc' } })).status).toBe(404);
+    expect(
+      (await h.call('POST', '/api/admin/attempts/x/explode', { token, body: { reason: 'abc' } })).status,
+    ).toBe(400);
+    expect(
+      (await h.call('POST', '/api/admin/attempts/nope/pause', { token, body: { reason: 'abc' } })).status,
+    ).toBe(404);
   });
 });
 
@@ -156,7 +184,10 @@ describe('authorization', () => {
 
   it('a candidate cannot pause their own attempt', async () => {
     const s = await h.loginCandidate(0);
-    const res = await h.call('POST', `/api/admin/attempts/${s.attemptId}/pause`, { token: s.token, body: { reason: 'abc' } });
+    const res = await h.call('POST', `/api/admin/attempts/${s.attemptId}/pause`, {
+      token: s.token,
+      body: { reason: 'abc' },
+    });
     expect(res.status).toBe(403);
   });
 });

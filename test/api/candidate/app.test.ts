@@ -73,12 +73,16 @@ describe('login', () => {
 describe('attempt', () => {
   it('starts once, then 409 ALREADY_STARTED', async () => {
     const login = await h.loginCandidate(1);
-    const first = await h.call('POST', `/api/candidate/attempts/${login.attemptId}/start`, { token: login.token });
+    const first = await h.call('POST', `/api/candidate/attempts/${login.attemptId}/start`, {
+      token: login.token,
+    });
     expect(first.status).toBe(200);
     expect(first.json.state).toBe('running');
     expect(first.json.remainingMs).toBe(100 * 60_000);
     expect(first.json.totalItems).toBe(110);
-    const second = await h.call('POST', `/api/candidate/attempts/${login.attemptId}/start`, { token: login.token });
+    const second = await h.call('POST', `/api/candidate/attempts/${login.attemptId}/start`, {
+      token: login.token,
+    });
     expect(second.status).toBe(409);
     expect(second.json.error.code).toBe('ALREADY_STARTED');
   });
@@ -123,7 +127,10 @@ describe('attempt', () => {
     const s = await h.started(4);
     const item = s.form.items[5];
     const url = `/api/candidate/attempts/${s.attemptId}/answers`;
-    await h.call('PUT', url, { token: s.token, body: { steps: [{ seq: 7, type: 'answered', itemId: item.itemId, choice: item.options[0].id }] } });
+    await h.call('PUT', url, {
+      token: s.token,
+      body: { steps: [{ seq: 7, type: 'answered', itemId: item.itemId, choice: item.options[0].id }] },
+    });
     const clash = await h.call('PUT', url, {
       token: s.token,
       body: { steps: [{ seq: 7, type: 'answered', itemId: item.itemId, choice: item.options[1].id }] },
@@ -139,13 +146,26 @@ describe('attempt', () => {
     ['seq 0', { steps: [{ seq: 0, type: 'answered', itemId: 'x', choice: null }] }],
     ['unknown type', { steps: [{ seq: 1, type: 'erased', itemId: 'x' }] }],
     ['item not on the form', { steps: [{ seq: 1, type: 'answered', itemId: 'not-on-form', choice: 'a' }] }],
-    ['51 steps', { steps: Array.from({ length: 51 }, (_, i) => ({ seq: i + 1, type: 'flagged', itemId: 'x', flagged: true })) }],
+    [
+      '51 steps',
+      {
+        steps: Array.from({ length: 51 }, (_, i) => ({
+          seq: i + 1,
+          type: 'flagged',
+          itemId: 'x',
+          flagged: true,
+        })),
+      },
+    ],
   ])('bad batch (%s) -> 400 and nothing written', async (_name, body) => {
     const s = await h.loginCandidate(5);
     if ((await h.store.attempts.get(s.attemptId)) === undefined) {
       await h.call('POST', `/api/candidate/attempts/${s.attemptId}/start`, { token: s.token });
     }
-    const res = await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, { token: s.token, body });
+    const res = await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, {
+      token: s.token,
+      body,
+    });
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe('VALIDATION');
     expect(await h.store.attempts.readSteps(s.attemptId)).toHaveLength(1); // only 'started'
@@ -181,7 +201,9 @@ describe('scoring end to end', () => {
 
     const res = await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, { token: s.token });
     expect(res.status).toBe(200);
-    const score = Object.fromEntries(res.json.sections.map((x: { id: string; score: number }) => [x.id, x.score]));
+    const score = Object.fromEntries(
+      res.json.sections.map((x: { id: string; score: number }) => [x.id, x.score]),
+    );
     expect(score).toEqual({ TWK: 50, TIU: 0, TKP: 15 });
     expect(res.json.total).toBe(65);
     expect(res.json.maxTotal).toBe(550);
@@ -193,7 +215,9 @@ describe('scoring end to end', () => {
 
     const late = await h.call('PUT', url, {
       token: s.token,
-      body: { steps: [{ seq: 99, type: 'answered', itemId: twk[10]?.itemId ?? twk[0].itemId, choice: null }] },
+      body: {
+        steps: [{ seq: 99, type: 'answered', itemId: twk[10]?.itemId ?? twk[0].itemId, choice: null }],
+      },
     });
     expect(late.status).toBe(409);
     expect(late.json.error.code).toBe('ATTEMPT_SUBMITTED');
@@ -223,24 +247,31 @@ describe('authorization', () => {
       ['POST', '/submit'],
       ['GET', '/result'],
     ] as const) {
-      const res = await h.call(method, `/api/candidate/attempts/${mine.attemptId}${path}`, { token: other.token });
+      const res = await h.call(method, `/api/candidate/attempts/${mine.attemptId}${path}`, {
+        token: other.token,
+      });
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(res.json.error.code).toBe('FORBIDDEN');
     }
   });
 
-  it.each(['admin', 'proctor', 'auditor'] as const)('wrong role: %s token on a candidate route -> 403', async (who) => {
-    const mine = await h.loginCandidate(0);
-    const token = await h.loginStaff(who);
-    const res = await h.call('GET', `/api/candidate/attempts/${mine.attemptId}`, { token });
-    expect(res.status).toBe(403);
-  });
+  it.each(['admin', 'proctor', 'auditor'] as const)(
+    'wrong role: %s token on a candidate route -> 403',
+    async (who) => {
+      const mine = await h.loginCandidate(0);
+      const token = await h.loginStaff(who);
+      const res = await h.call('GET', `/api/candidate/attempts/${mine.attemptId}`, { token });
+      expect(res.status).toBe(403);
+    },
+  );
 
   it('expired token -> 401', async () => {
     const login = await h.loginCandidate(0);
     h.advance(7 * 3600_000);
     try {
-      const res = await h.call('GET', `/api/candidate/attempts/${login.attemptId}/form`, { token: login.token });
+      const res = await h.call('GET', `/api/candidate/attempts/${login.attemptId}/form`, {
+        token: login.token,
+      });
       expect(res.status).toBe(401);
     } finally {
       h.advance(-7 * 3600_000);
