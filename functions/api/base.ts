@@ -8,11 +8,11 @@ import { notFound, onError } from './middleware/on-error.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export const roleApp = <C extends Claims>(basePath: string) => {
+export const roleApp = <C extends Claims>(basePath: string, maxBodyBytes = MAX_BODY_BYTES) => {
   const app = new Hono<AuthEnv<C>>().basePath(basePath);
   app.use(
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize: maxBodyBytes,
       onError: () => {
         throw new DomainError('VALIDATION', 'Isi permintaan terlalu besar / Request body too large');
       },

@@ -5,7 +5,7 @@ import { hashPin } from '../api/auth/pin.ts';
 import type { Deps } from '../api/deps.ts';
 import type { RosterEntry, Session } from '../domain/attempt.ts';
 import { demoBank } from '../domain/demo-bank.ts';
-import { skdPreset } from '../domain/presets.ts';
+import { pppkPreset, skdPreset } from '../domain/presets.ts';
 import { secretCommitment } from '../domain/seed.ts';
 import type { StaffUser } from '../store/types.ts';
 
@@ -20,6 +20,7 @@ export interface DemoCredentials {
 export const DEMO_BANK_ID = 'demo-bank';
 export const DEMO_EXAM_ID = 'skd-demo';
 export const DEMO_SESSION_ID = 'skd-demo-1';
+export const DEMO_PPPK_EXAM_ID = 'pppk-demo';
 
 const FIRST = [
   'Ayu',
@@ -92,6 +93,8 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
   await store.banks.putItems(demoBank(DEMO_BANK_ID));
   const exam = skdPreset({ id: DEMO_EXAM_ID, bankId: DEMO_BANK_ID });
   await store.exams.put(exam);
+  // A PPPK exam over the same demo bank, ready to be scheduled (no session yet).
+  await store.exams.put(pppkPreset({ id: DEMO_PPPK_EXAM_ID, bankId: DEMO_BANK_ID }));
 
   const secret = deps.randomHex(32);
   const session: Session = {

@@ -5,6 +5,11 @@ import type { Session } from '../../domain/attempt.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { deadlineOf } from '../../domain/timing.ts';
 import { sweepSession } from '../../jobs/sweeper.ts';
+import { mountBankRoutes } from './banks.ts';
+
+/** Bank imports are the largest bodies the API takes (a few thousand items). */
+const BANK_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
 import { id } from '../../schemas/common.ts';
 import { extendBody, proctorActionBody, type SessionView, staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../auth/tokens.ts';
@@ -35,7 +40,7 @@ export const sessionView = (s: Session): SessionView => ({
 
 export const adminApp = (svc: Services) => {
   const { deps } = svc;
-  const app = roleApp<StaffClaims>('/api/admin');
+  const app = roleApp<StaffClaims>('/api/admin', BANK_IMPORT_MAX_BYTES);
   const staff = requireStaff(deps, 'admin', 'proctor');
   const adminOnly = requireStaff(deps, 'admin');
 
@@ -88,6 +93,8 @@ export const adminApp = (svc: Services) => {
     const swept = await sweepSession(svc, session.id);
     return c.json({ ...swept, serverTime: deps.clock() });
   });
+
+  mountBankRoutes(app, svc, adminOnly);
 
   app.post('/attempts/:attemptId/:action', staff, async (c) => {
     const { attemptId, action } = parseParams(c, actionParams);

@@ -57,6 +57,25 @@ export const createAttemptService = ({ deps, attempts, content, finalizer }: Att
     };
   };
 
+  const readyView = async (claims: CandidateClaims, now: number): Promise<AttemptStateView> => {
+    const session = await store.sessions.get(claims.sid);
+    if (!session) throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+    const { exam } = await content.exam(session.examId);
+    return {
+      attemptId: claims.aid,
+      state: 'ready',
+      deadline: null,
+      remainingMs: null,
+      deviceEpoch: claims.dev,
+      lastSeq: 0,
+      answers: {},
+      flags: [],
+      answeredCount: 0,
+      totalItems: exam.sections.reduce((n, s) => n + s.draws.reduce((m, d) => m + d.count, 0), 0),
+      serverTime: now,
+    };
+  };
+
   /** Loads the attempt META fresh and finalizes it lazily when its deadline has passed. */
   const freshMeta = async (attemptId: string, now: number): Promise<AttemptMeta> => {
     const meta = await store.attempts.get(attemptId, true);
@@ -96,10 +115,13 @@ export const createAttemptService = ({ deps, attempts, content, finalizer }: Att
       return stateView(meta, now);
     },
 
+    /** Before start the attempt is 'ready' (no META yet); after it, the replayed state. */
     async state(claims: CandidateClaims): Promise<AttemptStateView> {
       const now = deps.clock();
-      const meta = await freshMeta(claims.aid, now);
-      return stateView(meta, now);
+      const stored = await store.attempts.get(claims.aid, true);
+      if (!stored) return readyView(claims, now);
+      attempts.set(stored);
+      return stateView(await finalizer.finalizeIfDue(stored, now), now);
     },
 
     async form(claims: CandidateClaims): Promise<PublicForm> {
@@ -180,7 +202,7 @@ export const createAttemptService = ({ deps, attempts, content, finalizer }: Att
         }),
       );
       if (error) {
-        if (rejected === 'late') await finalizer.finalizeIfDue(await freshMeta(meta.attemptId, now), now);
+        if (rejected === 'late') await freshMeta(meta.attemptId, now); // finalizes lazily
         throw error;
       }
       const conflicts = steps.filter((_, i) => outcomes[i] === 'conflict').map((s) => s.seq);
