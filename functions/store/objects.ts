@@ -1,5 +1,6 @@
-// S3 object access for the published/ and audit/ buckets: put and get whole objects.
+// S3 object access for the published/ and audit/ buckets: put and get whole objects, presigned GET URLs.
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { errorName, guard } from './errors.ts';
 import type { Store } from './types.ts';
 
@@ -19,6 +20,11 @@ export const createObjects = (s3: S3Client): Store['objects'] => ({
         if (errorName(e) === 'NoSuchKey' || errorName(e) === 'NotFound') return undefined;
         throw e;
       }
+    });
+  },
+  presignGet(bucket: string, key: string, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), {
+      expiresIn: expiresInSeconds,
     });
   },
 });

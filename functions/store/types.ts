@@ -111,6 +111,8 @@ export interface Store {
   objects: {
     put(bucket: string, key: string, body: Buffer | string, contentType: string): Promise<void>;
     get(bucket: string, key: string): Promise<Buffer | undefined>;
+    /** A presigned GET URL (SigV4 query signing; no request to S3 is made). */
+    presignGet(bucket: string, key: string, expiresInSeconds: number): Promise<string>;
   };
   config: StoreConfig;
 }

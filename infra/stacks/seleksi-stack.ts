@@ -75,7 +75,9 @@ export class SeleksiStack extends Stack {
     const read = [wildcard.getObject(), wildcard.getBucket(), wildcard.list()];
 
     table.grantReadWriteData(fn('candidate'));
-    acknowledgeWildcards(fn('candidate'), [indexes]);
+    // Item images live in the private audit bucket (items/); the candidate function presigns GET URLs for them.
+    audit.grantRead(fn('candidate'), `${s3Prefixes.itemImages}*`);
+    acknowledgeWildcards(fn('candidate'), [indexes, wildcard.objects(audit, s3Prefixes.itemImages), ...read]);
 
     table.grantReadWriteData(fn('admin'));
     publicBucket.grantPut(fn('admin'), `${published}*`);

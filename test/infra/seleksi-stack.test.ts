@@ -183,10 +183,27 @@ describe('IAM', () => {
     );
   };
 
-  it('the candidate function has no S3 permission at all', () => {
+  it('the candidate function only reads S3 objects, and only item images (items/*)', () => {
     const actions = actionsOf('candidate');
     expect(actions).toContain('dynamodb:PutItem');
-    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
+    const s3 = actions.filter((a) => a.startsWith('s3:'));
+    expect(s3).toContain('s3:GetObject*');
+    expect(s3.filter((a) => /Put|Delete|Abort/.test(a))).toEqual([]);
+    const roleId = logicalId(stack.functions.candidate.fn.role!);
+    const objectResources = Object.values(template.findResources('AWS::IAM::Policy') as Resources)
+      .filter((p) => (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId))
+      .flatMap(
+        (p) =>
+          (
+            p.Properties.PolicyDocument as {
+              Statement: Array<{ Action: string | string[]; Resource: unknown }>;
+            }
+          ).Statement,
+      )
+      .filter((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]).includes('s3:GetObject*'))
+      .map((st) => JSON.stringify(st.Resource));
+    expect(objectResources.length).toBeGreaterThan(0);
+    for (const r of objectResources) expect(r).toContain('/items/*');
   });
 
   it('public and auditor functions cannot write the table or any bucket', () => {

@@ -1,4 +1,4 @@
-// Admin bank routes: import a bank from CSV or JSON (all or nothing, every bad row listed) and export it.
+// Admin bank routes: import a bank from CSV or JSON (all or nothing, every bad row listed), export it, upload images.
 import type { Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { exportBankCsv, exportBankJson, parseBankCsv, parseBankJson } from '../../domain/bank-io.ts';
@@ -45,6 +45,12 @@ export const mountBankRoutes = (
     const byCategory: Record<string, number> = {};
     for (const i of items) byCategory[i.category] = (byCategory[i.category] ?? 0) + 1;
     return c.json({ bankId, imported: items.length, byCategory, serverTime: svc.deps.clock() });
+  });
+
+  /** Raw image bytes (PNG, JPEG, GIF, WebP ≤ 1 MB) -> a reference to put in an item's `image` field. */
+  app.put('/images', adminOnly, async (c) => {
+    const stored = await svc.images.put(Buffer.from(await c.req.arrayBuffer()));
+    return c.json({ ...stored, serverTime: svc.deps.clock() });
   });
 
   app.get('/banks/:bankId/items', adminOnly, async (c) => {

@@ -18,18 +18,20 @@ import type { Deps } from '../deps.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import type { ContentCache } from './content.ts';
 import type { Finalizer } from './finalize.ts';
+import type { ImageService } from './images.ts';
 
 export interface AttemptServiceParts {
   deps: Deps;
   attempts: AttemptCache;
   content: ContentCache;
   finalizer: Finalizer;
+  images: ImageService;
 }
 
 const remainingOf = (meta: AttemptMeta, now: number): number | null =>
   meta.state === 'running' || meta.state === 'paused' ? remainingMs(meta, now) : null;
 
-export const createAttemptService = ({ deps, attempts, content, finalizer }: AttemptServiceParts) => {
+export const createAttemptService = ({ deps, attempts, content, finalizer, images }: AttemptServiceParts) => {
   const { store } = deps;
 
   const stateView = async (meta: AttemptMeta, now: number): Promise<AttemptStateView> => {
@@ -129,7 +131,7 @@ export const createAttemptService = ({ deps, attempts, content, finalizer }: Att
       const meta = await attempts.get(claims.aid);
       const exam = await content.exam(meta.examId);
       const form = content.form(meta.attemptId, exam, meta.seed);
-      const items = presentForm(form, exam.itemsById);
+      const items = await images.resolve(presentForm(form, exam.itemsById));
       return {
         attemptId: meta.attemptId,
         examId: exam.exam.id,

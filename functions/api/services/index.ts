@@ -4,18 +4,21 @@ import { createAttemptCache } from './attempt-cache.ts';
 import { createAttemptService } from './attempts.ts';
 import { createContentCache } from './content.ts';
 import { createFinalizer } from './finalize.ts';
+import { createImageService } from './images.ts';
 import { createProctorService } from './proctor.ts';
 
 export const createServices = (deps: Deps) => {
   const attempts = createAttemptCache(deps.store, deps.clock, deps.config.attemptCacheMs);
   const content = createContentCache(deps.store, deps.clock);
   const finalizer = createFinalizer(deps, attempts, content);
+  const images = createImageService(deps.store, deps.clock);
   return {
+    images,
     deps,
     attempts,
     content,
     finalizer,
-    attempt: createAttemptService({ deps, attempts, content, finalizer }),
+    attempt: createAttemptService({ deps, attempts, content, finalizer, images }),
     proctor: createProctorService(deps, attempts, finalizer),
   };
 };
