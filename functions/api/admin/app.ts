@@ -85,6 +85,7 @@ export const adminApp = (svc: Services) => {
   app.post('/sessions/:sessionId/release-pins', adminOnly, async (c) => {
     const session = await sessionOf(c);
     await deps.store.sessions.setPinsReleased(session.id, true);
+    svc.sessions.drop(session.id);
     return c.json({ session: sessionView({ ...session, pinsReleased: true }), serverTime: deps.clock() });
   });
 

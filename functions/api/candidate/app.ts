@@ -19,7 +19,7 @@ export const candidateApp = (svc: Services) => {
   const app = roleApp<CandidateClaims>('/api/candidate');
 
   app.post('/login', async (c) =>
-    c.json(await loginCandidate(deps, svc.attempts, await parseJson(c, candidateLoginBody))),
+    c.json(await loginCandidate(deps, svc.attempts, svc.sessions, await parseJson(c, candidateLoginBody))),
   );
 
   app.use('/attempts/:attemptId/*', requireCandidate(deps));

@@ -19,6 +19,7 @@ import type { AttemptCache } from './attempt-cache.ts';
 import type { ContentCache } from './content.ts';
 import type { Finalizer } from './finalize.ts';
 import type { ImageService } from './images.ts';
+import type { SessionCache } from './session-cache.ts';
 
 export interface AttemptServiceParts {
   deps: Deps;
@@ -26,12 +27,20 @@ export interface AttemptServiceParts {
   content: ContentCache;
   finalizer: Finalizer;
   images: ImageService;
+  sessions: SessionCache;
 }
 
 const remainingOf = (meta: AttemptMeta, now: number): number | null =>
   meta.state === 'running' || meta.state === 'paused' ? remainingMs(meta, now) : null;
 
-export const createAttemptService = ({ deps, attempts, content, finalizer, images }: AttemptServiceParts) => {
+export const createAttemptService = ({
+  deps,
+  attempts,
+  content,
+  finalizer,
+  images,
+  sessions,
+}: AttemptServiceParts) => {
   const { store } = deps;
 
   const stateView = async (meta: AttemptMeta, now: number): Promise<AttemptStateView> => {
@@ -60,7 +69,7 @@ export const createAttemptService = ({ deps, attempts, content, finalizer, image
   };
 
   const readyView = async (claims: CandidateClaims, now: number): Promise<AttemptStateView> => {
-    const session = await store.sessions.get(claims.sid);
+    const session = await sessions.get(claims.sid);
     if (!session) throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
     const { exam } = await content.exam(session.examId);
     return {
@@ -90,9 +99,9 @@ export const createAttemptService = ({ deps, attempts, content, finalizer, image
     async start(claims: CandidateClaims): Promise<AttemptStateView> {
       const now = deps.clock();
       const [session, entry, secret] = await Promise.all([
-        store.sessions.get(claims.sid),
+        sessions.get(claims.sid),
         store.sessions.getRosterEntry(claims.sid, claims.sub),
-        store.sessions.getSecret(claims.sid),
+        sessions.secret(claims.sid),
       ]);
       if (!session || !entry || !secret)
         throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
@@ -114,7 +123,20 @@ export const createAttemptService = ({ deps, attempts, content, finalizer, image
       await store.attempts.create(meta);
       await store.attempts.appendServerStep(meta.attemptId, step);
       attempts.set(meta);
-      return stateView(meta, now);
+      // A fresh attempt has no answers yet: its view needs no read of the log.
+      return {
+        attemptId: meta.attemptId,
+        state: meta.state,
+        deadline: deadlineOf(meta),
+        remainingMs: remainingOf(meta, now),
+        deviceEpoch: meta.deviceEpoch,
+        lastSeq: 0,
+        answers: {},
+        flags: [],
+        answeredCount: 0,
+        totalItems: content.form(meta.attemptId, exam, seed).items.length,
+        serverTime: now,
+      };
     },
 
     /** Before start the attempt is 'ready' (no META yet); after it, the replayed state. */

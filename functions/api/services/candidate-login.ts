@@ -7,12 +7,14 @@ import { pinMatches } from '../auth/pin.ts';
 import { signToken } from '../auth/tokens.ts';
 import type { Deps } from '../deps.ts';
 import type { AttemptCache } from './attempt-cache.ts';
+import type { SessionCache } from './session-cache.ts';
 
 const isOpen = (s: Session, now: number) => s.opensAt <= now && now <= s.closesAt;
 
 export const loginCandidate = async (
   deps: Deps,
   attempts: AttemptCache,
+  sessionCache: SessionCache,
   body: CandidateLoginBody,
 ): Promise<CandidateLoginResponse> => {
   const now = deps.clock();
@@ -20,7 +22,7 @@ export const loginCandidate = async (
   if (sessionIds.length === 0) {
     throw new DomainError('UNKNOWN_CANDIDATE', 'Nomor peserta tidak terdaftar / Unknown registration number');
   }
-  const sessions = (await Promise.all(sessionIds.map((id) => deps.store.sessions.get(id)))).filter(
+  const sessions = (await Promise.all(sessionIds.map((id) => sessionCache.get(id)))).filter(
     (s): s is Session => s !== undefined,
   );
   const session = sessions.find((s) => isOpen(s, now));

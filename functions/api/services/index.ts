@@ -6,19 +6,22 @@ import { createContentCache } from './content.ts';
 import { createFinalizer } from './finalize.ts';
 import { createImageService } from './images.ts';
 import { createProctorService } from './proctor.ts';
+import { createSessionCache } from './session-cache.ts';
 
 export const createServices = (deps: Deps) => {
   const attempts = createAttemptCache(deps.store, deps.clock, deps.config.attemptCacheMs);
   const content = createContentCache(deps.store, deps.clock);
   const finalizer = createFinalizer(deps, attempts, content);
   const images = createImageService(deps.store, deps.clock);
+  const sessions = createSessionCache(deps.store, deps.clock);
   return {
     images,
+    sessions,
     deps,
     attempts,
     content,
     finalizer,
-    attempt: createAttemptService({ deps, attempts, content, finalizer, images }),
+    attempt: createAttemptService({ deps, attempts, content, finalizer, images, sessions }),
     proctor: createProctorService(deps, attempts, finalizer),
   };
 };
