@@ -67,6 +67,7 @@ describe('login', () => {
       expect(res.json.error.code).toBe('PINS_NOT_RELEASED');
     } finally {
       await h.store.sessions.setPinsReleased(h.demo.sessionId, true);
+      h.advance(5_001);
     }
   });
 });
