@@ -17,6 +17,7 @@ import type {
   LoadTask,
   OpenLoopResult,
   SaturationResult,
+  ServerProfiled,
   ServerReady,
   ServerRequest,
   ServerStats,
@@ -160,9 +161,13 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     throw new Error('saturation + open-loop candidates must come from the started (spike) candidates');
 
   log(`starting server (seeding ${seeded} candidates)…`);
-  const server = new Child<ServerRequest, ServerReady | ServerStats>(serverEntry, {
+  const server = new Child<ServerRequest, ServerReady | ServerStats | ServerProfiled>(serverEntry, {
     env: { BENCH_CANDIDATES: String(seeded) },
-    execArgv: opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [],
+    // Whole-run profile of every thread unless BENCH_PROFILE_PHASE asks for named phases of the API thread only.
+    execArgv:
+      opts.profileDir && !process.env.BENCH_PROFILE_PHASE
+        ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`]
+        : [],
   });
   const loadgen = new Child<LoadTask, LoadResult>(loadgenEntry);
   try {
@@ -170,6 +175,19 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     await loadgen.ready();
     const stats = async (reset = false) => (await server.request({ type: 'stats', reset })) as ServerStats;
     const gen = (t: LoadTask) => loadgen.request(t);
+    /** Profiles the API thread during one phase when BENCH_PROFILE_PHASE names it (spike, openLoop, saturation). */
+    const profiled = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
+      if (!opts.profileDir || !process.env.BENCH_PROFILE_PHASE?.split(',').includes(phase)) return run();
+      await server.request({ type: 'profile', action: 'start' });
+      const out = await run();
+      await server.request({
+        type: 'profile',
+        action: 'stop',
+        file: `${opts.profileDir}/${phase}.cpuprofile`,
+      });
+      log(`profile of the API thread: ${opts.profileDir}/${phase}.cpuprofile`);
+      return out;
+    };
     expect(
       await gen({
         type: 'init',
@@ -201,13 +219,15 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
 
     // 2. Start spike.
     const spike = expect<SpikeResult>(
-      await gen({
-        type: 'spike',
-        from: 0,
-        count: opts.spikeCandidates,
-        spreadMs: opts.spikeSpreadMs,
-        connections: opts.connections,
-      }),
+      await profiled('spike', () =>
+        gen({
+          type: 'spike',
+          from: 0,
+          count: opts.spikeCandidates,
+          spreadMs: opts.spikeSpreadMs,
+          connections: opts.connections,
+        }),
+      ),
       'spike',
     );
     log(
@@ -217,14 +237,16 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     // 4. Open loop at a fraction of (a) (before saturation, whose candidates submit at the end).
     const rate = Math.max(1, Math.round(raw.perSec * opts.openLoopFraction));
     const openLoop = expect<OpenLoopResult>(
-      await gen({
-        type: 'openLoop',
-        from: opts.saturationCandidates,
-        count: opts.openLoopCandidates,
-        seconds: opts.openLoopSeconds,
-        ratePerSec: rate,
-        connections: opts.connections,
-      }),
+      await profiled('openLoop', () =>
+        gen({
+          type: 'openLoop',
+          from: opts.saturationCandidates,
+          count: opts.openLoopCandidates,
+          seconds: opts.openLoopSeconds,
+          ratePerSec: rate,
+          connections: opts.connections,
+        }),
+      ),
       'openLoop',
     );
     log(
@@ -234,14 +256,16 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     // 3. Saturation (closed loop), then submit.
     const before = await stats();
     const sat = expect<SaturationResult>(
-      await gen({
-        type: 'saturation',
-        from: 0,
-        count: opts.saturationCandidates,
-        seconds: opts.saturationSeconds,
-        connections: opts.connections,
-        submit: true,
-      }),
+      await profiled('saturation', () =>
+        gen({
+          type: 'saturation',
+          from: 0,
+          count: opts.saturationCandidates,
+          seconds: opts.saturationSeconds,
+          connections: opts.connections,
+          submit: true,
+        }),
+      ),
       'saturation',
     );
     const after = await stats();

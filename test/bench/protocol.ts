@@ -14,6 +14,10 @@ export interface ServerReady {
   candidates: DemoCandidate[];
 }
 
+export interface ServerProfiled {
+  type: 'profiled';
+}
+
 export interface ServerStats {
   type: 'stats';
   units: UnitsSnapshot;
@@ -24,7 +28,10 @@ export interface ServerStats {
   cpuSystemUs: number;
 }
 
-export type ServerRequest = { type: 'stats'; reset?: boolean } | { type: 'stop' };
+export type ServerRequest =
+  | { type: 'stats'; reset?: boolean }
+  | { type: 'profile'; action: 'start' | 'stop'; file?: string }
+  | { type: 'stop' };
 
 /** One acknowledged step, as the load generator saw it acknowledged. */
 export type AckedStep =

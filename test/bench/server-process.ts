@@ -1,5 +1,6 @@
 // Benchmark server child: `npm start`'s layout (API + store on its own worker thread) on a temp data dir, over IPC.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +8,9 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { startLocal } from '../../functions/local/server.ts';
 import { storeUnits } from '../../functions/store/index.ts';
-import type { ServerReady, ServerRequest, ServerStats } from './protocol.ts';
+import type { ServerProfiled, ServerReady, ServerRequest, ServerStats } from './protocol.ts';
 
-const send = (m: ServerReady | ServerStats): void => {
+const send = (m: ServerReady | ServerStats | ServerProfiled): void => {
   process.send?.(m);
 };
 
@@ -32,6 +33,9 @@ const bareServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
 });
 const barePort = (bareServer.address() as AddressInfo).port;
 
+const inspector = new Session();
+inspector.connect();
+
 const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 process.on('message', async (m: ServerRequest) => {
@@ -46,6 +50,16 @@ process.on('message', async (m: ServerRequest) => {
       cpuSystemUs: usage.systemCPUTime,
     });
     if (m.reset) storeUnits.reset();
+  } else if (m.type === 'profile') {
+    // CPU profile of the API thread for one phase (BENCH_PROFILE_PHASE), via the inspector.
+    if (m.action === 'start') {
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.start');
+    } else {
+      const { profile } = await inspector.post('Profiler.stop');
+      if (m.file) await writeFile(m.file, JSON.stringify(profile));
+    }
+    send({ type: 'profiled' });
   } else if (m.type === 'stop') {
     await new Promise<void>((resolve) => bareServer.close(() => resolve()));
     await platform.stop();
