@@ -26,6 +26,38 @@ export const sectionSeed = (seed: string, examId: string, sectionId: string): st
 
 const byId = (x: Item, y: Item): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
+/** The bank, checked and indexed once: pools sorted by id per (bank, category) and per (bank, category, difficulty). */
+export interface PreparedBank {
+  readonly pools: ReadonlyMap<string, readonly Item[]>;
+}
+
+const poolKey = (bankId: string, category: string, difficulty?: string): string =>
+  difficulty === undefined ? `${bankId}\u0000${category}` : `${bankId}\u0000${category}\u0000${difficulty}`;
+
+/** Indexes a bank for buildForm (pure; reusable for every form of one exam version). Duplicate ids -> INVALID_ITEM. */
+export function prepareBank(bank: readonly Item[]): PreparedBank {
+  const seen = new Set<string>();
+  for (const item of bank) {
+    const k = `${item.bankId}\u0000${item.id}`;
+    if (seen.has(k))
+      throw new DomainError('INVALID_ITEM', `duplicate item id ${item.id} in bank ${item.bankId}`);
+    seen.add(k);
+  }
+  const pools = new Map<string, Item[]>();
+  const add = (key: string, item: Item) => {
+    const pool = pools.get(key);
+    if (pool) pool.push(item);
+    else pools.set(key, [item]);
+  };
+  for (const item of bank.slice().sort(byId)) {
+    add(poolKey(item.bankId, item.category), item);
+    if (item.difficulty !== undefined) add(poolKey(item.bankId, item.category, item.difficulty), item);
+  }
+  return { pools };
+}
+
+const NO_ITEMS: readonly Item[] = [];
+
 /**
  * Derives the form. For each section, in exam order, one sfc32 stream seeded by sectionSeed() is consumed:
  *   1. each blueprint draw in order: the pool = items of the section's bank with that category (and
@@ -34,29 +66,18 @@ const byId = (x: Item, y: Item): number => (x.id < y.id ? -1 : x.id > y.id ? 1 :
  *   2. shuffle() of the section's selected items (item order within the section).
  *   3. for each item in that order, if it has options: shuffle() of its option ids (bank order as input).
  * Sections stay in exam order. Duplicate item ids in one bank -> DomainError INVALID_ITEM.
+ * `bank` may be prepared once with prepareBank(); the form is the same either way.
  */
-export function buildForm(exam: Exam, bank: readonly Item[], seed: string): Form {
-  const seen = new Set<string>();
-  for (const item of bank) {
-    const k = `${item.bankId}\u0000${item.id}`;
-    if (seen.has(k))
-      throw new DomainError('INVALID_ITEM', `duplicate item id ${item.id} in bank ${item.bankId}`);
-    seen.add(k);
-  }
-  const sorted = bank.slice().sort(byId);
-  const used = new Set<string>();
+export function buildForm(exam: Exam, bank: readonly Item[] | PreparedBank, seed: string): Form {
+  const { pools } = 'pools' in bank ? bank : prepareBank(bank);
+  const used = new Set<Item>();
   const items: FormItem[] = [];
   for (const section of exam.sections) {
     const rand = createPrng(sectionSeed(seed, exam.id, section.id));
     const chosen: Item[] = [];
     for (const draw of section.draws) {
-      const pool = sorted.filter(
-        (it) =>
-          it.bankId === section.bankId &&
-          it.category === draw.category &&
-          (draw.difficulty === undefined || it.difficulty === draw.difficulty) &&
-          !used.has(`${it.bankId}\u0000${it.id}`),
-      );
+      const all = pools.get(poolKey(section.bankId, draw.category, draw.difficulty)) ?? NO_ITEMS;
+      const pool = used.size === 0 ? all : all.filter((it) => !used.has(it));
       if (pool.length < draw.count)
         throw new DomainError(
           'BANK_TOO_SMALL',
@@ -71,7 +92,7 @@ export function buildForm(exam: Exam, bank: readonly Item[], seed: string): Form
           },
         );
       for (const it of pickN(pool, draw.count, rand)) {
-        used.add(`${it.bankId}\u0000${it.id}`);
+        used.add(it);
         chosen.push(it);
       }
     }

@@ -59,10 +59,22 @@ const localSigner = (region: string, accessKeyId: string) => ({
   },
 });
 
+/**
+ * Middleware the embedded store does not need (names as registered by @aws-sdk/middleware-logger,
+ * -user-agent and -recursion-detection): the logger walks every output schema for a no-op logger, the user
+ * agent is rebuilt and escaped per request, recursion detection reads Lambda env vars. Retry, signing, host,
+ * content-length, endpoint and (de)serialization stay.
+ */
+const LOCAL_SKIPPED_MIDDLEWARE = [
+  'loggerMiddleware',
+  'getUserAgentMiddleware',
+  'recursionDetectionMiddleware',
+] as const;
+
 const buildDynamo = (c: StoreConfig): DynamoDBClient => {
   const local = c.dynamoEndpoint !== undefined;
   const credentials = c.credentials ?? LOCAL_DYNAMO_CREDENTIALS;
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     region: c.region,
     ...(local
       ? {
@@ -73,10 +85,14 @@ const buildDynamo = (c: StoreConfig): DynamoDBClient => {
           signer: localSigner(c.region, credentials.accessKeyId),
           // A fixed endpoint: skip evaluating the endpoint rule set on every request.
           endpointProvider: () => ({ url: new URL(c.dynamoEndpoint!) }),
+          // Resolve each command's middleware chain once per command class instead of on every send.
+          cacheMiddleware: true,
         }
       : { maxAttempts: 4 }),
     requestHandler: requestHandler(local),
   });
+  if (local) for (const name of LOCAL_SKIPPED_MIDDLEWARE) client.middlewareStack.remove(name);
+  return client;
 };
 
 const buildS3 = (c: StoreConfig): S3Client => {

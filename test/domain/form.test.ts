@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../functions/domain/errors.ts';
-import { buildForm, type Form, presentForm } from '../../functions/domain/form.ts';
+import { buildForm, type Form, prepareBank, presentForm } from '../../functions/domain/form.ts';
 import { canonicalJson } from '../../functions/domain/hashchain.ts';
 import type { Item } from '../../functions/domain/items.ts';
 import { sha256Hex } from '../../functions/domain/seed.ts';
@@ -25,6 +25,15 @@ describe('buildForm determinism', () => {
     const c = buildForm(exam, [...bank.slice(5), ...bank.slice(0, 5)], seedOf(i));
     expect(b).toEqual(a);
     expect(c).toEqual(a);
+  });
+
+  it('a bank prepared once gives the same forms as the raw bank, and is reusable', () => {
+    const prepared = prepareBank([...bank].reverse());
+    for (const i of [0, 1, 2, 3, 4, 5])
+      expect(buildForm(exam, prepared, seedOf(i))).toEqual(buildForm(exam, bank, seedOf(i)));
+    expect(
+      buildForm(exam, prepared, 'ab'.repeat(32)).items.map((i) => `${i.itemId}:${i.optionOrder.join('')}`),
+    ).toEqual(GOLDEN_FORM);
   });
 
   it('different seeds give different forms', () => {

@@ -35,7 +35,9 @@ export const candidateApp = (svc: Services) => {
 
   app.post('/attempts/:attemptId/start', async (c) => c.json(await svc.attempt.start(owned(c))));
   app.get('/attempts/:attemptId', async (c) => c.json(await svc.attempt.state(owned(c))));
-  app.get('/attempts/:attemptId/form', async (c) => c.json(await svc.attempt.form(owned(c))));
+  app.get('/attempts/:attemptId/form', async (c) =>
+    c.body(await svc.attempt.formJson(owned(c)), 200, { 'content-type': 'application/json' }),
+  );
   app.put('/attempts/:attemptId/answers', async (c) => {
     const claims = owned(c);
     const body = await parseJson(c, saveAnswersBody);

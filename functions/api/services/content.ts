@@ -2,9 +2,11 @@
 
 import { DomainError } from '../../domain/errors.ts';
 import type { Exam } from '../../domain/exam.ts';
-import { buildForm, type Form } from '../../domain/form.ts';
+import { buildForm, type Form, type PreparedBank, prepareBank } from '../../domain/form.ts';
 import type { Item } from '../../domain/items.ts';
 import type { Store } from '../../store/types.ts';
+import { encodeFormPieces, type FormPieces } from './form-json.ts';
+import { IMAGE_REF_PREFIX } from './images.ts';
 
 export interface ExamContent {
   exam: Exam;
@@ -21,12 +23,27 @@ export interface ContentCache {
   form(attemptId: string, content: ExamContent, seed: string): Form;
   /** Option ids of each form item, for validating saved choices without a store read. */
   formIndex(attemptId: string, content: ExamContent, seed: string): Map<string, Set<string>>;
+  /**
+   * Per-item JSON pieces of the content's public form, encoded once; undefined when an item refers to a stored
+   * image (its presigned URL is resolved per request).
+   */
+  formPieces(content: ExamContent): FormPieces | undefined;
   clear(): void;
 }
 
 export const createContentCache = (store: Store, now: () => number): ContentCache => {
   const exams = new Map<string, { at: number; value: Promise<ExamContent> }>();
   const forms = new Map<string, { version: number; form: Form; index: Map<string, Set<string>> }>();
+  /** The bank indexed once per loaded content (not at load: a bad bank fails at form time, as before). */
+  const prepared = new WeakMap<ExamContent, PreparedBank>();
+  const preparedOf = (content: ExamContent): PreparedBank => {
+    let bank = prepared.get(content);
+    if (!bank) {
+      bank = prepareBank(content.items);
+      prepared.set(content, bank);
+    }
+    return bank;
+  };
 
   const load = async (examId: string): Promise<ExamContent> => {
     const exam = await store.exams.get(examId);
@@ -36,10 +53,24 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
     return { exam, items, itemsById: new Map(items.map((i) => [i.id, i])) };
   };
 
+  const pieces = new WeakMap<ExamContent, FormPieces | null>();
+  const stored = (ref?: string) => ref?.startsWith(IMAGE_REF_PREFIX) ?? false;
+  const formPieces = (content: ExamContent): FormPieces | undefined => {
+    let p = pieces.get(content);
+    if (p === undefined) {
+      const hasStoredImages = content.items.some(
+        (i) => stored(i.image) || ('options' in i && i.options.some((o) => stored(o.image))),
+      );
+      p = hasStoredImages ? null : encodeFormPieces(content.items);
+      pieces.set(content, p);
+    }
+    return p ?? undefined;
+  };
+
   const entry = (attemptId: string, content: ExamContent, seed: string) => {
     const hit = forms.get(attemptId);
     if (hit && hit.version === content.exam.version) return hit;
-    const form = buildForm(content.exam, content.items, seed);
+    const form = buildForm(content.exam, preparedOf(content), seed);
     const index = new Map<string, Set<string>>();
     for (const fi of form.items) index.set(fi.itemId, new Set(fi.optionOrder));
     if (forms.size >= FORM_CACHE_MAX) forms.delete(forms.keys().next().value as string);
@@ -59,6 +90,7 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
     },
     form: (attemptId, content, seed) => entry(attemptId, content, seed).form,
     formIndex: (attemptId, content, seed) => entry(attemptId, content, seed).index,
+    formPieces,
     clear() {
       exams.clear();
       forms.clear();

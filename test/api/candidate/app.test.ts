@@ -1,11 +1,13 @@
 // Candidate API through the Hono app over dynalite: login, start, form, autosave, submit, result, and every 4xx.
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CandidateClaims } from '../../../functions/api/auth/tokens.ts';
 import type { Item } from '../../../functions/domain/items.ts';
+import { publicForm } from '../../../functions/schemas/candidate.ts';
 import { type ApiHarness, apiHarness } from '../harness.ts';
 
 let h: ApiHarness;
 beforeAll(async () => {
-  h = await apiHarness(8);
+  h = await apiHarness(9);
 });
 
 const keyOf = (item: Item): string => {
@@ -100,6 +102,18 @@ describe('attempt', () => {
     const text = JSON.stringify(form);
     expect(text).not.toMatch(/"key"|"weights"/);
     expect(form.items[0].number).toBe(1);
+  });
+
+  it('sends the form bytes JSON.stringify would give the form object (pieces encoded once per content)', async () => {
+    const { token, attemptId } = await h.started(8);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as CandidateClaims;
+    const res = await h.app.request(`/api/candidate/attempts/${attemptId}/form`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const text = await res.text();
+    expect(text).toBe(JSON.stringify(await h.services.attempt.form(claims)));
+    expect(publicForm.safeParse(JSON.parse(text)).success).toBe(true);
   });
 
   it('saves, acknowledges retries, and keeps the last answer per item', async () => {
