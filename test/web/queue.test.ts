@@ -280,6 +280,29 @@ describe('Autosave sender loop', () => {
     },
   );
 
+  it('on 409 CONFLICT renumbers the pending steps past every used seq and saves them, in order', async () => {
+    const sent: Array<Array<[number, string]>> = [];
+    let conflicts = 1;
+    const { storage, clock, saver } = setup(async (steps) => {
+      sent.push(steps.map((s) => [s.seq, s.type === 'answered' ? `${s.itemId}=${s.choice}` : s.itemId]));
+      if (conflicts-- > 0) throw new ApiError(409, 'CONFLICT', 'seq used');
+      return ok(steps.map((s) => s.seq));
+    });
+    saver.add(answer('i1', 'a'));
+    saver.add(answer('i1', 'b'));
+    await saver.flush();
+    expect(saver.status).toBe('saving');
+    expect(loadQueue(storage, A)?.pending.map((s) => s.seq)).toEqual([3, 4]);
+    await clock.advance(60_000);
+    await saver.flush();
+    expect(saver.status).toBe('saved');
+    expect(sent[0]![0]).toEqual([1, 'i1=a']); // refused: seq 1 is taken on the server
+    expect(sent.at(-1)).toEqual([
+      [3, 'i1=a'],
+      [4, 'i1=b'],
+    ]);
+  });
+
   it('keeps retrying while the proctor has paused the attempt', async () => {
     const { saver, fatal, clock } = setup(async () => {
       throw new ApiError(423, 'ATTEMPT_PAUSED', 'paused');

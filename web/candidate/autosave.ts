@@ -8,6 +8,7 @@ import {
   enqueue,
   type KeyValueStorage,
   type QueueData,
+  renumberPending,
   type StepDraft,
   storeQueue,
   takeBatch,
@@ -47,6 +48,8 @@ const FATAL = new Set([
 const isFatal = (err: ApiError) =>
   FATAL.has(err.code) || (err.status >= 400 && err.status < 500 && !err.isTransient && !isPaused(err));
 const isPaused = (err: ApiError) => err.code === 'ATTEMPT_PAUSED' || err.status === 423;
+/** A seq of the batch is taken on the server by other content: renumber and resend, never drop. */
+const isSeqConflict = (err: ApiError) => err.code === 'CONFLICT';
 
 const realTimers: Timers = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
@@ -135,6 +138,12 @@ export class Autosave {
       } catch (e) {
         if (this.#stopped) return;
         const err = e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e));
+        if (isSeqConflict(err)) {
+          this.#queue = renumberPending(this.#queue);
+          storeQueue(this.#deps.storage, this.#queue);
+          this.#fail('saving');
+          return;
+        }
         if (isFatal(err)) {
           this.#stopped = true;
           this.#status = 'blocked';

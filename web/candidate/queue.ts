@@ -89,6 +89,16 @@ export function reconcile(
   return { ...q, nextSeq: Math.max(q.nextSeq, after) };
 }
 
+/**
+ * After a 409 CONFLICT (a seq already recorded on the server with other content, e.g. by a second device
+ * on the same epoch): renumber every pending step after all seqs handed out so far, keeping their order, so
+ * the candidate's latest intent still carries the highest seq. Unacknowledged steps are never dropped.
+ */
+export function renumberPending(q: QueueData): QueueData {
+  const pending = q.pending.map((step, i) => ({ ...step, seq: q.nextSeq + i }));
+  return { ...q, nextSeq: q.nextSeq + pending.length, pending };
+}
+
 export function enqueue(q: QueueData, draft: StepDraft): { queue: QueueData; step: ClientStepInput } {
   const step: ClientStepInput = { ...draft, seq: q.nextSeq };
   return { queue: { ...q, nextSeq: q.nextSeq + 1, pending: [...q.pending, step] }, step };
