@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedStore } from '../../functions/local/embedded-store.ts';
 import { createStore } from '../../functions/store/index.ts';
-import { attemptMeta } from './fixtures.ts';
+import { attemptMeta } from '../store/fixtures.ts';
 
 const dirs: string[] = [];
 afterAll(async () => {
