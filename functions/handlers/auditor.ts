@@ -3,5 +3,5 @@ import { handle } from 'hono/aws-lambda';
 import { roleApps } from '../api/app.ts';
 import { servicesFromEnv } from './runtime.ts';
 
-const apps = roleApps(await servicesFromEnv());
+const apps = roleApps(await servicesFromEnv({ jwt: true, pepper: false }));
 export const handler = handle(apps.auditor);

@@ -4,7 +4,7 @@ import { handle } from 'hono/aws-lambda';
 import { roleApps } from '../api/app.ts';
 import { servicesFromEnv } from './runtime.ts';
 
-const apps = roleApps(await servicesFromEnv());
+const apps = roleApps(await servicesFromEnv({ jwt: false, pepper: false }));
 const app = new Hono();
 app.route('/', apps.public);
 app.route('/', apps.health);

@@ -38,15 +38,25 @@ export const storeConfigFromEnv = (env: Env): StoreConfig => ({
     : {}),
 });
 
-export const depsFromEnv = async (env: Env = process.env): Promise<Deps> => {
+/** Which secrets a function needs: the public and sweeper functions verify no token and hash no PIN. */
+export interface SecretNeeds {
+  jwt: boolean;
+  pepper: boolean;
+}
+
+export const depsFromEnv = async (
+  env: Env = process.env,
+  needs: SecretNeeds = { jwt: true, pepper: true },
+): Promise<Deps> => {
   let client: SecretsManagerClient | undefined;
   const sm = () => {
     client ??= new SecretsManagerClient({});
     return client;
   };
+  // A secret not needed stays empty; tokens.ts refuses to sign or verify with an empty key.
   const [jwtSecret, pinPepper] = await Promise.all([
-    secretFrom(env, 'JWT_SECRET', sm),
-    env.PIN_PEPPER || env.PIN_PEPPER_SECRET_ARN ? secretFrom(env, 'PIN_PEPPER', sm) : Promise.resolve(''),
+    needs.jwt ? secretFrom(env, 'JWT_SECRET', sm) : Promise.resolve(''),
+    needs.pepper ? secretFrom(env, 'PIN_PEPPER', sm) : Promise.resolve(''),
   ]);
   return {
     store: createStore(storeConfigFromEnv(env)),
@@ -57,5 +67,5 @@ export const depsFromEnv = async (env: Env = process.env): Promise<Deps> => {
 };
 
 /** One Services per container, shared by the warm invocations (caches live here). */
-export const servicesFromEnv = async (env: Env = process.env): Promise<Services> =>
-  createServices(await depsFromEnv(env));
+export const servicesFromEnv = async (needs?: SecretNeeds, env: Env = process.env): Promise<Services> =>
+  createServices(await depsFromEnv(env, needs));

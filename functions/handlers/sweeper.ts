@@ -2,7 +2,7 @@
 import { sweepOpenSessions } from '../jobs/sweeper.ts';
 import { servicesFromEnv } from './runtime.ts';
 
-const services = await servicesFromEnv();
+const services = await servicesFromEnv({ jwt: false, pepper: false });
 
 export const handler = async (): Promise<{ checked: number; finalized: number }> => {
   const report = await sweepOpenSessions(services);

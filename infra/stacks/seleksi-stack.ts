@@ -57,12 +57,9 @@ export class SeleksiStack extends Stack {
       auditor: make('auditor', 'Seleksi API: auditor bundles and verification', {
         secrets: { [SECRET_ENV.jwtSecret]: secrets.jwtSecret },
       }),
-      // functions/handlers/runtime.ts reads the JWT key at start-up in every function, these two included.
-      public: make('public', 'Seleksi API: public rankings, scoreboard, health', {
-        secrets: { [SECRET_ENV.jwtSecret]: secrets.jwtSecret },
-      }),
+      // Public routes and the sweeper verify no token and hash no PIN: they get no secret at all.
+      public: make('public', 'Seleksi API: public rankings, scoreboard, health'),
       sweeper: make('sweeper', 'Seleksi job: auto-submits attempts past their deadline', {
-        secrets: { [SECRET_ENV.jwtSecret]: secrets.jwtSecret },
         timeout: Duration.seconds(50),
       }),
     };

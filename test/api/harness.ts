@@ -17,7 +17,7 @@ export const apiHarness = async (candidates = 4) => {
   let now = Date.now();
   const deps: Deps = {
     store,
-    config: defaultApiConfig({ jwtSecret: 'test-jwt-secret', pinPepper: 'test-pepper' }),
+    config: defaultApiConfig({ jwtSecret: 'test-jwt-secret-0123', pinPepper: 'test-pepper' }),
     clock: () => now,
     randomHex: (n) => randomBytes(n).toString('hex'),
   };

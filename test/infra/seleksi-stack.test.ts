@@ -87,9 +87,24 @@ describe('functions', () => {
       const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(Object.keys(env)).toEqual(
-        expect.arrayContaining(['TABLE_NAME', 'PUBLIC_BUCKET', 'AUDIT_BUCKET', SECRET_ENV.jwtSecret]),
+        expect.arrayContaining(['TABLE_NAME', 'PUBLIC_BUCKET', 'AUDIT_BUCKET']),
       );
     }
+  });
+
+  it('only functions that verify tokens can read the JWT key (not public, not the sweeper)', () => {
+    const hasJwt = (role: keyof SeleksiStack['functions']) => {
+      const fn = (template.findResources('AWS::Lambda::Function') as Resources)[
+        logicalId(stack.functions[role].fn)
+      ]!;
+      const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      return SECRET_ENV.jwtSecret in env;
+    };
+    expect((['candidate', 'admin', 'auditor', 'public', 'sweeper'] as const).filter(hasJwt)).toEqual([
+      'candidate',
+      'admin',
+      'auditor',
+    ]);
   });
 
   it('API functions time out at 10 s; the sweeper runs every minute with 50 s', () => {

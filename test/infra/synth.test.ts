@@ -63,7 +63,7 @@ describe('npx cdk synth', () => {
       TABLE_NAME: 'seleksi-test',
       PUBLIC_BUCKET: 'public-test',
       AUDIT_BUCKET: 'audit-test',
-      JWT_SECRET: 'test-jwt-secret',
+      JWT_SECRET: 'test-jwt-secret-0123',
       PIN_PEPPER: 'test-pin-pepper',
       DYNAMO_ENDPOINT: 'http://127.0.0.1:9',
       S3_ENDPOINT: 'http://127.0.0.1:9',

@@ -22,7 +22,11 @@ export type Claims = CandidateClaims | StaffClaims;
 /** `{"alg":"HS256","typ":"JWT"}`, base64url: the header hono/jwt's sign() writes. */
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
-const hs256 = (secret: string, data: string): Buffer => createHmac('sha256', secret).update(data).digest();
+const hs256 = (secret: string, data: string): Buffer => {
+  // A function configured without the key (public, sweeper) must never accept a token signed with an empty key.
+  if (secret.length < 16) throw new Error('token key missing or too short');
+  return createHmac('sha256', secret).update(data).digest();
+};
 
 /**
  * HS256 with node:crypto (one HMAC) rather than WebCrypto (key import + subtle call per token, ≈ 6 % of the

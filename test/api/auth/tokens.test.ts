@@ -16,19 +16,25 @@ const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 describe('tokens', () => {
   it('signs exactly as hono/jwt does and verifies its own tokens', async () => {
-    const token = await signToken(claims('T1'), 'sekret');
-    expect(token).toBe(await sign({ ...claims('T1') }, 'sekret', 'HS256'));
-    expect(await verifyToken(token, 'sekret', now)).toEqual(claims('T1'));
+    const token = await signToken(claims('T1'), 'sekret-key-for-tests');
+    expect(token).toBe(await sign({ ...claims('T1') }, 'sekret-key-for-tests', 'HS256'));
+    expect(await verifyToken(token, 'sekret-key-for-tests', now)).toEqual(claims('T1'));
   });
 
   it.each([
-    ['wrong secret', async () => [await signToken(claims('T2'), 'sekret'), 'other']],
-    ['alg none', async () => [`${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims('T3'))}.`, 'sekret']],
+    [
+      'wrong secret',
+      async () => [await signToken(claims('T2'), 'sekret-key-for-tests'), 'another-secret-key-123'],
+    ],
+    [
+      'alg none',
+      async () => [`${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims('T3'))}.`, 'sekret-key-for-tests'],
+    ],
     [
       'payload swapped under a valid signature',
       async () => {
-        const [h, , s] = (await signToken(claims('T4'), 'sekret')).split('.');
-        return [`${h}.${b64(claims('T5'))}.${s}`, 'sekret'];
+        const [h, , s] = (await signToken(claims('T4'), 'sekret-key-for-tests')).split('.');
+        return [`${h}.${b64(claims('T5'))}.${s}`, 'sekret-key-for-tests'];
       },
     ],
     [
@@ -36,12 +42,35 @@ describe('tokens', () => {
       async () => {
         const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims('T6'), nbf: now / 1000 + 60 })}`;
         const { createHmac } = await import('node:crypto');
-        return [`${body}.${createHmac('sha256', 'sekret').update(body).digest('base64url')}`, 'sekret'];
+        return [
+          `${body}.${createHmac('sha256', 'sekret-key-for-tests').update(body).digest('base64url')}`,
+          'sekret-key-for-tests',
+        ];
       },
     ],
-    ['expired', async () => [await signToken({ ...claims('T7'), exp: now / 1000 - 1 }, 'sekret'), 'sekret']],
+    [
+      'expired',
+      async () => [
+        await signToken({ ...claims('T7'), exp: now / 1000 - 1 }, 'sekret-key-for-tests'),
+        'sekret-key-for-tests',
+      ],
+    ],
   ])('%s -> UNAUTHENTICATED', async (_name, make) => {
     const [token, secret] = (await make()) as [string, string];
     await expect(verifyToken(token, secret, now)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
+
+  it.each([
+    ['empty', ''],
+    ['too short', 'short'],
+  ])(
+    'a function configured without a usable key (%s) accepts no token, not even one signed with that key',
+    async (_n, key) => {
+      const forged = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims('T8'))}`;
+      const { createHmac } = await import('node:crypto');
+      const token = `${forged}.${createHmac('sha256', key).update(forged).digest('base64url')}`;
+      await expect(verifyToken(token, key, now)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      await expect(signToken(claims('T9'), key)).rejects.toThrow(/key/);
+    },
+  );
 });
