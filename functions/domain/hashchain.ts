@@ -23,8 +23,22 @@ export function hashChainLinks(steps: readonly Step[]): string[] {
   return links;
 }
 
-/** The final hash h_n (GENESIS_HASH for an empty log): the candidate's receipt. */
+/** The final hash h_n over all steps given (GENESIS_HASH for an empty log). See receiptHash for the receipt. */
 export function hashChain(steps: readonly Step[]): string {
   const links = hashChainLinks(steps);
   return links[links.length - 1] ?? GENESIS_HASH;
 }
+
+/**
+ * The part of the log the receipt covers: canonical order, cut after the first `submitted` step that was not
+ * rejected (the one replay honours). Steps recorded after it (a straggler from a stale cache, a second submit)
+ * never count, so they must not change the receipt either. A log without a submit is covered whole.
+ */
+export function receiptLog(steps: readonly Step[]): Step[] {
+  const ordered = orderSteps(steps);
+  const end = ordered.findIndex((s) => s.type === 'submitted' && s.rejected === undefined);
+  return end === -1 ? ordered : ordered.slice(0, end + 1);
+}
+
+/** The candidate's receipt: hashChain over receiptLog(steps). */
+export const receiptHash = (steps: readonly Step[]): string => hashChain(receiptLog(steps));

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../functions/domain/errors.ts';
-import { canonicalJson, GENESIS_HASH, hashChain, hashChainLinks } from '../../functions/domain/hashchain.ts';
+import {
+  canonicalJson,
+  GENESIS_HASH,
+  hashChain,
+  hashChainLinks,
+  receiptHash,
+  receiptLog,
+} from '../../functions/domain/hashchain.ts';
 import type { Step } from '../../functions/domain/steps.ts';
 import { T0 } from './fixtures.ts';
 import { ans, flag, reset, started, submitted } from './steps-helpers.ts';
@@ -82,3 +89,32 @@ describe('hashChain', () => {
 });
 
 const GOLDEN_LOG_HASH = '2e78b3019c392bbd889217199c46723468944ff743254b49164ed65705e2ec9c';
+
+describe('receiptHash', () => {
+  const before = [started(T0), ans(T0 + 1000, 1, 1, 'q1', 'a'), ans(T0 + 2000, 1, 2, 'q2', 'b')];
+  const submit = submitted(T0 + 3000);
+
+  it('covers the log up to and including the honoured submit', () => {
+    expect(receiptLog([...before, submit])).toEqual([...before, submit]);
+    expect(receiptHash([...before, submit])).toBe(hashChain([...before, submit]));
+  });
+
+  it.each<[string, Step]>([
+    ['a straggler answer after the submit', ans(T0 + 4000, 1, 3, 'q1', 'c')],
+    ['a second submit', submitted(T0 + 3500)],
+    ['a second submit in the same millisecond', submitted(T0 + 3000)],
+  ])('is unchanged by %s (it never counts)', (_n, extra) => {
+    expect(receiptHash([...before, submit, extra])).toBe(receiptHash([...before, submit]));
+  });
+
+  it('changes when a counted step changes', () => {
+    const changed = [before[0]!, ans(T0 + 1000, 1, 1, 'q1', 'd'), before[2]!, submit];
+    expect(receiptHash(changed)).not.toBe(receiptHash([...before, submit]));
+  });
+
+  it('a rejected submit is not the cut; a log without a submit is covered whole', () => {
+    const rejected: Step = { ...submit, rejected: 'late' };
+    expect(receiptLog([...before, rejected])).toHaveLength(4);
+    expect(receiptHash(before)).toBe(hashChain(before));
+  });
+});

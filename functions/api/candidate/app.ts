@@ -53,14 +53,14 @@ export const candidateApp = (svc: Services) => {
     const claims = owned(c);
     const now = deps.clock();
     const meta = await svc.finalizer.finalizeIfDue(await svc.attempts.get(claims.aid), now);
-    const result = await deps.store.attempts.getResult(claims.aid);
-    if (!result || (meta.state !== 'submitted' && meta.state !== 'expired')) {
+    if (meta.state !== 'submitted' && meta.state !== 'expired') {
       throw new DomainError(
         'NOT_FOUND',
         'Hasil belum tersedia; ujian belum selesai / No result yet; the attempt is not finished',
       );
     }
-    return c.json(await resultView(svc.content, meta, result, now));
+    return c.json(await resultView(svc.content, meta, await svc.finalizer.result(meta), now));
   });
+
   return app;
 };

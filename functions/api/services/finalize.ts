@@ -1,8 +1,8 @@
 // Finalizing an attempt (submit, force-submit, deadline): record the step, replay, score, hash, store the result.
 import type { AttemptMeta } from '../../domain/attempt.ts';
 import { DomainError, isDomainError } from '../../domain/errors.ts';
-import { hashChain } from '../../domain/hashchain.ts';
-import { expireIfDue, submitAttempt } from '../../domain/lifecycle.ts';
+import { receiptHash } from '../../domain/hashchain.ts';
+import { DEADLINE_REASON, expireIfDue, submitAttempt } from '../../domain/lifecycle.ts';
 import { replay } from '../../domain/replay.ts';
 import { scoreAttempt } from '../../domain/scoring.ts';
 import type { Actor } from '../../domain/steps.ts';
@@ -18,6 +18,8 @@ export interface Finalizer {
   finalizeIfDue(meta: AttemptMeta, now: number): Promise<AttemptMeta>;
   /** Re-derives the result from the step log (regrade = replay). */
   score(meta: AttemptMeta): Promise<StoredResult>;
+  /** The stored result of a finished attempt; recovered (finishing step, then result) if a finisher stopped. */
+  result(meta: AttemptMeta): Promise<StoredResult>;
 }
 
 export const createFinalizer = (deps: Deps, attempts: AttemptCache, content: ContentCache): Finalizer => {
@@ -40,7 +42,7 @@ export const createFinalizer = (deps: Deps, attempts: AttemptCache, content: Con
       sections: s.sections,
       total: s.total,
       passed: s.passed,
-      logHash: hashChain(steps),
+      logHash: receiptHash(steps),
       submittedAt: view.submittedAt ?? meta.submittedAt ?? deps.clock(),
     };
   };
@@ -60,15 +62,19 @@ export const createFinalizer = (deps: Deps, attempts: AttemptCache, content: Con
       }
       const next = transition(meta);
       if (!next) return meta;
-      await store.attempts.appendServerStep(attemptId, next.step);
+      // The META's conditional update decides the one finisher; only the winner writes the finishing step, so
+      // racing submits (double click, sweeper vs candidate) leave exactly one `submitted` step in the log.
+      let updated: AttemptMeta;
       try {
-        const updated = await store.attempts.update(next.meta, meta.version);
-        attempts.set(updated);
-        await store.attempts.putResult(await score(updated));
-        return updated;
+        updated = await store.attempts.update(next.meta, meta.version);
       } catch (e) {
-        if (!(isDomainError(e) && e.code === 'CONFLICT')) throw e;
+        if (isDomainError(e) && e.code === 'CONFLICT') continue;
+        throw e;
       }
+      attempts.set(updated);
+      await store.attempts.appendServerStep(attemptId, next.step);
+      await store.attempts.putResult(await score(updated));
+      return updated;
     }
     throw new DomainError(
       'CONFLICT',
@@ -79,7 +85,17 @@ export const createFinalizer = (deps: Deps, attempts: AttemptCache, content: Con
   const resultOf = async (meta: AttemptMeta): Promise<StoredResult> => {
     const stored = await store.attempts.getResult(meta.attemptId);
     if (stored) return stored;
-    // A finisher crashed between META and RESULT: derive it again (same log, same score) and store it.
+    // A finisher stopped between META and RESULT. If its finishing step never landed, write it now (from the
+    // META's submit time), then derive the result again: same log, same score, same receipt.
+    const steps = await store.attempts.readSteps(meta.attemptId);
+    if (!steps.some((x) => x.type === 'submitted' && x.rejected === undefined)) {
+      await store.attempts.appendServerStep(meta.attemptId, {
+        type: 'submitted',
+        actor: { role: 'system' },
+        reason: meta.state === 'expired' ? DEADLINE_REASON : 'recovered',
+        at: meta.submittedAt ?? deps.clock(),
+      });
+    }
     const derived = await score(meta);
     await store.attempts.putResult(derived);
     return derived;
@@ -102,5 +118,6 @@ export const createFinalizer = (deps: Deps, attempts: AttemptCache, content: Con
       return done;
     },
     score,
+    result: resultOf,
   };
 };
