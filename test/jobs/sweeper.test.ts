@@ -1,6 +1,7 @@
 // Auto-submit sweeper: finalizes attempts past deadline + grace, leaves the others, and is idempotent.
 import { describe, expect, it } from 'vitest';
-import { sweepSession } from '../../functions/jobs/sweeper.ts';
+import type { SingleItem } from '../../functions/domain/items.ts';
+import { SETTLE_AFTER_MS, sweepSession } from '../../functions/jobs/sweeper.ts';
 import { apiHarness } from '../api/harness.ts';
 
 describe('sweeper', () => {
@@ -12,16 +13,47 @@ describe('sweeper', () => {
     h.advance(70 * 60_000 + 15_001); // early: 100 min + grace passed; late: 70 min in
 
     const first = await sweepSession(h.services, h.demo.sessionId);
-    expect(first).toEqual({ checked: 2, finalized: 1 });
+    expect(first).toEqual({ checked: 2, finalized: 1, settled: 0 });
     expect((await h.store.attempts.get(early.attemptId, true))?.state).toBe('expired');
     expect((await h.store.attempts.get(late.attemptId, true))?.state).toBe('running');
     expect(await h.store.attempts.getResult(early.attemptId)).toMatchObject({ total: 0 });
 
     const again = await sweepSession(h.services, h.demo.sessionId);
-    expect(again).toEqual({ checked: 2, finalized: 0 });
+    expect(again).toEqual({ checked: 2, finalized: 0, settled: 0 });
     const submittedSteps = (await h.store.attempts.readSteps(early.attemptId)).filter(
       (s) => s.type === 'submitted',
     );
     expect(submittedSteps).toHaveLength(1);
+  });
+
+  it('settles a result when an acknowledged save reached the log after the submit was scored', async () => {
+    const h = await apiHarness(1);
+    const s = await h.started(0);
+    const byId = (await h.services.content.exam('skd-demo')).itemsById;
+    const twk = s.form.items.find((i: { sectionId: string }) => i.sectionId === 'TWK');
+    const key = (byId.get(twk.itemId) as SingleItem).key;
+    h.advance(1_000);
+    const submitted = await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, {
+      token: s.token,
+    });
+    expect(submitted.json.total).toBe(0);
+    // Accepted 1 ms before the submit by another Lambda, written to the store only now.
+    await h.store.attempts.appendClientStep(s.attemptId, {
+      type: 'answered',
+      itemId: twk.itemId,
+      choice: key,
+      at: h.now() - 1,
+      deviceEpoch: 1,
+      clientSeq: 1,
+    });
+
+    h.advance(SETTLE_AFTER_MS - 1);
+    expect((await sweepSession(h.services, h.demo.sessionId)).settled).toBe(0); // too fresh: in-flight saves may land
+    h.advance(1);
+    expect((await sweepSession(h.services, h.demo.sessionId)).settled).toBe(1);
+    const result = await h.call('GET', `/api/candidate/attempts/${s.attemptId}/result`, { token: s.token });
+    expect(result.json.total).toBe(5);
+    expect(result.json.receipt).not.toBe(submitted.json.receipt);
+    expect((await sweepSession(h.services, h.demo.sessionId)).settled).toBe(0);
   });
 });
