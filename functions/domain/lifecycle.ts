@@ -31,6 +31,10 @@ export interface StartInput {
   durationMs?: number;
 }
 
+/** A session admits logins and starts in [opensAt, closesAt). */
+export const isSessionOpen = (session: Pick<Session, 'opensAt' | 'closesAt'>, now: number): boolean =>
+  session.opensAt <= now && now < session.closesAt;
+
 /**
  * Starts an attempt: state running, deadline = now + duration. The META is created with version 1.
  * Session/exam/roster mismatch -> VALIDATION; outside [opensAt, closesAt) -> SESSION_NOT_OPEN.
@@ -44,7 +48,7 @@ export function startAttempt(input: StartInput): Transition {
       'VALIDATION',
       `session ${session.id} is for exam ${session.examId} v${session.examVersion}`,
     );
-  if (now < session.opensAt || now >= session.closesAt)
+  if (!isSessionOpen(session, now))
     throw new DomainError('SESSION_NOT_OPEN', `session ${session.id} is not open`);
   const durationMs = input.durationMs ?? (exam.durationMinutes + roster.extraMinutes) * MINUTE;
   if (!Number.isSafeInteger(durationMs) || durationMs <= 0)

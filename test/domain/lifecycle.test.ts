@@ -4,6 +4,7 @@ import { DomainError } from '../../functions/domain/errors.ts';
 import {
   expireIfDue,
   extendAttempt,
+  isSessionOpen,
   pauseAttempt,
   resetDevice,
   resumeAttempt,
@@ -216,5 +217,16 @@ describe('expireIfDue', () => {
       expect(t.meta).toMatchObject({ state: 'expired', submittedAt: now, version: 3 });
       expect(t.step).toEqual({ type: 'submitted', actor: { role: 'system' }, reason: 'deadline', at: now });
     }
+  });
+});
+
+describe('isSessionOpen (login, start: one rule)', () => {
+  it.each([
+    ['1 ms before opening', 999, false],
+    ['at opening', 1000, true],
+    ['1 ms before closing', 1999, true],
+    ['at closing', 2000, false],
+  ])('%s -> %s', (_n, now, open) => {
+    expect(isSessionOpen({ opensAt: 1000, closesAt: 2000 }, now)).toBe(open);
   });
 });

@@ -2,7 +2,7 @@
 import type { AttemptMeta } from '../../domain/attempt.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { presentForm } from '../../domain/form.ts';
-import { startAttempt } from '../../domain/lifecycle.ts';
+import { isSessionOpen, startAttempt } from '../../domain/lifecycle.ts';
 import { replay } from '../../domain/replay.ts';
 import { attemptSeed } from '../../domain/seed.ts';
 import type { Step } from '../../domain/steps.ts';
@@ -44,16 +44,15 @@ export const createAttemptService = ({
 }: AttemptServiceParts) => {
   const { store } = deps;
 
-  const stateView = async (meta: AttemptMeta, now: number): Promise<AttemptStateView> => {
+  /** The replayed view of an attempt; `known` = the whole log when the caller has it (a fresh start), else read. */
+  const stateView = async (meta: AttemptMeta, now: number, known?: Step[]): Promise<AttemptStateView> => {
     const exam = await content.exam(meta.examId);
     const form = content.form(meta.attemptId, exam, meta.seed);
-    const steps = await store.attempts.readSteps(meta.attemptId);
+    const steps = known ?? (await store.attempts.readSteps(meta.attemptId));
     const view = replay(steps, meta, deps.config.graceMs);
     const answers: Record<string, string | null> = {};
     for (const [itemId, choice] of view.answers) answers[itemId] = choice;
-    let lastSeq = 0;
-    for (const s of steps)
-      if (s.deviceEpoch === meta.deviceEpoch && (s.clientSeq ?? 0) > lastSeq) lastSeq = s.clientSeq!;
+    const lastSeq = view.lastSeqByEpoch.get(meta.deviceEpoch) ?? 0;
     return {
       attemptId: meta.attemptId,
       state: meta.state,
@@ -123,7 +122,7 @@ export const createAttemptService = ({
       ]);
       if (!session || !entry || !secret)
         throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
-      if (now < session.opensAt || now > session.closesAt) {
+      if (!isSessionOpen(session, now)) {
         throw new DomainError('SESSION_NOT_OPEN', 'Sesi ujian tidak dibuka / The session is not open');
       }
       const exam = await content.exam(session.examId);
@@ -136,25 +135,12 @@ export const createAttemptService = ({
         exam: exam.exam,
         seed,
         now,
-        durationMs: (exam.exam.durationMinutes + entry.extraMinutes) * 60_000,
       });
       await store.attempts.create(meta);
       await store.attempts.appendServerStep(meta.attemptId, step);
       attempts.set(meta);
-      // A fresh attempt has no answers yet: its view needs no read of the log.
-      return {
-        attemptId: meta.attemptId,
-        state: meta.state,
-        deadline: deadlineOf(meta),
-        remainingMs: remainingOf(meta, now),
-        deviceEpoch: meta.deviceEpoch,
-        lastSeq: 0,
-        answers: {},
-        flags: [],
-        answeredCount: 0,
-        totalItems: content.form(meta.attemptId, exam, seed).items.length,
-        serverTime: now,
-      };
+      // A fresh attempt's whole log is its started step: no read of the log needed.
+      return stateView(meta, now, [step]);
     },
 
     /** Before start the attempt is 'ready' (no META yet); after it, the replayed state. */

@@ -1,6 +1,7 @@
 // Candidate login: registration number + session PIN (HMAC, constant-time), into a token bound to one attempt.
 import type { Session } from '../../domain/attempt.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { isSessionOpen } from '../../domain/lifecycle.ts';
 import { attemptIdFor } from '../../domain/seed.ts';
 import type { CandidateLoginBody, CandidateLoginResponse } from '../../schemas/candidate.ts';
 import { pinMatches } from '../auth/pin.ts';
@@ -8,8 +9,6 @@ import { signToken } from '../auth/tokens.ts';
 import type { Deps } from '../deps.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import type { SessionCache } from './session-cache.ts';
-
-const isOpen = (s: Session, now: number) => s.opensAt <= now && now <= s.closesAt;
 
 export const loginCandidate = async (
   deps: Deps,
@@ -25,7 +24,7 @@ export const loginCandidate = async (
   const sessions = (await Promise.all(sessionIds.map((id) => sessionCache.get(id)))).filter(
     (s): s is Session => s !== undefined,
   );
-  const session = sessions.find((s) => isOpen(s, now));
+  const session = sessions.find((s) => isSessionOpen(s, now));
   if (!session) {
     throw new DomainError(
       'SESSION_NOT_OPEN',
