@@ -10,6 +10,7 @@ import type { StoredResult } from '../../store/types.ts';
 import type { Deps } from '../deps.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import type { ContentCache } from './content.ts';
+import { applyTransition } from './transition.ts';
 
 export interface Finalizer {
   /** Submits now (candidate or proctor). Idempotent: a finished attempt returns its stored result. */
@@ -62,17 +63,14 @@ export const createFinalizer = (deps: Deps, attempts: AttemptCache, content: Con
       }
       const next = transition(meta);
       if (!next) return meta;
-      // The META's conditional update decides the one finisher; only the winner writes the finishing step, so
-      // racing submits (double click, sweeper vs candidate) leave exactly one `submitted` step in the log.
+      // Racing submits (double click, sweeper vs candidate) leave exactly one `submitted` step in the log.
       let updated: AttemptMeta;
       try {
-        updated = await store.attempts.update(next.meta, meta.version);
+        updated = await applyTransition(store, attempts, meta, next);
       } catch (e) {
         if (isDomainError(e) && e.code === 'CONFLICT') continue;
         throw e;
       }
-      attempts.set(updated);
-      await store.attempts.appendServerStep(attemptId, next.step);
       await store.attempts.putResult(await score(updated));
       return updated;
     }

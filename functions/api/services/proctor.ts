@@ -1,11 +1,18 @@
 // Proctor operations on one attempt (pause, resume, extend, device reset, force submit): domain steps with actor and reason.
 import type { AttemptMeta } from '../../domain/attempt.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { extendAttempt, pauseAttempt, resetDevice, resumeAttempt } from '../../domain/lifecycle.ts';
-import type { Actor, Step } from '../../domain/steps.ts';
+import {
+  extendAttempt,
+  pauseAttempt,
+  resetDevice,
+  resumeAttempt,
+  type Transition,
+} from '../../domain/lifecycle.ts';
+import type { Actor } from '../../domain/steps.ts';
 import type { Deps } from '../deps.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import type { Finalizer } from './finalize.ts';
+import { applyTransition } from './transition.ts';
 
 export type ProctorAction =
   | { kind: 'pause'; reason: string }
@@ -24,7 +31,7 @@ export const createProctorService = (deps: Deps, attempts: AttemptCache, finaliz
     const current = await deps.store.attempts.get(attemptId, true);
     if (!current) throw new DomainError('NOT_FOUND', 'Percobaan tidak ditemukan / Attempt not found');
     const meta = await finalizer.finalizeIfDue(current, now);
-    let next: { meta: AttemptMeta; step: Step };
+    let next: Transition;
     switch (action.kind) {
       case 'pause':
         next = pauseAttempt(meta, actor, action.reason, now);
@@ -39,9 +46,6 @@ export const createProctorService = (deps: Deps, attempts: AttemptCache, finaliz
         next = resetDevice(meta, actor, action.reason, now);
         break;
     }
-    await deps.store.attempts.appendServerStep(attemptId, next.step);
-    const updated = await deps.store.attempts.update(next.meta, meta.version);
-    attempts.set(updated);
-    return updated;
+    return applyTransition(deps.store, attempts, meta, next);
   },
 });

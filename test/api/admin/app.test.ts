@@ -4,7 +4,7 @@ import { type ApiHarness, apiHarness } from '../harness.ts';
 
 let h: ApiHarness;
 beforeAll(async () => {
-  h = await apiHarness(4);
+  h = await apiHarness(5);
 });
 
 describe('staff login', () => {
@@ -129,6 +129,24 @@ describe('proctor actions', () => {
       body: { steps: [step] },
     });
     expect(ok.status).toBe(200);
+  });
+
+  it('racing proctor actions: one wins, the others get 409 and leave no step in the log', async () => {
+    const token = await h.loginStaff('proctor');
+    const s = await h.started(4);
+    const url = `/api/admin/attempts/${s.attemptId}/extend`;
+    const res = await Promise.all(
+      [1, 2, 3].map(() => h.call('POST', url, { token, body: { reason: 'akomodasi', minutes: 5 } })),
+    );
+    const won = res.filter((r) => r.status === 200);
+    expect(won).toHaveLength(1);
+    expect(res.filter((r) => r.status === 409).map((r) => r.json.error.code)).toEqual([
+      'CONFLICT',
+      'CONFLICT',
+    ]);
+    const steps = (await h.store.attempts.readSteps(s.attemptId)).filter((x) => x.type === 'extended');
+    expect(steps).toHaveLength(1);
+    expect((await h.store.attempts.get(s.attemptId, true))?.extensionsMs).toBe(5 * 60_000);
   });
 
   it('force submit finalizes and the monitor shows the total', async () => {
