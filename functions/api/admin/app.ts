@@ -1,17 +1,18 @@
 // Admin and proctor routes (/api/admin): login, sessions, attempts monitor, PIN release, proctor actions, sweep.
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { Session } from '../../domain/attempt.ts';
+import type { AttemptMeta, Session } from '../../domain/attempt.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { deadlineOf } from '../../domain/timing.ts';
 import { sweepSession } from '../../jobs/sweeper.ts';
-import { mountBankRoutes } from './banks.ts';
-
-/** Bank imports are the largest bodies the API takes (a few thousand items). */
-const BANK_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-
 import { id } from '../../schemas/common.ts';
-import { extendBody, proctorActionBody, type SessionView, staffLoginBody } from '../../schemas/staff.ts';
+import {
+  type AttemptSummary,
+  extendBody,
+  proctorActionBody,
+  type SessionView,
+  staffLoginBody,
+} from '../../schemas/staff.ts';
 import type { StaffClaims } from '../auth/tokens.ts';
 import { roleApp } from '../base.ts';
 import { type AuthEnv, requireStaff } from '../middleware/auth.ts';
@@ -19,6 +20,10 @@ import { parseJson, parseParams } from '../middleware/validate.ts';
 import type { Services } from '../services/index.ts';
 import type { ProctorAction } from '../services/proctor.ts';
 import { loginStaff } from '../services/staff-login.ts';
+import { mountBankRoutes } from './banks.ts';
+
+/** Bank imports are the largest bodies the API takes (a few thousand items). */
+const BANK_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 const sessionParams = z.object({ sessionId: id });
 const actionParams = z.object({
@@ -36,6 +41,17 @@ export const sessionView = (s: Session): SessionView => ({
   capacity: s.capacity,
   pinsReleased: s.pinsReleased,
   secretCommitment: s.secretCommitment,
+});
+
+/** One row of the attempts monitor (also the answer to a proctor action). */
+const attemptSummary = (m: AttemptMeta, total: number | null): AttemptSummary => ({
+  attemptId: m.attemptId,
+  regNo: m.regNo,
+  state: m.state,
+  startedAt: m.startedAt,
+  deadline: deadlineOf(m),
+  deviceEpoch: m.deviceEpoch,
+  total,
 });
 
 export const adminApp = (svc: Services) => {
@@ -70,15 +86,7 @@ export const adminApp = (svc: Services) => {
           : undefined,
       ),
     );
-    const attempts = metas.map((m, i) => ({
-      attemptId: m.attemptId,
-      regNo: m.regNo,
-      state: m.state,
-      startedAt: m.startedAt,
-      deadline: deadlineOf(m),
-      deviceEpoch: m.deviceEpoch,
-      total: results[i]?.total ?? null,
-    }));
+    const attempts = metas.map((m, i) => attemptSummary(m, results[i]?.total ?? null));
     return c.json({ attempts, serverTime: deps.clock() });
   });
 
@@ -113,18 +121,7 @@ export const adminApp = (svc: Services) => {
       act = { kind: action, reason: body.reason };
     }
     const meta = await svc.proctor.act(attemptId, actor, act);
-    return c.json({
-      attempt: {
-        attemptId: meta.attemptId,
-        regNo: meta.regNo,
-        state: meta.state,
-        startedAt: meta.startedAt,
-        deadline: deadlineOf(meta),
-        deviceEpoch: meta.deviceEpoch,
-        total: null,
-      },
-      serverTime: deps.clock(),
-    });
+    return c.json({ attempt: attemptSummary(meta, null), serverTime: deps.clock() });
   });
 
   return app;
