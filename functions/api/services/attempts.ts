@@ -1,7 +1,7 @@
 // Candidate attempt use cases: start, state, form, autosave (the hot path). Lifecycle rules live in domain/.
 import type { AttemptMeta } from '../../domain/attempt.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { presentForm } from '../../domain/form.ts';
+import { type Form, presentForm } from '../../domain/form.ts';
 import { isSessionOpen, startAttempt } from '../../domain/lifecycle.ts';
 import { replay } from '../../domain/replay.ts';
 import { attemptSeed } from '../../domain/seed.ts';
@@ -16,7 +16,7 @@ import type {
 import type { CandidateClaims } from '../auth/tokens.ts';
 import type { Deps } from '../deps.ts';
 import type { AttemptCache } from './attempt-cache.ts';
-import type { ContentCache } from './content.ts';
+import type { ContentCache, ExamContent } from './content.ts';
 import type { Finalizer } from './finalize.ts';
 import { formJson } from './form-json.ts';
 import type { ImageService } from './images.ts';
@@ -112,6 +112,18 @@ export const createAttemptService = ({
     return { exam, form, header };
   };
 
+  /** presentForm with stored-image references turned into presigned URLs. */
+  const presented = async (
+    exam: ExamContent,
+    form: Form,
+    header: Omit<PublicForm, 'items' | 'serverTime'>,
+    now: number,
+  ): Promise<PublicForm> => ({
+    ...header,
+    items: await images.resolve(presentForm(form, exam.itemsById)),
+    serverTime: now,
+  });
+
   return {
     async start(claims: CandidateClaims): Promise<AttemptStateView> {
       const now = deps.clock();
@@ -152,11 +164,10 @@ export const createAttemptService = ({
       return stateView(await finalizer.finalizeIfDue(stored, now), now);
     },
 
+    /** The form as an object (the reference the byte-assembled formJson must equal). */
     async form(claims: CandidateClaims): Promise<PublicForm> {
-      const now = deps.clock();
       const { exam, form, header } = await formOf(claims);
-      const items = await images.resolve(presentForm(form, exam.itemsById));
-      return { ...header, items, serverTime: now };
+      return presented(exam, form, header, deps.clock());
     },
 
     /**
@@ -168,8 +179,7 @@ export const createAttemptService = ({
       const { exam, form, header } = await formOf(claims);
       const pieces = content.formPieces(exam);
       if (pieces) return formJson(pieces, form, header, now);
-      const items = await images.resolve(presentForm(form, exam.itemsById));
-      return Buffer.from(JSON.stringify({ ...header, items, serverTime: now }));
+      return Buffer.from(JSON.stringify(await presented(exam, form, header, now)));
     },
 
     /** The hot path: token + cached state, then one conditional put per step. Ack only after durable writes. */
