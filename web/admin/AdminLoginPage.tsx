@@ -6,27 +6,21 @@ import { Layout, PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { setStaff } from '../lib/auth.ts';
 import { navigate, paths } from '../lib/router.ts';
+import { useAction } from '../lib/useAction.ts';
 
 export function AdminLoginPage() {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const res = await adminApi.login({ username: username.trim(), password });
       setStaff({ token: res.token, role: res.role, name: res.name });
       navigate(paths.adminSessions);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

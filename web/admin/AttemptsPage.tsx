@@ -9,6 +9,7 @@ import type { StaffAuth } from '../lib/auth.ts';
 import { remainingUntil } from '../lib/clock.ts';
 import { paths } from '../lib/router.ts';
 import { formatDuration } from '../lib/timing.ts';
+import { useAction } from '../lib/useAction.ts';
 import { formatTime } from './format.ts';
 import { ACTION_LABEL, ProctorDialog } from './ProctorDialog.tsx';
 import { StaffHeader } from './StaffHeader.tsx';
@@ -52,8 +53,7 @@ function Attempts({ staff, sessionId, onAuthError, onLogout }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [target, setTarget] = useState<{ attempt: AttemptSummary; action: ProctorAction } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<unknown>(null);
+  const { busy, error: actionError, setError: setActionError, run } = useAction(onAuthError);
   const [, setTick] = useState(0);
 
   const load = useCallback(() => {
@@ -86,20 +86,14 @@ function Attempts({ staff, sessionId, onAuthError, onLogout }: Props) {
 
   async function confirm(reason: string, minutes: number | undefined) {
     if (!target) return;
-    setBusy(true);
-    setActionError(null);
-    try {
+    await run(async () => {
       await adminApi.proctor(staff.token, target.attempt.attemptId, target.action, reason, minutes);
       setNotice(
         t('admin.action.done', { action: t(ACTION_LABEL[target.action]), regNo: target.attempt.regNo }),
       );
       setTarget(null);
       load();
-    } catch (err) {
-      if (!onAuthError(err)) setActionError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const remaining = (a: AttemptSummary) =>

@@ -6,27 +6,21 @@ import { Layout, PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { setCandidate } from '../lib/auth.ts';
 import { navigate, paths } from '../lib/router.ts';
+import { useAction } from '../lib/useAction.ts';
 
 export function LoginPage() {
   const { t } = useI18n();
   const [regNo, setRegNo] = useState('');
   const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
-  async function onSubmit(e: FormEvent) {
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const res = await candidateApi.login({ regNo: regNo.trim(), pin: pin.trim() });
       setCandidate({ token: res.token, attemptId: res.attemptId, sessionId: res.sessionId, name: res.name });
       navigate(paths.exam);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
