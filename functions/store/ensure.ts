@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { errorName, guard } from './errors.ts';
-import { TABLE_KEYS } from './keys.ts';
+import { KEY_ATTRIBUTES, TABLE_KEYS } from './keys.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -45,14 +45,10 @@ export const ensureTable = async (
           new CreateTableCommand({
             TableName: tableName,
             BillingMode: 'PAY_PER_REQUEST',
-            AttributeDefinitions: [
-              TABLE_KEYS.partitionKey,
-              TABLE_KEYS.sortKey,
-              TABLE_KEYS.gsi1.partitionKey,
-              TABLE_KEYS.gsi1.sortKey,
-              TABLE_KEYS.gsi2.partitionKey,
-              TABLE_KEYS.gsi2.sortKey,
-            ].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
+            AttributeDefinitions: KEY_ATTRIBUTES.map((AttributeName) => ({
+              AttributeName,
+              AttributeType: 'S' as const,
+            })),
             KeySchema: [
               { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
               { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },

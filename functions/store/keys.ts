@@ -7,6 +7,16 @@ export const TABLE_KEYS = {
   gsi2: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
 } as const;
 
+/** Every attribute that is a table or index key (all strings), in key-schema order. */
+export const KEY_ATTRIBUTES: readonly string[] = [
+  TABLE_KEYS.partitionKey,
+  TABLE_KEYS.sortKey,
+  TABLE_KEYS.gsi1.partitionKey,
+  TABLE_KEYS.gsi1.sortKey,
+  TABLE_KEYS.gsi2.partitionKey,
+  TABLE_KEYS.gsi2.sortKey,
+];
+
 const pad = (n: number, width: number): string => {
   if (!Number.isSafeInteger(n) || n < 0)
     throw new RangeError(`key number must be a non-negative integer: ${n}`);

@@ -15,21 +15,11 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DomainErrorCode } from '../domain/errors.ts';
 import { DomainError } from '../domain/errors.ts';
 import { guard } from './errors.ts';
-import { TABLE_KEYS } from './keys.ts';
+import { KEY_ATTRIBUTES, TABLE_KEYS } from './keys.ts';
 import { itemBytes, readUnitsForBytes, recordRead, recordWrite, writeUnitsForBytes } from './units.ts';
 
 export type Item = Record<string, AttributeValue>;
 export type KeyAttrs = Record<string, string>;
-
-/** Attributes that are keys, never part of an entity. */
-const KEY_ATTRS: readonly string[] = [
-  TABLE_KEYS.partitionKey,
-  TABLE_KEYS.sortKey,
-  TABLE_KEYS.gsi1.partitionKey,
-  TABLE_KEYS.gsi1.sortKey,
-  TABLE_KEYS.gsi2.partitionKey,
-  TABLE_KEYS.gsi2.sortKey,
-];
 
 export interface TableTuning {
   /** Page size (Limit) for queries; undefined = DynamoDB's 1 MB pages. Tests set it to force paging. */
@@ -61,7 +51,7 @@ export class Table {
   /** DynamoDB item -> entity (key attributes removed). */
   static fromItem<T>(item: Item): T {
     const o = unmarshall(item);
-    for (const k of KEY_ATTRS) delete o[k];
+    for (const k of KEY_ATTRIBUTES) delete o[k];
     return o as T;
   }
 
