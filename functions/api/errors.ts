@@ -25,12 +25,8 @@ export const httpStatusOf: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409 |
   STORE_UNAVAILABLE: 503,
 };
 
-/** Bilingual default messages (Bahasa Indonesia / English) for codes raised without a specific message. */
-export const defaultMessages: Partial<
-  Record<DomainErrorCode | 'MALFORMED_JSON' | 'ROUTE_NOT_FOUND' | 'INTERNAL', string>
-> = {
-  UNAUTHENTICATED: 'Silakan masuk terlebih dahulu / Please sign in first',
-  FORBIDDEN: 'Anda tidak berhak mengakses ini / You are not allowed to access this',
+/** Bilingual messages (Bahasa Indonesia / English) of the errors raised by the HTTP layer itself. */
+export const defaultMessages: Record<'MALFORMED_JSON' | 'ROUTE_NOT_FOUND' | 'INTERNAL', string> = {
   MALFORMED_JSON: 'Isi permintaan bukan JSON yang valid / Request body is not valid JSON',
   ROUTE_NOT_FOUND: 'Alamat tidak ditemukan / Route not found',
   INTERNAL: 'Terjadi kesalahan pada server / Internal server error',

@@ -33,9 +33,7 @@ export const storeConfigFromEnv = (env: Env): StoreConfig => ({
   auditBucket: required(env, 'AUDIT_BUCKET'),
   ...(env.DYNAMO_ENDPOINT ? { dynamoEndpoint: env.DYNAMO_ENDPOINT } : {}),
   ...(env.S3_ENDPOINT ? { s3Endpoint: env.S3_ENDPOINT } : {}),
-  ...(env.DYNAMO_ENDPOINT || env.S3_ENDPOINT
-    ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-    : {}),
+  // Local endpoints get their own static credentials in store/clients.ts (s3rver accepts only its pair).
 });
 
 /** Which secrets a function needs: the public and sweeper functions verify no token and hash no PIN. */

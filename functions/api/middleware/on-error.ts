@@ -18,7 +18,7 @@ export const onError = (err: Error, c: Context): Response => {
     return c.json(errorPayload(err.code, err.message, extra), status);
   }
   if (err instanceof MalformedJsonError) {
-    return c.json(errorPayload('MALFORMED_JSON', defaultMessages.MALFORMED_JSON!), 400);
+    return c.json(errorPayload('MALFORMED_JSON', defaultMessages.MALFORMED_JSON), 400);
   }
   if (err instanceof HTTPException) {
     const status = err.status;
@@ -30,8 +30,8 @@ export const onError = (err: Error, c: Context): Response => {
   console.error(
     JSON.stringify({ level: 'error', msg: 'unhandled', path: c.req.path, err: String(err?.stack ?? err) }),
   );
-  return c.json(errorPayload('INTERNAL', defaultMessages.INTERNAL!), 500);
+  return c.json(errorPayload('INTERNAL', defaultMessages.INTERNAL), 500);
 };
 
 export const notFound = (c: Context): Response =>
-  c.json(errorPayload('ROUTE_NOT_FOUND', defaultMessages.ROUTE_NOT_FOUND!), 404);
+  c.json(errorPayload('ROUTE_NOT_FOUND', defaultMessages.ROUTE_NOT_FOUND), 404);
