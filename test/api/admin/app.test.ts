@@ -131,22 +131,23 @@ describe('proctor actions', () => {
     expect(ok.status).toBe(200);
   });
 
-  it('racing proctor actions: one wins, the others get 409 and leave no step in the log', async () => {
+  it('racing proctor actions: losers get 409 and leave no step; the log holds one step per winner', async () => {
     const token = await h.loginStaff('proctor');
     const s = await h.started(4);
     const url = `/api/admin/attempts/${s.attemptId}/extend`;
     const res = await Promise.all(
       [1, 2, 3].map(() => h.call('POST', url, { token, body: { reason: 'akomodasi', minutes: 5 } })),
     );
-    const won = res.filter((r) => r.status === 200);
-    expect(won).toHaveLength(1);
-    expect(res.filter((r) => r.status === 409).map((r) => r.json.error.code)).toEqual([
-      'CONFLICT',
-      'CONFLICT',
-    ]);
+    // A request that read the META after another's update wins too (sequential, not a race); every loser of a
+    // race gets 409 CONFLICT. Either way the log holds exactly one step per winner, as the META counts them.
+    const won = res.filter((r) => r.status === 200).length;
+    expect(won).toBeGreaterThanOrEqual(1);
+    expect(res.filter((r) => r.status !== 200).map((r) => r.json.error.code)).toEqual(
+      Array(3 - won).fill('CONFLICT'),
+    );
     const steps = (await h.store.attempts.readSteps(s.attemptId)).filter((x) => x.type === 'extended');
-    expect(steps).toHaveLength(1);
-    expect((await h.store.attempts.get(s.attemptId, true))?.extensionsMs).toBe(5 * 60_000);
+    expect(steps).toHaveLength(won);
+    expect((await h.store.attempts.get(s.attemptId, true))?.extensionsMs).toBe(won * 5 * 60_000);
   });
 
   it('force submit finalizes and the monitor shows the total', async () => {
