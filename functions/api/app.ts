@@ -1,12 +1,12 @@
 // The whole API as one Hono app (local server, tests): the same role apps each Lambda handler serves alone.
 import { Hono } from 'hono';
+import type { Deps } from '../services/deps.ts';
+import { createServices, type Services } from '../services/index.ts';
 import { adminApp } from './admin/app.ts';
 import { auditorApp } from './auditor/app.ts';
 import { candidateApp } from './candidate/app.ts';
-import type { Deps } from './deps.ts';
 import { notFound, onError } from './middleware/on-error.ts';
 import { healthApp, publicApp } from './public/app.ts';
-import { createServices, type Services } from './services/index.ts';
 
 export const roleApps = (svc: Services) => ({
   candidate: candidateApp(svc),

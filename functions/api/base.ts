@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../domain/errors.ts';
-import type { Claims } from './auth/tokens.ts';
+import type { Claims } from '../services/auth/tokens.ts';
 import type { AuthEnv } from './middleware/auth.ts';
 import { notFound, onError } from './middleware/on-error.ts';
 

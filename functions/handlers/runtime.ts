@@ -2,9 +2,9 @@
 
 import { randomBytes } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { defaultApiConfig } from '../api/config.ts';
-import type { Deps } from '../api/deps.ts';
-import { createServices, type Services } from '../api/services/index.ts';
+import { defaultApiConfig } from '../services/config.ts';
+import type { Deps } from '../services/deps.ts';
+import { createServices, type Services } from '../services/index.ts';
 import { createStore } from '../store/index.ts';
 import type { StoreConfig } from '../store/types.ts';
 

@@ -1,12 +1,12 @@
 // Demo data for `npm start`: staff accounts, the SKD exam over the demo bank, one open session, generated candidates.
 import { randomInt } from 'node:crypto';
-import { hashPassword } from '../api/auth/passwords.ts';
-import { hashPin } from '../api/auth/pin.ts';
-import type { Deps } from '../api/deps.ts';
 import type { RosterEntry, Session } from '../domain/attempt.ts';
 import { demoBank } from '../domain/demo-bank.ts';
 import { pppkPreset, skdPreset } from '../domain/presets.ts';
 import { secretCommitment } from '../domain/seed.ts';
+import { hashPassword } from '../services/auth/passwords.ts';
+import { hashPin } from '../services/auth/pin.ts';
+import type { Deps } from '../services/deps.ts';
 import type { StaffUser } from '../store/types.ts';
 
 export interface DemoCredentials {

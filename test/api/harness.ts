@@ -1,9 +1,9 @@
 // API test harness: the real Hono app over a fresh dynalite table, demo data, a movable clock, typed calls.
 import { randomBytes } from 'node:crypto';
 import { createApiApp } from '../../functions/api/app.ts';
-import { defaultApiConfig } from '../../functions/api/config.ts';
-import type { Deps } from '../../functions/api/deps.ts';
 import { seedDemo } from '../../functions/local/demo-data.ts';
+import { defaultApiConfig } from '../../functions/services/config.ts';
+import type { Deps } from '../../functions/services/deps.ts';
 import { testStore } from '../store/helpers.ts';
 
 export interface CallOptions {

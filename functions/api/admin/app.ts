@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { AttemptMeta, Session } from '../../domain/attempt.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { deadlineOf } from '../../domain/timing.ts';
-import { sweepSession } from '../../jobs/sweeper.ts';
 import { id } from '../../schemas/common.ts';
 import {
   type AttemptSummary,
@@ -13,13 +12,14 @@ import {
   type SessionView,
   staffLoginBody,
 } from '../../schemas/staff.ts';
-import type { StaffClaims } from '../auth/tokens.ts';
+import type { StaffClaims } from '../../services/auth/tokens.ts';
+import type { Services } from '../../services/index.ts';
+import type { ProctorAction } from '../../services/proctor.ts';
+import { loginStaff } from '../../services/staff-login.ts';
+import { sweepSession } from '../../services/sweep.ts';
 import { roleApp } from '../base.ts';
 import { type AuthEnv, requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
-import type { Services } from '../services/index.ts';
-import type { ProctorAction } from '../services/proctor.ts';
-import { loginStaff } from '../services/staff-login.ts';
 import { mountBankRoutes } from './banks.ts';
 
 /** Bank imports are the largest bodies the API takes (a few thousand items). */

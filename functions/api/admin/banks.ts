@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { exportBankCsv, exportBankJson, parseBankCsv, parseBankJson } from '../../domain/bank-io.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { id } from '../../schemas/common.ts';
-import type { StaffClaims } from '../auth/tokens.ts';
+import type { StaffClaims } from '../../services/auth/tokens.ts';
+import type { Services } from '../../services/index.ts';
 import type { AuthEnv } from '../middleware/auth.ts';
 import { MalformedJsonError, parseParams, parseQuery } from '../middleware/validate.ts';
-import type { Services } from '../services/index.ts';
 
 const bankParams = z.object({ bankId: id });
 const exportQuery = z.object({ format: z.enum(['csv', 'json']).default('json') });

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import { id } from '../../schemas/common.ts';
 import { staffLoginBody } from '../../schemas/staff.ts';
-import type { StaffClaims } from '../auth/tokens.ts';
+import type { StaffClaims } from '../../services/auth/tokens.ts';
+import type { Services } from '../../services/index.ts';
+import { loginStaff } from '../../services/staff-login.ts';
 import { roleApp } from '../base.ts';
 import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
-import type { Services } from '../services/index.ts';
-import { loginStaff } from '../services/staff-login.ts';
 
 const attemptParams = z.object({ attemptId: id });
 

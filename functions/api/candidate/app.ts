@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import { candidateLoginBody, saveAnswersBody } from '../../schemas/candidate.ts';
 import { id } from '../../schemas/common.ts';
-import type { CandidateClaims } from '../auth/tokens.ts';
+import type { CandidateClaims } from '../../services/auth/tokens.ts';
+import { loginCandidate } from '../../services/candidate-login.ts';
+import type { Services } from '../../services/index.ts';
+import { resultView } from '../../services/results.ts';
 import { roleApp } from '../base.ts';
 import { type AuthEnv, requireCandidate } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
-import { loginCandidate } from '../services/candidate-login.ts';
-import type { Services } from '../services/index.ts';
-import { resultView } from '../services/results.ts';
 
 const attemptParams = z.object({ attemptId: id });
 

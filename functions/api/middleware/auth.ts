@@ -7,8 +7,8 @@ import {
   type Role,
   type StaffClaims,
   verifyToken,
-} from '../auth/tokens.ts';
-import type { Deps } from '../deps.ts';
+} from '../../services/auth/tokens.ts';
+import type { Deps } from '../../services/deps.ts';
 
 export type AuthEnv<C extends Claims = Claims> = { Variables: { claims: C } };
 

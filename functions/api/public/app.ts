@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import { id } from '../../schemas/common.ts';
+import type { Services } from '../../services/index.ts';
 import { roleApp } from '../base.ts';
 import { notFound, onError } from '../middleware/on-error.ts';
 import { parseParams } from '../middleware/validate.ts';
-import type { Services } from '../services/index.ts';
 
 const sessionParams = z.object({ sessionId: id });
 

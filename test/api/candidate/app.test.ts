@@ -1,8 +1,8 @@
 // Candidate API through the Hono app over dynalite: login, start, form, autosave, submit, result, and every 4xx.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CandidateClaims } from '../../../functions/api/auth/tokens.ts';
 import type { Item } from '../../../functions/domain/items.ts';
 import { publicForm } from '../../../functions/schemas/candidate.ts';
+import type { CandidateClaims } from '../../../functions/services/auth/tokens.ts';
 import { type ApiHarness, apiHarness } from '../harness.ts';
 
 let h: ApiHarness;

@@ -1,7 +1,7 @@
 // Auto-submit sweeper: finalizes attempts past deadline + grace, leaves the others, and is idempotent.
 import { describe, expect, it } from 'vitest';
 import type { SingleItem } from '../../functions/domain/items.ts';
-import { SETTLE_AFTER_MS, sweepSession } from '../../functions/jobs/sweeper.ts';
+import { SETTLE_AFTER_MS, sweepSession } from '../../functions/services/sweep.ts';
 import { apiHarness } from '../api/harness.ts';
 
 describe('sweeper', () => {

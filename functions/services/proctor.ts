@@ -1,16 +1,16 @@
 // Proctor operations on one attempt (pause, resume, extend, device reset, force submit): domain steps with actor and reason.
-import type { AttemptMeta } from '../../domain/attempt.ts';
-import { DomainError } from '../../domain/errors.ts';
+import type { AttemptMeta } from '../domain/attempt.ts';
+import { DomainError } from '../domain/errors.ts';
 import {
   extendAttempt,
   pauseAttempt,
   resetDevice,
   resumeAttempt,
   type Transition,
-} from '../../domain/lifecycle.ts';
-import type { Actor } from '../../domain/steps.ts';
-import type { Deps } from '../deps.ts';
+} from '../domain/lifecycle.ts';
+import type { Actor } from '../domain/steps.ts';
 import type { AttemptCache } from './attempt-cache.ts';
+import type { Deps } from './deps.ts';
 import type { Finalizer } from './finalize.ts';
 import { applyTransition } from './transition.ts';
 

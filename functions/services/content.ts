@@ -1,10 +1,10 @@
 // Per-process cache of exam content (definition + bank items) and of attempt forms: read once, used by every request.
 
-import { DomainError } from '../../domain/errors.ts';
-import type { Exam } from '../../domain/exam.ts';
-import { buildForm, type Form, type PreparedBank, prepareBank } from '../../domain/form.ts';
-import type { Item } from '../../domain/items.ts';
-import type { Store } from '../../store/types.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Exam } from '../domain/exam.ts';
+import { buildForm, type Form, type PreparedBank, prepareBank } from '../domain/form.ts';
+import type { Item } from '../domain/items.ts';
+import type { Store } from '../store/types.ts';
 import { encodeFormPieces, type FormPieces } from './form-json.ts';
 import { IMAGE_REF_PREFIX } from './images.ts';
 

@@ -1,15 +1,15 @@
 // Finalizing an attempt (submit, force-submit, deadline): record the step, replay, score, hash, store the result.
-import type { AttemptMeta } from '../../domain/attempt.ts';
-import { DomainError, isDomainError } from '../../domain/errors.ts';
-import { receiptHash } from '../../domain/hashchain.ts';
-import { DEADLINE_REASON, expireIfDue, submitAttempt } from '../../domain/lifecycle.ts';
-import { replay } from '../../domain/replay.ts';
-import { scoreAttempt } from '../../domain/scoring.ts';
-import type { Actor } from '../../domain/steps.ts';
-import type { StoredResult } from '../../store/types.ts';
-import type { Deps } from '../deps.ts';
+import type { AttemptMeta } from '../domain/attempt.ts';
+import { DomainError, isDomainError } from '../domain/errors.ts';
+import { receiptHash } from '../domain/hashchain.ts';
+import { DEADLINE_REASON, expireIfDue, submitAttempt } from '../domain/lifecycle.ts';
+import { replay } from '../domain/replay.ts';
+import { scoreAttempt } from '../domain/scoring.ts';
+import type { Actor } from '../domain/steps.ts';
+import type { StoredResult } from '../store/types.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import type { ContentCache } from './content.ts';
+import type { Deps } from './deps.ts';
 import { applyTransition } from './transition.ts';
 
 export interface Finalizer {

@@ -1,7 +1,7 @@
 // HS256 tokens on node:crypto: the same bytes as hono/jwt, and every tampering rejected.
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
-import { type CandidateClaims, signToken, verifyToken } from '../../../functions/api/auth/tokens.ts';
+import { type CandidateClaims, signToken, verifyToken } from '../../../functions/services/auth/tokens.ts';
 
 const now = 1_750_000_000_000;
 const claims = (sub: string): CandidateClaims => ({

@@ -1,9 +1,9 @@
 // Staff login (admin, proctor, auditor): username + scrypt password into a role token.
-import { DomainError } from '../../domain/errors.ts';
-import type { StaffLoginBody, StaffRole } from '../../schemas/staff.ts';
-import { verifyPassword } from '../auth/passwords.ts';
-import { signToken } from '../auth/tokens.ts';
-import type { Deps } from '../deps.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { StaffLoginBody, StaffRole } from '../schemas/staff.ts';
+import { verifyPassword } from './auth/passwords.ts';
+import { signToken } from './auth/tokens.ts';
+import type { Deps } from './deps.ts';
 
 export const loginStaff = async (deps: Deps, body: StaffLoginBody, allowed: readonly StaffRole[]) => {
   const user = await deps.store.users.get(body.username);

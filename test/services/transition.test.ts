@@ -1,8 +1,8 @@
 // applyTransition: of two transitions from the same META version, the loser fails with CONFLICT before logging.
 import { describe, expect, it } from 'vitest';
-import { applyTransition } from '../../../functions/api/services/transition.ts';
-import { extendAttempt } from '../../../functions/domain/lifecycle.ts';
-import { apiHarness } from '../harness.ts';
+import { extendAttempt } from '../../functions/domain/lifecycle.ts';
+import { applyTransition } from '../../functions/services/transition.ts';
+import { apiHarness } from '../api/harness.ts';
 
 describe('applyTransition', () => {
   it('the second transition from the same version throws CONFLICT and writes no step', async () => {

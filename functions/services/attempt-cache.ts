@@ -1,7 +1,7 @@
 // Per-process cache of attempt META (a few seconds old at most): the save path checks state without a store read.
-import type { AttemptMeta } from '../../domain/attempt.ts';
-import { DomainError } from '../../domain/errors.ts';
-import type { Store } from '../../store/types.ts';
+import type { AttemptMeta } from '../domain/attempt.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Store } from '../store/types.ts';
 
 const MAX_ENTRIES = 50_000;
 

@@ -1,8 +1,9 @@
 // Wires the per-process services (caches, finalizer, attempt and proctor use cases) from the adapter's deps.
-import type { Deps } from '../deps.ts';
+
 import { createAttemptCache } from './attempt-cache.ts';
 import { createAttemptService } from './attempts.ts';
 import { createContentCache } from './content.ts';
+import type { Deps } from './deps.ts';
 import { createFinalizer } from './finalize.ts';
 import { createImageService } from './images.ts';
 import { createProctorService } from './proctor.ts';

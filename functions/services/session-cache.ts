@@ -1,6 +1,6 @@
 // Per-process cache of session META and secret (a few seconds old at most): a start spike reads each once, not per login.
-import type { Session } from '../../domain/attempt.ts';
-import type { Store } from '../../store/types.ts';
+import type { Session } from '../domain/attempt.ts';
+import type { Store } from '../store/types.ts';
 
 const SESSION_TTL_MS = 5_000;
 /** The secret never changes once a session exists; keep it for the life of the process. */

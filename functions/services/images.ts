@@ -1,9 +1,9 @@
 // Item images: stored content-addressed in the private audit bucket (items/), handed to candidates as presigned URLs.
 import { createHash } from 'node:crypto';
-import { DomainError } from '../../domain/errors.ts';
-import type { PublicItem } from '../../schemas/candidate.ts';
-import { s3Prefixes } from '../../store/keys.ts';
-import type { Store } from '../../store/types.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { PublicItem } from '../schemas/candidate.ts';
+import { s3Prefixes } from '../store/keys.ts';
+import type { Store } from '../store/types.ts';
 
 /** How an item refers to a stored image: `s3:items/<sha256>.<ext>`. Other values (absolute URLs) pass through. */
 export const IMAGE_REF_PREFIX = 's3:';

@@ -1,13 +1,13 @@
 // Candidate login: registration number + session PIN (HMAC, constant-time), into a token bound to one attempt.
-import type { Session } from '../../domain/attempt.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { isSessionOpen } from '../../domain/lifecycle.ts';
-import { attemptIdFor } from '../../domain/seed.ts';
-import type { CandidateLoginBody, CandidateLoginResponse } from '../../schemas/candidate.ts';
-import { pinMatches } from '../auth/pin.ts';
-import { signToken } from '../auth/tokens.ts';
-import type { Deps } from '../deps.ts';
+import type { Session } from '../domain/attempt.ts';
+import { DomainError } from '../domain/errors.ts';
+import { isSessionOpen } from '../domain/lifecycle.ts';
+import { attemptIdFor } from '../domain/seed.ts';
+import type { CandidateLoginBody, CandidateLoginResponse } from '../schemas/candidate.ts';
 import type { AttemptCache } from './attempt-cache.ts';
+import { pinMatches } from './auth/pin.ts';
+import { signToken } from './auth/tokens.ts';
+import type { Deps } from './deps.ts';
 import type { SessionCache } from './session-cache.ts';
 
 export const loginCandidate = async (

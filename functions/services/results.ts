@@ -1,8 +1,8 @@
 // Result views: a stored result with section titles, maxima and the passing grade that applied.
-import type { AttemptMeta } from '../../domain/attempt.ts';
-import { scoreAttempt } from '../../domain/scoring.ts';
-import type { ResultView } from '../../schemas/candidate.ts';
-import type { StoredResult } from '../../store/types.ts';
+import type { AttemptMeta } from '../domain/attempt.ts';
+import { scoreAttempt } from '../domain/scoring.ts';
+import type { ResultView } from '../schemas/candidate.ts';
+import type { StoredResult } from '../store/types.ts';
 import type { ContentCache } from './content.ts';
 
 export const resultView = async (

@@ -1,7 +1,7 @@
 // Applies a lifecycle transition: the META's conditional update decides, and only then the winner logs its step.
-import type { AttemptMeta } from '../../domain/attempt.ts';
-import type { Transition } from '../../domain/lifecycle.ts';
-import type { Store } from '../../store/types.ts';
+import type { AttemptMeta } from '../domain/attempt.ts';
+import type { Transition } from '../domain/lifecycle.ts';
+import type { Store } from '../store/types.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 
 /**

@@ -1,8 +1,8 @@
 // The candidate's form as JSON bytes, assembled from per-item pieces encoded once per exam content.
-import { DomainError } from '../../domain/errors.ts';
-import type { Form } from '../../domain/form.ts';
-import type { Item } from '../../domain/items.ts';
-import type { PublicForm } from '../../schemas/candidate.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Form } from '../domain/form.ts';
+import type { Item } from '../domain/items.ts';
+import type { PublicForm } from '../schemas/candidate.ts';
 
 interface ItemPieces {
   /** `{"itemId":…,"number":` */

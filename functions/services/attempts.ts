@@ -1,22 +1,22 @@
 // Candidate attempt use cases: start, state, form, autosave (the hot path). Lifecycle rules live in domain/.
-import type { AttemptMeta } from '../../domain/attempt.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { type Form, presentForm } from '../../domain/form.ts';
-import { isSessionOpen, startAttempt } from '../../domain/lifecycle.ts';
-import { replay } from '../../domain/replay.ts';
-import { attemptSeed } from '../../domain/seed.ts';
-import type { Step } from '../../domain/steps.ts';
-import { acceptsAnswersAt, deadlineOf, remainingMs } from '../../domain/timing.ts';
+import type { AttemptMeta } from '../domain/attempt.ts';
+import { DomainError } from '../domain/errors.ts';
+import { type Form, presentForm } from '../domain/form.ts';
+import { isSessionOpen, startAttempt } from '../domain/lifecycle.ts';
+import { replay } from '../domain/replay.ts';
+import { attemptSeed } from '../domain/seed.ts';
+import type { Step } from '../domain/steps.ts';
+import { acceptsAnswersAt, deadlineOf, remainingMs } from '../domain/timing.ts';
 import type {
   AttemptStateView,
   ClientStepInput,
   PublicForm,
   SaveAnswersResponse,
-} from '../../schemas/candidate.ts';
-import type { CandidateClaims } from '../auth/tokens.ts';
-import type { Deps } from '../deps.ts';
+} from '../schemas/candidate.ts';
 import type { AttemptCache } from './attempt-cache.ts';
+import type { CandidateClaims } from './auth/tokens.ts';
 import type { ContentCache, ExamContent } from './content.ts';
+import type { Deps } from './deps.ts';
 import type { Finalizer } from './finalize.ts';
 import { formJson } from './form-json.ts';
 import type { ImageService } from './images.ts';
