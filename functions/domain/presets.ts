@@ -11,17 +11,18 @@ export interface PresetOptions {
 }
 
 /**
- * SKD passing grades (nilai ambang batas). Values follow the pattern of recent KepmenPANRB decrees on SKD
- * thresholds: general formations per section; special formations by a cumulative minimum plus one section
- * minimum. They are configuration, not law: check the decree of the recruitment year and pass
- * `passingGrades` to skdPreset() to override.
+ * SKD passing grades (nilai ambang batas). General formations: a minimum per section. Special formations, in
+ * every decree seen so far: a cumulative minimum plus a **TIU** minimum (never TKP). Figures below are those
+ * of PermenPANRB 24/2019 (cumlaude and diaspora >= 271 with TIU >= 85; disability >= 260 with TIU >= 70;
+ * Papuan descent >= 260 with TIU >= 60); later decrees raised the cumulative figures. They are
+ * configuration, not law: check the decree of the recruitment year and pass `passingGrades` to skdPreset().
  */
 export const SKD_PASSING_GRADES: readonly PassingGrade[] = [
   { formationType: 'umum', label: 'Formasi umum', sections: { TWK: 65, TIU: 80, TKP: 166 } },
-  { formationType: 'cumlaude', label: 'Lulusan cumlaude', sections: { TKP: 166 }, total: 311 },
-  { formationType: 'diaspora', label: 'Diaspora', sections: { TKP: 166 }, total: 311 },
-  { formationType: 'disabilitas', label: 'Penyandang disabilitas', sections: { TIU: 60 }, total: 286 },
-  { formationType: 'putra-putri-papua', label: 'Putra/putri Papua', sections: { TIU: 60 }, total: 286 },
+  { formationType: 'cumlaude', label: 'Lulusan cumlaude', sections: { TIU: 85 }, total: 271 },
+  { formationType: 'diaspora', label: 'Diaspora', sections: { TIU: 85 }, total: 271 },
+  { formationType: 'disabilitas', label: 'Penyandang disabilitas', sections: { TIU: 70 }, total: 260 },
+  { formationType: 'putra-putri-papua', label: 'Putra/putri Papua', sections: { TIU: 60 }, total: 260 },
 ];
 
 const copyGrades = (grades: readonly PassingGrade[]): PassingGrade[] =>

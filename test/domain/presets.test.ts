@@ -26,10 +26,11 @@ describe('skdPreset', () => {
 
   it.each([
     ['umum', { TWK: 65, TIU: 80, TKP: 166 }, undefined],
-    ['cumlaude', { TKP: 166 }, 311],
-    ['diaspora', { TKP: 166 }, 311],
-    ['disabilitas', { TIU: 60 }, 286],
-    ['putra-putri-papua', { TIU: 60 }, 286],
+    // special formations: a cumulative minimum plus a TIU minimum (PermenPANRB 24/2019), never TKP
+    ['cumlaude', { TIU: 85 }, 271],
+    ['diaspora', { TIU: 85 }, 271],
+    ['disabilitas', { TIU: 70 }, 260],
+    ['putra-putri-papua', { TIU: 60 }, 260],
   ])('passing grade %s = %j, total %s', (type, sections, total) => {
     const g = exam.passingGrades.find((x) => x.formationType === type);
     expect(g?.sections).toEqual(sections);

@@ -88,68 +88,79 @@ describe('scoreAttempt on SKD', () => {
       [0, 0, 90],
       false,
     ],
-    // cumlaude: total >= 311 and TKP >= 166, no TWK/TIU minimum
+    // cumlaude: total >= 271 and TIU >= 85; no TWK or TKP minimum. 50 + 85 + (1×4 + 44×3 = 136) = 271
     [
-      'cumlaude at 311 / TKP 166',
+      'cumlaude at 271 / TIU 85 (TKP 136 is below the general 166: no TKP minimum)',
+      answers(10, 17, [
+        [4, 1],
+        [3, 44],
+      ]),
+      'cumlaude',
+      [50, 85, 136],
+      true,
+    ],
+    [
+      'cumlaude total 266',
+      answers(9, 17, [
+        [4, 1],
+        [3, 44],
+      ]),
+      'cumlaude',
+      [45, 85, 136],
+      false,
+    ],
+    // 65 + 80 + 166 = 311 and TKP 166 (the old TKP rule passed this) but TIU 80 < 85
+    [
+      'cumlaude total 311 with TKP 166 but TIU 80',
       answers(13, 16, [
         [4, 31],
         [3, 14],
       ]),
       'cumlaude',
       [65, 80, 166],
-      true,
+      false,
     ],
     [
-      'cumlaude total 306',
-      answers(12, 16, [
+      'diaspora with TWK 0 but TIU 175 and total 341',
+      answers(0, 35, [
         [4, 31],
         [3, 14],
       ]),
-      'cumlaude',
-      [60, 80, 166],
-      false,
-    ],
-    // 150 + 0 + (26×4 + 19×3 = 161) = 311 but TKP < 166
-    [
-      'cumlaude total 311, TKP 161',
-      answers(30, 0, [
-        [4, 26],
-        [3, 19],
-      ]),
-      'cumlaude',
-      [150, 0, 161],
-      false,
-    ],
-    [
-      'cumlaude with TIU 0 but total 316',
-      answers(30, 0, [
-        [4, 31],
-        [3, 14],
-      ]),
-      'cumlaude',
-      [150, 0, 166],
+      'diaspora',
+      [0, 175, 166],
       true,
     ],
-    // disabilitas: total >= 286 and TIU >= 60. 50 + 60 + (41×4 + 4×3 = 176) = 286
+    // disabilitas: total >= 260 and TIU >= 70. 50 + 70 + (5×4 + 40×3 = 140) = 260
     [
-      'disabilitas at 286 / TIU 60',
-      answers(10, 12, [
-        [4, 41],
-        [3, 4],
+      'disabilitas at 260 / TIU 70',
+      answers(10, 14, [
+        [4, 5],
+        [3, 40],
       ]),
       'disabilitas',
-      [50, 60, 176],
+      [50, 70, 140],
       true,
     ],
     [
-      'disabilitas 286 but TIU 55',
-      answers(11, 11, [
-        [4, 41],
-        [3, 4],
+      'disabilitas 260 but TIU 65',
+      answers(11, 13, [
+        [4, 5],
+        [3, 40],
       ]),
       'disabilitas',
-      [55, 55, 176],
+      [55, 65, 140],
       false,
+    ],
+    // putra-putri-papua: total >= 260 and TIU >= 60. 60 + 60 + 140 = 260
+    [
+      'putra-putri-papua at 260 / TIU 60',
+      answers(12, 12, [
+        [4, 5],
+        [3, 40],
+      ]),
+      'putra-putri-papua',
+      [60, 60, 140],
+      true,
     ],
     [
       'unknown formation type falls back to umum',
