@@ -1,0 +1,67 @@
+// Ed25519 signatures (node:crypto) over canonical JSON documents, with key ids; public keys as raw 32-byte hex.
+import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import { canonicalJson } from './canonical-json.ts';
+import { DomainError } from './errors.ts';
+
+export interface Signature {
+  alg: 'Ed25519';
+  keyId: string;
+  /** Base64 (RFC 4648 §4, with padding) of the 64-byte signature over UTF-8(canonicalJson(document)). */
+  value: string;
+}
+
+export interface Signed<T> {
+  document: T;
+  signature: Signature;
+}
+
+/** A published public key: raw 32-byte Ed25519 key as lowercase hex; keyId = first 16 hex of SHA-256(raw key). */
+export interface PublicKeyEntry {
+  keyId: string;
+  alg: 'Ed25519';
+  publicKey: string;
+}
+
+const rawPublic = (key: KeyObject): Buffer => {
+  const jwk = key.export({ format: 'jwk' });
+  if (jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string')
+    throw new DomainError('VALIDATION', 'not an Ed25519 key');
+  return Buffer.from(jwk.x, 'base64url');
+};
+
+export const keyIdOf = (rawPublicKeyHex: string): string =>
+  createHash('sha256').update(Buffer.from(rawPublicKeyHex, 'hex')).digest('hex').slice(0, 16);
+
+/** The published entry for a private key given as PKCS#8 PEM. */
+export function publicKeyEntry(privateKeyPem: string): PublicKeyEntry {
+  const raw = rawPublic(createPublicKey(createPrivateKey(privateKeyPem))).toString('hex');
+  return { keyId: keyIdOf(raw), alg: 'Ed25519', publicKey: raw };
+}
+
+/** Signs canonicalJson(document) with the PKCS#8 PEM private key; the key id is derived from its public half. */
+export function signDocument<T>(document: T, privateKeyPem: string): Signed<T> {
+  const key = createPrivateKey(privateKeyPem);
+  const { keyId } = publicKeyEntry(privateKeyPem);
+  const value = sign(null, Buffer.from(canonicalJson(document), 'utf8'), key).toString('base64');
+  return { document, signature: { alg: 'Ed25519', keyId, value } };
+}
+
+/** True iff the signature's key id is among `keys`, its id matches the key, and the signature verifies. */
+export function verifyDocument(signed: Signed<unknown>, keys: readonly PublicKeyEntry[]): boolean {
+  const { signature } = signed;
+  if (signature?.alg !== 'Ed25519') return false;
+  const entry = keys.find((k) => k.keyId === signature.keyId);
+  if (!entry || !/^[0-9a-f]{64}$/.test(entry.publicKey) || keyIdOf(entry.publicKey) !== entry.keyId)
+    return false;
+  try {
+    const key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(entry.publicKey, 'hex').toString('base64url') },
+      format: 'jwk',
+    });
+    const sig = Buffer.from(signature.value, 'base64');
+    if (sig.length !== 64 || sig.toString('base64') !== signature.value) return false;
+    return verify(null, Buffer.from(canonicalJson(signed.document), 'utf8'), key, sig);
+  } catch {
+    return false;
+  }
+}
