@@ -1,4 +1,4 @@
-// Candidate attempt use cases: start, state, form, autosave (the hot path). Lifecycle rules live in domain/.
+// Candidate attempt use cases: start, state, form, autosave (the hot path), submit, result. Lifecycle rules live in domain/.
 import type { AttemptMeta } from '../domain/attempt.ts';
 import { DomainError } from '../domain/errors.ts';
 import { type Form, presentForm } from '../domain/form.ts';
@@ -11,6 +11,7 @@ import type {
   AttemptStateView,
   ClientStepInput,
   PublicForm,
+  ResultView,
   SaveAnswersResponse,
 } from '../schemas/candidate.ts';
 import type { AttemptCache } from './attempt-cache.ts';
@@ -20,6 +21,7 @@ import type { Deps } from './deps.ts';
 import type { Finalizer } from './finalize.ts';
 import { formJson } from './form-json.ts';
 import type { ImageService } from './images.ts';
+import { resultView } from './results.ts';
 import type { SessionCache } from './session-cache.ts';
 
 export interface AttemptServiceParts {
@@ -252,6 +254,26 @@ export const createAttemptService = ({
         );
       }
       return { acked: steps.map((s) => s.seq), remainingMs: remainingOf(meta, now), serverTime: now };
+    },
+
+    /** The candidate submits: idempotent, a finished attempt answers with its stored result. */
+    async submit(claims: CandidateClaims): Promise<ResultView> {
+      const result = await finalizer.submit(claims.aid, { role: 'candidate' });
+      const meta = await attempts.get(claims.aid);
+      return resultView(content, meta, result, deps.clock());
+    },
+
+    /** The result of a finished attempt (finalized first when its deadline has passed). */
+    async result(claims: CandidateClaims): Promise<ResultView> {
+      const now = deps.clock();
+      const meta = await finalizer.finalizeIfDue(await attempts.get(claims.aid), now);
+      if (meta.state !== 'submitted' && meta.state !== 'expired') {
+        throw new DomainError(
+          'NOT_FOUND',
+          'Hasil belum tersedia; ujian belum selesai / No result yet; the attempt is not finished',
+        );
+      }
+      return resultView(content, meta, await finalizer.result(meta), now);
     },
   };
 };

@@ -21,6 +21,8 @@ export type ProctorAction =
   | { kind: 'reset-device'; reason: string }
   | { kind: 'submit'; reason: string };
 
+export type ProctorService = ReturnType<typeof createProctorService>;
+
 export const createProctorService = (deps: Deps, attempts: AttemptCache, finalizer: Finalizer) => ({
   async act(attemptId: string, actor: Actor, action: ProctorAction): Promise<AttemptMeta> {
     const now = deps.clock();

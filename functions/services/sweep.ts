@@ -1,7 +1,14 @@
 // Sweep use case: finalizes attempts past deadline (+ grace) and settles fresh results against saves that landed late. Idempotent.
 
 import type { AttemptMeta } from '../domain/attempt.ts';
-import type { Services } from './index.ts';
+import type { Deps } from './deps.ts';
+import type { Finalizer } from './finalize.ts';
+
+/** What a sweep needs: the store and clock, and the finalizer (its caches stay coherent with the API's). */
+export interface SweepContext {
+  deps: Deps;
+  finalizer: Finalizer;
+}
 
 export interface SweepReport {
   checked: number;
@@ -18,7 +25,7 @@ export interface SweepReport {
 export const SETTLE_AFTER_MS = 20_000;
 export const SETTLE_UNTIL_MS = 150_000;
 
-const settle = async (svc: Services, meta: AttemptMeta): Promise<boolean> => {
+const settle = async (svc: SweepContext, meta: AttemptMeta): Promise<boolean> => {
   const stored = await svc.deps.store.attempts.getResult(meta.attemptId);
   if (!stored) return false; // not finished writing: the next read of the result recovers it
   const derived = await svc.finalizer.score(meta);
@@ -36,7 +43,7 @@ const settle = async (svc: Services, meta: AttemptMeta): Promise<boolean> => {
   return true;
 };
 
-export const sweepSession = async (svc: Services, sessionId: string): Promise<SweepReport> => {
+export const sweepSession = async (svc: SweepContext, sessionId: string): Promise<SweepReport> => {
   const now = svc.deps.clock();
   const metas = await svc.deps.store.attempts.listBySession(sessionId);
   let finalized = 0;
@@ -55,7 +62,7 @@ export const sweepSession = async (svc: Services, sessionId: string): Promise<Sw
 
 /** Sweeps every session whose window overlaps now (the scheduled job on AWS, a timer locally). */
 export const sweepOpenSessions = async (
-  svc: Services,
+  svc: SweepContext,
   graceWindowMs = 24 * 3600_000,
 ): Promise<SweepReport> => {
   const now = svc.deps.clock();

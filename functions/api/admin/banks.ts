@@ -1,10 +1,10 @@
 // Admin bank routes: import a bank from CSV or JSON (all or nothing, every bad row listed), export it, upload images.
 import type { Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { exportBankCsv, exportBankJson, parseBankCsv, parseBankJson } from '../../domain/bank-io.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { id } from '../../schemas/common.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
+import type { BankSource } from '../../services/banks.ts';
 import type { Services } from '../../services/index.ts';
 import type { AuthEnv } from '../middleware/auth.ts';
 import { MalformedJsonError, parseParams, parseQuery } from '../middleware/validate.ts';
@@ -17,15 +17,13 @@ export const mountBankRoutes = (
   svc: Services,
   adminOnly: MiddlewareHandler<AuthEnv<StaffClaims>>,
 ) => {
-  const { store } = svc.deps;
-
   /** Body: text/csv (one row per item) or application/json (an array of items). Replaces items with the same id. */
   app.put('/banks/:bankId/items', adminOnly, async (c) => {
     const { bankId } = parseParams(c, bankParams);
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    let items: ReturnType<typeof parseBankCsv>;
+    let source: BankSource;
     if (type === 'text/csv') {
-      items = parseBankCsv(bankId, await c.req.text());
+      source = { format: 'csv', text: await c.req.text() };
     } else if (type === 'application/json') {
       let value: unknown;
       try {
@@ -33,18 +31,15 @@ export const mountBankRoutes = (
       } catch {
         throw new MalformedJsonError('malformed JSON');
       }
-      items = parseBankJson(bankId, value);
+      source = { format: 'json', value };
     } else {
       throw new DomainError(
         'VALIDATION',
         'Kirim text/csv atau application/json / Send text/csv or application/json',
       );
     }
-    await store.banks.putItems(items);
-    svc.content.clear();
-    const byCategory: Record<string, number> = {};
-    for (const i of items) byCategory[i.category] = (byCategory[i.category] ?? 0) + 1;
-    return c.json({ bankId, imported: items.length, byCategory, serverTime: svc.deps.clock() });
+    const imported = await svc.banks.importItems(bankId, source);
+    return c.json({ ...imported, serverTime: svc.deps.clock() });
   });
 
   /** Raw image bytes (PNG, JPEG, GIF, WebP ≤ 1 MB) -> a reference to put in an item's `image` field. */
@@ -56,14 +51,13 @@ export const mountBankRoutes = (
   app.get('/banks/:bankId/items', adminOnly, async (c) => {
     const { bankId } = parseParams(c, bankParams);
     const { format } = parseQuery(c, exportQuery);
-    const items = await store.banks.list(bankId);
-    if (items.length === 0) throw new DomainError('NOT_FOUND', 'Bank soal kosong / Bank not found or empty');
+    const text = await svc.banks.exportItems(bankId, format);
     if (format === 'csv') {
-      return c.body(exportBankCsv(items), 200, {
+      return c.body(text, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${bankId}.csv"`,
       });
     }
-    return c.body(exportBankJson(items), 200, { 'content-type': 'application/json; charset=utf-8' });
+    return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 };

@@ -1,6 +1,5 @@
 // Auditor routes (/api/auditor): login and raw material for re-scoring (step logs, seeds, results).
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors.ts';
 import { id } from '../../schemas/common.ts';
 import { staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
@@ -24,13 +23,7 @@ export const auditorApp = (svc: Services) => {
   /** The raw log of one attempt with its seed and stored result; the auditor re-derives the score from it. */
   app.get('/attempts/:attemptId/log', auditor, async (c) => {
     const { attemptId } = parseParams(c, attemptParams);
-    const meta = await deps.store.attempts.get(attemptId, true);
-    if (!meta) throw new DomainError('NOT_FOUND', 'Percobaan tidak ditemukan / Attempt not found');
-    const [steps, result] = await Promise.all([
-      deps.store.attempts.readSteps(attemptId),
-      deps.store.attempts.getResult(attemptId),
-    ]);
-    return c.json({ attempt: meta, steps, result: result ?? null, serverTime: deps.clock() });
+    return c.json({ ...(await svc.audit.attemptLog(attemptId)), serverTime: deps.clock() });
   });
 
   return app;

@@ -7,7 +7,6 @@ import { id } from '../../schemas/common.ts';
 import type { CandidateClaims } from '../../services/auth/tokens.ts';
 import { loginCandidate } from '../../services/candidate-login.ts';
 import type { Services } from '../../services/index.ts';
-import { resultView } from '../../services/results.ts';
 import { roleApp } from '../base.ts';
 import { type AuthEnv, requireCandidate } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
@@ -43,24 +42,8 @@ export const candidateApp = (svc: Services) => {
     const body = await parseJson(c, saveAnswersBody);
     return c.json(await svc.attempt.save(claims, body.steps));
   });
-  app.post('/attempts/:attemptId/submit', async (c) => {
-    const claims = owned(c);
-    const result = await svc.finalizer.submit(claims.aid, { role: 'candidate' });
-    const meta = await svc.attempts.get(claims.aid);
-    return c.json(await resultView(svc.content, meta, result, deps.clock()));
-  });
-  app.get('/attempts/:attemptId/result', async (c) => {
-    const claims = owned(c);
-    const now = deps.clock();
-    const meta = await svc.finalizer.finalizeIfDue(await svc.attempts.get(claims.aid), now);
-    if (meta.state !== 'submitted' && meta.state !== 'expired') {
-      throw new DomainError(
-        'NOT_FOUND',
-        'Hasil belum tersedia; ujian belum selesai / No result yet; the attempt is not finished',
-      );
-    }
-    return c.json(await resultView(svc.content, meta, await svc.finalizer.result(meta), now));
-  });
+  app.post('/attempts/:attemptId/submit', async (c) => c.json(await svc.attempt.submit(owned(c))));
+  app.get('/attempts/:attemptId/result', async (c) => c.json(await svc.attempt.result(owned(c))));
 
   return app;
 };
