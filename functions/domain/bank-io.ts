@@ -3,9 +3,10 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
 import { id as idSchema } from '../schemas/common.ts';
-import { type ImportProblem, type ItemInput, itemInput } from '../schemas/items.ts';
+import { type ImportProblem, itemInput } from '../schemas/items.ts';
 import { DomainError } from './errors.ts';
-import type { Item, ItemOption } from './items.ts';
+import type { Item, ItemKind } from './items.ts';
+import { checkItem, isItemKind, kindOf } from './kinds/registry.ts';
 
 /** CSV columns in export order. Required on import: id, category, kind, stem, options. */
 export const CSV_COLUMNS = [
@@ -43,6 +44,59 @@ export function splitPipes(cell: string): string[] {
   return parts;
 }
 
+/**
+ * How a kind fits the CSV row: `read` turns its cells into the kind's fields (problems reported, undefined
+ * = skip the row), `write` gives its key/weights cells. Kinds without an entry are JSON-only.
+ */
+interface CsvKind {
+  read(
+    cell: (c: Column) => string,
+    optionCount: number,
+    problem: (reason: string) => void,
+  ): object | undefined;
+  write(item: Item): Partial<Record<Column, string>>;
+}
+
+const CSV_KINDS: Partial<Record<ItemKind, CsvKind>> = {
+  single: {
+    read(cell, _n, problem) {
+      if (cell('weights')) problem('weights: not allowed for a single item');
+      return { key: cell('key').toLowerCase() };
+    },
+    write: (it) => ({ key: it.kind === 'single' ? it.key : '' }),
+  },
+  weighted: {
+    read(cell, optionCount, problem) {
+      if (cell('key')) problem('key: not allowed for a weighted item (use weights)');
+      const ws = cell('weights') === '' ? [] : splitPipes(cell('weights'));
+      if (ws.length !== optionCount) {
+        problem(`weights: ${ws.length} weights for ${optionCount} options`);
+        return undefined;
+      }
+      const bad = ws.filter((w) => !NUMBER.test(w));
+      if (bad.length) {
+        problem(`weights: not a number: ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
+        return undefined;
+      }
+      const weights: Record<string, number> = {};
+      ws.forEach((w, k) => {
+        weights[optionLetter(k)] = Number(w);
+      });
+      return { weights };
+    },
+    write: (it) => ({
+      weights:
+        it.kind === 'weighted'
+          ? kindOf(it)
+              .responses(it)
+              .map((id) => String(it.weights[id] ?? ''))
+              .join('|')
+          : '',
+    }),
+  },
+};
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
 const escapePipes = (text: string): string => text.replaceAll('|', '\\|');
 
 const fail = (source: string, problems: ImportProblem[]): never => {
@@ -58,30 +112,6 @@ const fail = (source: string, problems: ImportProblem[]): never => {
 
 const issueReasons = (error: z.ZodError): string[] =>
   error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-
-/** Validated input -> domain Item in the target bank (explicit fields: no stray undefined members). */
-function toItem(bankId: string, v: ItemInput): Item {
-  const base = {
-    id: v.id,
-    bankId,
-    category: v.category,
-    stem: v.stem,
-    ...(v.difficulty ? { difficulty: v.difficulty } : {}),
-    ...(v.image ? { image: v.image } : {}),
-  };
-  const opts = (os: ItemOption[]): ItemOption[] =>
-    os.map((o) => (o.image ? { id: o.id, text: o.text, image: o.image } : { id: o.id, text: o.text }));
-  switch (v.kind) {
-    case 'single':
-      return { ...base, kind: 'single', options: opts(v.options), key: v.key };
-    case 'weighted':
-      return { ...base, kind: 'weighted', options: opts(v.options), weights: { ...v.weights } };
-    case 'likert':
-      return { ...base, kind: 'likert', trait: v.trait, reverse: v.reverse };
-    case 'speed':
-      return { ...base, kind: 'speed', columns: v.columns, rows: v.rows, columnSeconds: v.columnSeconds };
-  }
-}
 
 function checkBankId(bankId: string): void {
   if (!idSchema.safeParse(bankId).success)
@@ -107,7 +137,9 @@ function validateAll(
     if (seen !== undefined)
       problems.push({ row, reason: `duplicate id ${r.data.id} (first at row ${seen})` });
     else firstRow.set(r.data.id, row);
-    items.push(toItem(bankId, r.data));
+    const checked = checkItem(bankId, r.data);
+    if (checked.ok) items.push(checked.item);
+    else for (const reason of checked.problems) problems.push({ row, reason });
   }
   if (problems.length)
     fail(
@@ -172,36 +204,17 @@ export function parseBankCsv(bankId: string, text: string): Item[] {
     };
     if (cell('difficulty')) value.difficulty = cell('difficulty').toLowerCase();
     if (cell('image')) value.image = cell('image');
-    if (kind === 'single') {
-      value.key = cell('key').toLowerCase();
-      if (cell('weights')) problems.push({ row, reason: 'weights: not allowed for a single item' });
-    } else if (kind === 'weighted') {
-      if (cell('key')) problems.push({ row, reason: 'key: not allowed for a weighted item (use weights)' });
-      const ws = cell('weights') === '' ? [] : splitPipes(cell('weights'));
-      if (ws.length !== texts.length) {
-        problems.push({ row, reason: `weights: ${ws.length} weights for ${texts.length} options` });
-        return;
-      }
-      const weights: Record<string, number> = {};
-      ws.forEach((w, k) => {
-        weights[optionLetter(k)] = /^-?\d+(\.\d+)?$/.test(w) ? Number(w) : Number.NaN;
-      });
-      const bad = ws.filter((w) => !/^-?\d+(\.\d+)?$/.test(w));
-      if (bad.length) {
-        problems.push({
-          row,
-          reason: `weights: not a number: ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
-        });
-        return;
-      }
-      value.weights = weights;
-    } else {
+    const codec = isItemKind(kind) ? CSV_KINDS[kind] : undefined;
+    if (!codec) {
       problems.push({
         row,
-        reason: `kind: must be single or weighted in CSV (likert/speed: use JSON), got ${JSON.stringify(kind)}`,
+        reason: `kind: must be ${Object.keys(CSV_KINDS).join(' or ')} in CSV (likert/speed: use JSON), got ${JSON.stringify(kind)}`,
       });
       return;
     }
+    const fields = codec.read(cell, texts.length, (reason) => problems.push({ row, reason }));
+    if (!fields) return;
+    Object.assign(value, fields);
     candidates.push({ row, value });
   });
   return validateAll(bankId, 'bank CSV', candidates, problems);
@@ -235,7 +248,8 @@ export function parseBankJson(bankId: string, value: unknown): Item[] {
 export function exportBankCsv(items: readonly Item[]): string {
   const problems: string[] = [];
   const rows = items.map((it) => {
-    if (it.kind !== 'single' && it.kind !== 'weighted') {
+    const codec = CSV_KINDS[it.kind];
+    if (!codec || !('options' in it)) {
       problems.push(`${it.id}: ${it.kind} items cannot be written as CSV (use JSON)`);
       return [];
     }
@@ -250,8 +264,9 @@ export function exportBankCsv(items: readonly Item[]): string {
       difficulty: it.difficulty ?? '',
       stem: it.stem,
       options: it.options.map((o) => escapePipes(o.text)).join(' | '),
-      key: it.kind === 'single' ? it.key : '',
-      weights: it.kind === 'weighted' ? it.options.map((o) => String(it.weights[o.id] ?? '')).join('|') : '',
+      key: '',
+      weights: '',
+      ...codec.write(it),
       image: it.image ?? '',
     };
     return CSV_COLUMNS.map((c) => record[c]);

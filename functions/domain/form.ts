@@ -3,13 +3,14 @@ import type { PublicItem } from '../schemas/candidate.ts';
 import { DomainError } from './errors.ts';
 import type { Exam } from './exam.ts';
 import type { Item } from './items.ts';
+import { kindOf } from './kinds/registry.ts';
 import { createPrng, pickN, shuffle } from './prng.ts';
 import { sha256Hex } from './seed.ts';
 
 export interface FormItem {
   itemId: string;
   sectionId: string;
-  /** Option ids in display order (empty for likert and speed items). */
+  /** Response ids in display order (the kind's responses(); shuffled when the kind says so). */
   optionOrder: string[];
 }
 
@@ -64,7 +65,8 @@ const NO_ITEMS: readonly Item[] = [];
  *      difficulty, when given) not already on the form, sorted by id (code-unit order, so the bank's array
  *      order never matters); pickN(pool, count). Too few -> DomainError BANK_TOO_SMALL.
  *   2. shuffle() of the section's selected items (item order within the section).
- *   3. for each item in that order, if it has options: shuffle() of its option ids (bank order as input).
+ *   3. for each item in that order, its kind's responses() (option ids in bank order); shuffle() of them
+ *      when the kind is shuffled (single, weighted), else kept as they are (likert 1–5: no draws).
  * Sections stay in exam order. Duplicate item ids in one bank -> DomainError INVALID_ITEM.
  * `bank` may be prepared once with prepareBank(); the form is the same either way.
  */
@@ -97,13 +99,9 @@ export function buildForm(exam: Exam, bank: readonly Item[] | PreparedBank, seed
       }
     }
     for (const it of shuffle(chosen, rand)) {
-      const optionOrder =
-        it.kind === 'single' || it.kind === 'weighted'
-          ? shuffle(
-              it.options.map((o) => o.id),
-              rand,
-            )
-          : [];
+      const kind = kindOf(it);
+      const responses = kind.responses(it);
+      const optionOrder = kind.shuffled ? shuffle(responses, rand) : responses;
       items.push({ itemId: it.id, sectionId: section.id, optionOrder });
     }
   }
@@ -118,10 +116,11 @@ export function presentForm(form: Form, itemsById: ReadonlyMap<string, Item>): P
   return form.items.map((fi, i) => {
     const item = itemsById.get(fi.itemId);
     if (!item) throw new DomainError('NOT_FOUND', `item ${fi.itemId} not found`);
+    const shown = kindOf(item).shown(item);
     const options =
-      item.kind === 'single' || item.kind === 'weighted'
+      shown !== null
         ? fi.optionOrder.map((oid) => {
-            const o = item.options.find((x) => x.id === oid);
+            const o = shown.find((x) => x.id === oid);
             if (!o) throw new DomainError('NOT_FOUND', `option ${oid} of item ${item.id} not found`);
             return o.image === undefined
               ? { id: o.id, text: o.text }

@@ -1,6 +1,12 @@
-// Item bank model: item kinds (what is asked and how it is scored), separate from delivery.
-export type ItemKind = 'single' | 'weighted' | 'likert' | 'speed';
+// Item bank model: the fields every item has; each kind's own fields and rules live in kinds/.
+import type { LikertItem } from './kinds/likert.ts';
+import type { SingleItem } from './kinds/single.ts';
+import type { SpeedItem } from './kinds/speed.ts';
+import type { WeightedItem } from './kinds/weighted.ts';
+
+export type { LikertItem, SingleItem, SpeedItem, WeightedItem };
 export type Difficulty = 'easy' | 'medium' | 'hard';
+export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
 
 export interface ItemOption {
   /** Stable option id within the item, e.g. "a".."f". Never shown as a letter; letters follow the shuffled order. */
@@ -11,7 +17,7 @@ export interface ItemOption {
   image?: string;
 }
 
-interface ItemBase {
+export interface ItemBase {
   id: string;
   bankId: string;
   /** Blueprint category, e.g. "TWK", "TIU", "TKP", "TEKNIS", "MANAJERIAL". */
@@ -22,34 +28,7 @@ interface ItemBase {
   image?: string;
 }
 
-/** One correct option: 5 points if chosen, 0 otherwise (TWK, TIU, PPPK technical). */
-export interface SingleItem extends ItemBase {
-  kind: 'single';
-  options: ItemOption[];
-  key: string;
-}
-
-/** Every option carries a weight: 1–5 (TKP) or 1–4 (PPPK managerial, socio-cultural, interview). */
-export interface WeightedItem extends ItemBase {
-  kind: 'weighted';
-  options: ItemOption[];
-  weights: Record<string, number>;
-}
-
-/** Likert statement (1–5), used by psychological inventories. */
-export interface LikertItem extends ItemBase {
-  kind: 'likert';
-  trait: string;
-  reverse: boolean;
-}
-
-/** Kraepelin/Pauli speed test: columns of digits generated from a seed. */
-export interface SpeedItem extends ItemBase {
-  kind: 'speed';
-  columns: number;
-  rows: number;
-  columnSeconds: number;
-}
-
+/** Every item kind (one module each in kinds/, listed in kinds/registry.ts). */
 export type Item = SingleItem | WeightedItem | LikertItem | SpeedItem;
+export type ItemKind = Item['kind'];
 export type ChoiceItem = SingleItem | WeightedItem;

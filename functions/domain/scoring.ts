@@ -3,6 +3,9 @@ import { DomainError } from './errors.ts';
 import type { Exam, PassingGrade } from './exam.ts';
 import type { Form } from './form.ts';
 import type { Item } from './items.ts';
+import { itemMax, itemPoints } from './kinds/registry.ts';
+
+export { itemMax, itemPoints };
 
 /** Formation type whose passing grade applies when an exam has none for the candidate's own type. */
 export const DEFAULT_FORMATION_TYPE = 'umum';
@@ -15,21 +18,6 @@ export interface Score {
   /** null: the exam has no passing grade for this formation type nor a DEFAULT_FORMATION_TYPE one. */
   passed: boolean | null;
   grade?: PassingGrade;
-}
-
-/** Points of one answer: single -> correctPoints if the key was chosen; weighted -> chosen option's weight. */
-export function itemPoints(item: Item, choice: string | null | undefined, correctPoints: number): number {
-  if (choice === null || choice === undefined) return 0;
-  if (item.kind === 'single') return choice === item.key ? correctPoints : 0;
-  if (item.kind === 'weighted') return item.weights[choice] ?? 0;
-  return 0;
-}
-
-/** Best possible points of one item (likert and speed items are not scored here: 0). */
-export function itemMax(item: Item, correctPoints: number): number {
-  if (item.kind === 'single') return correctPoints;
-  if (item.kind === 'weighted') return Math.max(0, ...Object.values(item.weights));
-  return 0;
 }
 
 /** The grade that applies: the formation type's own, else the DEFAULT_FORMATION_TYPE one, else undefined. */

@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { Exam } from '../domain/exam.ts';
 import { buildForm, type Form, type PreparedBank, prepareBank } from '../domain/form.ts';
 import type { Item } from '../domain/items.ts';
+import { kindOf } from '../domain/kinds/registry.ts';
 import type { Store } from '../store/types.ts';
 import { encodeFormPieces, type FormPieces } from './form-json.ts';
 import { IMAGE_REF_PREFIX } from './images.ts';
@@ -59,7 +60,7 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
     let p = pieces.get(content);
     if (p === undefined) {
       const hasStoredImages = content.items.some(
-        (i) => stored(i.image) || ('options' in i && i.options.some((o) => stored(o.image))),
+        (i) => stored(i.image) || (kindOf(i).shown(i) ?? []).some((o) => stored(o.image)),
       );
       p = hasStoredImages ? null : encodeFormPieces(content.items);
       pieces.set(content, p);

@@ -2,6 +2,7 @@
 import { DomainError } from '../domain/errors.ts';
 import type { Form } from '../domain/form.ts';
 import type { Item } from '../domain/items.ts';
+import { kindOf } from '../domain/kinds/registry.ts';
 import type { PublicForm } from '../schemas/candidate.ts';
 
 interface ItemPieces {
@@ -9,8 +10,8 @@ interface ItemPieces {
   head: Buffer;
   /** `,"kind":…,"stem":…[,"image":…],"options":[` */
   body: Buffer;
-  /** Per option id: `{"id":…,"text":…[,"image":…]}` */
-  options: Map<string, Buffer>;
+  /** Per option id: `{"id":…,"text":…[,"image":…]}`; null when the kind shows no options (likert). */
+  options: Map<string, Buffer> | null;
 }
 
 /** Pieces of every item of one exam content; immutable once built. */
@@ -32,12 +33,11 @@ const ITEM_END = enc(']}');
 export const encodeFormPieces = (items: readonly Item[]): FormPieces => {
   const pieces = new Map<string, ItemPieces>();
   for (const item of items) {
-    const options = new Map<string, Buffer>();
-    if (item.kind === 'single' || item.kind === 'weighted') {
-      for (const o of item.options) {
-        const image = o.image === undefined ? '' : `,"image":${q(o.image)}`;
-        options.set(o.id, enc(`{"id":${q(o.id)},"text":${q(o.text)}${image}}`));
-      }
+    const shown = kindOf(item).shown(item);
+    const options = shown === null ? null : new Map<string, Buffer>();
+    for (const o of shown ?? []) {
+      const image = o.image === undefined ? '' : `,"image":${q(o.image)}`;
+      options?.set(o.id, enc(`{"id":${q(o.id)},"text":${q(o.text)}${image}}`));
     }
     const image = item.image === undefined ? '' : `,"image":${q(item.image)}`;
     pieces.set(item.id, {
@@ -87,12 +87,13 @@ export const formJson = (
     if (!item) throw new DomainError('NOT_FOUND', `item ${fi.itemId} not found`);
     if (i > 0) out.push(COMMA);
     out.push(item.head, numberPiece(p, i + 1), sectionPiece(p, fi.sectionId), item.body);
-    fi.optionOrder.forEach((oid, k) => {
-      const o = item.options.get(oid);
-      if (!o) throw new DomainError('NOT_FOUND', `option ${oid} of item ${fi.itemId} not found`);
-      if (k > 0) out.push(COMMA);
-      out.push(o);
-    });
+    if (item.options)
+      fi.optionOrder.forEach((oid, k) => {
+        const o = item.options?.get(oid);
+        if (!o) throw new DomainError('NOT_FOUND', `option ${oid} of item ${fi.itemId} not found`);
+        if (k > 0) out.push(COMMA);
+        out.push(o);
+      });
     out.push(ITEM_END);
   });
   out.push(enc(`],"serverTime":${q(serverTime)}}`));

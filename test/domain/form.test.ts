@@ -218,3 +218,48 @@ describe('presentForm', () => {
 /** buildForm(tinyExam, TWK 6 + TKP 4, 'ab' x 32), recorded when the derivation was written. */
 const GOLDEN_FORM = ['twk-001:caebd', 'twk-006:ecadb', 'twk-003:cabde', 'tkp-002:cbdea', 'tkp-003:abcde'];
 const GOLDEN_FORM_HASH = '5890e89765e9d4e652b65dcec9d3e3f12999a9b206ece06d7bcc955a7e57c896';
+
+describe('item kinds on a form', () => {
+  const likert: Item = {
+    id: 'psi-001',
+    bankId: 'b',
+    category: 'PSI',
+    stem: 'Saya teliti.',
+    kind: 'likert',
+    trait: 'C',
+    reverse: true,
+  };
+  const psych = tinyExam({
+    sections: [
+      { id: 'TWK', title: 'TWK', bankId: 'b', draws: [{ category: 'TWK', count: 3 }], correctPoints: 5 },
+      { id: 'PSI', title: 'PSI', bankId: 'b', draws: [{ category: 'PSI', count: 1 }], correctPoints: 5 },
+    ],
+  });
+
+  it('likert keeps the 1–5 scale in order and consumes no draws; presented without option texts', () => {
+    const form = buildForm(psych, [...bank, likert], seedOf(3));
+    expect(form.items.at(-1)).toEqual({
+      itemId: 'psi-001',
+      sectionId: 'PSI',
+      optionOrder: ['1', '2', '3', '4', '5'],
+    });
+    // the TWK section's stream is independent of the PSI section: same as on the tiny exam
+    expect(form.items.slice(0, 3)).toEqual(buildForm(exam, bank, seedOf(3)).items.slice(0, 3));
+    const shown = presentForm(form, new Map([...bank, likert].map((i) => [i.id, i])));
+    expect(shown.at(-1)).toMatchObject({ itemId: 'psi-001', kind: 'likert', options: [] });
+  });
+
+  it('a speed item on a form fails loudly (serving is not implemented)', () => {
+    const speed: Item = {
+      id: 'kr-1',
+      bankId: 'b',
+      category: 'PSI',
+      stem: 'Jumlahkan',
+      kind: 'speed',
+      columns: 2,
+      rows: 3,
+      columnSeconds: 5,
+    };
+    expect(() => buildForm(psych, [...bank, speed], seedOf(3))).toThrow(/not implemented/);
+  });
+});
