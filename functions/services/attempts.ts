@@ -26,11 +26,11 @@ import type { SessionCache } from './session-cache.ts';
 
 export interface AttemptServiceParts {
   deps: Deps;
-  attempts: AttemptCache;
-  content: ContentCache;
+  attemptCache: AttemptCache;
+  contentCache: ContentCache;
   finalizer: Finalizer;
   images: ImageService;
-  sessions: SessionCache;
+  sessionCache: SessionCache;
 }
 
 const remainingOf = (meta: AttemptMeta, now: number): number | null =>
@@ -38,18 +38,18 @@ const remainingOf = (meta: AttemptMeta, now: number): number | null =>
 
 export const createAttemptService = ({
   deps,
-  attempts,
-  content,
+  attemptCache,
+  contentCache,
   finalizer,
   images,
-  sessions,
+  sessionCache,
 }: AttemptServiceParts) => {
   const { store } = deps;
 
   /** The replayed view of an attempt; `known` = the whole log when the caller has it (a fresh start), else read. */
   const stateView = async (meta: AttemptMeta, now: number, known?: Step[]): Promise<AttemptStateView> => {
-    const exam = await content.exam(meta.examId);
-    const form = content.form(meta.attemptId, exam, meta.seed);
+    const exam = await contentCache.exam(meta.examId);
+    const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const steps = known ?? (await store.attempts.readSteps(meta.attemptId));
     const view = replay(steps, meta, deps.config.graceMs);
     const answers: Record<string, string | null> = {};
@@ -71,9 +71,9 @@ export const createAttemptService = ({
   };
 
   const readyView = async (claims: CandidateClaims, now: number): Promise<AttemptStateView> => {
-    const session = await sessions.get(claims.sid);
+    const session = await sessionCache.get(claims.sid);
     if (!session) throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
-    const { exam } = await content.exam(session.examId);
+    const { exam } = await contentCache.exam(session.examId);
     return {
       attemptId: claims.aid,
       state: 'ready',
@@ -93,14 +93,14 @@ export const createAttemptService = ({
   const freshMeta = async (attemptId: string, now: number): Promise<AttemptMeta> => {
     const meta = await store.attempts.get(attemptId, true);
     if (!meta) throw new DomainError('NOT_STARTED', 'Ujian belum dimulai / The attempt has not been started');
-    attempts.set(meta);
+    attemptCache.set(meta);
     return finalizer.finalizeIfDue(meta, now);
   };
 
   const formOf = async (claims: CandidateClaims) => {
-    const meta = await attempts.get(claims.aid);
-    const exam = await content.exam(meta.examId);
-    const form = content.form(meta.attemptId, exam, meta.seed);
+    const meta = await attemptCache.get(claims.aid);
+    const exam = await contentCache.exam(meta.examId);
+    const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const header = {
       attemptId: meta.attemptId,
       examId: exam.exam.id,
@@ -130,18 +130,18 @@ export const createAttemptService = ({
     async start(claims: CandidateClaims): Promise<AttemptStateView> {
       const now = deps.clock();
       const [session, entry, secret] = await Promise.all([
-        sessions.get(claims.sid),
+        sessionCache.get(claims.sid),
         store.sessions.getRosterEntry(claims.sid, claims.sub),
-        sessions.secret(claims.sid),
+        sessionCache.secret(claims.sid),
       ]);
       if (!session || !entry || !secret)
         throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
       if (!isSessionOpen(session, now)) {
         throw new DomainError('SESSION_NOT_OPEN', 'Sesi ujian tidak dibuka / The session is not open');
       }
-      const exam = await content.exam(session.examId);
+      const exam = await contentCache.exam(session.examId);
       const seed = attemptSeed(secret, claims.aid);
-      content.form(claims.aid, exam, seed); // validates the bank covers the blueprint before anything is written
+      contentCache.form(claims.aid, exam, seed); // validates the bank covers the blueprint before anything is written
       const { meta, step } = startAttempt({
         attemptId: claims.aid,
         session,
@@ -152,7 +152,7 @@ export const createAttemptService = ({
       });
       await store.attempts.create(meta);
       await store.attempts.appendServerStep(meta.attemptId, step);
-      attempts.set(meta);
+      attemptCache.set(meta);
       // A fresh attempt's whole log is its started step: no read of the log needed.
       return stateView(meta, now, [step]);
     },
@@ -162,7 +162,7 @@ export const createAttemptService = ({
       const now = deps.clock();
       const stored = await store.attempts.get(claims.aid, true);
       if (!stored) return readyView(claims, now);
-      attempts.set(stored);
+      attemptCache.set(stored);
       return stateView(await finalizer.finalizeIfDue(stored, now), now);
     },
 
@@ -179,7 +179,7 @@ export const createAttemptService = ({
     async formJson(claims: CandidateClaims): Promise<Uint8Array<ArrayBuffer>> {
       const now = deps.clock();
       const { exam, form, header } = await formOf(claims);
-      const pieces = content.formPieces(exam);
+      const pieces = contentCache.formPieces(exam);
       if (pieces) return formJson(pieces, form, header, now);
       return Buffer.from(JSON.stringify(await presented(exam, form, header, now)));
     },
@@ -187,9 +187,9 @@ export const createAttemptService = ({
     /** The hot path: token + cached state, then one conditional put per step. Ack only after durable writes. */
     async save(claims: CandidateClaims, steps: ClientStepInput[]): Promise<SaveAnswersResponse> {
       const now = deps.clock();
-      const meta = await attempts.get(claims.aid);
-      const exam = await content.exam(meta.examId);
-      const index = content.formIndex(meta.attemptId, exam, meta.seed);
+      const meta = await attemptCache.get(claims.aid);
+      const exam = await contentCache.exam(meta.examId);
+      const index = contentCache.formIndex(meta.attemptId, exam, meta.seed);
       const bad: Record<string, string[]> = {};
       steps.forEach((s, i) => {
         const options = index.get(s.itemId);
@@ -259,21 +259,21 @@ export const createAttemptService = ({
     /** The candidate submits: idempotent, a finished attempt answers with its stored result. */
     async submit(claims: CandidateClaims): Promise<ResultView> {
       const result = await finalizer.submit(claims.aid, { role: 'candidate' });
-      const meta = await attempts.get(claims.aid);
-      return resultView(content, meta, result, deps.clock());
+      const meta = await attemptCache.get(claims.aid);
+      return resultView(contentCache, meta, result, deps.clock());
     },
 
     /** The result of a finished attempt (finalized first when its deadline has passed). */
     async result(claims: CandidateClaims): Promise<ResultView> {
       const now = deps.clock();
-      const meta = await finalizer.finalizeIfDue(await attempts.get(claims.aid), now);
+      const meta = await finalizer.finalizeIfDue(await attemptCache.get(claims.aid), now);
       if (meta.state !== 'submitted' && meta.state !== 'expired') {
         throw new DomainError(
           'NOT_FOUND',
           'Hasil belum tersedia; ujian belum selesai / No result yet; the attempt is not finished',
         );
       }
-      return resultView(content, meta, await finalizer.result(meta), now);
+      return resultView(contentCache, meta, await finalizer.result(meta), now);
     },
   };
 };

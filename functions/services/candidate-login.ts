@@ -12,7 +12,7 @@ import type { SessionCache } from './session-cache.ts';
 
 export const loginCandidate = async (
   deps: Deps,
-  attempts: AttemptCache,
+  attemptCache: AttemptCache,
   sessionCache: SessionCache,
   body: CandidateLoginBody,
 ): Promise<CandidateLoginResponse> => {
@@ -45,7 +45,7 @@ export const loginCandidate = async (
   }
   const attemptId = attemptIdFor(session.id, entry.regNo);
   const existing = await deps.store.attempts.get(attemptId);
-  if (existing) attempts.set(existing);
+  if (existing) attemptCache.set(existing);
   const exp = Math.floor(now / 1000) + deps.config.candidateTokenTtlSeconds;
   const token = await signToken(
     {

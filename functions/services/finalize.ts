@@ -23,12 +23,16 @@ export interface Finalizer {
   result(meta: AttemptMeta): Promise<StoredResult>;
 }
 
-export const createFinalizer = (deps: Deps, attempts: AttemptCache, content: ContentCache): Finalizer => {
+export const createFinalizer = (
+  deps: Deps,
+  attemptCache: AttemptCache,
+  contentCache: ContentCache,
+): Finalizer => {
   const { store } = deps;
 
   const score = async (meta: AttemptMeta): Promise<StoredResult> => {
-    const exam = await content.exam(meta.examId);
-    const form = content.form(meta.attemptId, exam, meta.seed);
+    const exam = await contentCache.exam(meta.examId);
+    const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const steps = await store.attempts.readSteps(meta.attemptId);
     const view = replay(steps, meta, deps.config.graceMs);
     const s = scoreAttempt(exam.exam, form, exam.itemsById, view.answers, meta.formationType);
@@ -58,7 +62,7 @@ export const createFinalizer = (deps: Deps, attempts: AttemptCache, content: Con
       if (!meta)
         throw new DomainError('NOT_STARTED', 'Ujian belum dimulai / The attempt has not been started');
       if (meta.state === 'submitted' || meta.state === 'expired') {
-        attempts.set(meta);
+        attemptCache.set(meta);
         return meta;
       }
       const next = transition(meta);
@@ -66,7 +70,7 @@ export const createFinalizer = (deps: Deps, attempts: AttemptCache, content: Con
       // Racing submits (double click, sweeper vs candidate) leave exactly one `submitted` step in the log.
       let updated: AttemptMeta;
       try {
-        updated = await applyTransition(store, attempts, meta, next);
+        updated = await applyTransition(store, attemptCache, meta, next);
       } catch (e) {
         if (isDomainError(e) && e.code === 'CONFLICT') continue;
         throw e;

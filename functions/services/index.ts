@@ -12,24 +12,28 @@ import { createProctorService } from './proctor.ts';
 import { createPublicService } from './public.ts';
 import { createSessionCache } from './session-cache.ts';
 
+/**
+ * Naming: `*Cache` are per-process caches over the store, the rest are use cases; the store's repositories
+ * (`deps.store.attempts`, `deps.store.sessions`, ...) are reached only from services.
+ */
 export const createServices = (deps: Deps) => {
-  const attempts = createAttemptCache(deps.store, deps.clock, deps.config.attemptCacheMs);
-  const content = createContentCache(deps.store, deps.clock);
-  const finalizer = createFinalizer(deps, attempts, content);
+  const attemptCache = createAttemptCache(deps.store, deps.clock, deps.config.attemptCacheMs);
+  const contentCache = createContentCache(deps.store, deps.clock);
+  const sessionCache = createSessionCache(deps.store, deps.clock);
+  const finalizer = createFinalizer(deps, attemptCache, contentCache);
   const images = createImageService(deps.store, deps.clock);
-  const sessions = createSessionCache(deps.store, deps.clock);
-  const proctor = createProctorService(deps, attempts, finalizer);
+  const proctor = createProctorService(deps, attemptCache, finalizer);
   return {
-    images,
-    sessions,
     deps,
-    attempts,
-    content,
+    attemptCache,
+    contentCache,
+    sessionCache,
     finalizer,
-    attempt: createAttemptService({ deps, attempts, content, finalizer, images, sessions }),
+    images,
+    attempt: createAttemptService({ deps, attemptCache, contentCache, finalizer, images, sessionCache }),
     proctor,
-    monitor: createMonitorService(deps, sessions, finalizer, proctor),
-    banks: createBankService(deps, content),
+    monitor: createMonitorService(deps, sessionCache, finalizer, proctor),
+    banks: createBankService(deps, contentCache),
     audit: createAuditService(deps),
     publicInfo: createPublicService(deps),
   };

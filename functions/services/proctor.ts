@@ -23,7 +23,7 @@ export type ProctorAction =
 
 export type ProctorService = ReturnType<typeof createProctorService>;
 
-export const createProctorService = (deps: Deps, attempts: AttemptCache, finalizer: Finalizer) => ({
+export const createProctorService = (deps: Deps, attemptCache: AttemptCache, finalizer: Finalizer) => ({
   async act(attemptId: string, actor: Actor, action: ProctorAction): Promise<AttemptMeta> {
     const now = deps.clock();
     if (action.kind === 'submit') {
@@ -48,6 +48,6 @@ export const createProctorService = (deps: Deps, attempts: AttemptCache, finaliz
         next = resetDevice(meta, actor, action.reason, now);
         break;
     }
-    return applyTransition(deps.store, attempts, meta, next);
+    return applyTransition(deps.store, attemptCache, meta, next);
   },
 });

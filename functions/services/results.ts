@@ -6,13 +6,13 @@ import type { StoredResult } from '../store/types.ts';
 import type { ContentCache } from './content.ts';
 
 export const resultView = async (
-  content: ContentCache,
+  contentCache: ContentCache,
   meta: AttemptMeta,
   result: StoredResult,
   now: number,
 ): Promise<ResultView> => {
-  const exam = await content.exam(meta.examId);
-  const form = content.form(meta.attemptId, exam, meta.seed);
+  const exam = await contentCache.exam(meta.examId);
+  const form = contentCache.form(meta.attemptId, exam, meta.seed);
   // Scoring an empty answer sheet yields the maxima and the passing grade of this formation type.
   const frame = scoreAttempt(exam.exam, form, exam.itemsById, new Map(), meta.formationType);
   return {

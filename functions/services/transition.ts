@@ -11,12 +11,12 @@ import type { AttemptCache } from './attempt-cache.ts';
  */
 export const applyTransition = async (
   store: Store,
-  attempts: AttemptCache,
+  attemptCache: AttemptCache,
   current: AttemptMeta,
   next: Transition,
 ): Promise<AttemptMeta> => {
   const updated = await store.attempts.update(next.meta, current.version);
-  attempts.set(updated);
+  attemptCache.set(updated);
   await store.attempts.appendServerStep(current.attemptId, next.step);
   return updated;
 };

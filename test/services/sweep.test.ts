@@ -29,7 +29,7 @@ describe('sweeper', () => {
   it('settles a result when an acknowledged save reached the log after the submit was scored', async () => {
     const h = await apiHarness(1);
     const s = await h.started(0);
-    const byId = (await h.services.content.exam('skd-demo')).itemsById;
+    const byId = (await h.services.contentCache.exam('skd-demo')).itemsById;
     const twk = s.form.items.find((i: { sectionId: string }) => i.sectionId === 'TWK');
     const key = (byId.get(twk.itemId) as SingleItem).key;
     h.advance(1_000);

@@ -13,9 +13,9 @@ describe('applyTransition', () => {
     const first = extendAttempt(current, proctor, 'akomodasi', 5, h.now());
     const second = extendAttempt(current, proctor, 'akomodasi', 7, h.now());
 
-    const updated = await applyTransition(h.store, h.services.attempts, current, first);
+    const updated = await applyTransition(h.store, h.services.attemptCache, current, first);
     expect(updated.version).toBe(current.version + 1);
-    await expect(applyTransition(h.store, h.services.attempts, current, second)).rejects.toMatchObject({
+    await expect(applyTransition(h.store, h.services.attemptCache, current, second)).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     const extended = (await h.store.attempts.readSteps(s.attemptId)).filter((x) => x.type === 'extended');

@@ -18,7 +18,9 @@ export const candidateApp = (svc: Services) => {
   const app = roleApp<CandidateClaims>('/api/candidate');
 
   app.post('/login', async (c) =>
-    c.json(await loginCandidate(deps, svc.attempts, svc.sessions, await parseJson(c, candidateLoginBody))),
+    c.json(
+      await loginCandidate(deps, svc.attemptCache, svc.sessionCache, await parseJson(c, candidateLoginBody)),
+    ),
   );
 
   app.use('/attempts/:attemptId/*', requireCandidate(deps));

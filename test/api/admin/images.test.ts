@@ -58,7 +58,7 @@ describe('item images', () => {
     // Every TWK item of the demo bank gets the image, so the form certainly shows one.
     const items = await h.store.banks.listByCategory('demo-bank', 'TWK');
     await h.store.banks.putItems(items.map((i) => ({ ...i, image: ref })));
-    h.services.content.clear();
+    h.services.contentCache.clear();
 
     const s = await h.started(0);
     const url: string = s.form.items.find((i: { sectionId: string }) => i.sectionId === 'TWK').image;

@@ -15,7 +15,7 @@ const keyOf = (item: Item): string => {
   if (item.kind === 'weighted') return Object.entries(item.weights).sort((a, b) => b[1] - a[1])[0]![0];
   throw new Error('not a choice item');
 };
-const itemsById = async () => (await h.services.content.exam('skd-demo')).itemsById;
+const itemsById = async () => (await h.services.contentCache.exam('skd-demo')).itemsById;
 
 describe('login', () => {
   it('returns a token bound to the attempt', async () => {

@@ -52,7 +52,7 @@ describe('finalize', () => {
     const s = await h.started(2);
     const meta = (await h.store.attempts.get(s.attemptId, true))!;
     await h.store.attempts.update({ ...meta, state: 'submitted', submittedAt: h.now() }, meta.version);
-    h.services.attempts.drop(s.attemptId);
+    h.services.attemptCache.drop(s.attemptId);
 
     expect(await h.store.attempts.getResult(s.attemptId)).toBeUndefined();
     const again = await h.call('GET', `/api/candidate/attempts/${s.attemptId}/result`, { token: s.token });

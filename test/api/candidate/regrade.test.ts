@@ -11,7 +11,7 @@ beforeAll(async () => {
 describe('regrade', () => {
   it('a corrected key changes the derived score; the receipt (log hash) does not change', async () => {
     const s = await h.started(0);
-    const content = await h.services.content.exam('skd-demo');
+    const content = await h.services.contentCache.exam('skd-demo');
     const twk = s.form.items.filter((i: { sectionId: string }) => i.sectionId === 'TWK').slice(0, 3);
     const keys = twk.map((i: { itemId: string }) => (content.itemsById.get(i.itemId) as SingleItem).key);
     const steps = twk.map((i: { itemId: string }, n: number) => ({
@@ -33,7 +33,7 @@ describe('regrade', () => {
     const first = content.itemsById.get(twk[0].itemId) as SingleItem;
     const corrected = first.options.find((o) => o.id !== first.key)!.id;
     await h.store.banks.putItems([{ ...first, key: corrected }]);
-    h.services.content.clear();
+    h.services.contentCache.clear();
 
     const meta = (await h.store.attempts.get(s.attemptId, true))!;
     const regraded = await h.services.finalizer.score(meta);

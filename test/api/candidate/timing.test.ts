@@ -35,7 +35,7 @@ describe('time', () => {
     expect(inGrace.json.remainingMs).toBe(0);
 
     h.advance(2);
-    h.services.attempts.drop(s.attemptId);
+    h.services.attemptCache.drop(s.attemptId);
     const late = await h.call('PUT', url, { token: s.token, body: { steps: [step(2, b)] } });
     expect(late.status).toBe(409);
     expect(late.json.error.code).toBe('ATTEMPT_EXPIRED');
