@@ -2,10 +2,13 @@
 
 import { DomainError } from '../domain/errors.ts';
 import { createAttemptRepo } from './attempts.ts';
+import { createAuditRepo } from './audit.ts';
 import { createBankRepo } from './banks.ts';
+import { createCandidateRepo } from './candidates.ts';
 import { clientsFor } from './clients.ts';
 import { describeTable, ensureBucket, ensureTable } from './ensure.ts';
 import { createExamRepo } from './exams.ts';
+import { createFormationRepo } from './formations.ts';
 import { createObjects } from './objects.ts';
 import { createSessionRepo } from './sessions.ts';
 import { Table, type TableTuning } from './table.ts';
@@ -21,6 +24,9 @@ export const createStore = (config: StoreConfig, tuning: TableTuning = {}): Stor
   const table = new Table(dynamo, config.tableName, tuning);
   return {
     exams: createExamRepo(table),
+    formations: createFormationRepo(table),
+    candidates: createCandidateRepo(table),
+    audit: createAuditRepo(table),
     banks: createBankRepo(table),
     sessions: createSessionRepo(table),
     attempts: createAttemptRepo(table),

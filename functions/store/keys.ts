@@ -81,11 +81,25 @@ export const keys = {
     GSI2SK: scoreSortKey,
   }),
   user: (userId: string) => ({ PK: `USER#${userId}`, SK: 'META' }),
-  auditEntry: (day: string, at: number, id: string) => ({
-    PK: `AUDIT#${day}`,
-    SK: `${pad(at, TIME_WIDTH)}#${id}`,
+  /** Audit entry n of a UTC day's hash chain: the seq claims the slot (conditional put), so the chain never forks. */
+  auditEntry: (day: string, seq: number) => ({ PK: `AUDIT#${day}`, SK: `E#${pad(seq, AUDIT_SEQ_WIDTH)}` }),
+  auditDayPrefix: (day: string) => ({ PK: `AUDIT#${day}`, SKPrefix: 'E#' }),
+  /** An audited operation by idempotency key: the intent (claimed first) and, once chained, its day and seq. */
+  auditOperation: (opId: string) => ({ PK: `AUDITOP#${opId}`, SK: 'META' }),
+  /** Formations (position × agency unit × formation type) of the recruitment, one partition for listing. */
+  formation: (formationId: string) => ({ PK: 'FORMATIONS', SK: `FORMATION#${formationId}` }),
+  formationList: () => ({ PK: 'FORMATIONS', SKPrefix: 'FORMATION#' }),
+  /** Candidate rows of one import (invisible until the CANDIDATES pointer names the import). */
+  importedCandidate: (importId: string, regNo: string) => ({
+    PK: `CANDSET#${importId}`,
+    SK: `CAND#${regNo}`,
   }),
+  importedCandidatesPrefix: (importId: string) => ({ PK: `CANDSET#${importId}`, SKPrefix: 'CAND#' }),
+  /** Import id of the candidate set in force: flipped last, after every row of the import is written. */
+  candidatesPointer: () => ({ PK: 'CANDIDATES', SK: 'CURRENT' }),
 } as const;
+
+export const AUDIT_SEQ_WIDTH = 10;
 
 /** Scores in the GSI2 sort key: fixed point with 3 decimals, inverted so that higher sorts first. */
 export const SCORE_WIDTH = 9;
@@ -151,5 +165,9 @@ export const accessPatterns: ReadonlyArray<{ pattern: string; key: string }> = [
     key: 'GSI2 PK=FORMATION#id, SK=R#pass(0|1)#inv(total)#inv(TKP)#inv(TIU)#inv(TWK)#attemptId',
   },
   { pattern: 'user credentials', key: 'PK=USER#id, SK=META' },
-  { pattern: 'audit log of admin actions', key: 'PK=AUDIT#day, SK=time(13)#id' },
+  { pattern: 'audit log of admin actions (hash chain per day)', key: 'PK=AUDIT#day, SK=E#seq(10)' },
+  { pattern: 'audited operation by idempotency key', key: 'PK=AUDITOP#opId, SK=META' },
+  { pattern: 'formations', key: 'PK=FORMATIONS, SK=FORMATION#id' },
+  { pattern: 'candidates of one import', key: 'PK=CANDSET#importId, SK=CAND#regNo' },
+  { pattern: 'candidate set in force (pointer)', key: 'PK=CANDIDATES, SK=CURRENT' },
 ];

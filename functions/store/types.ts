@@ -1,7 +1,9 @@
 // The store's surface as the api and jobs see it: one repository per aggregate, created by createStore().
 import type { AttemptMeta, RosterEntry, Session } from '../domain/attempt.ts';
+import type { AuditEntry, AuditIntent } from '../domain/audit-log.ts';
 import type { Exam } from '../domain/exam.ts';
 import type { Item } from '../domain/items.ts';
+import type { CandidateRecord, CandidatesPointer, Formation } from '../domain/registry.ts';
 import type { Step } from '../domain/steps.ts';
 
 export interface StoreConfig {
@@ -97,8 +99,50 @@ export interface UserRepo {
   get(userId: string): Promise<StaffUser | undefined>;
 }
 
+export interface FormationRepo {
+  put(formation: Formation): Promise<void>;
+  /** Batches of 25; replaces formations with the same id. */
+  putMany(formations: Formation[]): Promise<void>;
+  get(formationId: string): Promise<Formation | undefined>;
+  list(): Promise<Formation[]>;
+}
+
+export interface CandidateRepo {
+  /** Writes the rows of one import (idempotent; invisible until setPointer names the import). */
+  putImportRows(importId: string, rows: CandidateRecord[]): Promise<void>;
+  listImport(importId: string): Promise<CandidateRecord[]>;
+  getPointer(): Promise<CandidatesPointer | undefined>;
+  /** The one write that makes an import the candidate set in force. */
+  setPointer(pointer: CandidatesPointer): Promise<void>;
+  /** Rows of the import the pointer names ([] before any import). */
+  listCurrent(): Promise<CandidateRecord[]>;
+}
+
+/** An audited operation: the intent as claimed, and where it sits in the chain once appended. */
+export interface AuditOperation {
+  intent: AuditIntent;
+  day?: string;
+  seq?: number;
+}
+
+export interface AuditRepo {
+  /** Conditional put of the intent under its idempotency key: false when the key is already claimed. */
+  claimOperation(intent: AuditIntent): Promise<boolean>;
+  getOperation(opId: string): Promise<AuditOperation | undefined>;
+  markChained(opId: string, day: string, seq: number): Promise<void>;
+  /** The day's last entry (strongly consistent), undefined for an empty day. */
+  tail(day: string): Promise<AuditEntry | undefined>;
+  /** Conditional put on (day, seq): false when another entry already holds that seq. */
+  appendEntry(entry: AuditEntry): Promise<boolean>;
+  getEntry(day: string, seq: number): Promise<AuditEntry | undefined>;
+  listDay(day: string): Promise<AuditEntry[]>;
+}
+
 export interface Store {
   exams: ExamRepo;
+  formations: FormationRepo;
+  candidates: CandidateRepo;
+  audit: AuditRepo;
   banks: BankRepo;
   sessions: SessionRepo;
   attempts: AttemptRepo;
