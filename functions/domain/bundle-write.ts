@@ -1,0 +1,66 @@
+// Writes an audit bundle: the files of seleksi-audit-bundle/1 from its parts (services and test fixtures share it).
+import {
+  BUNDLE_FORMAT,
+  type BundleAttempt,
+  type BundleBank,
+  type BundleManifest,
+  type BundleSession,
+  bundlePaths as P,
+} from './bundle.ts';
+import { canonicalJson } from './canonical-json.ts';
+import type { Exam } from './exam.ts';
+import type { Item } from './items.ts';
+import type { Formation, InclusionProofDoc, PublicationDoc } from './publication.ts';
+import { sha256Hex } from './seed.ts';
+import type { PublicKeyEntry, Signed } from './signature.ts';
+
+/** SHA-256 hex of UTF-8(canonicalJson(items sorted by id)). */
+export const bankSnapshotId = (items: readonly Item[]): string =>
+  sha256Hex(canonicalJson(items.slice().sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))));
+
+export interface BundleParts {
+  kind: BundleManifest['kind'];
+  createdAt: number;
+  keys: PublicKeyEntry[];
+  formations: Formation[];
+  exams: Exam[];
+  banks: Array<{ bankId: string; items: Item[] }>;
+  sessions: BundleSession[];
+  attempts: BundleAttempt[];
+  publication?: Signed<PublicationDoc>;
+  proofs: InclusionProofDoc[];
+}
+
+/** path -> JSON text. A public bundle drops regNo from every attempt whatever the input says. */
+export function bundleFiles(parts: BundleParts): Map<string, string> {
+  const files = new Map<string, string>();
+  const put = (path: string, value: unknown) => files.set(path, JSON.stringify(value));
+  const manifest: BundleManifest = {
+    format: BUNDLE_FORMAT,
+    kind: parts.kind,
+    createdAt: parts.createdAt,
+    exams: parts.exams.map((e) => e.id),
+    banks: parts.banks.map((b) => b.bankId),
+    sessions: parts.sessions.map((s) => s.sessionId),
+    attempts: parts.attempts.map((a) => a.pseudonym),
+    proofs: parts.proofs.map((p) => p.row.pseudonym),
+  };
+  put(P.manifest, manifest);
+  put(P.keys, parts.keys);
+  put(P.formations, parts.formations);
+  for (const e of parts.exams) put(P.exam(e.id), e);
+  for (const b of parts.banks) {
+    const bank: BundleBank = { bankId: b.bankId, snapshotId: bankSnapshotId(b.items), items: b.items };
+    put(P.bank(b.bankId), bank);
+  }
+  for (const s of parts.sessions) put(P.session(s.sessionId), s);
+  for (const a of parts.attempts) {
+    if (parts.kind === 'public') {
+      const { regNo: _drop, ...anon } = a;
+      put(P.attempt(a.pseudonym), anon);
+    } else put(P.attempt(a.pseudonym), a);
+  }
+  if (parts.publication) put(P.publication, parts.publication);
+  for (const p of parts.proofs) put(P.proof(p.row.pseudonym), p);
+  return files;
+}

@@ -1,0 +1,94 @@
+// Audit bundle format (seleksi-audit-bundle/1): the files an auditor needs to verify offline, and their paths.
+import type { Item } from './items.ts';
+import type { Signed } from './signature.ts';
+import type { Step } from './steps.ts';
+
+export const BUNDLE_FORMAT = 'seleksi-audit-bundle/1';
+
+/**
+ * Paths inside a bundle (a directory, or one JSON archive `{format, files: {path: text}}`):
+ *   manifest.json, keys.json, formations.json, exams/<examId>.json, banks/<bankId>.json,
+ *   sessions/<sessionId>.json, attempts/<pseudonym>.json, publication.json, proofs/<pseudonym>.json
+ */
+export const bundlePaths = {
+  manifest: 'manifest.json',
+  keys: 'keys.json',
+  formations: 'formations.json',
+  exam: (examId: string) => `exams/${examId}.json`,
+  bank: (bankId: string) => `banks/${bankId}.json`,
+  session: (sessionId: string) => `sessions/${sessionId}.json`,
+  attempt: (pseudonym: string) => `attempts/${pseudonym}.json`,
+  publication: 'publication.json',
+  proof: (pseudonym: string) => `proofs/${pseudonym}.json`,
+} as const;
+
+export interface BundleManifest {
+  format: typeof BUNDLE_FORMAT;
+  /** public: anonymized (pseudonyms only); personal: adds registration numbers, for named auditors only. */
+  kind: 'public' | 'personal';
+  createdAt: number;
+  exams: string[];
+  banks: string[];
+  sessions: string[];
+  attempts: string[];
+  /** Pseudonyms with a proofs/ file. */
+  proofs: string[];
+}
+
+/** A bank as exported: its items (keys and weights included) and its snapshot id. */
+export interface BundleBank {
+  bankId: string;
+  /** Lowercase hex SHA-256 of UTF-8(canonicalJson(items sorted by id)). */
+  snapshotId: string;
+  items: Item[];
+}
+
+export interface BundleSession {
+  sessionId: string;
+  examId: string;
+  examVersion: number;
+  opensAt: number;
+  closesAt: number;
+  /** SHA-256 hex of UTF-8(secret), published before the session opened. */
+  secretCommitment: string;
+  /** The revealed session secret (text; HMAC key = its UTF-8 bytes). */
+  secret: string;
+  /** Saves up to deadline + graceMs count. */
+  graceMs: number;
+}
+
+/** The signed result document of one attempt. */
+export interface ResultDoc {
+  attemptId: string;
+  pseudonym: string;
+  sessionId: string;
+  examId: string;
+  examVersion: number;
+  formationId: string;
+  formationType: string;
+  sections: Record<string, number>;
+  total: number;
+  passed: boolean | null;
+  receipt: string;
+}
+
+export interface BundleAttempt {
+  attemptId: string;
+  pseudonym: string;
+  sessionId: string;
+  formationId: string;
+  formationType: string;
+  seed: string;
+  startedAt: number;
+  /** Base duration including accommodations, ms. */
+  durationMs: number;
+  steps: Step[];
+  result: Signed<ResultDoc>;
+  /** Only in a personal bundle. */
+  regNo?: string;
+}
+
+/** Read access to a bundle's files (text). */
+export interface BundleFiles {
+  read(path: string): string | undefined;
+}

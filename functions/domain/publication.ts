@@ -1,0 +1,141 @@
+// Published rankings: anonymized rows per formation (ranked), the Merkle tree over them and inclusion proofs.
+import { canonicalJson } from './canonical-json.ts';
+import { DomainError } from './errors.ts';
+import {
+  inclusionProof,
+  leafHash,
+  merkleLevels,
+  merkleRoot,
+  type SyncHashFn,
+  toHex,
+  utf8,
+} from './merkle.ts';
+import { type RankInput, rankFormation, skdKeys } from './ranking.ts';
+
+/** A formation (from the admin's formation data): id, passing-grade type, openings. */
+export interface Formation {
+  id: string;
+  type: string;
+  openings: number;
+}
+
+/** What ranking needs of one result (no personal data: the pseudonym stands for the candidate). */
+export interface RankableResult {
+  pseudonym: string;
+  formationId: string;
+  sections: Record<string, number>;
+  total: number;
+  passed: boolean | null;
+  receipt: string;
+}
+
+/** One published row. Never a name, registration number or birth date. */
+export interface PublishedRow {
+  pseudonym: string;
+  formationId: string;
+  sections: Record<string, number>;
+  total: number;
+  passed: boolean;
+  /** null for candidates who did not pass (listed after, unranked). */
+  rank: number | null;
+  advances: boolean;
+  /** The attempt's receipt: hash chain over its step log up to the submit. */
+  receipt: string;
+}
+
+export const PUBLICATION_FORMAT = 'seleksi-publication/1';
+
+/** The signed publication document. Rows are in publication order = Merkle leaf order. */
+export interface PublicationDoc {
+  format: typeof PUBLICATION_FORMAT;
+  publicationId: string;
+  version: number;
+  publishedAt: number;
+  title: string;
+  formations: Formation[];
+  rows: PublishedRow[];
+  merkle: { size: number; root: string };
+}
+
+export interface InclusionProofDoc {
+  publicationId: string;
+  version: number;
+  index: number;
+  size: number;
+  root: string;
+  row: PublishedRow;
+  /** Audit path, bottom-up, lowercase hex. */
+  path: string[];
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Rows of a publication: formations in id order (code units); within each, rankFormation() over the SKD keys
+ * (passed null counts as not passing). A result of a formation not in `formations` -> VALIDATION.
+ */
+export function rankRows(
+  results: readonly RankableResult[],
+  formations: readonly Formation[],
+): PublishedRow[] {
+  const known = new Map(formations.map((f) => [f.id, f]));
+  const groups = new Map<string, Array<RankInput & { r: RankableResult }>>();
+  for (const r of results) {
+    if (!known.has(r.formationId))
+      throw new DomainError('VALIDATION', `result ${r.pseudonym} is in unknown formation ${r.formationId}`);
+    const g = groups.get(r.formationId) ?? [];
+    g.push({ id: r.pseudonym, passed: r.passed === true, keys: skdKeys(r.sections, r.total), r });
+    groups.set(r.formationId, g);
+  }
+  const rows: PublishedRow[] = [];
+  for (const f of formations.slice().sort(byId))
+    for (const { row, rank, advances } of rankFormation(groups.get(f.id) ?? [], f.openings))
+      rows.push({
+        pseudonym: row.r.pseudonym,
+        formationId: f.id,
+        sections: { ...row.r.sections },
+        total: row.r.total,
+        passed: row.passed,
+        rank,
+        advances,
+        receipt: row.r.receipt,
+      });
+  return rows;
+}
+
+/** Merkle leaf of a row: SHA-256(0x00 ‖ UTF-8(canonicalJson(row))). */
+export const rowLeaf = (hash: SyncHashFn, row: PublishedRow): Uint8Array =>
+  leafHash(hash, utf8(canonicalJson(row)));
+
+/** The tree over rows in order: levels (for proofs) and the root. */
+export function rowTree(hash: SyncHashFn, rows: readonly PublishedRow[]) {
+  const leaves = rows.map((r) => rowLeaf(hash, r));
+  return { levels: merkleLevels(hash, leaves), root: toHex(merkleRoot(hash, leaves)), size: leaves.length };
+}
+
+/** The publication document (unsigned) with its Merkle root, and one inclusion proof per row. */
+export function buildPublication(
+  hash: SyncHashFn,
+  head: Pick<PublicationDoc, 'publicationId' | 'version' | 'publishedAt' | 'title'>,
+  formations: readonly Formation[],
+  rows: readonly PublishedRow[],
+): { doc: PublicationDoc; proofs: InclusionProofDoc[] } {
+  const tree = rowTree(hash, rows);
+  const doc: PublicationDoc = {
+    format: PUBLICATION_FORMAT,
+    ...head,
+    formations: formations.slice().sort(byId),
+    rows: rows.slice(),
+    merkle: { size: tree.size, root: tree.root },
+  };
+  const proofs = rows.map((row, index) => ({
+    publicationId: head.publicationId,
+    version: head.version,
+    index,
+    size: tree.size,
+    root: tree.root,
+    row,
+    path: inclusionProof(tree.levels, index).map(toHex),
+  }));
+  return { doc, proofs };
+}

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { syntheticBank, tinyExam } from '../domain/fixtures.ts';
+import { syntheticBundle } from '../fixtures/audit-bundle.ts';
+
+const run = promisify(execFile);
+const built = syntheticBundle({
+  exam: tinyExam({ passingGrades: [{ formationType: 'umum', label: 'U', sections: {}, total: 10 }] }),
+  bank: syntheticBank('b', { TWK: 5, TKP: 3 }),
+  candidates: 5,
+  formations: [{ id: 'F1', type: 'umum', openings: 1 }],
+});
+
+const writeDir = (files: Map<string, string>) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+  for (const [p, text] of files) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return dir;
+};
+const cli = (arg: string) =>
+  run('npx', ['tsx', 'functions/cli/verify.ts', arg]).then(
+    (r) => ({ code: 0, out: r.stdout }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
+
+describe('verify CLI', () => {
+  it('exit 0 and counts for a directory bundle', async () => {
+    const r = await cli(writeDir(built.files));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('RESULT: OK');
+    expect(r.out).toMatch(/attempts\s+5/);
+  }, 60_000);
+
+  it('exit 1 naming the pseudonym for a tampered JSON archive', async () => {
+    const files = Object.fromEntries(built.files);
+    const p = built.attempts[1]?.pseudonym as string;
+    const a = JSON.parse(files[`attempts/${p}.json`] as string);
+    a.result.document.total += 5;
+    files[`attempts/${p}.json`] = JSON.stringify(a);
+    const path = join(mkdtempSync(join(tmpdir(), 'bundle-')), 'bundle.json');
+    writeFileSync(path, JSON.stringify({ format: 'seleksi-audit-bundle/1', files }));
+    const r = await cli(path);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${p}: result total`);
+  }, 60_000);
+
+  it('exit 2 for something that is not a bundle', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'x-')), 'x.json');
+    writeFileSync(path, '{}');
+    expect((await cli(path)).code).toBe(2);
+  }, 60_000);
+});
