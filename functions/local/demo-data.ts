@@ -1,13 +1,13 @@
 // Demo data for `npm start`: staff accounts, the SKD exam over the demo bank, one open session, generated candidates.
 import { randomInt } from 'node:crypto';
 import type { RosterEntry, Session } from '../domain/attempt.ts';
-import { demoBank } from '../domain/demo-bank.ts';
 import { pppkPreset, skdPreset } from '../domain/presets.ts';
 import { secretCommitment } from '../domain/seed.ts';
 import { hashPassword } from '../services/auth/passwords.ts';
 import { hashPin } from '../services/auth/pin.ts';
 import type { Deps } from '../services/deps.ts';
 import type { StaffUser } from '../store/types.ts';
+import { demoBank } from './demo/bank.ts';
 
 export interface DemoCredentials {
   admin: { username: string; password: string };

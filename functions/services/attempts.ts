@@ -1,7 +1,7 @@
 // Candidate attempt use cases: start, state, form, autosave (the hot path), submit, result. Lifecycle rules live in domain/.
 import type { AttemptMeta } from '../domain/attempt.ts';
 import { DomainError } from '../domain/errors.ts';
-import { type Form, presentForm } from '../domain/form.ts';
+import type { Form } from '../domain/form.ts';
 import { isSessionOpen, startAttempt } from '../domain/lifecycle.ts';
 import { replay } from '../domain/replay.ts';
 import { attemptSeed } from '../domain/seed.ts';
@@ -21,6 +21,7 @@ import type { Deps } from './deps.ts';
 import type { Finalizer } from './finalize.ts';
 import { formJson } from './form-json.ts';
 import type { ImageService } from './images.ts';
+import { presentForm } from './present.ts';
 import { resultView } from './results.ts';
 import type { SessionCache } from './session-cache.ts';
 

@@ -1,8 +1,9 @@
 // Item bank use cases: import a bank from CSV or JSON (all or nothing), export it; new content clears the content cache.
-import { exportBankCsv, exportBankJson, parseBankCsv, parseBankJson } from '../domain/bank-io.ts';
+
 import { DomainError } from '../domain/errors.ts';
 import type { ContentCache } from './content.ts';
 import type { Deps } from './deps.ts';
+import { exportBankCsv, exportBankJson, parseBankCsv, parseBankJson } from './io/bank-io.ts';
 
 export type BankSource = { format: 'csv'; text: string } | { format: 'json'; value: unknown };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../functions/domain/errors.ts';
-import { buildForm, type Form, prepareBank, presentForm } from '../../functions/domain/form.ts';
+import { buildForm, type Form, prepareBank } from '../../functions/domain/form.ts';
 import { canonicalJson } from '../../functions/domain/hashchain.ts';
 import type { Item } from '../../functions/domain/items.ts';
 import { sha256Hex } from '../../functions/domain/seed.ts';
@@ -152,69 +152,6 @@ describe('buildForm distribution', () => {
   });
 });
 
-describe('presentForm', () => {
-  it('strips keys and weights, orders options, numbers from 1', () => {
-    const items: Item[] = [
-      { ...single('b', 'q1', 'TWK', 'c'), image: 'items/q1.png' },
-      {
-        id: 'q2',
-        bankId: 'b',
-        category: 'TKP',
-        kind: 'weighted',
-        stem: 'S2',
-        options: [
-          { id: 'a', text: 'A', image: 'items/a.png' },
-          { id: 'b', text: 'B' },
-        ],
-        weights: { a: 1, b: 5 },
-      },
-    ];
-    const form: Form = {
-      examId: 'tiny',
-      examVersion: 1,
-      seed: 's',
-      items: [
-        { itemId: 'q2', sectionId: 'TKP', optionOrder: ['b', 'a'] },
-        { itemId: 'q1', sectionId: 'TWK', optionOrder: ['e', 'd', 'c', 'b', 'a'] },
-      ],
-    };
-    const shown = presentForm(form, new Map(items.map((i) => [i.id, i])));
-    expect(shown).toEqual([
-      {
-        itemId: 'q2',
-        number: 1,
-        sectionId: 'TKP',
-        kind: 'weighted',
-        stem: 'S2',
-        options: [
-          { id: 'b', text: 'B' },
-          { id: 'a', text: 'A', image: 'items/a.png' },
-        ],
-      },
-      {
-        itemId: 'q1',
-        number: 2,
-        sectionId: 'TWK',
-        kind: 'single',
-        stem: 'Soal q1',
-        image: 'items/q1.png',
-        options: ['e', 'd', 'c', 'b', 'a'].map((l) => ({ id: l, text: `q1-${l}` })),
-      },
-    ]);
-    expect(JSON.stringify(shown)).not.toMatch(/key|weights/);
-  });
-
-  it('fails on an unknown item', () => {
-    const form: Form = {
-      examId: 'x',
-      examVersion: 1,
-      seed: 's',
-      items: [{ itemId: 'nope', sectionId: 'A', optionOrder: [] }],
-    };
-    expect(() => presentForm(form, new Map())).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-  });
-});
-
 /** buildForm(tinyExam, TWK 6 + TKP 4, 'ab' x 32), recorded when the derivation was written. */
 const GOLDEN_FORM = ['twk-001:caebd', 'twk-006:ecadb', 'twk-003:cabde', 'tkp-002:cbdea', 'tkp-003:abcde'];
 const GOLDEN_FORM_HASH = '5890e89765e9d4e652b65dcec9d3e3f12999a9b206ece06d7bcc955a7e57c896';
@@ -245,8 +182,6 @@ describe('item kinds on a form', () => {
     });
     // the TWK section's stream is independent of the PSI section: same as on the tiny exam
     expect(form.items.slice(0, 3)).toEqual(buildForm(exam, bank, seedOf(3)).items.slice(0, 3));
-    const shown = presentForm(form, new Map([...bank, likert].map((i) => [i.id, i])));
-    expect(shown.at(-1)).toMatchObject({ itemId: 'psi-001', kind: 'likert', options: [] });
   });
 
   it('a speed item on a form fails loudly (serving is not implemented)', () => {

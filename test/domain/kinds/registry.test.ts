@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { demoBank } from '../../../functions/domain/demo-bank.ts';
 import type { Item, ItemKind } from '../../../functions/domain/items.ts';
 import {
   checkItem,
@@ -9,6 +8,7 @@ import {
   kindModule,
   kindOf,
 } from '../../../functions/domain/kinds/registry.ts';
+import { demoBank } from '../../../functions/local/demo/bank.ts';
 import { itemInput } from '../../../functions/schemas/items.ts';
 
 const ITEMS: Item[] = [

@@ -2,11 +2,11 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
-import { id as idSchema } from '../schemas/common.ts';
-import { type ImportProblem, itemInput } from '../schemas/items.ts';
-import { DomainError } from './errors.ts';
-import type { Item, ItemKind } from './items.ts';
-import { checkItem, isItemKind, kindOf } from './kinds/registry.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Item, ItemKind } from '../../domain/items.ts';
+import { checkItem, isItemKind, kindOf } from '../../domain/kinds/registry.ts';
+import { id as idSchema } from '../../schemas/common.ts';
+import { type ImportProblem, itemInput } from '../../schemas/items.ts';
 
 /** CSV columns in export order. Required on import: id, category, kind, stem, options. */
 export const CSV_COLUMNS = [

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../functions/domain/errors.ts';
+import type { Item } from '../../../functions/domain/items.ts';
 import {
   exportBankCsv,
   exportBankJson,
   parseBankCsv,
   parseBankJson,
   splitPipes,
-} from '../../functions/domain/bank-io.ts';
-import { DomainError } from '../../functions/domain/errors.ts';
-import type { Item } from '../../functions/domain/items.ts';
+} from '../../../functions/services/io/bank-io.ts';
 
 const HEADER = 'id,category,kind,difficulty,stem,options,key,weights,image';
 

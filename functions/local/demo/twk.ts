@@ -1,6 +1,7 @@
 // Demo TWK items (original, Bahasa Indonesia): Pancasila, UUD 1945, NKRI, Bhinneka Tunggal Ika, bahasa negara.
-import { singleOf } from './demo-kit.ts';
-import type { Item } from './items.ts';
+
+import type { Item } from '../../domain/items.ts';
+import { singleOf } from './kit.ts';
 
 const SILA = ['Sila pertama', 'Sila kedua', 'Sila ketiga', 'Sila keempat', 'Sila kelima'] as const;
 const SYMBOLS = ['Bintang', 'Rantai', 'Pohon beringin', 'Kepala banteng', 'Padi dan kapas'] as const;

@@ -1,6 +1,7 @@
 // Demo TIU items (original): number series generated with computed keys, arithmetic, analogies, syllogisms.
-import { numericDistractors, rupiah, singleOf } from './demo-kit.ts';
-import type { Item } from './items.ts';
+
+import type { Item } from '../../domain/items.ts';
+import { numericDistractors, rupiah, singleOf } from './kit.ts';
 
 const seriesStem = (terms: readonly number[]) =>
   `Bilangan berikutnya dari deret ${terms.join(', ')}, … adalah …`;

@@ -1,6 +1,7 @@
 // Demo PPPK items (original): generated technical items (single, 5/0) and situational items weighted 4..1.
-import { numericDistractors, singleOf, weightedOf } from './demo-kit.ts';
-import type { Item } from './items.ts';
+
+import type { Item } from '../../domain/items.ts';
+import { numericDistractors, singleOf, weightedOf } from './kit.ts';
 
 const SIX = [0, 1, 2, 3, 4, 5] as const;
 const decimal = (x: number): string => String(x).replace('.', ',');

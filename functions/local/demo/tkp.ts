@@ -1,6 +1,7 @@
 // Demo TKP items (original situational judgement, Bahasa Indonesia): five responses weighted 5..1.
-import { weightedOf } from './demo-kit.ts';
-import type { Item } from './items.ts';
+
+import type { Item } from '../../domain/items.ts';
+import { weightedOf } from './kit.ts';
 
 /** Workplaces the scenarios are set in; every scenario appears once per workplace. */
 const TEMPAT = [

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { buildForm } from '../../../functions/domain/form.ts';
+import type { Item } from '../../../functions/domain/items.ts';
+import { pppkPreset, skdPreset } from '../../../functions/domain/presets.ts';
+import { scoreAttempt } from '../../../functions/domain/scoring.ts';
+import { sha256Hex } from '../../../functions/domain/seed.ts';
+import { demoBank } from '../../../functions/local/demo/bank.ts';
 import {
   exportBankCsv,
   exportBankJson,
   parseBankCsv,
   parseBankJson,
-} from '../../functions/domain/bank-io.ts';
-import { demoBank } from '../../functions/domain/demo-bank.ts';
-import { buildForm } from '../../functions/domain/form.ts';
-import type { Item } from '../../functions/domain/items.ts';
-import { pppkPreset, skdPreset } from '../../functions/domain/presets.ts';
-import { scoreAttempt } from '../../functions/domain/scoring.ts';
-import { sha256Hex } from '../../functions/domain/seed.ts';
+} from '../../../functions/services/io/bank-io.ts';
 
 const bank = demoBank('demo');
 const byCategory = (c: string) => bank.filter((i) => i.category === c);

@@ -1,5 +1,5 @@
 // Builders for the demo bank: items with the key or the best answer rotated over option positions.
-import type { SingleItem, WeightedItem } from './items.ts';
+import type { SingleItem, WeightedItem } from '../../domain/items.ts';
 
 export const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 

@@ -1,9 +1,10 @@
 // Demo item bank: original SKD (TWK, TIU, TKP) and PPPK content, generated deterministically.
-import { pppkItems } from './demo-pppk.ts';
-import { tiuItems } from './demo-tiu.ts';
-import { tkpItems } from './demo-tkp.ts';
-import { twkItems } from './demo-twk.ts';
-import type { Item } from './items.ts';
+
+import type { Item } from '../../domain/items.ts';
+import { pppkItems } from './pppk.ts';
+import { tiuItems } from './tiu.ts';
+import { tkpItems } from './tkp.ts';
+import { twkItems } from './twk.ts';
 
 /**
  * Every call returns the same items (no randomness): TWK 81, TIU 79, TKP 100 (weighted 5..1, every option a
