@@ -1,6 +1,6 @@
 // Running exam: header (name, countdown, save status), section tabs, one question, grid, submit; locks
 // on pause (proctor) and when time runs out; polls the state for pause/resume/extend/forced submit.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptStateView, PublicForm, SaveAnswersResponse } from '../../functions/schemas/candidate.ts';
 import { candidateApi } from '../api/candidate.ts';
 import { ApiError } from '../api/errors.ts';
@@ -10,6 +10,7 @@ import { type CandidateAuth, setCandidate } from '../lib/auth.ts';
 import { navigate, paths } from '../lib/router.ts';
 import { Countdown } from './Countdown.tsx';
 import { LockPanel } from './LockPanel.tsx';
+import { choiceForKey } from './letters.ts';
 import { QuestionGrid } from './QuestionGrid.tsx';
 import { QuestionPanel } from './QuestionPanel.tsx';
 import { clearQueue } from './queue.ts';
@@ -19,6 +20,7 @@ import { SectionTabs } from './SectionTabs.tsx';
 import { SubmitDialog } from './SubmitDialog.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { useCountdown } from './useCountdown.ts';
+import { useShortcuts } from './useShortcuts.ts';
 
 interface Props {
   auth: CandidateAuth;
@@ -136,10 +138,18 @@ export function ExamView({ auth, form, initial }: Props) {
     form.items.findIndex((i) => i.itemId === currentId),
   );
   const item = form.items[index];
-  const sectionItems = useMemo(
-    () => form.items.filter((i) => i.sectionId === item?.sectionId),
-    [form.items, item?.sectionId],
-  );
+  const go = (delta: number) => setCurrentId(form.items[index + delta]?.itemId ?? currentId);
+  useShortcuts(lock === null && item !== undefined, {
+    answer: (key) => {
+      const choice = item ? choiceForKey(item, key) : null;
+      if (item && choice !== null) save.record({ type: 'answered', itemId: item.itemId, choice });
+    },
+    next: () => go(1),
+    prev: () => go(-1),
+    flag: () => {
+      if (item) save.record({ type: 'flagged', itemId: item.itemId, flagged: !save.flags.has(item.itemId) });
+    },
+  });
   const answeredCount = form.items.filter((i) => save.answers[i.itemId] != null).length;
   const flaggedCount = form.items.filter((i) => save.flags.has(i.itemId)).length;
 
@@ -191,52 +201,51 @@ export function ExamView({ auth, form, initial }: Props) {
       <div className="exam-layout">
         <div className="exam-main">
           {lock && <LockPanel lock={lock} />}
-          <QuestionPanel
-            key={item.itemId}
-            item={item}
-            total={form.items.length}
-            choice={save.answers[item.itemId] ?? null}
-            flagged={save.flags.has(item.itemId)}
-            locked={locked}
-            onChoose={(choice) => save.record({ type: 'answered', itemId: item.itemId, choice })}
-            onFlag={(flagged) => save.record({ type: 'flagged', itemId: item.itemId, flagged })}
-          />
-          <div className="exam-nav">
-            <button
-              type="button"
-              className="btn"
-              disabled={index === 0}
-              onClick={() => setCurrentId(form.items[index - 1]?.itemId ?? currentId)}
-            >
-              ← {t('exam.prev')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={index >= form.items.length - 1}
-              onClick={() => setCurrentId(form.items[index + 1]?.itemId ?? currentId)}
-            >
-              {t('exam.next')} →
-            </button>
-          </div>
+          {/* Paused by the proctor: the question is hidden, not only disabled. */}
+          {lock?.kind !== 'paused' && (
+            <QuestionPanel
+              key={item.itemId}
+              item={item}
+              total={form.items.length}
+              choice={save.answers[item.itemId] ?? null}
+              flagged={save.flags.has(item.itemId)}
+              locked={locked}
+              onChoose={(choice) => save.record({ type: 'answered', itemId: item.itemId, choice })}
+              onFlag={(flagged) => save.record({ type: 'flagged', itemId: item.itemId, flagged })}
+            />
+          )}
         </div>
         <aside className="exam-side">
           <QuestionGrid
-            items={sectionItems}
+            sections={form.sections}
+            items={form.items}
             currentId={item.itemId}
             answers={save.answers}
             flags={save.flags}
             onJump={setCurrentId}
           />
-          <button
-            type="button"
-            className="btn btn-danger btn-block"
-            disabled={locked}
-            onClick={() => setSubmitOpen(true)}
-          >
-            {t('exam.submit')}
-          </button>
         </aside>
+      </div>
+      <div className="exam-actions">
+        <button type="button" className="btn" disabled={index === 0} onClick={() => go(-1)}>
+          ← <span className="btn-label">{t('exam.prev')}</span>
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={index >= form.items.length - 1}
+          onClick={() => go(1)}
+        >
+          <span className="btn-label">{t('exam.next')}</span> →
+        </button>
+        <button
+          type="button"
+          className="btn btn-danger exam-submit"
+          disabled={locked}
+          onClick={() => setSubmitOpen(true)}
+        >
+          {t('exam.submit')}
+        </button>
       </div>
       <SubmitDialog
         open={submitOpen}

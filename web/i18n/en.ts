@@ -41,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   'exam.grid.unanswered': 'not answered',
   'exam.grid.flagged': 'unsure',
   'exam.grid.current': 'current question',
+  'exam.grid.hint': 'Arrow keys move between questions in the list; Enter opens one.',
   'exam.legend.answered': 'Answered',
   'exam.legend.unanswered': 'Not answered',
   'exam.legend.flagged': 'Unsure',

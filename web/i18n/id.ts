@@ -39,6 +39,7 @@ export const id = {
   'exam.grid.unanswered': 'belum dijawab',
   'exam.grid.flagged': 'ragu-ragu',
   'exam.grid.current': 'soal saat ini',
+  'exam.grid.hint': 'Tombol panah berpindah antarsoal di daftar, Enter membuka soal.',
   'exam.legend.answered': 'Dijawab',
   'exam.legend.unanswered': 'Belum dijawab',
   'exam.legend.flagged': 'Ragu-ragu',
