@@ -28,6 +28,20 @@ export interface ReplayView {
   state: AttemptState;
   submittedAt?: number;
   ignored: Array<{ step: Step; reason: IgnoreReason }>;
+  /** Counted Kraepelin entries in (deviceEpoch, clientSeq) order, with their server receipt time. */
+  entries: SpeedEntry[];
+  /** Server time of the first counted `speedStarted` step per speed item. */
+  speedStarts: Map<string, number>;
+}
+
+export interface SpeedEntry {
+  itemId: string;
+  column: number;
+  row: number;
+  digit: number;
+  at: number;
+  epoch: number;
+  seq: number;
 }
 
 const MINUTE = 60_000;
@@ -124,6 +138,8 @@ export function replay(
   const bestFlag = new Map<string, { epoch: number; seq: number; flagged: boolean }>();
   const newer = (epoch: number, seq: number, than: { epoch: number; seq: number } | undefined) =>
     !than || epoch > than.epoch || (epoch === than.epoch && seq > than.seq);
+  const entries: SpeedEntry[] = [];
+  const speedStarts = new Map<string, number>();
   let submittedSeen = false;
   let liveEpoch = -Infinity;
   for (const step of ordered) {
@@ -132,6 +148,8 @@ export function replay(
       if (reason) ignored.push({ step, reason });
       else if (step.type === 'submitted') submittedSeen = true;
       else if (step.type === 'started' || step.type === 'deviceReset') liveEpoch = step.deviceEpoch;
+      else if (step.type === 'speedStarted' && !speedStarts.has(step.itemId))
+        speedStarts.set(step.itemId, step.at);
       continue;
     }
     const { deviceEpoch: epoch, clientSeq: seq } = step;
@@ -156,6 +174,9 @@ export function replay(
     if (step.type === 'answered') {
       if (newer(epoch, seq, bestAnswer.get(step.itemId)))
         bestAnswer.set(step.itemId, { epoch, seq, choice: step.choice });
+    } else if (step.type === 'entered') {
+      const { itemId, column, row, digit, at } = step;
+      entries.push({ itemId, column, row, digit, at, epoch, seq });
     } else if (newer(epoch, seq, bestFlag.get(step.itemId)))
       bestFlag.set(step.itemId, { epoch, seq, flagged: step.flagged });
   }
@@ -170,6 +191,8 @@ export function replay(
     deadline: life.deadline,
     state: life.state,
     ignored,
+    entries: entries.sort((a, b) => a.epoch - b.epoch || a.seq - b.seq),
+    speedStarts,
   };
   if (life.submittedAt !== undefined) view.submittedAt = life.submittedAt;
   return view;

@@ -5,7 +5,7 @@ import type { ClientStep, Step, StepEnvelope } from './steps.ts';
 export type ClientStepRecord = StepEnvelope & ClientStep;
 
 export const isClientStep = (step: Step): step is ClientStepRecord =>
-  step.type === 'answered' || step.type === 'flagged';
+  step.type === 'answered' || step.type === 'flagged' || step.type === 'entered';
 
 const cmp = (a: number | string, b: number | string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -6,7 +6,9 @@ export type Actor = { role: 'candidate' } | { role: 'proctor' | 'admin'; id: str
 /** Steps sent by the candidate's device; keyed by (deviceEpoch, clientSeq) so retries are no-ops. */
 export type ClientStep =
   | { type: 'answered'; itemId: string; choice: string | null }
-  | { type: 'flagged'; itemId: string; flagged: boolean };
+  | { type: 'flagged'; itemId: string; flagged: boolean }
+  /** One Kraepelin entry: the last digit of the sum of rows `row` and `row + 1` of `column` (0-based). */
+  | { type: 'entered'; itemId: string; column: number; row: number; digit: number };
 
 /** Lifecycle steps written by the server. */
 export type ServerStep =
@@ -15,7 +17,9 @@ export type ServerStep =
   | { type: 'resumed'; actor: Actor; reason: string }
   | { type: 'extended'; actor: Actor; reason: string; minutes: number }
   | { type: 'deviceReset'; actor: Actor; reason: string; deviceEpoch: number }
-  | { type: 'submitted'; actor: Actor; reason?: string };
+  | { type: 'submitted'; actor: Actor; reason?: string }
+  /** The server opened a speed item's first column: every column deadline counts from this step's `at`. */
+  | { type: 'speedStarted'; itemId: string };
 
 export interface StepEnvelope {
   /** Server time (ms since epoch) at which the server received/recorded the step. */
@@ -24,7 +28,7 @@ export interface StepEnvelope {
   deviceEpoch?: number;
   clientSeq?: number;
   /** Set when the server recorded the step but it must never be scored (after deadline+grace, after submit, retired device). */
-  rejected?: 'late' | 'afterSubmit' | 'retiredDevice';
+  rejected?: 'late' | 'afterSubmit' | 'retiredDevice' | 'columnClosed';
 }
 
 export type Step = StepEnvelope & (ClientStep | ServerStep);

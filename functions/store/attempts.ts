@@ -32,6 +32,8 @@ const sameClientContent = (a: Step, b: Step): boolean => {
   if (a.type !== b.type) return false;
   if (a.type === 'answered' && b.type === 'answered') return a.itemId === b.itemId && a.choice === b.choice;
   if (a.type === 'flagged' && b.type === 'flagged') return a.itemId === b.itemId && a.flagged === b.flagged;
+  if (a.type === 'entered' && b.type === 'entered')
+    return a.itemId === b.itemId && a.column === b.column && a.row === b.row && a.digit === b.digit;
   return false;
 };
 

@@ -184,7 +184,7 @@ describe('item kinds on a form', () => {
     expect(form.items.slice(0, 3)).toEqual(buildForm(exam, bank, seedOf(3)).items.slice(0, 3));
   });
 
-  it('a speed item on a form fails loudly (serving is not implemented)', () => {
+  it('a speed item is served as one form item without options (its sheet comes from domain/psych)', () => {
     const speed: Item = {
       id: 'kr-1',
       bankId: 'b',
@@ -195,6 +195,11 @@ describe('item kinds on a form', () => {
       rows: 3,
       columnSeconds: 5,
     };
-    expect(() => buildForm(psych, [...bank, speed], seedOf(3))).toThrow(/not implemented/);
+    const form = buildForm(psych, [...bank, speed], seedOf(3));
+    expect(form.items.find((i) => i.itemId === 'kr-1')).toEqual({
+      itemId: 'kr-1',
+      sectionId: 'PSI',
+      optionOrder: [],
+    });
   });
 });

@@ -1,7 +1,6 @@
-// Kind `speed` (Kraepelin/Pauli): shape only. Column generation, responses and scoring are NOT implemented.
-import { DomainError } from '../errors.ts';
+// Kind `speed` (Kraepelin/Pauli): shape check; no choice responses — its entries are scored by domain/psych.
 import type { ItemBase } from '../items.ts';
-import { positiveInt } from './check.ts';
+import { KRAEPELIN_LIMITS } from '../psych/kraepelin.ts';
 import type { ItemKindModule } from './kind.ts';
 
 /** Kraepelin/Pauli speed test: columns of digits generated from a seed. */
@@ -12,23 +11,22 @@ export interface SpeedItem extends ItemBase {
   columnSeconds: number;
 }
 
-/**
- * Serving or scoring a speed item fails loudly: what a response is (per-column sums? counts?) and how it
- * scores is not defined yet. Storing, importing and exporting speed items works.
- */
-const notImplemented = (item: SpeedItem, what: string): never => {
-  throw new DomainError(
-    'INVALID_ITEM',
-    `speed item ${item.id}: ${what} is not implemented yet (Kraepelin/Pauli items can be stored, not served or scored)`,
-  );
-};
+const inRange = (v: unknown, [lo, hi]: readonly [number, number]): boolean =>
+  Number.isSafeInteger(v) && (v as number) >= lo && (v as number) <= hi;
 
+/**
+ * A speed item is served as a sheet (psych/kraepelin.ts: digits from the attempt seed), answered with
+ * `entered` steps (column, row, digit) and scored by psych/measures.ts. It takes no choice responses and
+ * adds no points to a section total: its measures live in the psych report, not in the exam score.
+ */
 export const speedKind: ItemKindModule<SpeedItem> = {
   kind: 'speed',
   parse(base, value) {
     const problems: string[] = [];
-    for (const f of ['columns', 'rows', 'columnSeconds'] as const)
-      if (!positiveInt(value[f])) problems.push(`${f}: must be a positive whole number`);
+    for (const f of ['columns', 'rows', 'columnSeconds'] as const) {
+      const [lo, hi] = KRAEPELIN_LIMITS[f];
+      if (!inRange(value[f], KRAEPELIN_LIMITS[f])) problems.push(`${f}: must be a whole number ${lo}..${hi}`);
+    }
     if (problems.length) return { ok: false, problems };
     return {
       ok: true,
@@ -41,9 +39,9 @@ export const speedKind: ItemKindModule<SpeedItem> = {
       },
     };
   },
-  responses: (item) => notImplemented(item, 'serving on a form'),
+  responses: () => [],
   shuffled: false,
-  points: (item) => notImplemented(item, 'scoring'),
-  max: (item) => notImplemented(item, 'scoring'),
+  points: () => 0,
+  max: () => 0,
   shown: () => null,
 };

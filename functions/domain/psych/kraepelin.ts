@@ -19,17 +19,18 @@ export interface KraepelinEntry {
   digit: number;
 }
 
+/** Inclusive bounds of a sheet's configuration (also the speed kind's shape check). */
+export const KRAEPELIN_LIMITS = {
+  columns: [1, 100],
+  rows: [2, 100],
+  columnSeconds: [1, 600],
+} as const satisfies Record<keyof KraepelinConfig, readonly [number, number]>;
+
 export function checkConfig(cfg: KraepelinConfig): void {
-  const ok =
-    Number.isInteger(cfg.columns) &&
-    cfg.columns >= 1 &&
-    cfg.columns <= 100 &&
-    Number.isInteger(cfg.rows) &&
-    cfg.rows >= 2 &&
-    cfg.rows <= 100 &&
-    Number.isInteger(cfg.columnSeconds) &&
-    cfg.columnSeconds >= 1 &&
-    cfg.columnSeconds <= 600;
+  const ok = (['columns', 'rows', 'columnSeconds'] as const).every((f) => {
+    const [lo, hi] = KRAEPELIN_LIMITS[f];
+    return Number.isInteger(cfg[f]) && cfg[f] >= lo && cfg[f] <= hi;
+  });
   if (!ok) throw new DomainError('VALIDATION', 'kraepelin: 1..100 columns, 2..100 rows, 1..600 s per column');
 }
 

@@ -5,7 +5,7 @@ import { type SpeedItem, speedKind } from '../../../functions/domain/kinds/speed
 const base: ItemBase = { id: 'k1', bankId: 'b', category: 'KRAEPELIN', stem: 'Jumlahkan' };
 const item: SpeedItem = { ...base, kind: 'speed', columns: 40, rows: 60, columnSeconds: 15 };
 
-describe('speed kind (shape only; serving and scoring not implemented)', () => {
+describe('speed kind', () => {
   it.each([
     [
       { columns: 40, rows: 60, columnSeconds: 15 },
@@ -16,9 +16,9 @@ describe('speed kind (shape only; serving and scoring not implemented)', () => {
       {
         ok: false,
         problems: [
-          'columns: must be a positive whole number',
-          'rows: must be a positive whole number',
-          'columnSeconds: must be a positive whole number',
+          'columns: must be a whole number 1..100',
+          'rows: must be a whole number 2..100',
+          'columnSeconds: must be a whole number 1..600',
         ],
       },
     ],
@@ -26,13 +26,10 @@ describe('speed kind (shape only; serving and scoring not implemented)', () => {
     expect(speedKind.parse(base, value)).toEqual(out);
   });
 
-  it.each([
-    ['responses', () => speedKind.responses(item)],
-    ['points', () => speedKind.points(item, '1', 5)],
-    ['max', () => speedKind.max(item, 5)],
-  ])('%s throws INVALID_ITEM saying it is not implemented', (_n, f) => {
-    expect(f).toThrow(
-      expect.objectContaining({ code: 'INVALID_ITEM', message: expect.stringMatching(/not implemented/) }),
-    );
+  it('takes no choice responses and adds no points (its entries are scored by domain/psych)', () => {
+    expect(speedKind.responses(item)).toEqual([]);
+    expect(speedKind.points(item, '1', 5)).toBe(0);
+    expect(speedKind.max(item, 5)).toBe(0);
+    expect(speedKind.shown(item)).toBeNull();
   });
 });

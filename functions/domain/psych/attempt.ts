@@ -1,0 +1,67 @@
+// Psych scoring of one attempt from its replayed log: Big Five factors from likert answers, Kraepelin measures.
+import type { Form } from '../form.ts';
+import type { Item } from '../items.ts';
+import type { ReplayView } from '../replay.ts';
+import { entryVerdict, type KraepelinConfig, type KraepelinEntry, kraepelinColumns } from './kraepelin.ts';
+import { DEFAULT_LIKERT_OPTIONS, type FactorScore, type LikertOptions, scoreLikert } from './likert.ts';
+import { type ColumnTally, type KraepelinMeasures, kraepelinMeasures, tallyColumns } from './measures.ts';
+
+export interface SpeedResult {
+  itemId: string;
+  config: KraepelinConfig;
+  /** Server time the sheet was opened (first speedStarted step); null: never started, nothing counts. */
+  startedAt: number | null;
+  tallies: ColumnTally[];
+  measures: KraepelinMeasures;
+  /** Counted steps whose entry broke the column timing or the sheet (a stale cache let them in). */
+  discarded: number;
+}
+
+export interface PsychResult {
+  factors: FactorScore[];
+  speed: SpeedResult[];
+}
+
+/**
+ * Scores the likert and speed items of a form. Likert: the counted answer per item ('1'..'5', anything
+ * else = blank) through scoreLikert with trait = factor. Speed: the counted `entered` steps of the item,
+ * each re-judged by entryVerdict against the item's speedStarted time (so an entry a stale cache admitted
+ * after its column closed is still not counted), then tallied against the sheet derived from the seed.
+ */
+export function scorePsych(
+  form: Form,
+  itemsById: ReadonlyMap<string, Item>,
+  view: Pick<ReplayView, 'answers' | 'entries' | 'speedStarts'>,
+  graceMs: number,
+  likert: LikertOptions = DEFAULT_LIKERT_OPTIONS,
+): PsychResult {
+  const keys = [];
+  const responses = new Map<string, number | null>();
+  const speed: SpeedResult[] = [];
+  for (const fi of form.items) {
+    const item = itemsById.get(fi.itemId);
+    if (item?.kind === 'likert') {
+      keys.push({ itemId: item.id, factor: item.trait, reverse: item.reverse });
+      const a = view.answers.get(item.id);
+      responses.set(item.id, a !== null && a !== undefined && /^[1-5]$/.test(a) ? Number(a) : null);
+    } else if (item?.kind === 'speed') {
+      const config = { columns: item.columns, rows: item.rows, columnSeconds: item.columnSeconds };
+      const startedAt = view.speedStarts.get(item.id) ?? null;
+      const mine = view.entries.filter((e) => e.itemId === item.id);
+      const counted: KraepelinEntry[] =
+        startedAt === null
+          ? []
+          : mine.filter((e) => entryVerdict(e, e.at, startedAt, config, graceMs) === 'ok');
+      const tallies = tallyColumns(kraepelinColumns(form.seed, item.id, config), counted);
+      speed.push({
+        itemId: item.id,
+        config,
+        startedAt,
+        tallies,
+        measures: kraepelinMeasures(tallies),
+        discarded: mine.length - counted.length,
+      });
+    }
+  }
+  return { factors: keys.length ? scoreLikert(keys, responses, likert) : [], speed };
+}

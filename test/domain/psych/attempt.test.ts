@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Form } from '../../../functions/domain/form.ts';
+import type { Item } from '../../../functions/domain/items.ts';
+import { scorePsych } from '../../../functions/domain/psych/attempt.ts';
+import { columnKey, kraepelinColumns } from '../../../functions/domain/psych/kraepelin.ts';
+import { replay } from '../../../functions/domain/replay.ts';
+import type { Step } from '../../../functions/domain/steps.ts';
+import { ans, started } from '../steps-helpers.ts';
+
+const seed = 'c'.repeat(64);
+const items: Item[] = [
+  { id: 'l1', bankId: 'b', category: 'BIG5', stem: 's', kind: 'likert', trait: 'E', reverse: false },
+  { id: 'l2', bankId: 'b', category: 'BIG5', stem: 's', kind: 'likert', trait: 'E', reverse: true },
+  { id: 'k', bankId: 'b', category: 'KR', stem: 's', kind: 'speed', columns: 3, rows: 4, columnSeconds: 10 },
+];
+const form: Form = {
+  examId: 'x',
+  examVersion: 1,
+  seed,
+  items: items.map((i) => ({ itemId: i.id, sectionId: 'S', optionOrder: [] })),
+};
+const byId = new Map(items.map((i) => [i.id, i]));
+const keys = kraepelinColumns(seed, 'k', { columns: 3, rows: 4, columnSeconds: 10 }).map(columnKey);
+const right = (c: number, r: number) => keys[c]?.[r] as number;
+const wrong = (c: number, r: number) => (right(c, r) + 1) % 10;
+
+const T0 = 1_000_000;
+const S = T0 + 60_000; // the sheet opens a minute into the attempt
+let seq = 100;
+const entered = (
+  at: number,
+  column: number,
+  row: number,
+  digit: number,
+  rejected?: 'columnClosed',
+): Step => ({
+  at,
+  deviceEpoch: 1,
+  clientSeq: seq++,
+  type: 'entered',
+  itemId: 'k',
+  column,
+  row,
+  digit,
+  ...(rejected ? { rejected } : {}),
+});
+
+describe('scorePsych over a replayed log', () => {
+  const steps: Step[] = [
+    started(T0),
+    ans(T0 + 1000, 1, 1, 'l1', '4'),
+    ans(T0 + 2000, 1, 2, 'l2', '2'), // reverse: 6 − 2 = 4
+    { at: S, type: 'speedStarted', itemId: 'k' },
+    { at: S + 5, type: 'speedStarted', itemId: 'k' }, // a second start changes nothing
+    entered(S + 1000, 0, 0, right(0, 0)),
+    entered(S + 2000, 0, 1, right(0, 1)),
+    entered(S + 3000, 0, 2, wrong(0, 2)),
+    entered(S + 11_000, 0, 2, right(0, 2)), // column 0 closed at S+10 s; within 2 s grace: counts (corrects)
+    entered(S + 12_500, 1, 0, right(1, 0)),
+    entered(S + 13_000, 1, 1, right(1, 1), 'columnClosed'), // refused by the server: never counts
+    entered(S + 22_001, 1, 2, right(1, 2)), // column 1 closed at S+20 s (+2 s grace); unmarked but late (stale cache): replay re-judges, not counted
+  ];
+  const view = replay(steps, { startedAt: T0, durationMs: 30 * 60_000 }, 2000);
+  const r = scorePsych(form, byId, view, 2000, { maxBlanksPerFactor: 0 });
+
+  it('factor scores from likert answers (reverse keyed 6 − x)', () => {
+    expect(r.factors).toEqual([
+      { factor: 'E', status: 'valid', items: 2, answered: 2, blanks: 0, raw: 8, pomp: 75 },
+    ]);
+  });
+  it('speed: the first start counts; late and refused entries are not counted; corrections are', () => {
+    const [k] = r.speed;
+    expect(k?.startedAt).toBe(S);
+    expect(k?.tallies).toEqual([
+      { correct: 3, errors: 0, skipped: 0, reached: 3 },
+      { correct: 1, errors: 0, skipped: 0, reached: 1 },
+      { correct: 0, errors: 0, skipped: 0, reached: 0 },
+    ]);
+    expect(k?.measures.curve).toEqual([3, 1, 0]);
+    expect(k?.discarded).toBe(1);
+  });
+  it('a sheet never started counts no entry', () => {
+    const v = replay(
+      steps.filter((s) => s.type !== 'speedStarted'),
+      { startedAt: T0, durationMs: 30 * 60_000 },
+      2000,
+    );
+    expect(scorePsych(form, byId, v, 2000).speed[0]?.measures.curve).toEqual([0, 0, 0]);
+  });
+});
