@@ -67,14 +67,20 @@ const NO_ITEMS: readonly Item[] = [];
  *   3. for each item in that order, its kind's responses() (option ids in bank order); shuffle() of them
  *      when the kind is shuffled (single, weighted), else kept as they are (likert 1–5: no draws).
  * Sections stay in exam order. Duplicate item ids in one bank -> DomainError INVALID_ITEM.
- * `bank` may be prepared once with prepareBank(); the form is the same either way.
+ * `bank` may be prepared once with prepareBank(); the form is the same either way. `prngOf` (default
+ * createPrng, sfc32) makes each section's stream; tests pass scripted streams to derive a form by hand.
  */
-export function buildForm(exam: Exam, bank: readonly Item[] | PreparedBank, seed: string): Form {
+export function buildForm(
+  exam: Exam,
+  bank: readonly Item[] | PreparedBank,
+  seed: string,
+  prngOf: (sectionSeedHex: string) => () => number = createPrng,
+): Form {
   const { pools } = 'pools' in bank ? bank : prepareBank(bank);
   const used = new Set<Item>();
   const items: FormItem[] = [];
   for (const section of exam.sections) {
-    const rand = createPrng(sectionSeed(seed, exam.id, section.id));
+    const rand = prngOf(sectionSeed(seed, exam.id, section.id));
     const chosen: Item[] = [];
     for (const draw of section.draws) {
       const all = pools.get(poolKey(section.bankId, draw.category, draw.difficulty)) ?? NO_ITEMS;

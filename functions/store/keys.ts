@@ -146,28 +146,105 @@ export const s3Prefixes = {
   itemImages: 'items/',
 } as const;
 
+/** A key as a builder returns it: table keys, GSI keys, or a partition + sort-key prefix for a Query. */
+export type BuiltKey = Readonly<Record<string, string>>;
+
 /**
  * Access patterns, as documented in docs/architecture.md. A test renders this table and compares it with
- * the doc, so the doc cannot drift from the code.
+ * the doc, and checks each row's `built` keys (made by the builders of `keys`) against its documented
+ * `key`; every builder of `keys` must appear in some row's `built`, so neither the doc nor a builder can
+ * drift unseen. In `key`: UPPERCASE = literal, `name` = any value without `#`, `name(n)` = n digits,
+ * `nnn` = 3 digits, `inv(x)` = an inverted score, `a|b` = one of, ` / ` separates sort-key alternatives.
  */
-export const accessPatterns: ReadonlyArray<{ pattern: string; key: string }> = [
-  { pattern: 'exam definition, sections', key: 'PK=EXAM#id, SK=META / SECTION#nnn' },
-  { pattern: 'items of a bank by category', key: 'PK=BANK#id, SK=ITEM#category#itemId' },
-  { pattern: 'session + secret + roster', key: 'PK=SESSION#id, SK=META / SECRET / CAND#regNo' },
-  { pattern: 'sessions of a candidate (login)', key: 'PK=REG#regNo, SK=SESSION#id' },
-  { pattern: 'sessions by opening time', key: 'PK=SESSIONS, SK=SESSION#opensAt#id' },
-  { pattern: 'attempt meta + result', key: 'PK=ATTEMPT#id, SK=META / RESULT' },
-  { pattern: 'candidate steps (idempotent)', key: 'PK=ATTEMPT#id, SK=STEP#epoch(4)#clientSeq(10)' },
-  { pattern: 'lifecycle steps (server)', key: 'PK=ATTEMPT#id, SK=EVT#time(13)#nonce' },
-  { pattern: 'attempts of a session (monitor)', key: 'GSI1 PK=SESSION#id, SK=ATTEMPT#id' },
+export const accessPatterns: ReadonlyArray<{
+  pattern: string;
+  key: string;
+  built: (k: typeof keys) => BuiltKey[];
+}> = [
+  {
+    pattern: 'exam definition, sections',
+    key: 'PK=EXAM#id, SK=META / SECTION#nnn',
+    built: (k) => [k.exam('e1'), k.examSection('e1', 7)],
+  },
+  {
+    pattern: 'items of a bank by category',
+    key: 'PK=BANK#id, SK=ITEM#category#itemId',
+    built: (k) => [k.bankItem('b1', 'TWK', 'twk-001'), k.bankCategoryPrefix('b1', 'TWK'), k.bankPrefix('b1')],
+  },
+  {
+    pattern: 'session + secret + roster',
+    key: 'PK=SESSION#id, SK=META / SECRET / CAND#regNo',
+    built: (k) => [k.session('s1'), k.sessionSecret('s1'), k.rosterEntry('s1', 'R-1'), k.rosterPrefix('s1')],
+  },
+  {
+    pattern: 'sessions of a candidate (login)',
+    key: 'PK=REG#regNo, SK=SESSION#id',
+    built: (k) => [k.candidateSession('R-1', 's1'), k.candidateSessionsPrefix('R-1')],
+  },
+  {
+    pattern: 'sessions by opening time',
+    key: 'PK=SESSIONS, SK=SESSION#opensAt#id',
+    built: (k) => [k.sessionListEntry(1_780_000_000_000, 's1'), k.sessionList()],
+  },
+  {
+    pattern: 'attempt meta + result',
+    key: 'PK=ATTEMPT#id, SK=META / RESULT',
+    built: (k) => [k.attempt('a1'), k.attemptResult('a1'), k.attemptStepsPrefix('a1')],
+  },
+  {
+    pattern: 'candidate steps (idempotent)',
+    key: 'PK=ATTEMPT#id, SK=STEP#epoch(4)#clientSeq(10)',
+    built: (k) => [k.clientStep('a1', 2, 17)],
+  },
+  {
+    pattern: 'lifecycle steps (server)',
+    key: 'PK=ATTEMPT#id, SK=EVT#time(13)#nonce',
+    built: (k) => [k.serverStep('a1', 1_780_000_000_000, 'n1')],
+  },
+  {
+    pattern: 'attempts of a session (monitor)',
+    key: 'GSI1 PK=SESSION#id, SK=ATTEMPT#id',
+    built: (k) => [k.attemptBySession('s1', 'a1')],
+  },
   {
     pattern: 'results of a formation (ranking)',
     key: 'GSI2 PK=FORMATION#id, SK=R#pass(0|1)#inv(total)#inv(TKP)#inv(TIU)#inv(TWK)#attemptId',
+    built: (k) => [
+      k.resultByFormation(
+        'f1',
+        resultScoreSortKey({
+          passed: true,
+          total: 450,
+          sections: { TKP: 180, TIU: 150, TWK: 120 },
+          attemptId: 'a1',
+        }),
+      ),
+    ],
   },
-  { pattern: 'user credentials', key: 'PK=USER#id, SK=META' },
-  { pattern: 'audit log of admin actions (hash chain per day)', key: 'PK=AUDIT#day, SK=E#seq(10)' },
-  { pattern: 'audited operation by idempotency key', key: 'PK=AUDITOP#opId, SK=META' },
-  { pattern: 'formations', key: 'PK=FORMATIONS, SK=FORMATION#id' },
-  { pattern: 'candidates of one import', key: 'PK=CANDSET#importId, SK=CAND#regNo' },
-  { pattern: 'candidate set in force (pointer)', key: 'PK=CANDIDATES, SK=CURRENT' },
+  { pattern: 'user credentials', key: 'PK=USER#id, SK=META', built: (k) => [k.user('u1')] },
+  {
+    pattern: 'audit log of admin actions (hash chain per day)',
+    key: 'PK=AUDIT#day, SK=E#seq(10)',
+    built: (k) => [k.auditEntry('2026-11-27', 42), k.auditDayPrefix('2026-11-27')],
+  },
+  {
+    pattern: 'audited operation by idempotency key',
+    key: 'PK=AUDITOP#opId, SK=META',
+    built: (k) => [k.auditOperation('op1')],
+  },
+  {
+    pattern: 'formations',
+    key: 'PK=FORMATIONS, SK=FORMATION#id',
+    built: (k) => [k.formation('f1'), k.formationList()],
+  },
+  {
+    pattern: 'candidates of one import',
+    key: 'PK=CANDSET#importId, SK=CAND#regNo',
+    built: (k) => [k.importedCandidate('i1', 'R-1'), k.importedCandidatesPrefix('i1')],
+  },
+  {
+    pattern: 'candidate set in force (pointer)',
+    key: 'PK=CANDIDATES, SK=CURRENT',
+    built: (k) => [k.candidatesPointer()],
+  },
 ];

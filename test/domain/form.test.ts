@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../functions/domain/errors.ts';
-import { buildForm, type Form, prepareBank } from '../../functions/domain/form.ts';
+import { buildForm, type Form, prepareBank, sectionSeed } from '../../functions/domain/form.ts';
 import { canonicalJson } from '../../functions/domain/hashchain.ts';
 import type { Item } from '../../functions/domain/items.ts';
+import { createPrng } from '../../functions/domain/prng.ts';
 import { sha256Hex } from '../../functions/domain/seed.ts';
 import { single, syntheticBank, tinyExam } from './fixtures.ts';
 
@@ -50,6 +51,113 @@ describe('buildForm determinism', () => {
       expect([...fi.optionOrder].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
     }
     expect(form).toMatchObject({ examId: 'tiny', examVersion: 1, seed: seedOf(7) });
+  });
+});
+
+describe('buildForm worked by hand from a scripted PRNG', () => {
+  /** Stream per section seed: returns the scripted numbers in order, throws when asked for one more. */
+  const scripted = (scripts: Record<string, number[]>) => {
+    const left = new Map(Object.entries(scripts).map(([k, v]) => [k, [...v]]));
+    const prngOf = (sectionSeedHex: string) => {
+      const list = left.get(sectionSeedHex);
+      if (!list) throw new Error(`no script for section seed ${sectionSeedHex}`);
+      return () => {
+        const r = list.shift();
+        if (r === undefined)
+          throw new Error('script exhausted: the derivation drew more numbers than worked out');
+        return r;
+      };
+    };
+    return { prngOf, unused: () => [...left.values()].flat() };
+  };
+  const opts = (ids: string[]) => ids.map((id) => ({ id, text: id.toUpperCase() }));
+  const items: Item[] = [
+    // listed out of id order on purpose: pools are sorted by id
+    {
+      id: 'a3',
+      bankId: 'b',
+      category: 'A',
+      stem: 'S',
+      kind: 'single',
+      options: opts(['x', 'y', 'z']),
+      key: 'x',
+    },
+    {
+      id: 'a1',
+      bankId: 'b',
+      category: 'A',
+      stem: 'S',
+      kind: 'single',
+      options: opts(['x', 'y', 'z']),
+      key: 'x',
+    },
+    {
+      id: 'a2',
+      bankId: 'b',
+      category: 'A',
+      stem: 'S',
+      kind: 'single',
+      options: opts(['x', 'y', 'z']),
+      key: 'x',
+    },
+    {
+      id: 'b2',
+      bankId: 'b',
+      category: 'B',
+      stem: 'S',
+      kind: 'weighted',
+      options: opts(['p', 'q']),
+      weights: { p: 1, q: 2 },
+    },
+    {
+      id: 'b1',
+      bankId: 'b',
+      category: 'B',
+      stem: 'S',
+      kind: 'weighted',
+      options: opts(['p', 'q']),
+      weights: { p: 1, q: 2 },
+    },
+  ];
+  const handExam = tinyExam({
+    id: 'hand',
+    sections: [
+      { id: 'SA', title: 'A', bankId: 'b', draws: [{ category: 'A', count: 2 }], correctPoints: 5 },
+      { id: 'SB', title: 'B', bankId: 'b', draws: [{ category: 'B', count: 1 }], correctPoints: 5 },
+    ],
+  });
+  const seed = '0123456789abcdef'.repeat(4);
+
+  it('gives the form derived on paper, drawing exactly the numbers worked out', () => {
+    // Section SA, pool sorted by id [a1, a2, a3]:
+    //   pickN 2:  i=0: j = 0 + floor(0.5·3) = 1 -> [a2, a1, a3]; i=1: j = 1 + floor(0.9·2) = 2 -> [a2, a3, a1]
+    //             chosen [a2, a3]
+    //   shuffle:  i=1: j = floor(0.1·2) = 0 -> [a3, a2]
+    //   a3 options [x, y, z]: i=2: j = floor(0.0·3) = 0 -> [z, y, x]; i=1: j = floor(0.7·2) = 1 -> [z, y, x]
+    //   a2 options [x, y, z]: i=2: j = floor(0.99·3) = 2 -> [x, y, z]; i=1: j = floor(0.2·2) = 0 -> [y, x, z]
+    // Section SB, pool [b1, b2]:
+    //   pickN 1:  i=0: j = floor(0.6·2) = 1 -> [b2, b1]; chosen [b2]; shuffle of one item draws nothing
+    //   b2 options [p, q]: i=1: j = floor(0.3·2) = 0 -> [q, p]
+    const script = scripted({
+      [sectionSeed(seed, 'hand', 'SA')]: [0.5, 0.9, 0.1, 0.0, 0.7, 0.99, 0.2],
+      [sectionSeed(seed, 'hand', 'SB')]: [0.6, 0.3],
+    });
+    const form = buildForm(handExam, items, seed, script.prngOf);
+    expect(form).toEqual({
+      examId: 'hand',
+      examVersion: 1,
+      seed,
+      items: [
+        { itemId: 'a3', sectionId: 'SA', optionOrder: ['z', 'y', 'x'] },
+        { itemId: 'a2', sectionId: 'SA', optionOrder: ['y', 'x', 'z'] },
+        { itemId: 'b2', sectionId: 'SB', optionOrder: ['q', 'p'] },
+      ],
+    });
+    expect(script.unused()).toEqual([]);
+  });
+
+  it('the default stream is sfc32 seeded with the section seed (same form as passing createPrng)', () => {
+    expect(buildForm(handExam, items, seed)).toEqual(buildForm(handExam, items, seed, createPrng));
   });
 });
 
