@@ -2,10 +2,13 @@
 import { createAttemptCache } from './attempt-cache.ts';
 import { createAttemptService } from './attempts.ts';
 import { createAuditService } from './audit.ts';
+import { createAuditLog } from './audit-log.ts';
 import { createBankService } from './banks.ts';
+import { createCandidateImportService } from './candidate-import.ts';
 import { createContentCache } from './content.ts';
 import type { Deps } from './deps.ts';
 import { createFinalizer } from './finalize.ts';
+import { createFormationService } from './formations.ts';
 import { createImageService } from './images.ts';
 import { createMonitorService } from './monitor.ts';
 import { createProctorService } from './proctor.ts';
@@ -23,6 +26,7 @@ export const createServices = (deps: Deps) => {
   const finalizer = createFinalizer(deps, attemptCache, contentCache);
   const images = createImageService(deps.store, deps.clock);
   const proctor = createProctorService(deps, attemptCache, finalizer);
+  const auditLog = createAuditLog(deps.store, deps.clock);
   return {
     deps,
     attemptCache,
@@ -36,6 +40,9 @@ export const createServices = (deps: Deps) => {
     banks: createBankService(deps, contentCache),
     audit: createAuditService(deps),
     publicInfo: createPublicService(deps),
+    auditLog,
+    formations: createFormationService(deps, auditLog),
+    candidates: createCandidateImportService(deps, auditLog),
   };
 };
 

@@ -10,6 +10,7 @@ import { roleApp } from '../base.ts';
 import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
 import { mountBankRoutes } from './banks.ts';
+import { mountRegistryRoutes } from './registry.ts';
 
 /** Bank imports are the largest bodies the API takes (a few thousand items). */
 const BANK_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -50,6 +51,7 @@ export const adminApp = (svc: Services) => {
   });
 
   mountBankRoutes(app, svc, adminOnly);
+  mountRegistryRoutes(app, svc, adminOnly);
 
   app.post('/attempts/:attemptId/:action', staff, async (c) => {
     const { attemptId, action } = parseParams(c, actionParams);

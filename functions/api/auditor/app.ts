@@ -7,9 +7,10 @@ import type { Services } from '../../services/index.ts';
 import { loginStaff } from '../../services/staff-login.ts';
 import { roleApp } from '../base.ts';
 import { requireStaff } from '../middleware/auth.ts';
-import { parseJson, parseParams } from '../middleware/validate.ts';
+import { parseJson, parseParams, parseQuery } from '../middleware/validate.ts';
 
 const attemptParams = z.object({ attemptId: id });
+const dayQuery = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD') });
 
 export const auditorApp = (svc: Services) => {
   const { deps } = svc;
@@ -25,6 +26,25 @@ export const auditorApp = (svc: Services) => {
     const { attemptId } = parseParams(c, attemptParams);
     return c.json({ ...(await svc.audit.attemptLog(attemptId)), serverTime: deps.clock() });
   });
+
+  /** One UTC day of the admin audit log, with the chain's verdict (an edited or removed entry shows). */
+  app.get('/audit-log', auditor, async (c) => {
+    const { day } = parseQuery(c, dayQuery);
+    const [entries, verdict] = await Promise.all([svc.auditLog.list(day), svc.auditLog.verify(day)]);
+    return c.json({ day, entries, verdict, serverTime: deps.clock() });
+  });
+
+  app.get('/formations', auditor, async (c) =>
+    c.json({ formations: await svc.formations.list(), serverTime: deps.clock() }),
+  );
+
+  app.get('/candidates', auditor, async (c) =>
+    c.json({
+      candidates: await svc.candidates.list(),
+      import: (await svc.candidates.pointer()) ?? null,
+      serverTime: deps.clock(),
+    }),
+  );
 
   return app;
 };

@@ -14,7 +14,7 @@ export const fieldMessages = (error: z.ZodError): Record<string, string[]> => {
   return fields;
 };
 
-const parse = <S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> => {
+export const parse = <S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> => {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new DomainError('VALIDATION', `Data ${what} tidak valid / Invalid ${what}`, {

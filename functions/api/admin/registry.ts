@@ -1,0 +1,89 @@
+// Admin registry routes: formations (list, CSV import, edit) and candidates (CSV import with progress, list).
+import type { Hono, MiddlewareHandler } from 'hono';
+import { stream } from 'hono/streaming';
+import { z } from 'zod';
+import { id } from '../../schemas/common.ts';
+import { formationEdit } from '../../schemas/registry.ts';
+import type { StaffClaims } from '../../services/auth/tokens.ts';
+import type { Services } from '../../services/index.ts';
+import type { AuthEnv } from '../middleware/auth.ts';
+import { parseJson, parseParams, parseQuery } from '../middleware/validate.ts';
+import { csvBytes, staffRequest } from './staff-request.ts';
+
+const formationParams = z.object({ formationId: id });
+const dayQuery = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD') });
+const pageQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const mountRegistryRoutes = (
+  app: Hono<AuthEnv<StaffClaims>>,
+  svc: Services,
+  adminOnly: MiddlewareHandler<AuthEnv<StaffClaims>>,
+) => {
+  const { deps } = svc;
+
+  app.get('/audit-log', adminOnly, async (c) => {
+    const { day } = parseQuery(c, dayQuery);
+    const [entries, verdict] = await Promise.all([svc.auditLog.list(day), svc.auditLog.verify(day)]);
+    return c.json({ day, entries, verdict, serverTime: deps.clock() });
+  });
+
+  app.get('/formations', adminOnly, async (c) =>
+    c.json({ formations: await svc.formations.list(), serverTime: deps.clock() }),
+  );
+
+  /** Body: the CSV bytes (text/csv). All or nothing: 400 with every bad row, or every row saved. */
+  app.put('/formations', adminOnly, async (c) => {
+    const report = await svc.formations.importCsv(staffRequest(c, deps), await csvBytes(c));
+    return c.json({ ...report, serverTime: deps.clock() });
+  });
+
+  app.put('/formations/:formationId', adminOnly, async (c) => {
+    const { formationId } = parseParams(c, formationParams);
+    const body = await parseJson(c, formationEdit);
+    const formation = await svc.formations.edit(staffRequest(c, deps), formationId, body);
+    return c.json({ formation, serverTime: deps.clock() });
+  });
+
+  app.get('/candidates', adminOnly, async (c) => {
+    const { offset, limit } = parseQuery(c, pageQuery);
+    const [all, pointer] = await Promise.all([svc.candidates.list(), svc.candidates.pointer()]);
+    return c.json({
+      candidates: all.slice(offset, offset + limit),
+      total: all.length,
+      offset,
+      import: pointer ?? null,
+      serverTime: deps.clock(),
+    });
+  });
+
+  /**
+   * Body: the CSV bytes. The whole file is checked first (400 with every problem, nothing written). With
+   * `Accept: application/x-ndjson` the answer streams `{"written":n,"total":N}` lines, then `{"report":…}`.
+   */
+  app.post('/candidates/import', adminOnly, async (c) => {
+    const req = staffRequest(c, deps);
+    const rows = await svc.candidates.validate(await csvBytes(c));
+    if (!(c.req.header('accept') ?? '').includes('application/x-ndjson')) {
+      return c.json({ report: await svc.candidates.write(req, rows), serverTime: deps.clock() });
+    }
+    c.header('content-type', 'application/x-ndjson; charset=utf-8');
+    return stream(
+      c,
+      async (s) => {
+        const report = await svc.candidates.write(req, rows, (written, total) => {
+          void s.write(`${JSON.stringify({ written, total })}\n`);
+        });
+        await s.write(`${JSON.stringify({ report, serverTime: deps.clock() })}\n`);
+      },
+      async (e, s) => {
+        const code = (e as { code?: string }).code ?? 'INTERNAL';
+        await s.write(
+          `${JSON.stringify({ error: { code, message: 'Impor terhenti; kirim ulang berkas yang sama / Import stopped; send the same file again' } })}\n`,
+        );
+      },
+    );
+  });
+};
