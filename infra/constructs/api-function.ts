@@ -1,7 +1,7 @@
 // ApiFunction: the one way this app builds a Lambda (Node 24, arm64, ESM bundle by local esbuild, logs, secrets).
 
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -24,9 +24,20 @@ export interface ApiFunctionProps {
   secrets?: Record<string, ISecret>;
   /** Default 10 s (API); scheduled jobs may need longer. */
   timeout?: Duration;
-  /** Default three months: long enough to cover the objection (sanggah) period after an exam. */
-  logRetention?: logs.RetentionDays;
+  /** The stage's: as long as the data the logs explain in prod. */
+  logRetention: logs.RetentionDays;
+  /** The stage's: prod keeps log groups when the stack goes. */
+  logRemovalPolicy: RemovalPolicy;
+  /** Powertools service name (log `service` field, metric dimension `service`). */
+  service: string;
+  /** A cap on this function's concurrency, so it cannot take the account pool from the candidate function. */
+  reservedConcurrency?: number;
+  /** Where a failed asynchronous invocation (a scheduled job) goes after its retries. */
+  onFailure?: lambda.IDestination;
 }
+
+/** CloudWatch namespace of the functions' own EMF metrics (Powertools Metrics). */
+export const METRICS_NAMESPACE = 'Seleksi';
 
 export class ApiFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -36,8 +47,8 @@ export class ApiFunction extends Construct {
     super(scope, id);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
     });
 
     const secretEnv: Record<string, string> = {};
@@ -54,8 +65,12 @@ export class ApiFunction extends Construct {
       memorySize: 1024,
       timeout: props.timeout ?? Duration.seconds(10),
       logGroup: this.logGroup,
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      ...(props.onFailure ? { onFailure: props.onFailure, retryAttempts: 0 } : {}),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.service,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...props.environment,
         ...secretEnv,
       },

@@ -1,9 +1,10 @@
-// The S3 buckets: public (web app + published rankings, read only through CloudFront), audit, and logs.
+// The S3 buckets: web (app assets), published (rankings, locked), audit (bundles, locked, KMS), and logs.
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
-/** Settings every bucket here shares: private, TLS only, S3-managed encryption, kept on stack deletion. */
+/** Settings every bucket here shares: private, TLS only, kept on stack deletion (locked objects outlive it). */
 const baseProps = {
   blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
   enforceSSL: true,
@@ -11,15 +12,24 @@ const baseProps = {
   removalPolicy: RemovalPolicy.RETAIN,
 } satisfies s3.BucketProps;
 
+export interface SeleksiBucketsProps {
+  /** Encrypts the audit bucket (customer-managed key). */
+  dataKey: kms.IKey;
+  /** Object Lock default retention (governance mode) of audit bundles and publications. */
+  lockRetention: Duration;
+}
+
 export class SeleksiBuckets extends Construct {
   /** Server access logs of the other buckets and CloudFront standard logs. */
   readonly logs: s3.Bucket;
-  /** `web/` (the built web app) and `published/` (rankings, Merkle roots, public keys): public via CloudFront. */
-  readonly publicBucket: s3.Bucket;
-  /** Auditor bundles: private, versioned. */
+  /** `web/`: the built web app, replaced on every deploy; public via CloudFront. */
+  readonly web: s3.Bucket;
+  /** `published/`: rankings, Merkle roots, public keys; public via CloudFront; every version locked. */
+  readonly published: s3.Bucket;
+  /** Auditor bundles and item images: private, versioned, locked, encrypted with the data key. */
   readonly audit: s3.Bucket;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: SeleksiBucketsProps) {
     super(scope, id);
 
     this.logs = new s3.Bucket(this, 'Logs', {
@@ -33,17 +43,34 @@ export class SeleksiBuckets extends Construct {
       reason: 'This is the access-log bucket itself; logging it into itself would loop.',
     });
 
-    this.publicBucket = new s3.Bucket(this, 'Public', {
+    this.web = new s3.Bucket(this, 'Web', {
       ...baseProps,
-      // A published ranking must never change silently: every overwrite keeps the previous version.
+      // Assets are replaced on every deploy (`aws s3 sync --delete`); versions only help a rollback.
       versioned: true,
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
       serverAccessLogsBucket: this.logs,
-      serverAccessLogsPrefix: 's3/public/',
+      serverAccessLogsPrefix: 's3/web/',
+    });
+
+    const lock = s3.ObjectLockRetention.governance(props.lockRetention);
+    this.published = new s3.Bucket(this, 'Published', {
+      ...baseProps,
+      // A published ranking must never change silently: every version is kept and locked (governance).
+      versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: lock,
+      serverAccessLogsBucket: this.logs,
+      serverAccessLogsPrefix: 's3/published/',
     });
 
     this.audit = new s3.Bucket(this, 'Audit', {
       ...baseProps,
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: props.dataKey,
+      bucketKeyEnabled: true,
       versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: lock,
       serverAccessLogsBucket: this.logs,
       serverAccessLogsPrefix: 's3/audit/',
     });

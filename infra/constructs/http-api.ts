@@ -1,5 +1,5 @@
 // The HTTP API: one route group per role, each to its Lambda; access logs and throttling on the stage.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -24,11 +24,20 @@ export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 500, burstLimit: 1_000 } as co
 
 export const routeKey = (role: Role): string => `ANY /api/${role}/{proxy+}`;
 export const HEALTH_ROUTE_KEY = 'GET /api/health';
+/**
+ * The answer-save route has a route of its own (same candidate Lambda) so that API Gateway's detailed
+ * metrics give its latency alone: the exam-day p99 alarm watches it.
+ */
+export const SAVE_ROUTE_PATH = '/api/candidate/attempts/{attemptId}/answers';
+export const SAVE_ROUTE_KEY = `PUT ${SAVE_ROUTE_PATH}`;
 
 export interface SeleksiHttpApiProps {
   functions: Record<Role, IFunction>;
   /** Origins allowed by CORS, e.g. the Vite dev server or a custom web domain. */
   webOrigins: string[];
+  /** The stage's log retention and removal policy for the access logs. */
+  logRetention: logs.RetentionDays;
+  logRemovalPolicy: RemovalPolicy;
 }
 
 const accessLogFormat = AccessLogFormat.custom(
@@ -83,6 +92,11 @@ export class SeleksiHttpApi extends Construct {
     }
     routes.push(
       ...this.api.addRoutes({
+        path: SAVE_ROUTE_PATH,
+        methods: [apigw.HttpMethod.PUT],
+        integration: integrations.candidate,
+      }),
+      ...this.api.addRoutes({
         path: '/api/health',
         methods: [apigw.HttpMethod.GET],
         integration: integrations.public,
@@ -98,13 +112,15 @@ export class SeleksiHttpApi extends Construct {
     }
 
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
-      retention: logs.RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
     });
     this.stage = this.api.addStage('Stage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: STAGE_THROTTLE,
+      // Per-route metrics (a few routes, so a few metrics): the save route's latency has its own alarm.
+      detailedMetricsEnabled: true,
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(this.accessLogs),
         format: accessLogFormat,

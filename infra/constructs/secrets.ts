@@ -7,18 +7,29 @@ import { Construct } from 'constructs';
 export const SECRET_ENV = {
   jwtSecret: 'JWT_SECRET_ARN',
   pinPepper: 'PIN_PEPPER_SECRET_ARN',
+  originVerify: 'ORIGIN_VERIFY_SECRET_ARN',
 } as const;
 
-const generated = (scope: Construct, id: string, description: string): secretsmanager.Secret => {
+/** Header CloudFront adds to every API request; the API refuses requests without the secret value in it. */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
+
+const ROTATION_REASON =
+  'Rotated by an operator between exam periods (docs/deploy.md): automatic rotation during an exam ' +
+  'would invalidate running candidates\u2019 tokens (JWT key) or the released PINs (pepper).';
+
+const generated = (
+  scope: Construct,
+  id: string,
+  description: string,
+  rotationReason = ROTATION_REASON,
+): secretsmanager.Secret => {
   const secret = new secretsmanager.Secret(scope, id, {
     description,
     generateSecretString: { passwordLength: 64, excludePunctuation: true },
   });
   Validations.of(secret).acknowledge({
     id: 'AwsSolutions::AwsSolutions-SMG4',
-    reason:
-      'Rotated by an operator between exam periods (docs/deploy.md): automatic rotation during an exam ' +
-      'would invalidate running candidates\u2019 tokens (JWT key) or the released PINs (pepper).',
+    reason: rotationReason,
   });
   return secret;
 };
@@ -26,10 +37,19 @@ const generated = (scope: Construct, id: string, description: string): secretsma
 export class SeleksiSecrets extends Construct {
   readonly jwtSecret: secretsmanager.Secret;
   readonly pinPepper: secretsmanager.Secret;
+  /** Shared by CloudFront (origin custom header) and the API functions: proves a request came through CloudFront. */
+  readonly originVerify: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.jwtSecret = generated(this, 'JwtSecret', 'Seleksi: HS256 key signing session tokens');
     this.pinPepper = generated(this, 'PinPepper', 'Seleksi: pepper of the session PIN HMAC');
+    this.originVerify = generated(
+      this,
+      'OriginVerify',
+      'Seleksi: CloudFront-to-API origin-verify header value',
+      'CloudFront reads this value only when the stack deploys, so an automatic rotation would make the API ' +
+        'refuse every request until the next deploy; rotate by redeploying (docs/deploy.md).',
+    );
   }
 }

@@ -29,6 +29,14 @@ export const wildcard = {
   getBucket: (): [string, string] => ['Action::s3:GetBucket*', `${READ} (bucket metadata).`],
   list: (): [string, string] => ['Action::s3:List*', `${READ} (listing keys, e.g. the published files).`],
   abort: (): [string, string] => ['Action::s3:Abort*', 'Lets grantPut abort its own multipart uploads.'],
+  kmsReEncrypt: (): [string, string] => [
+    'Action::kms:ReEncrypt*',
+    'Expanded by CDK when granting writes on data encrypted with the one customer-managed data key.',
+  ],
+  kmsGenerateDataKey: (): [string, string] => [
+    'Action::kms:GenerateDataKey*',
+    'Expanded by CDK when granting writes on data encrypted with the one customer-managed data key.',
+  ],
 };
 
 export const acknowledgeWildcards = (scope: IConstruct, findings: Array<[string, string]>): void => {

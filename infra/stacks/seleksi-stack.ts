@@ -1,21 +1,41 @@
-// SeleksiStack: table, buckets, secrets, one Lambda per role plus the sweeper, HTTP API, CloudFront.
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+// SeleksiStack: keys, table, buckets, secrets, one Lambda per role plus the sweeper, HTTP API, CloudFront,
+// exam-day alarms and dashboard, backups.
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { s3Prefixes } from '../../functions/store/keys.ts';
 import { ApiFunction } from '../constructs/api-function.ts';
+import { SeleksiBackup } from '../constructs/backup.ts';
 import { SeleksiBuckets } from '../constructs/buckets.ts';
-import { type Role, SeleksiHttpApi } from '../constructs/http-api.ts';
-import { SECRET_ENV, SeleksiSecrets } from '../constructs/secrets.ts';
+import { ExamDayAlarms } from '../constructs/exam-day-alarms.ts';
+import { type Role, SAVE_ROUTE_KEY, SeleksiHttpApi } from '../constructs/http-api.ts';
+import { SeleksiKeys } from '../constructs/keys.ts';
+import { ORIGIN_VERIFY_HEADER, SECRET_ENV, SeleksiSecrets } from '../constructs/secrets.ts';
 import { SeleksiTable } from '../constructs/table.ts';
 import { WebDistribution } from '../constructs/web-distribution.ts';
 import { acknowledgeWildcards, wildcard } from '../nag/grants.ts';
+import type { Stage } from '../stage.ts';
 
 export interface SeleksiStackProps extends StackProps {
+  stage: Stage;
   /** CORS origins of the HTTP API (the web app itself is same-origin through CloudFront). */
   webOrigins?: string[];
+  /** The CloudFront web ACL (SeleksiWafStack in us-east-1). */
+  webAclArn: string;
+  /** Subscribed to the alarm topic when given. */
+  alarmEmail?: string;
+  /** Name of the alarm topic (the budget in SeleksiGlobalStack publishes to it by ARN). */
+  alarmTopicName: string;
 }
+
+/**
+ * Reserved concurrency caps: admin, auditor and public traffic (and the sweeper) can never take the
+ * account's pool from candidates, whose function draws on everything left (unreserved).
+ */
+export const RESERVED_CONCURRENCY = { admin: 50, auditor: 10, public: 50, sweeper: 1 } as const;
 
 /** Vite's dev server: lets a web developer point `npm run dev` at a deployed API. */
 export const DEFAULT_WEB_ORIGINS = ['http://localhost:5173'];
@@ -23,18 +43,38 @@ export const DEFAULT_WEB_ORIGINS = ['http://localhost:5173'];
 export class SeleksiStack extends Stack {
   readonly functions: Record<Role | 'sweeper', ApiFunction>;
 
-  constructor(scope: Construct, id: string, props: SeleksiStackProps = {}) {
-    super(scope, id, props);
+  readonly alarms: ExamDayAlarms;
 
-    const { table } = new SeleksiTable(this, 'Data');
-    const buckets = new SeleksiBuckets(this, 'Buckets');
+  constructor(scope: Construct, id: string, props: SeleksiStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+
+    const keys = new SeleksiKeys(this, 'Keys', { removalPolicy: stage.removalPolicy });
+    const { table } = new SeleksiTable(this, 'Data', { key: keys.data, removalPolicy: stage.removalPolicy });
+    const buckets = new SeleksiBuckets(this, 'Buckets', {
+      dataKey: keys.data,
+      lockRetention: stage.lockRetention,
+    });
     const secrets = new SeleksiSecrets(this, 'Secrets');
 
+    // PUBLIC_BUCKET is the bucket of publications (`published/`); the web assets bucket is no function's business.
     const environment = {
       TABLE_NAME: table.tableName,
-      PUBLIC_BUCKET: buckets.publicBucket.bucketName,
+      PUBLIC_BUCKET: buckets.published.bucketName,
       AUDIT_BUCKET: buckets.audit.bucketName,
     };
+    const sweeperFailures = new sqs.Queue(this, 'SweeperFailures', {
+      encryptionMasterKey: keys.ops,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(sweeperFailures).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the failure destination of the sweeper; an alarm fires on its first message ' +
+        'and an operator reads it. Nothing consumes it, so there is nothing to dead-letter.',
+    });
     const make = (
       role: Role | 'sweeper',
       description: string,
@@ -44,46 +84,70 @@ export class SeleksiStack extends Stack {
         entry: `functions/handlers/${role}.ts`,
         description,
         environment,
+        service: `seleksi-${role}`,
+        logRetention: stage.logRetention,
+        logRemovalPolicy: stage.removalPolicy,
+        ...(role === 'candidate' ? {} : { reservedConcurrency: RESERVED_CONCURRENCY[role] }),
         ...extra,
       });
+    // Every API function checks the origin-verify header; the sweeper takes no HTTP requests.
+    const api = { [SECRET_ENV.originVerify]: secrets.originVerify };
 
     this.functions = {
       candidate: make('candidate', 'Seleksi API: candidate login, exam delivery, answer saving', {
-        secrets: { [SECRET_ENV.jwtSecret]: secrets.jwtSecret, [SECRET_ENV.pinPepper]: secrets.pinPepper },
+        secrets: {
+          ...api,
+          [SECRET_ENV.jwtSecret]: secrets.jwtSecret,
+          [SECRET_ENV.pinPepper]: secrets.pinPepper,
+        },
       }),
       admin: make('admin', 'Seleksi API: admin and proctor console, publication', {
-        secrets: { [SECRET_ENV.jwtSecret]: secrets.jwtSecret, [SECRET_ENV.pinPepper]: secrets.pinPepper },
+        secrets: {
+          ...api,
+          [SECRET_ENV.jwtSecret]: secrets.jwtSecret,
+          [SECRET_ENV.pinPepper]: secrets.pinPepper,
+        },
       }),
       auditor: make('auditor', 'Seleksi API: auditor bundles and verification', {
-        secrets: { [SECRET_ENV.jwtSecret]: secrets.jwtSecret },
+        secrets: { ...api, [SECRET_ENV.jwtSecret]: secrets.jwtSecret },
       }),
-      // Public routes and the sweeper verify no token and hash no PIN: they get no secret at all.
-      public: make('public', 'Seleksi API: public rankings, scoreboard, health'),
+      // Public routes and the sweeper verify no token and hash no PIN: no JWT key, no pepper.
+      public: make('public', 'Seleksi API: public rankings, scoreboard, health', { secrets: api }),
+      // One sweep at a time (concurrency 1); a failed one goes to the queue and raises an alarm.
       sweeper: make('sweeper', 'Seleksi job: auto-submits attempts past their deadline', {
         timeout: Duration.seconds(50),
+        onFailure: new destinations.SqsDestination(sweeperFailures),
       }),
     };
     const fn = (role: Role | 'sweeper') => this.functions[role].fn;
 
     // Least privilege, per role; each wildcard the grant helpers produce is acknowledged next to its grant.
-    const { publicBucket, audit } = buckets;
+    const { published: publishedBucket, audit } = buckets;
     const published = s3Prefixes.published;
     const indexes = wildcard.tableIndexes(table);
     const read = [wildcard.getObject(), wildcard.getBucket(), wildcard.list()];
+    // Grants on the table and the audit bucket include their KMS key (decrypt; encrypt for writers).
+    const keyWrite = [wildcard.kmsReEncrypt(), wildcard.kmsGenerateDataKey()];
 
     table.grantReadWriteData(fn('candidate'));
     // Item images live in the private audit bucket (items/); the candidate function presigns GET URLs for them.
     audit.grantRead(fn('candidate'), `${s3Prefixes.itemImages}*`);
-    acknowledgeWildcards(fn('candidate'), [indexes, wildcard.objects(audit, s3Prefixes.itemImages), ...read]);
+    acknowledgeWildcards(fn('candidate'), [
+      indexes,
+      wildcard.objects(audit, s3Prefixes.itemImages),
+      ...read,
+      ...keyWrite,
+    ]);
 
     table.grantReadWriteData(fn('admin'));
-    publicBucket.grantPut(fn('admin'), `${published}*`);
+    publishedBucket.grantPut(fn('admin'), `${published}*`);
     audit.grantPut(fn('admin'));
     acknowledgeWildcards(fn('admin'), [
       indexes,
-      wildcard.objects(publicBucket, published),
+      wildcard.objects(publishedBucket, published),
       wildcard.objects(audit),
       wildcard.abort(),
+      ...keyWrite,
     ]);
 
     table.grantReadData(fn('auditor'));
@@ -91,11 +155,11 @@ export class SeleksiStack extends Stack {
     acknowledgeWildcards(fn('auditor'), [indexes, wildcard.objects(audit), ...read]);
 
     table.grantReadData(fn('public'));
-    publicBucket.grantRead(fn('public'), `${published}*`);
-    acknowledgeWildcards(fn('public'), [indexes, wildcard.objects(publicBucket, published), ...read]);
+    publishedBucket.grantRead(fn('public'), `${published}*`);
+    acknowledgeWildcards(fn('public'), [indexes, wildcard.objects(publishedBucket, published), ...read]);
 
     table.grantReadWriteData(fn('sweeper'));
-    acknowledgeWildcards(fn('sweeper'), [indexes]);
+    acknowledgeWildcards(fn('sweeper'), [indexes, ...keyWrite]);
 
     new events.Rule(this, 'SweeperSchedule', {
       description: 'Every minute: auto-submit attempts whose deadline (+ grace) has passed',
@@ -113,21 +177,50 @@ export class SeleksiStack extends Stack {
         public: fn('public'),
       },
       webOrigins: props.webOrigins ?? DEFAULT_WEB_ORIGINS,
+      logRetention: stage.logRetention,
+      logRemovalPolicy: stage.removalPolicy,
     });
 
     const web = new WebDistribution(this, 'Web', {
-      publicBucket: buckets.publicBucket,
+      webBucket: buckets.web,
+      publishedBucket,
       api: http.api,
       logBucket: buckets.logs,
+      // A CloudFormation dynamic reference: the value is resolved at deploy time, never in the template.
+      originVerify: { header: ORIGIN_VERIFY_HEADER, value: secrets.originVerify.secretValue.unsafeUnwrap() },
+      webAclArn: props.webAclArn,
+    });
+
+    this.alarms = new ExamDayAlarms(this, 'ExamDay', {
+      api: http.api,
+      stage: http.stage,
+      saveRouteKey: SAVE_ROUTE_KEY,
+      functions: Object.fromEntries(Object.entries(this.functions).map(([role, f]) => [role, f.fn])),
+      sweeper: fn('sweeper'),
+      sweeperFailures,
+      table,
+      key: keys.ops,
+      topicName: props.alarmTopicName,
+      alarmEmail: props.alarmEmail,
+    });
+
+    new SeleksiBackup(this, 'Backup', {
+      table,
+      key: keys.data,
+      removalPolicy: stage.removalPolicy,
+      dailyRetention: stage.backupRetention,
+      monthly: stage.name === 'prod',
     });
 
     new CfnOutput(this, 'WebUrl', { value: `https://${web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'DistributionId', { value: web.distribution.distributionId });
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: table.tableName });
-    new CfnOutput(this, 'PublicBucket', { value: buckets.publicBucket.bucketName });
+    new CfnOutput(this, 'WebBucket', { value: buckets.web.bucketName });
+    new CfnOutput(this, 'PublishedBucket', { value: publishedBucket.bucketName });
     new CfnOutput(this, 'AuditBucket', { value: buckets.audit.bucketName });
     new CfnOutput(this, 'JwtSecretArn', { value: secrets.jwtSecret.secretArn });
     new CfnOutput(this, 'PinPepperSecretArn', { value: secrets.pinPepper.secretArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 }

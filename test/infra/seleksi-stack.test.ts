@@ -11,14 +11,17 @@ import {
   PUBLIC_ROUTE_THROTTLE,
   ROLES,
   routeKey,
+  SAVE_ROUTE_KEY,
   STAGE_THROTTLE,
 } from '../../infra/constructs/http-api.ts';
 import { SECRET_ENV } from '../../infra/constructs/secrets.ts';
 import { SeleksiStack } from '../../infra/stacks/seleksi-stack.ts';
+import { stageFromContext } from '../../infra/stage.ts';
 import { unacknowledgedFindings } from './nag-findings.ts';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
+const WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/seleksi/abc';
 let stack: SeleksiStack;
 let template: Template;
 const logicalId = (construct: { node: { defaultChild?: unknown } }): string =>
@@ -28,7 +31,11 @@ beforeAll(() => {
   // Skip esbuild here (CDK's own switch, as `cdk deploy --exclusively` uses): test/infra/synth.test.ts
   // runs the real `cdk synth` with bundling once.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  stack = new SeleksiStack(app, 'SeleksiStack');
+  stack = new SeleksiStack(app, 'SeleksiStack', {
+    stage: stageFromContext(() => undefined),
+    webAclArn: WEB_ACL_ARN,
+    alarmTopicName: 'seleksi-dev-alarms',
+  });
   template = Template.fromStack(stack);
 });
 
@@ -61,17 +68,18 @@ describe('table', () => {
     });
   });
 
-  it('is on-demand, point-in-time recoverable, encrypted, protected and retained', () => {
-    template.hasResource('AWS::DynamoDB::Table', {
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
-      Properties: Match.objectLike({
-        BillingMode: 'PAY_PER_REQUEST',
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        DeletionProtectionEnabled: true,
-        SSESpecification: { SSEEnabled: true },
-      }),
+  it('is on-demand, point-in-time recoverable and encrypted with the customer-managed data key', () => {
+    const dataKey = logicalId(stack.node.findChild('Keys').node.findChild('Data'));
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: {
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [dataKey, 'Arn'] },
+      },
     });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 });
 
@@ -154,17 +162,20 @@ describe('HTTP API', () => {
     expect(integration.IntegrationUri).toEqual(fnArn(role));
   });
 
-  it('GET /api/health goes to the public function; there are no other routes', () => {
+  it('GET /api/health goes to the public function, the save route to the candidate one; no other routes', () => {
     expect(integrationOf(HEALTH_ROUTE_KEY).IntegrationUri).toEqual(fnArn('public'));
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', ROLES.length + 1);
+    expect(integrationOf(SAVE_ROUTE_KEY).IntegrationUri).toEqual(fnArn('candidate'));
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', ROLES.length + 2);
   });
 
   it('the stage logs access and throttles (stage-wide and tighter on /api/public)', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
+
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
       DefaultRouteSettings: {
+        DetailedMetricsEnabled: true,
         ThrottlingRateLimit: STAGE_THROTTLE.rateLimit,
         ThrottlingBurstLimit: STAGE_THROTTLE.burstLimit,
       },
@@ -250,7 +261,7 @@ describe('buckets', () => {
       string,
       { DeletionPolicy: string; Properties: Record<string, unknown> }
     >;
-    expect(Object.keys(buckets)).toHaveLength(3);
+    expect(Object.keys(buckets)).toHaveLength(4);
     for (const b of Object.values(buckets)) {
       expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
@@ -275,11 +286,9 @@ describe('buckets', () => {
     }
   });
 
-  it('public and audit buckets are versioned and log access to the log bucket', () => {
-    for (const bucket of [
-      stack.node.findChild('Buckets').node.findChild('Public'),
-      stack.node.findChild('Buckets').node.findChild('Audit'),
-    ]) {
+  it('web, published and audit buckets are versioned and log access to the log bucket', () => {
+    for (const name of ['Web', 'Published', 'Audit']) {
+      const bucket = stack.node.findChild('Buckets').node.findChild(name);
       const props = (template.findResources('AWS::S3::Bucket') as Resources)[logicalId(bucket)]!.Properties;
       expect(props.VersioningConfiguration).toEqual({ Status: 'Enabled' });
       expect(props.LoggingConfiguration).toMatchObject({
@@ -290,7 +299,7 @@ describe('buckets', () => {
 });
 
 describe('CloudFront', () => {
-  it('serves the web app, /published/* and /api/* over HTTPS', () => {
+  it('serves the web app, /published/* and /api/* over HTTPS, behind the web ACL', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
@@ -300,6 +309,7 @@ describe('CloudFront', () => {
           Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' }),
         ],
         Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+        WebACLId: WEB_ACL_ARN,
       }),
     });
   });

@@ -85,10 +85,10 @@ describe('npx cdk synth', () => {
   });
 });
 
-/** cdk.out asset directory of each Lambda, from the S3 key (`<hash>.zip`) in the template. */
+/** cdk.out asset directory of each app Lambda (not CDK's cross-region reader), from its S3 key (`<hash>.zip`). */
 const assetDirs = (template: Template): string[] =>
   Object.values(template.Resources)
-    .filter((r) => r.Type === 'AWS::Lambda::Function')
+    .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Handler === 'index.handler')
     .map((r) => {
       const key = (r.Properties.Code as { S3Key: string }).S3Key;
       return join(out, `asset.${key.replace(/\.zip$/, '')}`);
