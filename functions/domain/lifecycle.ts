@@ -150,7 +150,8 @@ export function resetDevice(meta: AttemptMeta, actor: Actor, reason: string, now
  * grace ends 'expired', and replay judges every answer by deadline + grace anyway). Paused: a candidate gets
  * ATTEMPT_PAUSED; a proctor/admin may submit it, crediting the open pause into pausedMs.
  */
-export function submitAttempt(meta: AttemptMeta, actor: Actor, now: number): Transition {
+/** `reason`: a proctor's force submit records why, so the candidate can be told. */
+export function submitAttempt(meta: AttemptMeta, actor: Actor, now: number, reason?: string): Transition {
   assertLive(meta, now, false);
   if (meta.state === 'paused' && actor.role === 'candidate')
     throw new DomainError('ATTEMPT_PAUSED', 'attempt is paused');
@@ -160,7 +161,7 @@ export function submitAttempt(meta: AttemptMeta, actor: Actor, now: number): Tra
       : meta.pausedMs;
   return {
     meta: { ...withoutPausedAt(meta), state: 'submitted', pausedMs, submittedAt: now },
-    step: { type: 'submitted', actor, at: now },
+    step: { type: 'submitted', actor, at: now, ...(reason ? { reason } : {}) },
   };
 }
 

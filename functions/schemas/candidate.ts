@@ -11,6 +11,27 @@ export const candidateLoginBody = z.object({
 });
 export type CandidateLoginBody = z.infer<typeof candidateLoginBody>;
 
+/** What the start screen shows before the clock runs (no item content). */
+export const examBrief = z.object({
+  title: z.string(),
+  /** Duration including the candidate's accommodation minutes. */
+  durationMinutes: z.number().int(),
+  sections: z.array(z.object({ id: z.string(), title: z.string(), count: z.number().int() })),
+});
+export type ExamBrief = z.infer<typeof examBrief>;
+
+/** GET brief: the start screen and the result slip's header (who, which session, which exam). */
+export const attemptBrief = z.object({
+  attemptId: id,
+  regNo: z.string(),
+  name: z.string(),
+  sessionId: id,
+  sessionTitle: z.string(),
+  exam: examBrief,
+  ...withServerTime,
+});
+export type AttemptBrief = z.infer<typeof attemptBrief>;
+
 export const candidateLoginResponse = z.object({
   token: z.string(),
   attemptId: id,
@@ -79,9 +100,32 @@ export const saveAnswersResponse = z.object({
   /** Seqs durably recorded (including retries that were already recorded). */
   acked: z.array(z.number().int()),
   remainingMs: z.number().int().nullable(),
+  /** Piggy-backed attempt state (a save only succeeds while running): an extension shows as a new deadline. */
+  state: z.literal('running'),
+  deadline: z.number().int().nullable(),
+  deviceEpoch: z.number().int(),
   ...withServerTime,
 });
 export type SaveAnswersResponse = z.infer<typeof saveAnswersResponse>;
+
+/** How a finished attempt ended, so the candidate is told why (a proctor's reason is shown as written). */
+export const attemptEnd = z.object({
+  by: z.enum(['candidate', 'proctor', 'system']),
+  reason: z.string().nullable(),
+});
+export type AttemptEnd = z.infer<typeof attemptEnd>;
+
+/** The light proctor-signal poll: attempt state from META only (no step log) while the exam runs. */
+export const attemptSignal = z.object({
+  attemptId: id,
+  state: z.enum(['ready', 'running', 'paused', 'submitted', 'expired']),
+  deadline: z.number().int().nullable(),
+  remainingMs: z.number().int().nullable(),
+  deviceEpoch: z.number().int(),
+  ended: attemptEnd.nullable(),
+  ...withServerTime,
+});
+export type AttemptSignal = z.infer<typeof attemptSignal>;
 
 export const resultView = z.object({
   attemptId: id,

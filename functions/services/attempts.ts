@@ -8,6 +8,9 @@ import { attemptSeed } from '../domain/seed.ts';
 import type { Step } from '../domain/steps.ts';
 import { acceptsAnswersAt, deadlineOf, remainingMs } from '../domain/timing.ts';
 import type {
+  AttemptBrief,
+  AttemptEnd,
+  AttemptSignal,
   AttemptStateView,
   ClientStepInput,
   PublicForm,
@@ -36,6 +39,17 @@ export interface AttemptServiceParts {
 
 const remainingOf = (meta: AttemptMeta, now: number): number | null =>
   meta.state === 'running' || meta.state === 'paused' ? remainingMs(meta, now) : null;
+
+/** Who ended the attempt and why, from its last submitted step (an expired attempt without one: the clock). */
+export const endOf = (steps: readonly Step[]): AttemptEnd => {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i] as Step;
+    if (s.type !== 'submitted') continue;
+    const by = s.actor.role === 'proctor' || s.actor.role === 'admin' ? 'proctor' : s.actor.role;
+    return { by, reason: s.reason ?? null };
+  }
+  return { by: 'system', reason: null };
+};
 
 export const createAttemptService = ({
   deps,
@@ -167,6 +181,65 @@ export const createAttemptService = ({
       return stateView(await finalizer.finalizeIfDue(stored, now), now);
     },
 
+    /** The start screen's facts (no item content): who, which session, duration and items per section. */
+    async brief(claims: CandidateClaims): Promise<AttemptBrief> {
+      const [session, entry] = await Promise.all([
+        sessionCache.get(claims.sid),
+        store.sessions.getRosterEntry(claims.sid, claims.sub),
+      ]);
+      if (!session || !entry) throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+      const { exam } = await contentCache.exam(session.examId);
+      return {
+        attemptId: claims.aid,
+        regNo: entry.regNo,
+        name: entry.name,
+        sessionId: session.id,
+        sessionTitle: session.title,
+        exam: {
+          title: exam.title,
+          durationMinutes: exam.durationMinutes + entry.extraMinutes,
+          sections: exam.sections.map((s) => ({
+            id: s.id,
+            title: s.title,
+            count: s.draws.reduce((n, d) => n + d.count, 0),
+          })),
+        },
+        serverTime: deps.clock(),
+      };
+    },
+
+    /**
+     * The proctor-signal poll: one META read from the store (never the per-process cache, which may be seconds
+     * old on another Lambda), refreshing the cache so the next save sees it too; the log is read only once the
+     * attempt is finished, to say how it ended.
+     */
+    async signal(claims: CandidateClaims): Promise<AttemptSignal> {
+      const now = deps.clock();
+      const meta = await store.attempts.get(claims.aid);
+      if (!meta) {
+        return {
+          attemptId: claims.aid,
+          state: 'ready',
+          deadline: null,
+          remainingMs: null,
+          deviceEpoch: claims.dev,
+          ended: null,
+          serverTime: now,
+        };
+      }
+      attemptCache.set(meta);
+      const finished = meta.state === 'submitted' || meta.state === 'expired';
+      return {
+        attemptId: meta.attemptId,
+        state: meta.state,
+        deadline: finished ? null : deadlineOf(meta),
+        remainingMs: remainingOf(meta, now),
+        deviceEpoch: meta.deviceEpoch,
+        ended: finished ? endOf(await store.attempts.readSteps(meta.attemptId)) : null,
+        serverTime: now,
+      };
+    },
+
     /** The form as an object (the reference the byte-assembled formJson must equal). */
     async form(claims: CandidateClaims): Promise<PublicForm> {
       const { exam, form, header } = await formOf(claims);
@@ -254,7 +327,14 @@ export const createAttemptService = ({
           { seqs: conflicts },
         );
       }
-      return { acked: steps.map((s) => s.seq), remainingMs: remainingOf(meta, now), serverTime: now };
+      return {
+        acked: steps.map((s) => s.seq),
+        remainingMs: remainingOf(meta, now),
+        state: 'running',
+        deadline: deadlineOf(meta),
+        deviceEpoch: meta.deviceEpoch,
+        serverTime: now,
+      };
     },
 
     /** The candidate submits: idempotent, a finished attempt answers with its stored result. */

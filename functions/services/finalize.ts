@@ -14,7 +14,7 @@ import { applyTransition } from './transition.ts';
 
 export interface Finalizer {
   /** Submits now (candidate or proctor). Idempotent: a finished attempt returns its stored result. */
-  submit(attemptId: string, actor: Actor): Promise<StoredResult>;
+  submit(attemptId: string, actor: Actor, reason?: string): Promise<StoredResult>;
   /** Finalizes when the deadline (+ grace) has passed; returns the current META either way. */
   finalizeIfDue(meta: AttemptMeta, now: number): Promise<AttemptMeta>;
   /** Re-derives the result from the step log (regrade = replay). */
@@ -104,11 +104,11 @@ export const createFinalizer = (
   };
 
   return {
-    async submit(attemptId, actor) {
+    async submit(attemptId, actor, reason) {
       const now = deps.clock();
       const meta = await finish(
         attemptId,
-        (m) => expireIfDue(m, now, deps.config.graceMs) ?? submitAttempt(m, actor, now),
+        (m) => expireIfDue(m, now, deps.config.graceMs) ?? submitAttempt(m, actor, now, reason),
       );
       return resultOf(meta);
     },

@@ -27,7 +27,7 @@ export const createProctorService = (deps: Deps, attemptCache: AttemptCache, fin
   async act(attemptId: string, actor: Actor, action: ProctorAction): Promise<AttemptMeta> {
     const now = deps.clock();
     if (action.kind === 'submit') {
-      await finalizer.submit(attemptId, actor);
+      await finalizer.submit(attemptId, actor, action.reason);
       return (await deps.store.attempts.get(attemptId, true))!;
     }
     const current = await deps.store.attempts.get(attemptId, true);

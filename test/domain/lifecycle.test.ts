@@ -124,9 +124,11 @@ describe('pause / resume / extend / reset / submit', () => {
 
   it('a proctor may submit a paused attempt; the open pause is credited', () => {
     const paused = runningMeta({ state: 'paused', pausedAt: T0 + 10 * MIN, pausedMs: 2 * MIN });
-    const { meta } = submitAttempt(paused, proctor, T0 + 25 * MIN);
+    const { meta, step } = submitAttempt(paused, proctor, T0 + 25 * MIN, 'joki terdeteksi');
     expect(meta).toMatchObject({ state: 'submitted', pausedMs: 17 * MIN, submittedAt: T0 + 25 * MIN });
     expect('pausedAt' in meta).toBe(false);
+    // The reason is recorded in the step, so the candidate can be told why.
+    expect(step).toEqual({ type: 'submitted', actor: proctor, at: T0 + 25 * MIN, reason: 'joki terdeteksi' });
   });
 
   it('a candidate may submit just after the deadline (auto-submit at 0:00)', () => {

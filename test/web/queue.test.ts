@@ -150,7 +150,14 @@ describe('queue (pure)', () => {
 });
 
 describe('Autosave sender loop', () => {
-  const ok = (acked: number[]): SaveAnswersResponse => ({ acked, remainingMs: 60_000, serverTime: 1 });
+  const ok = (acked: number[]): SaveAnswersResponse => ({
+    acked,
+    remainingMs: 60_000,
+    state: 'running',
+    deadline: 61_000,
+    deviceEpoch: 1,
+    serverTime: 1,
+  });
 
   function setup(send: (steps: ClientStepInput[]) => Promise<SaveAnswersResponse>) {
     const storage = new MemoryStorage();

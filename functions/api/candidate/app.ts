@@ -36,6 +36,8 @@ export const candidateApp = (svc: Services) => {
 
   app.post('/attempts/:attemptId/start', async (c) => c.json(await svc.attempt.start(owned(c))));
   app.get('/attempts/:attemptId', async (c) => c.json(await svc.attempt.state(owned(c))));
+  app.get('/attempts/:attemptId/brief', async (c) => c.json(await svc.attempt.brief(owned(c))));
+  app.get('/attempts/:attemptId/signal', async (c) => c.json(await svc.attempt.signal(owned(c))));
   app.get('/attempts/:attemptId/form', async (c) =>
     c.body(await svc.attempt.formJson(owned(c)), 200, { 'content-type': 'application/json' }),
   );

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { choiceForKey, choiceLetter } from '../../../web/candidate/letters.ts';
 
-const single = { kind: 'single' as const, options: ['o7', 'o2', 'o9', 'o1', 'o4'].map((id) => ({ id, text: id })) };
+const single = {
+  kind: 'single' as const,
+  options: ['o7', 'o2', 'o9', 'o1', 'o4'].map((id) => ({ id, text: id })),
+};
 const likert = { kind: 'likert' as const, options: [] };
 
 describe('choiceLetter', () => {
