@@ -1,4 +1,6 @@
 // Root component: language provider and the hash-route switch between candidate and staff pages.
+
+import { messages } from '../functions/schemas/messages.ts';
 import { AdminLoginPage } from './admin/AdminLoginPage.tsx';
 import { AttemptsPage } from './admin/AttemptsPage.tsx';
 import { SessionsPage } from './admin/SessionsPage.tsx';
@@ -42,11 +44,11 @@ function Page({ route }: { route: Route }) {
 }
 
 function NotFound() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <Layout>
       <section className="card card-narrow">
-        <PageTitle>{t('error.NOT_FOUND')}</PageTitle>
+        <PageTitle>{messages.ROUTE_NOT_FOUND[lang]}</PageTitle>
         <a href={paths.candidateLogin}>{t('common.back')}</a>
       </section>
     </Layout>

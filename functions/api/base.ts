@@ -1,8 +1,8 @@
 // Common shape of every role app: base path, body limit, the one error handler and a JSON 404.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { DomainError } from '../domain/errors.ts';
 import type { Claims } from '../services/auth/tokens.ts';
+import { userError } from '../services/errors.ts';
 import type { AuthEnv } from './middleware/auth.ts';
 import { notFound, onError } from './middleware/on-error.ts';
 
@@ -14,7 +14,7 @@ export const roleApp = <C extends Claims>(basePath: string, maxBodyBytes = MAX_B
     bodyLimit({
       maxSize: maxBodyBytes,
       onError: () => {
-        throw new DomainError('VALIDATION', 'Isi permintaan terlalu besar / Request body too large');
+        throw userError('VALIDATION.tooLarge');
       },
     }),
   );

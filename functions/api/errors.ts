@@ -25,12 +25,14 @@ export const httpStatusOf: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409 |
   STORE_UNAVAILABLE: 503,
 };
 
-/** Bilingual messages (Bahasa Indonesia / English) of the errors raised by the HTTP layer itself. */
-export const defaultMessages: Record<'MALFORMED_JSON' | 'ROUTE_NOT_FOUND' | 'INTERNAL', string> = {
-  MALFORMED_JSON: 'Isi permintaan bukan JSON yang valid / Request body is not valid JSON',
-  ROUTE_NOT_FOUND: 'Alamat tidak ditemukan / Route not found',
-  INTERNAL: 'Terjadi kesalahan pada server / Internal server error',
-};
+/** Codes the HTTP layer raises itself (besides domain codes); each has a catalog entry. */
+export const HTTP_ERROR_CODES = [
+  'MALFORMED_JSON',
+  'ROUTE_NOT_FOUND',
+  'PAYLOAD_TOO_LARGE',
+  'HTTP_ERROR',
+  'INTERNAL',
+] as const;
 
 export interface ErrorPayload {
   error: { code: string; message: string; fields?: Record<string, string[]>; details?: unknown };

@@ -1,7 +1,7 @@
 // Per-process cache of attempt META (a few seconds old at most): the save path checks state without a store read.
 import type { AttemptMeta } from '../domain/attempt.ts';
-import { DomainError } from '../domain/errors.ts';
 import type { Store } from '../store/types.ts';
+import { userError } from './errors.ts';
 
 const MAX_ENTRIES = 50_000;
 
@@ -22,8 +22,7 @@ export const createAttemptCache = (store: Store, now: () => number, maxAgeMs: nu
       const hit = entries.get(attemptId);
       if (hit && now() - hit.at <= maxAgeMs) return hit.meta;
       const meta = store.attempts.get(attemptId).then((m) => {
-        if (!m)
-          throw new DomainError('NOT_STARTED', 'Ujian belum dimulai / The attempt has not been started');
+        if (!m) throw userError('NOT_STARTED');
         return m;
       });
       put(attemptId, meta);

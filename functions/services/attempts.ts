@@ -1,6 +1,6 @@
 // Candidate attempt use cases: start, state, form, autosave (the hot path), submit, result. Lifecycle rules live in domain/.
 import type { AttemptMeta } from '../domain/attempt.ts';
-import { DomainError } from '../domain/errors.ts';
+import type { DomainError } from '../domain/errors.ts';
 import type { Form } from '../domain/form.ts';
 import { isSessionOpen, startAttempt } from '../domain/lifecycle.ts';
 import { replay } from '../domain/replay.ts';
@@ -21,6 +21,7 @@ import type { AttemptCache } from './attempt-cache.ts';
 import type { CandidateClaims } from './auth/tokens.ts';
 import type { ContentCache, ExamContent } from './content.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import type { Finalizer } from './finalize.ts';
 import { formJson } from './form-json.ts';
 import type { ImageService } from './images.ts';
@@ -87,7 +88,7 @@ export const createAttemptService = ({
 
   const readyView = async (claims: CandidateClaims, now: number): Promise<AttemptStateView> => {
     const session = await sessionCache.get(claims.sid);
-    if (!session) throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+    if (!session) throw userError('NOT_FOUND.session');
     const { exam } = await contentCache.exam(session.examId);
     return {
       attemptId: claims.aid,
@@ -107,7 +108,7 @@ export const createAttemptService = ({
   /** Loads the attempt META fresh and finalizes it lazily when its deadline has passed. */
   const freshMeta = async (attemptId: string, now: number): Promise<AttemptMeta> => {
     const meta = await store.attempts.get(attemptId, true);
-    if (!meta) throw new DomainError('NOT_STARTED', 'Ujian belum dimulai / The attempt has not been started');
+    if (!meta) throw userError('NOT_STARTED');
     attemptCache.set(meta);
     return finalizer.finalizeIfDue(meta, now);
   };
@@ -149,10 +150,9 @@ export const createAttemptService = ({
         store.sessions.getRosterEntry(claims.sid, claims.sub),
         sessionCache.secret(claims.sid),
       ]);
-      if (!session || !entry || !secret)
-        throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+      if (!session || !entry || !secret) throw userError('NOT_FOUND.session');
       if (!isSessionOpen(session, now)) {
-        throw new DomainError('SESSION_NOT_OPEN', 'Sesi ujian tidak dibuka / The session is not open');
+        throw userError('SESSION_NOT_OPEN');
       }
       const exam = await contentCache.exam(session.examId);
       const seed = attemptSeed(secret, claims.aid);
@@ -273,31 +273,24 @@ export const createAttemptService = ({
         }
       });
       if (Object.keys(bad).length) {
-        throw new DomainError('VALIDATION', 'Data jawaban tidak valid / Invalid answers', { fields: bad });
+        throw userError('VALIDATION.answers', { fields: bad });
       }
 
       let rejected: Step['rejected'];
       let error: DomainError | undefined;
       if (meta.state === 'submitted' || meta.state === 'expired') {
         rejected = 'afterSubmit';
-        error = new DomainError(
-          meta.state === 'submitted' ? 'ATTEMPT_SUBMITTED' : 'ATTEMPT_EXPIRED',
-          'Ujian sudah selesai; jawaban tidak dinilai / The attempt is finished; answers are not scored',
+        error = userError(
+          meta.state === 'submitted' ? 'ATTEMPT_SUBMITTED.notScored' : 'ATTEMPT_EXPIRED.notScored',
         );
       } else if (claims.dev !== meta.deviceEpoch) {
         rejected = 'retiredDevice';
-        error = new DomainError(
-          'RETIRED_DEVICE',
-          'Perangkat ini sudah diganti / This device has been replaced',
-        );
+        error = userError('RETIRED_DEVICE');
       } else if (meta.state === 'paused') {
-        throw new DomainError(
-          'ATTEMPT_PAUSED',
-          'Ujian sedang dijeda pengawas / The attempt is paused by the proctor',
-        );
+        throw userError('ATTEMPT_PAUSED');
       } else if (!acceptsAnswersAt(meta, now, deps.config.graceMs)) {
         rejected = 'late';
-        error = new DomainError('ATTEMPT_EXPIRED', 'Waktu ujian habis / Time is up');
+        error = userError('ATTEMPT_EXPIRED');
       }
 
       const outcomes = await Promise.all(
@@ -321,11 +314,7 @@ export const createAttemptService = ({
       }
       const conflicts = steps.filter((_, i) => outcomes[i] === 'conflict').map((s) => s.seq);
       if (conflicts.length) {
-        throw new DomainError(
-          'CONFLICT',
-          'Nomor urut jawaban sudah dipakai dengan isi lain; muat ulang / Sequence already used with other content; reload',
-          { seqs: conflicts },
-        );
+        throw userError('CONFLICT.seqReused', { seqs: conflicts });
       }
       return {
         acked: steps.map((s) => s.seq),
@@ -349,10 +338,7 @@ export const createAttemptService = ({
       const now = deps.clock();
       const meta = await finalizer.finalizeIfDue(await attemptCache.get(claims.aid), now);
       if (meta.state !== 'submitted' && meta.state !== 'expired') {
-        throw new DomainError(
-          'NOT_FOUND',
-          'Hasil belum tersedia; ujian belum selesai / No result yet; the attempt is not finished',
-        );
+        throw userError('NOT_FOUND.result');
       }
       return resultView(contentCache, meta, await finalizer.result(meta), now);
     },

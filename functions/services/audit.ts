@@ -1,9 +1,9 @@
 // Auditor use cases: the raw material for re-scoring one attempt (META, step log, stored result).
 import type { AttemptMeta } from '../domain/attempt.ts';
-import { DomainError } from '../domain/errors.ts';
 import type { Step } from '../domain/steps.ts';
 import type { StoredResult } from '../store/types.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 
 export interface AttemptLog {
   attempt: AttemptMeta;
@@ -15,7 +15,7 @@ export const createAuditService = (deps: Deps) => ({
   /** The raw log of one attempt with its seed and stored result; the auditor re-derives the score from it. */
   async attemptLog(attemptId: string): Promise<AttemptLog> {
     const meta = await deps.store.attempts.get(attemptId, true);
-    if (!meta) throw new DomainError('NOT_FOUND', 'Percobaan tidak ditemukan / Attempt not found');
+    if (!meta) throw userError('NOT_FOUND.attempt');
     const [steps, result] = await Promise.all([
       deps.store.attempts.readSteps(attemptId),
       deps.store.attempts.getResult(attemptId),

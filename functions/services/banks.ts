@@ -1,8 +1,7 @@
 // Item bank use cases: import a bank from CSV or JSON (all or nothing), export it; new content clears the content cache.
-
-import { DomainError } from '../domain/errors.ts';
 import type { ContentCache } from './content.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import { exportBankCsv, exportBankJson, parseBankCsv, parseBankJson } from './io/bank-io.ts';
 
 export type BankSource = { format: 'csv'; text: string } | { format: 'json'; value: unknown };
@@ -27,7 +26,7 @@ export const createBankService = (deps: Deps, contentCache: ContentCache) => ({
   /** The bank as CSV or pretty JSON text. */
   async exportItems(bankId: string, format: 'csv' | 'json'): Promise<string> {
     const items = await deps.store.banks.list(bankId);
-    if (items.length === 0) throw new DomainError('NOT_FOUND', 'Bank soal kosong / Bank not found or empty');
+    if (items.length === 0) throw userError('NOT_FOUND.bank');
     return format === 'csv' ? exportBankCsv(items) : exportBankJson(items);
   },
 });

@@ -1,6 +1,5 @@
 // Candidate login: registration number + session PIN (HMAC, constant-time), into a token bound to one attempt.
 import type { Session } from '../domain/attempt.ts';
-import { DomainError } from '../domain/errors.ts';
 import { isSessionOpen } from '../domain/lifecycle.ts';
 import { attemptIdFor } from '../domain/seed.ts';
 import type { CandidateLoginBody, CandidateLoginResponse } from '../schemas/candidate.ts';
@@ -8,6 +7,7 @@ import type { AttemptCache } from './attempt-cache.ts';
 import { pinMatches } from './auth/pin.ts';
 import { signToken } from './auth/tokens.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import type { SessionCache } from './session-cache.ts';
 
 export const loginCandidate = async (
@@ -19,29 +19,22 @@ export const loginCandidate = async (
   const now = deps.clock();
   const sessionIds = await deps.store.sessions.sessionsOfCandidate(body.regNo);
   if (sessionIds.length === 0) {
-    throw new DomainError('UNKNOWN_CANDIDATE', 'Nomor peserta tidak terdaftar / Unknown registration number');
+    throw userError('UNKNOWN_CANDIDATE');
   }
   const sessions = (await Promise.all(sessionIds.map((id) => sessionCache.get(id)))).filter(
     (s): s is Session => s !== undefined,
   );
   const session = sessions.find((s) => isSessionOpen(s, now));
   if (!session) {
-    throw new DomainError(
-      'SESSION_NOT_OPEN',
-      'Sesi ujian Anda belum/tidak dibuka / Your exam session is not open',
-    );
+    throw userError('SESSION_NOT_OPEN');
   }
   if (!session.pinsReleased) {
-    throw new DomainError(
-      'PINS_NOT_RELEASED',
-      'PIN sesi belum dirilis panitia / Session PINs are not released yet',
-    );
+    throw userError('PINS_NOT_RELEASED');
   }
   const entry = await deps.store.sessions.getRosterEntry(session.id, body.regNo);
-  if (!entry)
-    throw new DomainError('UNKNOWN_CANDIDATE', 'Nomor peserta tidak terdaftar / Unknown registration number');
+  if (!entry) throw userError('UNKNOWN_CANDIDATE');
   if (!pinMatches(deps.config.pinPepper, body.pin, entry.pinHash)) {
-    throw new DomainError('WRONG_PIN', 'PIN salah / Wrong PIN');
+    throw userError('WRONG_PIN');
   }
   const attemptId = attemptIdFor(session.id, entry.regNo);
   const existing = await deps.store.attempts.get(attemptId);

@@ -1,11 +1,11 @@
 // Per-process cache of exam content (definition + bank items) and of attempt forms: read once, used by every request.
 
-import { DomainError } from '../domain/errors.ts';
 import type { Exam } from '../domain/exam.ts';
 import { buildForm, type Form, type PreparedBank, prepareBank } from '../domain/form.ts';
 import type { Item } from '../domain/items.ts';
 import { kindOf } from '../domain/kinds/registry.ts';
 import type { Store } from '../store/types.ts';
+import { userError } from './errors.ts';
 import { encodeFormPieces, type FormPieces } from './form-json.ts';
 import { IMAGE_REF_PREFIX } from './images.ts';
 
@@ -48,7 +48,7 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
 
   const load = async (examId: string): Promise<ExamContent> => {
     const exam = await store.exams.get(examId);
-    if (!exam) throw new DomainError('NOT_FOUND', `Ujian ${examId} tidak ditemukan / Exam not found`);
+    if (!exam) throw userError('NOT_FOUND.exam');
     const bankIds = [...new Set(exam.sections.map((s) => s.bankId))];
     const items = (await Promise.all(bankIds.map((b) => store.banks.list(b)))).flat();
     return { exam, items, itemsById: new Map(items.map((i) => [i.id, i])) };

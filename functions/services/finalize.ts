@@ -1,6 +1,6 @@
 // Finalizing an attempt (submit, force-submit, deadline): record the step, replay, score, hash, store the result.
 import type { AttemptMeta } from '../domain/attempt.ts';
-import { DomainError, isDomainError } from '../domain/errors.ts';
+import { isDomainError } from '../domain/errors.ts';
 import { receiptHash } from '../domain/hashchain.ts';
 import { DEADLINE_REASON, expireIfDue, submitAttempt } from '../domain/lifecycle.ts';
 import { replay } from '../domain/replay.ts';
@@ -10,6 +10,7 @@ import type { StoredResult } from '../store/types.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import type { ContentCache } from './content.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import { applyTransition } from './transition.ts';
 
 export interface Finalizer {
@@ -59,8 +60,7 @@ export const createFinalizer = (
   ): Promise<AttemptMeta> => {
     for (let tries = 0; tries < 3; tries++) {
       const meta = await store.attempts.get(attemptId, true);
-      if (!meta)
-        throw new DomainError('NOT_STARTED', 'Ujian belum dimulai / The attempt has not been started');
+      if (!meta) throw userError('NOT_STARTED');
       if (meta.state === 'submitted' || meta.state === 'expired') {
         attemptCache.set(meta);
         return meta;
@@ -78,10 +78,7 @@ export const createFinalizer = (
       await store.attempts.putResult(await score(updated));
       return updated;
     }
-    throw new DomainError(
-      'CONFLICT',
-      'Percobaan sedang diubah; coba lagi / The attempt is being changed; try again',
-    );
+    throw userError('CONFLICT.busy');
   };
 
   const resultOf = async (meta: AttemptMeta): Promise<StoredResult> => {

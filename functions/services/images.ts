@@ -1,9 +1,9 @@
 // Item images: stored content-addressed in the private audit bucket (items/), handed to candidates as presigned URLs.
 import { createHash } from 'node:crypto';
-import { DomainError } from '../domain/errors.ts';
 import type { PublicItem } from '../schemas/candidate.ts';
 import { s3Prefixes } from '../store/keys.ts';
 import type { Store } from '../store/types.ts';
+import { userError } from './errors.ts';
 
 /** How an item refers to a stored image: `s3:items/<sha256>.<ext>`. Other values (absolute URLs) pass through. */
 export const IMAGE_REF_PREFIX = 's3:';
@@ -48,11 +48,10 @@ export const createImageService = (store: Store, now: () => number) => {
     /** Stores an uploaded image under its content hash; the same bytes give the same reference. */
     async put(bytes: Buffer): Promise<{ ref: string; type: string; bytes: number }> {
       if (bytes.length === 0 || bytes.length > MAX_IMAGE_BYTES) {
-        throw new DomainError('VALIDATION', 'Gambar 1 B – 1 MB / Image must be 1 B – 1 MB');
+        throw userError('VALIDATION.imageSize');
       }
       const kind = sniffImage(bytes);
-      if (!kind)
-        throw new DomainError('VALIDATION', 'Hanya PNG, JPEG, GIF, WebP / Only PNG, JPEG, GIF, WebP images');
+      if (!kind) throw userError('VALIDATION.imageType');
       const key = `${s3Prefixes.itemImages}${createHash('sha256').update(bytes).digest('hex')}.${kind.ext}`;
       await store.objects.put(bucket, key, bytes, kind.type);
       return { ref: `${IMAGE_REF_PREFIX}${key}`, type: kind.type, bytes: bytes.length };

@@ -1,9 +1,9 @@
 // Admin/proctor session use cases: list sessions, the attempts monitor, PIN release, sweep on demand, proctor actions.
 import type { Session } from '../domain/attempt.ts';
-import { DomainError } from '../domain/errors.ts';
 import type { Actor } from '../domain/steps.ts';
 import type { AttemptSummary, SessionView } from '../schemas/staff.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import type { Finalizer } from './finalize.ts';
 import type { ProctorAction, ProctorService } from './proctor.ts';
 import type { SessionCache } from './session-cache.ts';
@@ -27,7 +27,7 @@ export const createMonitorService = (
   const { store } = deps;
   const session = async (sessionId: string): Promise<Session> => {
     const s = await store.sessions.get(sessionId);
-    if (!s) throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+    if (!s) throw userError('NOT_FOUND.session');
     return s;
   };
   return {

@@ -1,6 +1,5 @@
 // Proctor operations on one attempt (pause, resume, extend, device reset, force submit): domain steps with actor and reason.
 import type { AttemptMeta } from '../domain/attempt.ts';
-import { DomainError } from '../domain/errors.ts';
 import {
   extendAttempt,
   pauseAttempt,
@@ -11,6 +10,7 @@ import {
 import type { Actor } from '../domain/steps.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import type { Finalizer } from './finalize.ts';
 import { applyTransition } from './transition.ts';
 
@@ -31,7 +31,7 @@ export const createProctorService = (deps: Deps, attemptCache: AttemptCache, fin
       return (await deps.store.attempts.get(attemptId, true))!;
     }
     const current = await deps.store.attempts.get(attemptId, true);
-    if (!current) throw new DomainError('NOT_FOUND', 'Percobaan tidak ditemukan / Attempt not found');
+    if (!current) throw userError('NOT_FOUND.attempt');
     const meta = await finalizer.finalizeIfDue(current, now);
     let next: Transition;
     switch (action.kind) {

@@ -1,6 +1,6 @@
 // Public use cases (no login): the commit–reveal of a session secret, and the store's health.
-import { DomainError } from '../domain/errors.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 
 export interface Commitment {
   sessionId: string;
@@ -15,7 +15,7 @@ export const createPublicService = (deps: Deps) => ({
   /** The hash before and during the session, the secret after it closes. */
   async commitment(sessionId: string, now: number): Promise<Commitment> {
     const session = await deps.store.sessions.get(sessionId);
-    if (!session) throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+    if (!session) throw userError('NOT_FOUND.session');
     const secret = now > session.closesAt ? await deps.store.sessions.getSecret(sessionId) : undefined;
     return {
       sessionId,

@@ -10,6 +10,8 @@ export interface CallOptions {
   body?: unknown;
   rawBody?: string;
   token?: string;
+  /** Accept-Language header. */
+  lang?: string;
 }
 
 export const apiHarness = async (candidates = 4) => {
@@ -27,6 +29,7 @@ export const apiHarness = async (candidates = 4) => {
   const call = async (method: string, path: string, opts: CallOptions = {}) => {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.lang) headers['accept-language'] = opts.lang;
     let body: string | undefined;
     if (opts.rawBody !== undefined) body = opts.rawBody;
     else if (opts.body !== undefined) body = JSON.stringify(opts.body);

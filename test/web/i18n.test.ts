@@ -1,7 +1,8 @@
 // i18n dictionaries: Bahasa Indonesia and English carry identical keys, no empty strings, same placeholders.
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../functions/schemas/messages.ts';
 import { en } from '../../web/i18n/en.ts';
-import { errorKey, translate } from '../../web/i18n/format.ts';
+import { errorMessage, translate } from '../../web/i18n/format.ts';
 import { id } from '../../web/i18n/id.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -28,10 +29,12 @@ describe('i18n dictionaries', () => {
     expect(mismatched).toEqual([]);
   });
 
-  it('interpolates parameters and maps error codes to keys', () => {
+  it('interpolates parameters and maps error codes to the shared catalog in the UI language', () => {
     expect(translate('id', 'exam.question', { n: 3, total: 110 })).toBe('Soal 3 dari 110');
     expect(translate('en', 'exam.question', { n: 3, total: 110 })).toBe('Question 3 of 110');
-    expect(errorKey('WRONG_PIN')).toBe('error.WRONG_PIN');
-    expect(errorKey('SOMETHING_NEW')).toBeNull();
+    expect(errorMessage('id', 'WRONG_PIN')).toBe(messages.WRONG_PIN.id);
+    expect(errorMessage('en', 'WRONG_PIN')).toBe('Wrong PIN.');
+    expect(errorMessage('en', 'NETWORK')).toBe(messages.NETWORK.en);
+    expect(errorMessage('id', 'SOMETHING_NEW')).toBeNull();
   });
 });

@@ -19,7 +19,11 @@ export async function request<S extends z.ZodType>(
   path: string,
   opts: RequestOptions = {},
 ): Promise<z.infer<S>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The API answers error messages in the UI language (<html lang>, kept in sync by the I18n provider).
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': (typeof document === 'undefined' ? '' : document.documentElement.lang) || 'id',
+  };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const sentAt = Date.now();

@@ -1,7 +1,7 @@
 // Language context: current language (persisted, default Bahasa Indonesia), t(), and the <html lang> sync.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/errors.ts';
-import { errorKey, isLang, type Lang, type Params, translate } from './format.ts';
+import { errorMessage, isLang, type Lang, type Params, translate } from './format.ts';
 import type { MessageKey } from './id.ts';
 
 const STORAGE_KEY = 'seleksi.lang';
@@ -10,7 +10,7 @@ interface I18nValue {
   lang: Lang;
   setLang(lang: Lang): void;
   t(key: MessageKey, params?: Params): string;
-  /** Human text for any thrown error: known API codes via the dictionary, else the server message. */
+  /** Human text for any thrown error: known codes via the shared message catalog, else the server message. */
   errorText(err: unknown): string;
 }
 
@@ -46,12 +46,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18nValue>(() => {
     const t = (key: MessageKey, params?: Params) => translate(lang, key, params);
     const errorText = (err: unknown): string => {
-      if (err instanceof ApiError) {
-        const key = errorKey(err.code);
-        if (key) return t(key);
-        return err.message || t('error.UNKNOWN');
-      }
-      return t('error.UNKNOWN');
+      const unknown = errorMessage(lang, 'UNKNOWN') ?? '';
+      if (err instanceof ApiError) return errorMessage(lang, err.code) ?? (err.message || unknown);
+      return unknown;
     };
     return { lang, setLang, t, errorText };
   }, [lang, setLang]);

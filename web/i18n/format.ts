@@ -1,9 +1,10 @@
-// Pure message lookup and {placeholder} interpolation over the typed dictionaries.
+// Pure message lookup and {placeholder} interpolation over the typed dictionaries; error texts from the shared catalog.
+import { LANGS, type Lang, messageOf } from '../../functions/schemas/messages.ts';
 import { en } from './en.ts';
 import { id, type MessageKey } from './id.ts';
 
-export type Lang = 'id' | 'en';
-export const LANGS: readonly Lang[] = ['id', 'en'];
+export type { Lang };
+export { LANGS };
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { id, en };
 
 export type Params = Record<string, string | number>;
@@ -17,10 +18,9 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   });
 }
 
-/** The dictionary key for an API error code, if the UI has a translation for it. */
-export function errorKey(code: string): MessageKey | null {
-  const key = `error.${code}`;
-  return key in id ? (key as MessageKey) : null;
+/** The catalog's text for an error code (API or client), in the UI language; null for a code it does not know. */
+export function errorMessage(lang: Lang, code: string): string | null {
+  return messageOf(code, lang) ?? null;
 }
 
 export const isLang = (v: unknown): v is Lang => v === 'id' || v === 'en';

@@ -1,10 +1,10 @@
 // Admin bank routes: import a bank from CSV or JSON (all or nothing, every bad row listed), export it, upload images.
 import type { Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors.ts';
 import { id } from '../../schemas/common.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import type { BankSource } from '../../services/banks.ts';
+import { userError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import type { AuthEnv } from '../middleware/auth.ts';
 import { MalformedJsonError, parseParams, parseQuery } from '../middleware/validate.ts';
@@ -33,10 +33,7 @@ export const mountBankRoutes = (
       }
       source = { format: 'json', value };
     } else {
-      throw new DomainError(
-        'VALIDATION',
-        'Kirim text/csv atau application/json / Send text/csv or application/json',
-      );
+      throw userError('VALIDATION.contentType');
     }
     const imported = await svc.banks.importItems(bankId, source);
     return c.json({ ...imported, serverTime: svc.deps.clock() });

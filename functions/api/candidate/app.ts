@@ -1,11 +1,11 @@
 // Candidate routes (/api/candidate): login, start, form, autosave, state, submit, result.
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors.ts';
 import { candidateLoginBody, saveAnswersBody } from '../../schemas/candidate.ts';
 import { id } from '../../schemas/common.ts';
 import type { CandidateClaims } from '../../services/auth/tokens.ts';
 import { loginCandidate } from '../../services/candidate-login.ts';
+import { userError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import { roleApp } from '../base.ts';
 import { type AuthEnv, requireCandidate } from '../middleware/auth.ts';
@@ -29,8 +29,7 @@ export const candidateApp = (svc: Services) => {
   const owned = (c: Context<AuthEnv<CandidateClaims>>): CandidateClaims => {
     const { attemptId } = parseParams(c, attemptParams);
     const claims = c.get('claims');
-    if (claims.aid !== attemptId)
-      throw new DomainError('FORBIDDEN', 'Ini bukan ujian Anda / This is not your attempt');
+    if (claims.aid !== attemptId) throw userError('FORBIDDEN.notYourAttempt');
     return claims;
   };
 

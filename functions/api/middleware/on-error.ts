@@ -1,11 +1,16 @@
 // The one error handler: domain errors -> their HTTP status and code; bad JSON -> 400; anything else -> logged 500.
+// The message comes from the catalog (schemas/messages.ts) in the request's language (Accept-Language; default id).
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isDomainError } from '../../domain/errors.ts';
-import { defaultMessages, errorPayload, httpStatusOf } from '../errors.ts';
+import { type Lang, messageOf, messages, negotiateLang } from '../../schemas/messages.ts';
+import { errorPayload, httpStatusOf } from '../errors.ts';
 import { MalformedJsonError } from './validate.ts';
 
+export const requestLang = (c: Context): Lang => negotiateLang(c.req.header('accept-language'));
+
 export const onError = (err: Error, c: Context): Response => {
+  const lang = requestLang(c);
   if (isDomainError(err)) {
     const status = httpStatusOf[err.code];
     const details = err.details as { fields?: Record<string, string[]> } | undefined;
@@ -15,23 +20,22 @@ export const onError = (err: Error, c: Context): Response => {
         : err.details
           ? { details: err.details }
           : {};
-    return c.json(errorPayload(err.code, err.message, extra), status);
+    const message = messageOf(err.key ?? err.code, lang) ?? messages[err.code][lang];
+    return c.json(errorPayload(err.code, message, extra), status);
   }
   if (err instanceof MalformedJsonError) {
-    return c.json(errorPayload('MALFORMED_JSON', defaultMessages.MALFORMED_JSON), 400);
+    return c.json(errorPayload('MALFORMED_JSON', messages.MALFORMED_JSON[lang]), 400);
   }
   if (err instanceof HTTPException) {
     const status = err.status;
-    return c.json(
-      errorPayload(status === 413 ? 'PAYLOAD_TOO_LARGE' : 'HTTP_ERROR', err.message || 'HTTP error'),
-      status,
-    );
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'HTTP_ERROR';
+    return c.json(errorPayload(code, messages[code][lang]), status);
   }
   console.error(
     JSON.stringify({ level: 'error', msg: 'unhandled', path: c.req.path, err: String(err?.stack ?? err) }),
   );
-  return c.json(errorPayload('INTERNAL', defaultMessages.INTERNAL), 500);
+  return c.json(errorPayload('INTERNAL', messages.INTERNAL[lang]), 500);
 };
 
 export const notFound = (c: Context): Response =>
-  c.json(errorPayload('ROUTE_NOT_FOUND', defaultMessages.ROUTE_NOT_FOUND), 404);
+  c.json(errorPayload('ROUTE_NOT_FOUND', messages.ROUTE_NOT_FOUND[requestLang(c)]), 404);

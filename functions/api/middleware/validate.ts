@@ -1,7 +1,7 @@
 // Request parsing through zod: every body, query and path parameter; failures become VALIDATION errors with field messages.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { DomainError } from '../../domain/errors.ts';
+import { type UserErrorKey, userError } from '../../services/errors.ts';
 
 export const fieldMessages = (error: z.ZodError): Record<string, string[]> => {
   const fields: Record<string, string[]> = {};
@@ -14,12 +14,17 @@ export const fieldMessages = (error: z.ZodError): Record<string, string[]> => {
   return fields;
 };
 
+const VALIDATION_KEYS: Record<string, UserErrorKey> = {
+  body: 'VALIDATION.body',
+  query: 'VALIDATION.query',
+  path: 'VALIDATION.path',
+};
+
+/** `what`: body, query, path, or the name of a header (its message is the header one). */
 export const parse = <S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> => {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new DomainError('VALIDATION', `Data ${what} tidak valid / Invalid ${what}`, {
-      fields: fieldMessages(result.error),
-    });
+    throw userError(VALIDATION_KEYS[what] ?? 'VALIDATION.header', { fields: fieldMessages(result.error) });
   }
   return result.data;
 };

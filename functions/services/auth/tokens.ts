@@ -1,6 +1,6 @@
 // Session tokens: short-lived HS256 JWTs (node:crypto HMAC) with role claims; verified tokens are cached per process.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DomainError } from '../../domain/errors.ts';
+import { userError } from '../errors.ts';
 
 export type Role = 'candidate' | 'admin' | 'proctor' | 'auditor';
 
@@ -87,11 +87,10 @@ export const verifyToken = async (token: string, secret: string, nowMs: number):
   try {
     payload = verifyHs256(token, secret, nowMs);
   } catch {
-    throw new DomainError('UNAUTHENTICATED', 'Token tidak valid / Invalid token');
+    throw userError('UNAUTHENTICATED.token');
   }
-  if (!isClaims(payload)) throw new DomainError('UNAUTHENTICATED', 'Token tidak valid / Invalid token');
-  if (payload.exp * 1000 <= nowMs)
-    throw new DomainError('UNAUTHENTICATED', 'Token kedaluwarsa / Token expired');
+  if (!isClaims(payload)) throw userError('UNAUTHENTICATED.token');
+  if (payload.exp * 1000 <= nowMs) throw userError('UNAUTHENTICATED.expired');
   if (verified.size >= CACHE_MAX) verified.clear();
   verified.set(token, payload);
   return payload;

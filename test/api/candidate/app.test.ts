@@ -1,7 +1,9 @@
 // Candidate API through the Hono app over dynalite: login, start, form, autosave, submit, result, and every 4xx.
+
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../../functions/domain/items.ts';
 import { publicForm } from '../../../functions/schemas/candidate.ts';
+import { messages } from '../../../functions/schemas/messages.ts';
 import type { CandidateClaims } from '../../../functions/services/auth/tokens.ts';
 import { type ApiHarness, apiHarness } from '../harness.ts';
 
@@ -36,7 +38,27 @@ describe('login', () => {
     const res = await h.call('POST', '/api/candidate/login', { body });
     expect(res.status).toBe(status);
     expect(res.json.error.code).toBe(code);
-    expect(res.json.error.message).toMatch(/\//); // bilingual "ID / EN"
+    // Default language: Indonesian, the catalog's text for the code or one of its reasons.
+    const idTexts = Object.entries(messages)
+      .filter(([k]) => k === code || k.startsWith(`${code}.`))
+      .map(([, m]) => m.id);
+    expect(idTexts).toContain(res.json.error.message);
+  });
+
+  it('answers error messages from the catalog in the language the request asks for', async () => {
+    const body = { regNo: 'SKD26-99999', pin: '123456' };
+    const en = await h.call('POST', '/api/candidate/login', { body, lang: 'en-US,en;q=0.9,id;q=0.8' });
+    expect(en.json.error).toMatchObject({
+      code: 'UNKNOWN_CANDIDATE',
+      message: messages.UNKNOWN_CANDIDATE.en,
+    });
+    const id = await h.call('POST', '/api/candidate/login', { body, lang: 'fr, id;q=0.5' });
+    expect(id.json.error.message).toBe(messages.UNKNOWN_CANDIDATE.id);
+    const specific = await h.call('GET', '/api/candidate/attempts/x', { lang: 'en' });
+    expect(specific.json.error).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: messages['UNAUTHENTICATED.signIn'].en,
+    });
   });
 
   it('wrong PIN -> 401 WRONG_PIN', async () => {

@@ -1,0 +1,157 @@
+// The one catalog of user-facing error messages (Bahasa Indonesia + English), keyed by error code or `CODE.reason`.
+// Used by the API (message of every error response) and the web app (error text in the UI language).
+
+export type Lang = 'id' | 'en';
+export const LANGS: readonly Lang[] = ['id', 'en'];
+export const DEFAULT_LANG: Lang = 'id';
+
+interface Message {
+  id: string;
+  en: string;
+}
+
+const catalog = {
+  // Domain error codes: the generic message of each.
+  VALIDATION: { id: 'Isian tidak valid.', en: 'Invalid input.' },
+  NOT_FOUND: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  UNAUTHENTICATED: {
+    id: 'Sesi masuk Anda berakhir. Silakan masuk kembali.',
+    en: 'Your login has expired. Please log in again.',
+  },
+  FORBIDDEN: { id: 'Anda tidak berwenang melakukan tindakan ini.', en: 'You are not allowed to do this.' },
+  INVALID_CREDENTIALS: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  UNKNOWN_CANDIDATE: {
+    id: 'Nomor peserta tidak terdaftar pada sesi yang aktif.',
+    en: 'This registration number is not on an active session.',
+  },
+  WRONG_PIN: { id: 'PIN salah.', en: 'Wrong PIN.' },
+  PINS_NOT_RELEASED: {
+    id: 'PIN sesi belum dirilis oleh panitia. Tunggu aba-aba pengawas.',
+    en: 'The session PINs have not been released yet. Wait for the proctor.',
+  },
+  SESSION_NOT_OPEN: {
+    id: 'Sesi ujian belum dibuka atau sudah ditutup.',
+    en: 'The exam session is not open.',
+  },
+  ALREADY_STARTED: { id: 'Ujian sudah dimulai.', en: 'The exam has already started.' },
+  NOT_STARTED: { id: 'Ujian belum dimulai.', en: 'The exam has not started yet.' },
+  ATTEMPT_SUBMITTED: { id: 'Ujian sudah diakhiri.', en: 'The exam has already been submitted.' },
+  ATTEMPT_EXPIRED: { id: 'Waktu ujian sudah habis.', en: 'The exam time is over.' },
+  ATTEMPT_PAUSED: { id: 'Ujian sedang dijeda oleh pengawas.', en: 'The proctor has paused the exam.' },
+  RETIRED_DEVICE: {
+    id: 'Perangkat ini sudah dinonaktifkan oleh pengawas. Lanjutkan di perangkat baru.',
+    en: 'The proctor has retired this device. Continue on the new device.',
+  },
+  CONFLICT: { id: 'Terjadi konflik data. Muat ulang halaman.', en: 'Data conflict. Reload the page.' },
+  DUPLICATE: { id: 'Data sudah ada.', en: 'This already exists.' },
+  BANK_TOO_SMALL: {
+    id: 'Bank soal tidak cukup untuk kisi-kisi ujian.',
+    en: 'The item bank is too small for the exam blueprint.',
+  },
+  INVALID_ITEM: { id: 'Butir soal tidak valid.', en: 'Invalid item.' },
+  THROTTLED: {
+    id: 'Terlalu banyak permintaan. Coba lagi sebentar.',
+    en: 'Too many requests. Try again shortly.',
+  },
+  STORE_UNAVAILABLE: {
+    id: 'Layanan sedang sibuk. Coba lagi sebentar.',
+    en: 'The service is busy. Try again shortly.',
+  },
+
+  // Specific reasons under a domain code.
+  'NOT_FOUND.session': { id: 'Sesi tidak ditemukan.', en: 'Session not found.' },
+  'NOT_FOUND.attempt': { id: 'Percobaan ujian tidak ditemukan.', en: 'Attempt not found.' },
+  'NOT_FOUND.exam': { id: 'Ujian tidak ditemukan.', en: 'Exam not found.' },
+  'NOT_FOUND.bank': { id: 'Bank soal kosong atau tidak ada.', en: 'Bank not found or empty.' },
+  'NOT_FOUND.result': {
+    id: 'Hasil belum tersedia; ujian belum selesai.',
+    en: 'No result yet; the attempt is not finished.',
+  },
+  'UNAUTHENTICATED.signIn': { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  'UNAUTHENTICATED.token': { id: 'Token tidak valid.', en: 'Invalid token.' },
+  'UNAUTHENTICATED.expired': {
+    id: 'Token kedaluwarsa. Silakan masuk kembali.',
+    en: 'Token expired. Please sign in again.',
+  },
+  'FORBIDDEN.role': { id: 'Peran Anda tidak berhak mengakses ini.', en: 'Your role may not access this.' },
+  'FORBIDDEN.notYourAttempt': { id: 'Ini bukan ujian Anda.', en: 'This is not your attempt.' },
+  'FORBIDDEN.console': {
+    id: 'Akun ini tidak untuk halaman ini.',
+    en: 'This account is not for this console.',
+  },
+  'VALIDATION.body': { id: 'Isi permintaan tidak valid.', en: 'Invalid request body.' },
+  'VALIDATION.query': { id: 'Parameter kueri tidak valid.', en: 'Invalid query parameters.' },
+  'VALIDATION.path': { id: 'Alamat tidak valid.', en: 'Invalid path parameters.' },
+  'VALIDATION.header': { id: 'Header permintaan tidak valid.', en: 'Invalid request header.' },
+  'VALIDATION.answers': { id: 'Data jawaban tidak valid.', en: 'Invalid answers.' },
+  'VALIDATION.tooLarge': { id: 'Isi permintaan terlalu besar.', en: 'Request body too large.' },
+  'VALIDATION.contentType': {
+    id: 'Kirim text/csv atau application/json.',
+    en: 'Send text/csv or application/json.',
+  },
+  'VALIDATION.imageSize': { id: 'Ukuran gambar harus 1 B – 1 MB.', en: 'Image must be 1 B – 1 MB.' },
+  'VALIDATION.imageType': {
+    id: 'Hanya gambar PNG, JPEG, GIF, WebP.',
+    en: 'Only PNG, JPEG, GIF, WebP images.',
+  },
+  'ATTEMPT_SUBMITTED.notScored': {
+    id: 'Ujian sudah selesai; jawaban tidak dinilai.',
+    en: 'The attempt is finished; answers are not scored.',
+  },
+  'ATTEMPT_EXPIRED.notScored': {
+    id: 'Ujian sudah selesai; jawaban tidak dinilai.',
+    en: 'The attempt is finished; answers are not scored.',
+  },
+  'CONFLICT.busy': {
+    id: 'Percobaan ujian sedang diubah; coba lagi.',
+    en: 'The attempt is being changed; try again.',
+  },
+  'CONFLICT.seqReused': {
+    id: 'Nomor urut jawaban sudah dipakai dengan isi lain; muat ulang.',
+    en: 'Sequence already used with other content; reload.',
+  },
+
+  // Raised by the HTTP layer itself.
+  MALFORMED_JSON: { id: 'Isi permintaan bukan JSON yang valid.', en: 'Request body is not valid JSON.' },
+  ROUTE_NOT_FOUND: { id: 'Alamat tidak ditemukan.', en: 'Route not found.' },
+  PAYLOAD_TOO_LARGE: { id: 'Isi permintaan terlalu besar.', en: 'Request body too large.' },
+  HTTP_ERROR: { id: 'Permintaan tidak dapat diproses.', en: 'The request could not be processed.' },
+  INTERNAL: { id: 'Terjadi kesalahan pada server.', en: 'Internal server error.' },
+
+  // Raised by the web client.
+  NETWORK: {
+    id: 'Tidak dapat terhubung ke server. Periksa jaringan.',
+    en: 'Cannot reach the server. Check the network.',
+  },
+  BAD_RESPONSE: { id: 'Jawaban server tidak dikenali.', en: 'Unrecognised server response.' },
+  UNKNOWN: { id: 'Terjadi kesalahan.', en: 'Something went wrong.' },
+} as const satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof catalog;
+export const messages: Readonly<Record<MessageKey, Message>> = catalog;
+
+export const isMessageKey = (k: unknown): k is MessageKey =>
+  typeof k === 'string' && Object.hasOwn(catalog, k);
+
+/** The message of a key (or of the code before its first dot), in the given language; undefined when unknown. */
+export const messageOf = (keyOrCode: string, lang: Lang): string | undefined => {
+  if (isMessageKey(keyOrCode)) return messages[keyOrCode][lang];
+  const code = keyOrCode.split('.')[0];
+  return isMessageKey(code) ? messages[code][lang] : undefined;
+};
+
+/** The preferred language of an Accept-Language header among id and en (q-values honoured); default id. */
+export const negotiateLang = (acceptLanguage: string | undefined | null): Lang => {
+  if (!acceptLanguage) return DEFAULT_LANG;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { lang: tag.trim().toLowerCase().split('-')[0], q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  const hit = ranked.find((r) => r.lang === 'id' || r.lang === 'en');
+  return (hit?.lang as Lang | undefined) ?? DEFAULT_LANG;
+};
