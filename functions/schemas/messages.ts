@@ -106,6 +106,7 @@ const catalog = {
     id: 'Percobaan ujian sedang diubah; coba lagi.',
     en: 'The attempt is being changed; try again.',
   },
+  'THROTTLED.auditLog': { id: 'Log audit sedang sibuk; coba lagi.', en: 'Audit log busy; try again.' },
   'CONFLICT.seqReused': {
     id: 'Nomor urut jawaban sudah dipakai dengan isi lain; muat ulang.',
     en: 'Sequence already used with other content; reload.',

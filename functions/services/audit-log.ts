@@ -1,5 +1,6 @@
 // Audited admin/proctor actions: the intent is chained into the audit log FIRST, then the action runs.
 // No transactions: both halves are idempotent under the operation id, so a retry after a crash completes both.
+
 import {
   type AuditActor,
   type AuditEntry,
@@ -12,6 +13,7 @@ import {
 import { DomainError } from '../domain/errors.ts';
 import type { Store } from '../store/types.ts';
 import type { Clock } from './config.ts';
+import { userError } from './errors.ts';
 
 /** Appends under contention retry on the next seq; past this many lost races the caller gets THROTTLED. */
 const MAX_APPEND_ATTEMPTS = 50;
@@ -41,7 +43,7 @@ export const createAuditLog = (store: Store, clock: Clock) => {
       const entry = nextAuditEntry(tail, intent);
       if (await store.audit.appendEntry(entry)) return entry;
     }
-    throw new DomainError('THROTTLED', 'Log audit sedang sibuk / Audit log busy, try again');
+    throw userError('THROTTLED.auditLog');
   };
 
   /**
