@@ -62,6 +62,7 @@ const catalog = {
   'NOT_FOUND.session': { id: 'Sesi tidak ditemukan.', en: 'Session not found.' },
   'NOT_FOUND.attempt': { id: 'Percobaan ujian tidak ditemukan.', en: 'Attempt not found.' },
   'NOT_FOUND.exam': { id: 'Ujian tidak ditemukan.', en: 'Exam not found.' },
+  'NOT_FOUND.formation': { id: 'Formasi tidak ditemukan.', en: 'Formation not found.' },
   'NOT_FOUND.bank': { id: 'Bank soal kosong atau tidak ada.', en: 'Bank not found or empty.' },
   'NOT_FOUND.result': {
     id: 'Hasil belum tersedia; ujian belum selesai.',
@@ -83,6 +84,10 @@ const catalog = {
   'VALIDATION.query': { id: 'Parameter kueri tidak valid.', en: 'Invalid query parameters.' },
   'VALIDATION.path': { id: 'Alamat tidak valid.', en: 'Invalid path parameters.' },
   'VALIDATION.header': { id: 'Header permintaan tidak valid.', en: 'Invalid request header.' },
+  'VALIDATION.fileRefused': {
+    id: 'Berkas ditolak; tidak ada yang disimpan. Lihat daftar masalah per baris.',
+    en: 'File refused; nothing saved. See the problems listed by line.',
+  },
   'VALIDATION.answers': { id: 'Data jawaban tidak valid.', en: 'Invalid answers.' },
   'VALIDATION.tooLarge': { id: 'Isi permintaan terlalu besar.', en: 'Request body too large.' },
   'VALIDATION.contentType': {

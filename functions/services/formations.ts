@@ -1,10 +1,12 @@
 // Formation use cases: list, edit one, import a CSV (all or nothing, every bad row listed); each change audited.
+
 import type { z } from 'zod';
-import { DomainError } from '../domain/errors.ts';
+import type { DomainError } from '../domain/errors.ts';
 import type { Formation } from '../domain/registry.ts';
 import { formation, type formationEdit, type ImportProblem } from '../schemas/registry.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import { type ColumnSpec, readCsvTable } from './io/csv-table.ts';
 import type { StaffRequest } from './request.ts';
 
@@ -23,11 +25,7 @@ export const rowProblems = (line: number, issues: ReadonlyArray<{ path: Property
 /** Every problem, in line order (file-level problems first). */
 export const invalidImport = (unsorted: ImportProblem[]): DomainError => {
   const problems = [...unsorted].sort((a, b) => a.line - b.line);
-  return new DomainError(
-    'VALIDATION',
-    `Berkas ditolak: ${problems.length} masalah, tidak ada yang disimpan / File refused: ${problems.length} problems, nothing saved`,
-    { problems },
-  );
+  return userError('VALIDATION.fileRefused', { problems });
 };
 
 export function parseFormationsCsv(bytes: Uint8Array): Formation[] {
@@ -62,7 +60,7 @@ export const createFormationService = (deps: Deps, audit: AuditLog) => ({
 
   async get(formationId: string): Promise<Formation> {
     const f = await deps.store.formations.get(formationId);
-    if (!f) throw new DomainError('NOT_FOUND', 'Formasi tidak ditemukan / Formation not found');
+    if (!f) throw userError('NOT_FOUND.formation');
     return f;
   },
 
