@@ -46,6 +46,21 @@ export function signDocument<T>(document: T, privateKeyPem: string): Signed<T> {
   return { document, signature: { alg: 'Ed25519', keyId, value } };
 }
 
+const keyObjects = new Map<string, KeyObject>();
+/** The KeyObject of a raw hex public key, created once per key (a verifier checks thousands of signatures). */
+function publicKeyObject(rawHex: string): KeyObject {
+  let key = keyObjects.get(rawHex);
+  if (!key) {
+    key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(rawHex, 'hex').toString('base64url') },
+      format: 'jwk',
+    });
+    if (keyObjects.size > 64) keyObjects.clear();
+    keyObjects.set(rawHex, key);
+  }
+  return key;
+}
+
 /** True iff the signature's key id is among `keys`, its id matches the key, and the signature verifies. */
 export function verifyDocument(signed: Signed<unknown>, keys: readonly PublicKeyEntry[]): boolean {
   const { signature } = signed;
@@ -54,10 +69,7 @@ export function verifyDocument(signed: Signed<unknown>, keys: readonly PublicKey
   if (!entry || !/^[0-9a-f]{64}$/.test(entry.publicKey) || keyIdOf(entry.publicKey) !== entry.keyId)
     return false;
   try {
-    const key = createPublicKey({
-      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(entry.publicKey, 'hex').toString('base64url') },
-      format: 'jwk',
-    });
+    const key = publicKeyObject(entry.publicKey);
     const sig = Buffer.from(signature.value, 'base64');
     if (sig.length !== 64 || sig.toString('base64') !== signature.value) return false;
     return verify(null, Buffer.from(canonicalJson(signed.document), 'utf8'), key, sig);
