@@ -187,7 +187,7 @@ export const createAttemptService = ({
         sessionCache.get(claims.sid),
         store.sessions.getRosterEntry(claims.sid, claims.sub),
       ]);
-      if (!session || !entry) throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+      if (!session || !entry) throw userError('NOT_FOUND.session');
       const { exam } = await contentCache.exam(session.examId);
       return {
         attemptId: claims.aid,
