@@ -12,12 +12,19 @@ import {
 } from './merkle.ts';
 import { type RankInput, rankFormation, skdKeys } from './ranking.ts';
 
-/** A formation (from the admin's formation data): id, passing-grade type, openings. */
+/** What a publication states of a formation (a subset of registry.ts's Formation): id, type, openings. */
 export interface Formation {
   id: string;
-  type: string;
+  formationType: string;
   openings: number;
 }
+
+/** The published subset of a formation record, in a fixed shape. */
+export const publishedFormation = (f: Formation): Formation => ({
+  id: f.id,
+  formationType: f.formationType,
+  openings: f.openings,
+});
 
 /** What ranking needs of one result (no personal data: the pseudonym stands for the candidate). */
 export interface RankableResult {
@@ -124,7 +131,7 @@ export function buildPublication(
   const doc: PublicationDoc = {
     format: PUBLICATION_FORMAT,
     ...head,
-    formations: formations.slice().sort(byId),
+    formations: formations.map(publishedFormation).sort(byId),
     rows: rows.slice(),
     merkle: { size: tree.size, root: tree.root },
   };

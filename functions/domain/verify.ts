@@ -18,7 +18,7 @@ import { receiptHash } from './hashchain.ts';
 import type { Item } from './items.ts';
 import { fromHex, verifyInclusion } from './merkle.ts';
 import type { Formation, InclusionProofDoc, PublicationDoc } from './publication.ts';
-import { type PublishedRow, rankRows, rowLeaf, rowTree } from './publication.ts';
+import { type PublishedRow, publishedFormation, rankRows, rowLeaf, rowTree } from './publication.ts';
 import { replay } from './replay.ts';
 import { scoreAttempt } from './scoring.ts';
 import { attemptSeed, sha256Hex, verifyCommitment } from './seed.ts';
@@ -201,7 +201,9 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     const doc = pub.document;
     if (
       canonicalJson(doc.formations) !==
-      canonicalJson(formations.slice().sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)))
+      canonicalJson(
+        formations.map(publishedFormation).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
+      )
     )
       fail(P.publication, 'formations', formations, doc.formations);
     for (const [index, row] of doc.rows.entries()) published.set(row.pseudonym, { row, index });

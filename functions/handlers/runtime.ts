@@ -40,6 +40,8 @@ export const storeConfigFromEnv = (env: Env): StoreConfig => ({
 export interface SecretNeeds {
   jwt: boolean;
   pepper: boolean;
+  /** Ed25519 signing key + pseudonym secret (PUBLICATION_KEY / PSEUDONYM_SECRET, or their _ARN). */
+  publication?: boolean;
 }
 
 export const depsFromEnv = async (
@@ -56,9 +58,15 @@ export const depsFromEnv = async (
     needs.jwt ? secretFrom(env, 'JWT_SECRET', sm) : Promise.resolve(''),
     needs.pepper ? secretFrom(env, 'PIN_PEPPER', sm) : Promise.resolve(''),
   ]);
+  const publication = needs.publication
+    ? {
+        signingKeyPem: await secretFrom(env, 'PUBLICATION_KEY', sm),
+        pseudonymSecret: await secretFrom(env, 'PSEUDONYM_SECRET', sm),
+      }
+    : undefined;
   return {
     store: createStore(storeConfigFromEnv(env)),
-    config: defaultApiConfig({ jwtSecret, pinPepper }),
+    config: defaultApiConfig(publication ? { jwtSecret, pinPepper, publication } : { jwtSecret, pinPepper }),
     clock: Date.now,
     randomHex: (n) => randomBytes(n).toString('hex'),
   };

@@ -16,6 +16,7 @@ import { createStore } from '../store/index.ts';
 import { type DemoCredentials, type SeedOptions, seedDemo } from './demo-data.ts';
 import { startEmbeddedStore } from './embedded-store.ts';
 import { portInUse } from './errors.ts';
+import { servePublished } from './published.ts';
 import { loadLocalSecrets } from './secrets.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -64,6 +65,7 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
     const app = new Hono();
     app.route('/', api);
     app.all('/api/*', notFound);
+    app.get('/published/*', servePublished(store));
     const root = relative(process.cwd(), WEB_DIST) || '.';
     app.use('/*', serveStatic({ root }));
     app.get('/*', serveStatic({ root, path: 'index.html' }));

@@ -5,16 +5,29 @@ export interface ApiConfig {
   jwtSecret: string;
   /** Pepper of the PIN HMAC. */
   pinPepper: string;
-  /** Salt of the published pseudonyms (HMAC key). */
   candidateTokenTtlSeconds: number;
   staffTokenTtlSeconds: number;
   /** Answers in flight at the deadline are still accepted within this grace. */
   graceMs: number;
   /** How long a cached attempt state may be used on the save path. */
   attemptCacheMs: number;
+  /** Publication keys (signing key, pseudonym secret); absent -> publishing and bundles are refused. Never logged. */
+  publication?: PublicationKeys;
 }
 
-export const defaultApiConfig = (secrets: { jwtSecret: string; pinPepper: string }): ApiConfig => ({
+/** Keys of the transparency chain: from DATA_DIR/secrets.json locally, Secrets Manager on AWS. */
+export interface PublicationKeys {
+  /** Ed25519 private key, PKCS#8 PEM: signs result documents and publications. */
+  signingKeyPem: string;
+  /** Pseudonym HMAC key, >= 32 bytes as hex (the HMAC uses the decoded bytes). */
+  pseudonymSecret: string;
+}
+
+export const defaultApiConfig = (secrets: {
+  jwtSecret: string;
+  pinPepper: string;
+  publication?: PublicationKeys;
+}): ApiConfig => ({
   ...secrets,
   candidateTokenTtlSeconds: 6 * 3600,
   staffTokenTtlSeconds: 12 * 3600,

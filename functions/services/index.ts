@@ -13,6 +13,8 @@ import { createImageService } from './images.ts';
 import { createMonitorService } from './monitor.ts';
 import { createProctorService } from './proctor.ts';
 import { createPublicService } from './public.ts';
+import { createPublicationService } from './publication.ts';
+import { createScoreboardService } from './scoreboard.ts';
 import { createSessionCache } from './session-cache.ts';
 
 /**
@@ -43,6 +45,8 @@ export const createServices = (deps: Deps) => {
     auditLog,
     formations: createFormationService(deps, auditLog),
     candidates: createCandidateImportService(deps, auditLog),
+    publication: createPublicationService(deps, auditLog),
+    scoreboard: createScoreboardService(deps),
   };
 };
 

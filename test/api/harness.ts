@@ -1,10 +1,18 @@
 // API test harness: the real Hono app over a fresh dynalite table, demo data, a movable clock, typed calls.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createApiApp } from '../../functions/api/app.ts';
 import { seedDemo } from '../../functions/local/demo-data.ts';
 import { defaultApiConfig } from '../../functions/services/config.ts';
 import type { Deps } from '../../functions/services/deps.ts';
 import { testStore } from '../store/helpers.ts';
+
+/** One Ed25519 key for every API test run (generating is cheap, but one key keeps published key lists short). */
+export const TEST_PUBLICATION_KEYS = {
+  signingKeyPem: generateKeyPairSync('ed25519')
+    .privateKey.export({ format: 'pem', type: 'pkcs8' })
+    .toString(),
+  pseudonymSecret: '5e'.repeat(32),
+};
 
 export interface CallOptions {
   body?: unknown;
@@ -19,7 +27,11 @@ export const apiHarness = async (candidates = 4) => {
   let now = Date.now();
   const deps: Deps = {
     store,
-    config: defaultApiConfig({ jwtSecret: 'test-jwt-secret-0123', pinPepper: 'test-pepper' }),
+    config: defaultApiConfig({
+      jwtSecret: 'test-jwt-secret-0123',
+      pinPepper: 'test-pepper',
+      publication: TEST_PUBLICATION_KEYS,
+    }),
     clock: () => now,
     randomHex: (n) => randomBytes(n).toString('hex'),
   };

@@ -19,7 +19,7 @@ const exam = skdPreset({ id: 'skd-bench', bankId: 'skd' });
 const bank = syntheticBank('skd', { TWK: 60, TIU: 70, TKP: 90 });
 const formations = Array.from({ length: 20 }, (_, i) => ({
   id: `F${String(i).padStart(2, '0')}`,
-  type: 'umum',
+  formationType: 'umum',
   openings: 5,
 }));
 const t0 = performance.now();

@@ -12,7 +12,7 @@ const built = syntheticBundle({
   exam: tinyExam({ passingGrades: [{ formationType: 'umum', label: 'U', sections: {}, total: 10 }] }),
   bank: syntheticBank('b', { TWK: 5, TKP: 3 }),
   candidates: 5,
-  formations: [{ id: 'F1', type: 'umum', openings: 1 }],
+  formations: [{ id: 'F1', formationType: 'umum', openings: 1 }],
 });
 
 const writeDir = (files: Map<string, string>) => {

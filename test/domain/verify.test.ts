@@ -8,8 +8,8 @@ const exam = tinyExam({
 });
 const bank = syntheticBank('b', { TWK: 6, TKP: 4 });
 const formations = [
-  { id: 'F-A', type: 'umum', openings: 1 },
-  { id: 'F-B', type: 'umum', openings: 2 },
+  { id: 'F-A', formationType: 'umum', openings: 1 },
+  { id: 'F-B', formationType: 'umum', openings: 2 },
 ];
 const built = syntheticBundle({ exam, bank, candidates: 12, formations });
 const first = built.attempts[0];

@@ -11,11 +11,13 @@ import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
 import { mountBankRoutes } from './banks.ts';
 import { mountRegistryRoutes } from './registry.ts';
+import { staffRequest } from './staff-request.ts';
 
 /** Bank imports are the largest bodies the API takes (a few thousand items). */
 const BANK_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 const sessionParams = z.object({ sessionId: id });
+const examParams = z.object({ examId: id });
 const actionParams = z.object({
   attemptId: id,
   action: z.enum(['pause', 'resume', 'extend', 'reset-device', 'submit']),
@@ -52,6 +54,15 @@ export const adminApp = (svc: Services) => {
 
   mountBankRoutes(app, svc, adminOnly);
   mountRegistryRoutes(app, svc, adminOnly);
+
+  /** Publishes (or re-confirms, idempotently) the anonymized, signed ranking of an exam under published/. */
+  app.post('/publications/:examId', adminOnly, async (c) => {
+    const { examId } = parseParams(c, examParams);
+    return c.json({
+      publication: await svc.publication.publish(staffRequest(c, deps), examId),
+      serverTime: deps.clock(),
+    });
+  });
 
   app.post('/attempts/:attemptId/:action', staff, async (c) => {
     const { attemptId, action } = parseParams(c, actionParams);

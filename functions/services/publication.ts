@@ -1,0 +1,229 @@
+// Publication of rankings to S3 under published/: anonymized rows, signed, Merkle-rooted, versioned, idempotent;
+// plus the inclusion proof of one pseudonym. Psychological instruments are never published.
+import { canonicalJson } from '../domain/canonical-json.ts';
+import { sha256 } from '../domain/digest.ts';
+import { DomainError } from '../domain/errors.ts';
+import { inclusionProof, type SyncHashFn, toHex } from '../domain/merkle.ts';
+import { pseudonym } from '../domain/pseudonym.ts';
+import {
+  buildPublication,
+  type InclusionProofDoc,
+  type PublicationDoc,
+  publishedFormation,
+  rankRows,
+  rowTree,
+} from '../domain/publication.ts';
+import { type PublicKeyEntry, publicKeyEntry, type Signed, signDocument } from '../domain/signature.ts';
+import type { AuditLog } from './audit-log.ts';
+import type { PublicationKeys } from './config.ts';
+import type { Deps } from './deps.ts';
+import { publicationCsv, publicationHtml } from './publication-render.ts';
+import type { StaffRequest } from './request.ts';
+
+/** S3 keys in the public bucket. */
+export const publishedKeys = {
+  keys: 'published/keys.json',
+  latest: (pubId: string) => `published/rankings/${pubId}/latest.json`,
+  version: (pubId: string, v: number, file: string) => `published/rankings/${pubId}/v${v}/${file}`,
+};
+
+export interface LatestPointer {
+  publicationId: string;
+  version: number;
+  publishedAt: number;
+  root: string;
+  size: number;
+  keyId: string;
+  files: { json: string; csv: string; html: string; htmlEn: string };
+}
+
+export const publicationKeysOf = (deps: Deps): PublicationKeys => {
+  const keys = deps.config.publication;
+  if (!keys)
+    throw new DomainError(
+      'VALIDATION',
+      'Kunci publikasi belum dikonfigurasi / Publication keys are not configured',
+    );
+  return keys;
+};
+
+const hash: SyncHashFn = sha256;
+
+export const createPublicationService = (deps: Deps, audit: AuditLog) => {
+  const { store } = deps;
+  const bucket = store.config.publicBucket;
+  const getJson = async <T>(key: string): Promise<T | undefined> => {
+    const body = await store.objects.get(bucket, key);
+    return body ? (JSON.parse(body.toString('utf8')) as T) : undefined;
+  };
+  /** Proof trees per (publication, version): rebuilt once per process, not per request. */
+  const trees = new Map<
+    string,
+    { doc: PublicationDoc; levels: Uint8Array[][]; index: Map<string, number> }
+  >();
+
+  /** Every stored result of the exam, anonymized, with the formations that have any (id order). */
+  const gather = async (examId: string, keys: PublicationKeys) => {
+    const exam = await store.exams.get(examId);
+    if (!exam) throw new DomainError('NOT_FOUND', `Ujian ${examId} tidak ditemukan / Exam not found`);
+    if (exam.scheme === 'PSYCH')
+      throw new DomainError(
+        'VALIDATION',
+        'Hasil psikologi tidak dipublikasikan / Psychological results are never published',
+      );
+    const formations = (await store.formations.list()).map(publishedFormation);
+    const results = [];
+    const used = [];
+    for (const f of formations) {
+      const rs = (await store.attempts.listResultsByFormation(f.id)).filter((r) => r.examId === examId);
+      if (rs.length === 0) continue;
+      used.push(f);
+      for (const r of rs)
+        results.push({
+          pseudonym: pseudonym(keys.pseudonymSecret, r.regNo),
+          formationId: f.id,
+          sections: r.sections,
+          total: r.total,
+          passed: r.passed,
+          receipt: r.logHash,
+        });
+    }
+    return { exam, formations: used, rows: rankRows(results, used) };
+  };
+
+  const publishKeys = async (entry: PublicKeyEntry): Promise<void> => {
+    const known = (await getJson<PublicKeyEntry[]>(publishedKeys.keys)) ?? [];
+    if (known.some((k) => k.keyId === entry.keyId)) return;
+    await store.objects.put(
+      bucket,
+      publishedKeys.keys,
+      JSON.stringify([...known, entry], null, 2),
+      'application/json',
+    );
+  };
+
+  /** Writes version + 1 unless rows and formations equal the latest version's (then returns it, writes nothing). */
+  const publishNow = async (examId: string): Promise<LatestPointer & { created: boolean }> => {
+    const keys = publicationKeysOf(deps);
+    const { exam, formations, rows } = await gather(examId, keys);
+    const entry = publicKeyEntry(keys.signingKeyPem);
+    await publishKeys(entry);
+    const latest = await getJson<LatestPointer>(publishedKeys.latest(examId));
+    if (latest) {
+      const prev = await getJson<Signed<PublicationDoc>>(latest.files.json);
+      if (
+        prev &&
+        canonicalJson(prev.document.rows) === canonicalJson(rows) &&
+        canonicalJson(prev.document.formations) === canonicalJson(formations)
+      )
+        return { ...latest, created: false };
+    }
+    const version = (latest?.version ?? 0) + 1;
+    const publishedAt = deps.clock();
+    const { doc } = buildPublication(
+      hash,
+      { publicationId: examId, version, publishedAt, title: exam.title },
+      formations,
+      rows,
+    );
+    const signed = signDocument(doc, keys.signingKeyPem);
+    const sectionIds = exam.sections.map((s) => s.id);
+    const files = {
+      json: publishedKeys.version(examId, version, 'ranking.json'),
+      csv: publishedKeys.version(examId, version, 'ranking.csv'),
+      html: publishedKeys.version(examId, version, 'index.html'),
+      htmlEn: publishedKeys.version(examId, version, 'index.en.html'),
+    };
+    await store.objects.put(bucket, files.json, JSON.stringify(signed), 'application/json');
+    await store.objects.put(bucket, files.csv, publicationCsv(doc, sectionIds), 'text/csv; charset=utf-8');
+    await store.objects.put(
+      bucket,
+      files.html,
+      publicationHtml(signed, sectionIds, 'id', 'index.en.html'),
+      'text/html; charset=utf-8',
+    );
+    await store.objects.put(
+      bucket,
+      files.htmlEn,
+      publicationHtml(signed, sectionIds, 'en', 'index.html'),
+      'text/html; charset=utf-8',
+    );
+    const pointer: LatestPointer = {
+      publicationId: examId,
+      version,
+      publishedAt,
+      root: doc.merkle.root,
+      size: doc.merkle.size,
+      keyId: entry.keyId,
+      files,
+    };
+    await store.objects.put(
+      bucket,
+      publishedKeys.latest(examId),
+      JSON.stringify(pointer, null, 2),
+      'application/json',
+    );
+    return { ...pointer, created: true };
+  };
+
+  return {
+    /**
+     * Publishes the ranking of an exam. Idempotent: when rows and formations equal the latest version's, the
+     * latest pointer is returned and nothing is written; otherwise version + 1 is written (JSON, CSV, HTML id/en),
+     * then the pointer (last, so readers never see a half-written version). Recorded in the admin audit log first.
+     */
+    publish(req: StaffRequest, examId: string): Promise<LatestPointer & { created: boolean }> {
+      return audit.run({ ...req, action: 'publication.publish', target: `exam:${examId}` }, () =>
+        publishNow(examId),
+      );
+    },
+    latest: (pubId: string) => getJson<LatestPointer>(publishedKeys.latest(pubId)),
+    keys: async () => (await getJson<PublicKeyEntry[]>(publishedKeys.keys)) ?? [],
+
+    /** The signed document of a version (latest when omitted). */
+    async document(pubId: string, version?: number): Promise<Signed<PublicationDoc>> {
+      const v = version ?? (await getJson<LatestPointer>(publishedKeys.latest(pubId)))?.version;
+      const signed =
+        v === undefined
+          ? undefined
+          : await getJson<Signed<PublicationDoc>>(publishedKeys.version(pubId, v, 'ranking.json'));
+      if (!signed) throw new DomainError('NOT_FOUND', 'Publikasi tidak ditemukan / Publication not found');
+      return signed;
+    },
+
+    /** Inclusion proof of a pseudonym's row in the latest version. Unknown pseudonym -> NOT_FOUND. */
+    async proof(pubId: string, pseudo: string): Promise<InclusionProofDoc> {
+      const signed = await this.document(pubId);
+      const doc = signed.document;
+      const cacheKey = `${pubId}#${doc.version}`;
+      let tree = trees.get(cacheKey);
+      if (!tree) {
+        tree = {
+          doc,
+          levels: rowTree(hash, doc.rows).levels,
+          index: new Map(doc.rows.map((r, i) => [r.pseudonym, i])),
+        };
+        if (trees.size > 16) trees.clear();
+        trees.set(cacheKey, tree);
+      }
+      const index = tree.index.get(pseudo);
+      const row = index === undefined ? undefined : doc.rows[index];
+      if (index === undefined || !row)
+        throw new DomainError(
+          'NOT_FOUND',
+          'Pseudonim tidak ada dalam publikasi / Pseudonym not in the publication',
+        );
+      return {
+        publicationId: pubId,
+        version: doc.version,
+        index,
+        size: doc.merkle.size,
+        root: doc.merkle.root,
+        row,
+        path: inclusionProof(tree.levels, index).map(toHex),
+      };
+    },
+  };
+};
+
+export type PublicationService = ReturnType<typeof createPublicationService>;
