@@ -24,8 +24,10 @@ export const CANDIDATE_COLUMNS: ColumnSpec = {
   sessionId: { aliases: ['session', 'session_id', 'sesi'], required: false },
 };
 
-/** Rows written per progress report (a multiple of the 25-item batch). */
-const CHUNK = 500;
+/** Rows per stored chunk item (≈ 150 B each: ≈ 30 KB per item, far below DynamoDB's 400 KB). */
+const CHUNK_ROWS = 200;
+/** Chunk items per write call and progress report (≤ 25, one BatchWriteItem). */
+const CHUNKS_PER_CALL = 5;
 
 /**
  * Validates every row against the schema, the formations (the formation must exist; a formation type given
@@ -139,9 +141,17 @@ export const createCandidateImportService = (deps: Deps, audit: AuditLog) => ({
     await audit.run(
       { ...req, action: 'candidates.import', target: `import:${importId}`, details: { rows: rows.length } },
       async () => {
-        for (let i = 0; i < rows.length; i += CHUNK) {
-          await deps.store.candidates.putImportRows(importId, rows.slice(i, i + CHUNK));
-          onProgress(Math.min(i + CHUNK, rows.length), rows.length);
+        // Rows in regNo order, CHUNK_ROWS per item, CHUNKS_PER_CALL items per progress step.
+        const sorted = [...rows].sort((a, b) => (a.regNo < b.regNo ? -1 : a.regNo > b.regNo ? 1 : 0));
+        const chunks = [];
+        for (let i = 0; i < sorted.length; i += CHUNK_ROWS)
+          chunks.push({ n: chunks.length, rows: sorted.slice(i, i + CHUNK_ROWS) });
+        let written = 0;
+        for (let i = 0; i < chunks.length; i += CHUNKS_PER_CALL) {
+          const part = chunks.slice(i, i + CHUNKS_PER_CALL);
+          await deps.store.candidates.putImportChunks(importId, part);
+          written += part.reduce((s, c) => s + c.rows.length, 0);
+          onProgress(written, rows.length);
         }
         const pointer: CandidatesPointer = {
           importId,

@@ -1,23 +1,36 @@
-// Candidate registry: the rows of each import under CANDSET#importId, and the CANDIDATES pointer to the one in force.
+// Candidate registry: each import's rows packed into CHUNK items under CANDSET#importId, and the CANDIDATES
+// pointer to the import in force (written last, so an import is visible whole or not at all).
 import type { CandidateRecord, CandidatesPointer } from '../domain/registry.ts';
 import { keys } from './keys.ts';
 import { Table } from './table.ts';
 import type { CandidateRepo } from './types.ts';
 
+interface ChunkItem {
+  importId: string;
+  n: number;
+  rows: CandidateRecord[];
+}
+
 export const createCandidateRepo = (table: Table): CandidateRepo => {
   const listImport = async (importId: string): Promise<CandidateRecord[]> => {
-    const { PK, SKPrefix } = keys.importedCandidatesPrefix(importId);
+    const { PK, SKPrefix } = keys.importChunksPrefix(importId);
     const items = await table.queryPartition(PK, { skPrefix: SKPrefix, consistent: true });
-    return items.map((i) => Table.fromItem<CandidateRecord>(i));
+    return items.flatMap((i) => Table.fromItem<ChunkItem>(i).rows);
   };
   const getPointer = async (): Promise<CandidatesPointer | undefined> => {
     const item = await table.get(keys.candidatesPointer(), true);
     return item ? Table.fromItem<CandidatesPointer>(item) : undefined;
   };
   return {
-    /** Idempotent: the same rows under the same import id write the same items. Invisible until setPointer. */
-    async putImportRows(importId: string, rows: CandidateRecord[]): Promise<void> {
-      await table.batchPut(rows.map((r) => Table.toItem(keys.importedCandidate(importId, r.regNo), r)));
+    async putImportChunks(
+      importId: string,
+      chunks: Array<{ n: number; rows: CandidateRecord[] }>,
+    ): Promise<void> {
+      await table.batchPut(
+        chunks.map(({ n, rows }) =>
+          Table.toItem(keys.importChunk(importId, n), { importId, n, rows } satisfies ChunkItem),
+        ),
+      );
     },
     listImport,
     getPointer,

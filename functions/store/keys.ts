@@ -89,12 +89,12 @@ export const keys = {
   /** Formations (position × agency unit × formation type) of the recruitment, one partition for listing. */
   formation: (formationId: string) => ({ PK: 'FORMATIONS', SK: `FORMATION#${formationId}` }),
   formationList: () => ({ PK: 'FORMATIONS', SKPrefix: 'FORMATION#' }),
-  /** Candidate rows of one import (invisible until the CANDIDATES pointer names the import). */
-  importedCandidate: (importId: string, regNo: string) => ({
-    PK: `CANDSET#${importId}`,
-    SK: `CAND#${regNo}`,
-  }),
-  importedCandidatesPrefix: (importId: string) => ({ PK: `CANDSET#${importId}`, SKPrefix: 'CAND#' }),
+  /**
+   * Candidate rows of one import, packed a few hundred per item in regNo order (10,000 rows = a few dozen
+   * writes); invisible until the CANDIDATES pointer names the import.
+   */
+  importChunk: (importId: string, n: number) => ({ PK: `CANDSET#${importId}`, SK: `CHUNK#${pad(n, 6)}` }),
+  importChunksPrefix: (importId: string) => ({ PK: `CANDSET#${importId}`, SKPrefix: 'CHUNK#' }),
   /** Import id of the candidate set in force: flipped last, after every row of the import is written. */
   candidatesPointer: () => ({ PK: 'CANDIDATES', SK: 'CURRENT' }),
 } as const;
@@ -238,9 +238,9 @@ export const accessPatterns: ReadonlyArray<{
     built: (k) => [k.formation('f1'), k.formationList()],
   },
   {
-    pattern: 'candidates of one import',
-    key: 'PK=CANDSET#importId, SK=CAND#regNo',
-    built: (k) => [k.importedCandidate('i1', 'R-1'), k.importedCandidatesPrefix('i1')],
+    pattern: 'candidates of one import (rows packed per chunk)',
+    key: 'PK=CANDSET#importId, SK=CHUNK#n(6)',
+    built: (k) => [k.importChunk('i1', 7), k.importChunksPrefix('i1')],
   },
   {
     pattern: 'candidate set in force (pointer)',

@@ -108,13 +108,16 @@ export interface FormationRepo {
 }
 
 export interface CandidateRepo {
-  /** Writes the rows of one import (idempotent; invisible until setPointer names the import). */
-  putImportRows(importId: string, rows: CandidateRecord[]): Promise<void>;
+  /**
+   * Writes chunks of one import (chunk n holds its rows; a few hundred per chunk keeps an item far below
+   * 400 KB). Idempotent for the same chunks; invisible until setPointer names the import.
+   */
+  putImportChunks(importId: string, chunks: Array<{ n: number; rows: CandidateRecord[] }>): Promise<void>;
   listImport(importId: string): Promise<CandidateRecord[]>;
   getPointer(): Promise<CandidatesPointer | undefined>;
   /** The one write that makes an import the candidate set in force. */
   setPointer(pointer: CandidatesPointer): Promise<void>;
-  /** Rows of the import the pointer names ([] before any import). */
+  /** Rows of the import the pointer names, in chunk order ([] before any import). */
   listCurrent(): Promise<CandidateRecord[]>;
 }
 

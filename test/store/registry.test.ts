@@ -41,11 +41,14 @@ describe('formations', () => {
 describe('candidates', () => {
   it('rows of an import are invisible until the pointer names it; the pointer flips between imports', async () => {
     expect(await store.candidates.listCurrent()).toEqual([]);
-    await store.candidates.putImportRows('imp-a', [candidate('R1'), candidate('R2'), candidate('R3')]);
+    await store.candidates.putImportChunks('imp-a', [
+      { n: 0, rows: [candidate('R1'), candidate('R2')] },
+      { n: 1, rows: [candidate('R3')] },
+    ]);
     expect(await store.candidates.listCurrent()).toEqual([]);
     await store.candidates.setPointer({ importId: 'imp-a', rows: 3, fileHash: 'h', at: 1, by: 'admin' });
     expect((await store.candidates.listCurrent()).map((c) => c.regNo)).toEqual(['R1', 'R2', 'R3']);
-    await store.candidates.putImportRows('imp-b', [candidate('R9', { sessionId: 's1' })]);
+    await store.candidates.putImportChunks('imp-b', [{ n: 0, rows: [candidate('R9', { sessionId: 's1' })] }]);
     expect((await store.candidates.listCurrent()).map((c) => c.regNo)).toEqual(['R1', 'R2', 'R3']);
     await store.candidates.setPointer({ importId: 'imp-b', rows: 1, fileHash: 'h2', at: 2, by: 'admin' });
     expect(await store.candidates.listCurrent()).toEqual([candidate('R9', { sessionId: 's1' })]);
@@ -53,9 +56,12 @@ describe('candidates', () => {
   });
 
   it('writing the same rows twice leaves the same state', async () => {
-    const rows = [candidate('X1'), candidate('X2')];
-    await store.candidates.putImportRows('imp-x', rows);
-    await store.candidates.putImportRows('imp-x', rows);
-    expect(await store.candidates.listImport('imp-x')).toEqual(rows);
+    const chunks = [
+      { n: 0, rows: [candidate('X1'), candidate('X2')] },
+      { n: 1, rows: [candidate('X3')] },
+    ];
+    await store.candidates.putImportChunks('imp-x', chunks);
+    await store.candidates.putImportChunks('imp-x', chunks);
+    expect((await store.candidates.listImport('imp-x')).map((c) => c.regNo)).toEqual(['X1', 'X2', 'X3']);
   });
 });
