@@ -3,7 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { skdPreset } from '../../functions/domain/presets.ts';
 import { verifyBundle } from '../../functions/domain/verify.ts';
@@ -30,6 +30,7 @@ console.log(
   `[verify-bench] bundle: ${candidates} candidates, ${files.size} files, ${(bytes / 1e6).toFixed(1)} MB, built in ${buildS.toFixed(1)} s`,
 );
 
+const loadStart = loadavg()[0] ?? 0;
 const seconds: number[] = [];
 let steps = 0;
 for (let i = 0; i < runs; i++) {
@@ -57,6 +58,7 @@ const bench: VerifyBench = {
   minS: round(sorted[0] as number),
   maxS: round(sorted.at(-1) as number),
   goalS: 30,
+  loadAverage: [round(loadStart), round(loadavg()[0] ?? 0)],
 };
 writeFileSync(`${root}docs/benchmarks-verify.json`, `${JSON.stringify(bench, null, 2)}\n`);
 const md = `${root}docs/benchmarks.md`;

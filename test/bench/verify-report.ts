@@ -11,6 +11,10 @@ export interface VerifyBench {
   minS: number;
   maxS: number;
   goalS: number;
+  /** 1-minute load average at the start and end of the runs (the machine is shared). */
+  loadAverage?: [number, number];
+  /** Free text on the conditions of a run recorded by hand. */
+  note?: string;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -21,7 +25,11 @@ export const renderVerifySection = (b: VerifyBench): string => `## 7. Offline ve
 (what \`npm run verify\` runs) over a synthetic public bundle of ${n(b.candidates)} SKD candidates (110 items
 each, ${n(b.steps)} steps, ${b.bundleMB} MB of JSON, 20 formations) held in memory: seeds, forms, replay,
 scores, receipts, ${n(b.candidates + 1)} Ed25519 signatures, re-ranking, Merkle root and ${n(b.candidates)}
-inclusion proofs. Figures in [benchmarks-verify.json](benchmarks-verify.json).
+inclusion proofs, on one thread. Figures in [benchmarks-verify.json](benchmarks-verify.json).${
+  b.loadAverage
+    ? ` The machine was shared: 1-minute load average ${b.loadAverage[0]} at the start, ${b.loadAverage[1]} at the end (2 cores).`
+    : ''
+}${b.note ? ` ${b.note}` : ''}
 
 | goal | median of ${b.runs} runs (min / max) | |
 |---|---|---|
