@@ -7,6 +7,7 @@ import { replay } from '../domain/replay.ts';
 import { attemptSeed } from '../domain/seed.ts';
 import type { Step } from '../domain/steps.ts';
 import { acceptsAnswersAt, deadlineOf, remainingMs } from '../domain/timing.ts';
+import type { WireForm } from '../domain/wire.ts';
 import type {
   AttemptBrief,
   AttemptEnd,
@@ -66,10 +67,16 @@ export const createAttemptService = ({
   const stateView = async (meta: AttemptMeta, now: number, known?: Step[]): Promise<AttemptStateView> => {
     const exam = await contentCache.exam(meta.examId);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);
+    const wire = contentCache.wire(meta.attemptId, exam, meta.seed);
     const steps = known ?? (await store.attempts.readSteps(meta.attemptId));
     const view = replay(steps, meta, deps.config.graceMs);
+    // The log holds bank ids; the browser knows only wire ids.
     const answers: Record<string, string | null> = {};
-    for (const [itemId, choice] of view.answers) answers[itemId] = choice;
+    for (const [itemId, choice] of view.answers) {
+      const w = wire.byItem.get(itemId);
+      if (w) answers[w.wireId] = choice === null ? null : (w.toWire.get(choice) ?? null);
+    }
+    const flags = [...view.flags].flatMap((itemId) => wire.byItem.get(itemId)?.wireId ?? []);
     const lastSeq = view.lastSeqByEpoch.get(meta.deviceEpoch) ?? 0;
     return {
       attemptId: meta.attemptId,
@@ -79,7 +86,7 @@ export const createAttemptService = ({
       deviceEpoch: meta.deviceEpoch,
       lastSeq,
       answers,
-      flags: [...view.flags],
+      flags,
       answeredCount: Object.values(answers).filter((a) => a !== null).length,
       totalItems: form.items.length,
       serverTime: now,
@@ -127,18 +134,19 @@ export const createAttemptService = ({
         count: form.items.filter((i) => i.sectionId === s.id).length,
       })),
     };
-    return { exam, form, header };
+    return { exam, form, wire: contentCache.wire(meta.attemptId, exam, meta.seed), header };
   };
 
   /** presentForm with stored-image references turned into presigned URLs. */
   const presented = async (
     exam: ExamContent,
     form: Form,
+    wire: WireForm,
     header: Omit<PublicForm, 'items' | 'serverTime'>,
     now: number,
   ): Promise<PublicForm> => ({
     ...header,
-    items: await images.resolve(presentForm(form, exam.itemsById)),
+    items: await images.resolve(presentForm(form, exam.itemsById, wire)),
     serverTime: now,
   });
 
@@ -242,8 +250,8 @@ export const createAttemptService = ({
 
     /** The form as an object (the reference the byte-assembled formJson must equal). */
     async form(claims: CandidateClaims): Promise<PublicForm> {
-      const { exam, form, header } = await formOf(claims);
-      return presented(exam, form, header, deps.clock());
+      const { exam, form, wire, header } = await formOf(claims);
+      return presented(exam, form, wire, header, deps.clock());
     },
 
     /**
@@ -252,10 +260,10 @@ export const createAttemptService = ({
      */
     async formJson(claims: CandidateClaims): Promise<Uint8Array<ArrayBuffer>> {
       const now = deps.clock();
-      const { exam, form, header } = await formOf(claims);
+      const { exam, form, wire, header } = await formOf(claims);
       const pieces = contentCache.formPieces(exam);
-      if (pieces) return formJson(pieces, form, header, now);
-      return Buffer.from(JSON.stringify(await presented(exam, form, header, now)));
+      if (pieces) return formJson(pieces, form, wire, header, now);
+      return Buffer.from(JSON.stringify(await presented(exam, form, wire, header, now)));
     },
 
     /** The hot path: token + cached state, then one conditional put per step. Ack only after durable writes. */
@@ -263,14 +271,19 @@ export const createAttemptService = ({
       const now = deps.clock();
       const meta = await attemptCache.get(claims.aid);
       const exam = await contentCache.exam(meta.examId);
-      const index = contentCache.formIndex(meta.attemptId, exam, meta.seed);
+      const wire = contentCache.wire(meta.attemptId, exam, meta.seed);
       const bad: Record<string, string[]> = {};
-      steps.forEach((s, i) => {
-        const options = index.get(s.itemId);
-        if (!options) bad[`steps.${i}.itemId`] = ['soal tidak ada di naskah Anda / item is not on your form'];
-        else if (s.type === 'answered' && s.choice !== null && !options.has(s.choice)) {
-          bad[`steps.${i}.choice`] = ['pilihan tidak dikenal / unknown option'];
+      // Wire ids -> bank ids: the log records bank ids (docs/exam-engine.md, "Ids on the wire").
+      const bankSteps = steps.map((s, i) => {
+        const w = wire.byWire.get(s.itemId);
+        if (!w) {
+          bad[`steps.${i}.itemId`] = ['soal tidak ada di naskah Anda / item is not on your form'];
+          return s;
         }
+        if (s.type !== 'answered' || s.choice === null) return { ...s, itemId: w.itemId };
+        const choice = w.toBank.get(s.choice);
+        if (choice === undefined) bad[`steps.${i}.choice`] = ['pilihan tidak dikenal / unknown option'];
+        return { ...s, itemId: w.itemId, choice: choice ?? s.choice };
       });
       if (Object.keys(bad).length) {
         throw userError('VALIDATION.answers', { fields: bad });
@@ -294,7 +307,7 @@ export const createAttemptService = ({
       }
 
       const outcomes = await Promise.all(
-        steps.map((s) => {
+        bankSteps.map((s) => {
           const body =
             s.type === 'answered'
               ? { type: 'answered' as const, itemId: s.itemId, choice: s.choice }

@@ -4,6 +4,7 @@ import type { Exam } from '../domain/exam.ts';
 import { buildForm, type Form, type PreparedBank, prepareBank } from '../domain/form.ts';
 import type { Item } from '../domain/items.ts';
 import { kindOf } from '../domain/kinds/registry.ts';
+import { type WireForm, wireForm } from '../domain/wire.ts';
 import type { Store } from '../store/types.ts';
 import { userError } from './errors.ts';
 import { encodeFormPieces, type FormPieces } from './form-json.ts';
@@ -22,8 +23,8 @@ export interface ContentCache {
   exam(examId: string): Promise<ExamContent>;
   /** The attempt's form: a pure function of (exam version, seed), memoized per attempt. */
   form(attemptId: string, content: ExamContent, seed: string): Form;
-  /** Option ids of each form item, for validating saved choices without a store read. */
-  formIndex(attemptId: string, content: ExamContent, seed: string): Map<string, Set<string>>;
+  /** The form's wire ids (both ways), for mapping saved choices and views without a store read. */
+  wire(attemptId: string, content: ExamContent, seed: string): WireForm;
   /**
    * Per-item JSON pieces of the content's public form, encoded once; undefined when an item refers to a stored
    * image (its presigned URL is resolved per request).
@@ -34,7 +35,7 @@ export interface ContentCache {
 
 export const createContentCache = (store: Store, now: () => number): ContentCache => {
   const exams = new Map<string, { at: number; value: Promise<ExamContent> }>();
-  const forms = new Map<string, { version: number; form: Form; index: Map<string, Set<string>> }>();
+  const forms = new Map<string, { version: number; form: Form; wire: WireForm }>();
   /** The bank indexed once per loaded content (not at load: a bad bank fails at form time, as before). */
   const prepared = new WeakMap<ExamContent, PreparedBank>();
   const preparedOf = (content: ExamContent): PreparedBank => {
@@ -72,10 +73,9 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
     const hit = forms.get(attemptId);
     if (hit && hit.version === content.exam.version) return hit;
     const form = buildForm(content.exam, preparedOf(content), seed);
-    const index = new Map<string, Set<string>>();
-    for (const fi of form.items) index.set(fi.itemId, new Set(fi.optionOrder));
+    const wire = wireForm(form, content.itemsById);
     if (forms.size >= FORM_CACHE_MAX) forms.delete(forms.keys().next().value as string);
-    const value = { version: content.exam.version, form, index };
+    const value = { version: content.exam.version, form, wire };
     forms.set(attemptId, value);
     return value;
   };
@@ -90,7 +90,7 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
       return value;
     },
     form: (attemptId, content, seed) => entry(attemptId, content, seed).form,
-    formIndex: (attemptId, content, seed) => entry(attemptId, content, seed).index,
+    wire: (attemptId, content, seed) => entry(attemptId, content, seed).wire,
     formPieces,
     clear() {
       exams.clear();

@@ -3,14 +3,14 @@ import { DomainError } from '../domain/errors.ts';
 import type { Form } from '../domain/form.ts';
 import type { Item } from '../domain/items.ts';
 import { kindOf } from '../domain/kinds/registry.ts';
+import type { WireForm } from '../domain/wire.ts';
 import type { PublicForm } from '../schemas/candidate.ts';
 
 interface ItemPieces {
-  /** `{"itemId":…,"number":` */
-  head: Buffer;
+  /** `,"number":` follows the per-attempt wire item id. */
   /** `,"kind":…,"stem":…[,"image":…],"options":[` */
   body: Buffer;
-  /** Per option id: `{"id":…,"text":…[,"image":…]}`; null when the kind shows no options (likert). */
+  /** Per bank option id: `,"text":…[,"image":…]}` (after `{"id":<wire id>`); null when the kind shows no options. */
   options: Map<string, Buffer> | null;
 }
 
@@ -19,6 +19,8 @@ export interface FormPieces {
   items: Map<string, ItemPieces>;
   sections: Map<string, Buffer>;
   numbers: Buffer[];
+  /** `{"id":"<wire option id>"`, memoized (a handful of letters). */
+  optionHeads: Map<string, Buffer>;
 }
 
 const enc = (s: string): Buffer => Buffer.from(s, 'utf8');
@@ -37,16 +39,15 @@ export const encodeFormPieces = (items: readonly Item[]): FormPieces => {
     const options = shown === null ? null : new Map<string, Buffer>();
     for (const o of shown ?? []) {
       const image = o.image === undefined ? '' : `,"image":${q(o.image)}`;
-      options?.set(o.id, enc(`{"id":${q(o.id)},"text":${q(o.text)}${image}}`));
+      options?.set(o.id, enc(`,"text":${q(o.text)}${image}}`));
     }
     const image = item.image === undefined ? '' : `,"image":${q(item.image)}`;
     pieces.set(item.id, {
-      head: enc(`{"itemId":${q(item.id)},"number":`),
       body: enc(`,"kind":${q(item.kind)},"stem":${q(item.stem)}${image},"options":[`),
       options,
     });
   }
-  return { items: pieces, sections: new Map(), numbers: [] };
+  return { items: pieces, sections: new Map(), numbers: [], optionHeads: new Map() };
 };
 
 /** `<n>,"sectionId":"<id>"` pieces, memoized (a handful of sections, at most a few hundred numbers). */
@@ -58,6 +59,15 @@ const numberPiece = (p: FormPieces, n: number): Buffer => {
   }
   return b;
 };
+const optionHead = (p: FormPieces, wireId: string): Buffer => {
+  let b = p.optionHeads.get(wireId);
+  if (!b) {
+    b = enc(`{"id":${q(wireId)}`);
+    p.optionHeads.set(wireId, b);
+  }
+  return b;
+};
+const NUMBER_HEAD = enc(',"number":');
 const sectionPiece = (p: FormPieces, sectionId: string): Buffer => {
   let b = p.sections.get(sectionId);
   if (!b) {
@@ -74,6 +84,7 @@ const sectionPiece = (p: FormPieces, sectionId: string): Buffer => {
 export const formJson = (
   p: FormPieces,
   form: Form,
+  wire: WireForm,
   header: Pick<PublicForm, 'attemptId' | 'examId' | 'examTitle' | 'sections'>,
   serverTime: number,
 ): Uint8Array<ArrayBuffer> => {
@@ -84,15 +95,24 @@ export const formJson = (
   ];
   form.items.forEach((fi, i) => {
     const item = p.items.get(fi.itemId);
-    if (!item) throw new DomainError('NOT_FOUND', `item ${fi.itemId} not found`);
+    const w = wire.byItem.get(fi.itemId);
+    if (!item || !w) throw new DomainError('NOT_FOUND', `item ${fi.itemId} not found`);
     if (i > 0) out.push(COMMA);
-    out.push(item.head, numberPiece(p, i + 1), sectionPiece(p, fi.sectionId), item.body);
+    out.push(
+      enc(`{"itemId":${q(w.wireId)}`),
+      NUMBER_HEAD,
+      numberPiece(p, i + 1),
+      sectionPiece(p, fi.sectionId),
+      item.body,
+    );
     if (item.options)
       fi.optionOrder.forEach((oid, k) => {
         const o = item.options?.get(oid);
-        if (!o) throw new DomainError('NOT_FOUND', `option ${oid} of item ${fi.itemId} not found`);
+        const id = w.toWire.get(oid);
+        if (!o || id === undefined)
+          throw new DomainError('NOT_FOUND', `option ${oid} of item ${fi.itemId} not found`);
         if (k > 0) out.push(COMMA);
-        out.push(o);
+        out.push(optionHead(p, id), o);
       });
     out.push(ITEM_END);
   });

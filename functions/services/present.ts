@@ -3,29 +3,36 @@ import { DomainError } from '../domain/errors.ts';
 import type { Form } from '../domain/form.ts';
 import type { Item } from '../domain/items.ts';
 import { kindOf } from '../domain/kinds/registry.ts';
+import { type WireForm, wireForm } from '../domain/wire.ts';
 import type { PublicItem } from '../schemas/candidate.ts';
 
 /**
  * The candidate's view of a form: no keys, no weights; options in optionOrder; number = 1-based position in
- * the whole form. An item missing from itemsById -> DomainError NOT_FOUND.
+ * the whole form. Ids are wire ids (domain/wire.ts): item ids keyed per attempt, option ids = display letters. An item missing from itemsById -> DomainError NOT_FOUND.
  */
-export function presentForm(form: Form, itemsById: ReadonlyMap<string, Item>): PublicItem[] {
+export function presentForm(
+  form: Form,
+  itemsById: ReadonlyMap<string, Item>,
+  wire: WireForm = wireForm(form, itemsById),
+): PublicItem[] {
   return form.items.map((fi, i) => {
     const item = itemsById.get(fi.itemId);
     if (!item) throw new DomainError('NOT_FOUND', `item ${fi.itemId} not found`);
+    const w = wire.byItem.get(fi.itemId);
+    if (!w) throw new DomainError('NOT_FOUND', `item ${fi.itemId} not on the wire form`);
     const shown = kindOf(item).shown(item);
     const options =
       shown !== null
         ? fi.optionOrder.map((oid) => {
             const o = shown.find((x) => x.id === oid);
-            if (!o) throw new DomainError('NOT_FOUND', `option ${oid} of item ${item.id} not found`);
-            return o.image === undefined
-              ? { id: o.id, text: o.text }
-              : { id: o.id, text: o.text, image: o.image };
+            const id = w.toWire.get(oid);
+            if (!o || id === undefined)
+              throw new DomainError('NOT_FOUND', `option ${oid} of item ${item.id} not found`);
+            return o.image === undefined ? { id, text: o.text } : { id, text: o.text, image: o.image };
           })
         : [];
     const base = {
-      itemId: item.id,
+      itemId: w.wireId,
       number: i + 1,
       sectionId: fi.sectionId,
       kind: item.kind,

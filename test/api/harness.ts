@@ -79,8 +79,26 @@ export const apiHarness = async (candidates = 4) => {
     return { ...login, form: form.json };
   };
 
+  /**
+   * The bank side of a started attempt's wire form (what the browser never sees): for a wire item id, the
+   * bank item and the wire id of one of its bank options.
+   */
+  const bankView = async (attemptId: string) => {
+    const meta = await store.attempts.get(attemptId, true);
+    if (!meta) throw new Error(`attempt ${attemptId} not started`);
+    const content = await services.contentCache.exam(meta.examId);
+    const wire = services.contentCache.wire(attemptId, content, meta.seed);
+    return (wireItemId: string) => {
+      const w = wire.byWire.get(wireItemId);
+      const item = w && content.itemsById.get(w.itemId);
+      if (!w || !item) throw new Error(`${wireItemId} is not on the form of ${attemptId}`);
+      return { item, wireOf: (bankChoice: string) => w.toWire.get(bankChoice) as string };
+    };
+  };
+
   return {
     app,
+    bankView,
     deps,
     services,
     store,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildForm, type Form } from '../../functions/domain/form.ts';
 import type { Item } from '../../functions/domain/items.ts';
+import { wireItemId } from '../../functions/domain/wire.ts';
 import { presentForm } from '../../functions/services/present.ts';
 import { single, syntheticBank, tinyExam } from '../domain/fixtures.ts';
 
 describe('presentForm', () => {
-  it('strips keys and weights, orders options, numbers from 1', () => {
+  it('strips keys and weights, orders options, numbers from 1; ids are wire ids (keyed item ids, display letters)', () => {
     const items: Item[] = [
       { ...single('b', 'q1', 'TWK', 'c'), image: 'items/q1.png' },
       {
@@ -33,27 +34,27 @@ describe('presentForm', () => {
     const shown = presentForm(form, new Map(items.map((i) => [i.id, i])));
     expect(shown).toEqual([
       {
-        itemId: 'q2',
+        itemId: wireItemId('s', 'q2'),
         number: 1,
         sectionId: 'TKP',
         kind: 'weighted',
         stem: 'S2',
         options: [
-          { id: 'b', text: 'B' },
-          { id: 'a', text: 'A', image: 'items/a.png' },
+          { id: 'a', text: 'B' },
+          { id: 'b', text: 'A', image: 'items/a.png' },
         ],
       },
       {
-        itemId: 'q1',
+        itemId: wireItemId('s', 'q1'),
         number: 2,
         sectionId: 'TWK',
         kind: 'single',
         stem: 'Soal q1',
         image: 'items/q1.png',
-        options: ['e', 'd', 'c', 'b', 'a'].map((l) => ({ id: l, text: `q1-${l}` })),
+        options: ['e', 'd', 'c', 'b', 'a'].map((l, k) => ({ id: 'abcde'[k], text: `q1-${l}` })),
       },
     ]);
-    expect(JSON.stringify(shown)).not.toMatch(/key|weights/);
+    expect(JSON.stringify(shown)).not.toMatch(/key|weights|"itemId":"q/);
   });
 
   it('fails on an unknown item', () => {
@@ -88,7 +89,7 @@ describe('presentForm of a likert item', () => {
     const form = buildForm(exam, bank, 'cd'.repeat(32));
     const shown = presentForm(form, new Map(bank.map((i) => [i.id, i])));
     expect(shown.at(-1)).toEqual({
-      itemId: 'psi-001',
+      itemId: wireItemId('cd'.repeat(32), 'psi-001'),
       number: 4,
       sectionId: 'PSI',
       kind: 'likert',

@@ -29,9 +29,8 @@ describe('sweeper', () => {
   it('settles a result when an acknowledged save reached the log after the submit was scored', async () => {
     const h = await apiHarness(1);
     const s = await h.started(0);
-    const byId = (await h.services.contentCache.exam('skd-demo')).itemsById;
     const twk = s.form.items.find((i: { sectionId: string }) => i.sectionId === 'TWK');
-    const key = (byId.get(twk.itemId) as SingleItem).key;
+    const item = (await h.bankView(s.attemptId))(twk.itemId).item as SingleItem;
     h.advance(1_000);
     const submitted = await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, {
       token: s.token,
@@ -40,8 +39,8 @@ describe('sweeper', () => {
     // Accepted 1 ms before the submit by another Lambda, written to the store only now.
     await h.store.attempts.appendClientStep(s.attemptId, {
       type: 'answered',
-      itemId: twk.itemId,
-      choice: key,
+      itemId: item.id, // the log holds bank ids
+      choice: item.key,
       at: h.now() - 1,
       deviceEpoch: 1,
       clientSeq: 1,

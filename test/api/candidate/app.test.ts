@@ -17,7 +17,6 @@ const keyOf = (item: Item): string => {
   if (item.kind === 'weighted') return Object.entries(item.weights).sort((a, b) => b[1] - a[1])[0]![0];
   throw new Error('not a choice item');
 };
-const itemsById = async () => (await h.services.contentCache.exam('skd-demo')).itemsById;
 
 describe('login', () => {
   it('returns a token bound to the attempt', async () => {
@@ -224,7 +223,7 @@ describe('attempt', () => {
 describe('scoring end to end', () => {
   it('submits, scores from the log, then refuses saves (409 ATTEMPT_SUBMITTED) and records them unscored', async () => {
     const s = await h.started(7);
-    const byId = await itemsById();
+    const bank = await h.bankView(s.attemptId);
     // Correct answers to the first 10 TWK items, the best TKP option on the first 3 TKP items.
     const twk = s.form.items.filter((i: { sectionId: string }) => i.sectionId === 'TWK').slice(0, 10);
     const tkp = s.form.items.filter((i: { sectionId: string }) => i.sectionId === 'TKP').slice(0, 3);
@@ -232,7 +231,7 @@ describe('scoring end to end', () => {
       seq: n + 1,
       type: 'answered',
       itemId: i.itemId,
-      choice: keyOf(byId.get(i.itemId)!),
+      choice: bank(i.itemId).wireOf(keyOf(bank(i.itemId).item)),
     }));
     const url = `/api/candidate/attempts/${s.attemptId}/answers`;
     expect((await h.call('PUT', url, { token: s.token, body: { steps } })).status).toBe(200);

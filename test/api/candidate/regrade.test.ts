@@ -11,9 +11,12 @@ beforeAll(async () => {
 describe('regrade', () => {
   it('a corrected key changes the derived score; the receipt (log hash) does not change', async () => {
     const s = await h.started(0);
-    const content = await h.services.contentCache.exam('skd-demo');
+    const bank = await h.bankView(s.attemptId);
     const twk = s.form.items.filter((i: { sectionId: string }) => i.sectionId === 'TWK').slice(0, 3);
-    const keys = twk.map((i: { itemId: string }) => (content.itemsById.get(i.itemId) as SingleItem).key);
+    const keys = twk.map((i: { itemId: string }) => {
+      const b = bank(i.itemId);
+      return b.wireOf((b.item as SingleItem).key);
+    });
     const steps = twk.map((i: { itemId: string }, n: number) => ({
       seq: n + 1,
       type: 'answered',
@@ -30,7 +33,7 @@ describe('regrade', () => {
     expect(submitted.json.sections[0]).toMatchObject({ id: 'TWK', score: 15 });
 
     // The key of the first answered item was wrong: the committee corrects it to another option.
-    const first = content.itemsById.get(twk[0].itemId) as SingleItem;
+    const first = bank(twk[0].itemId).item as SingleItem;
     const corrected = first.options.find((o) => o.id !== first.key)!.id;
     await h.store.banks.putItems([{ ...first, key: corrected }]);
     h.services.contentCache.clear();

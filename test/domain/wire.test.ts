@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Form } from '../../functions/domain/form.ts';
+import type { Item } from '../../functions/domain/items.ts';
+import { sha256Hex } from '../../functions/domain/seed.ts';
+import { displayLetter, wireForm, wireItemId } from '../../functions/domain/wire.ts';
+import { single, weighted } from './fixtures.ts';
+
+const seed = 'ab'.repeat(32);
+const likert: Item = {
+  id: 'psi-001',
+  bankId: 'b',
+  category: 'PSI',
+  stem: 'S',
+  kind: 'likert',
+  trait: 'C',
+  reverse: false,
+};
+const items: Item[] = [single('b', 'twk-001', 'TWK', 'c'), weighted('b', 'tkp-001', 'TKP'), likert];
+const form: Form = {
+  examId: 'x',
+  examVersion: 1,
+  seed,
+  items: [
+    { itemId: 'tkp-001', sectionId: 'TKP', optionOrder: ['b', 'a', 'e', 'c', 'd'] },
+    { itemId: 'twk-001', sectionId: 'TWK', optionOrder: ['c', 'e', 'a', 'd', 'b'] },
+    { itemId: 'psi-001', sectionId: 'PSI', optionOrder: ['1', '2', '3', '4', '5'] },
+  ],
+};
+const byId = new Map(items.map((i) => [i.id, i]));
+
+describe('wire ids', () => {
+  it('an item id on the wire is the first 16 hex of SHA-256(seed|item|itemId), written out', () => {
+    expect(wireItemId(seed, 'twk-001')).toBe(sha256Hex(`${seed}|item|twk-001`).slice(0, 16));
+    expect(wireItemId(seed, 'twk-001')).toMatch(/^[0-9a-f]{16}$/);
+    expect(wireItemId('cd'.repeat(32), 'twk-001')).not.toBe(wireItemId(seed, 'twk-001'));
+  });
+
+  it.each([
+    [0, 'a'],
+    [1, 'b'],
+    [4, 'e'],
+    [5, 'f'],
+  ])('display position %i -> letter %s', (k, l) => expect(displayLetter(k)).toBe(l));
+
+  it('shuffled kinds: option wire id = display letter; likert keeps 1–5; both directions agree', () => {
+    const w = wireForm(form, byId);
+    const twk = w.byItem.get('twk-001');
+    expect([...(twk?.toBank ?? [])]).toEqual([
+      ['a', 'c'],
+      ['b', 'e'],
+      ['c', 'a'],
+      ['d', 'd'],
+      ['e', 'b'],
+    ]);
+    expect(twk?.toWire.get('c')).toBe('a'); // the key c is shown first
+    expect([...(w.byItem.get('psi-001')?.toBank.keys() ?? [])]).toEqual(['1', '2', '3', '4', '5']);
+    for (const wi of w.byWire.values()) {
+      expect(w.byItem.get(wi.itemId)).toBe(wi);
+      for (const [wire, bank] of wi.toBank) expect(wi.toWire.get(bank)).toBe(wire);
+    }
+  });
+
+  it('an unknown item -> NOT_FOUND', () => {
+    expect(() => wireForm(form, new Map())).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+});
