@@ -13,6 +13,8 @@ export interface ApiConfig {
   attemptCacheMs: number;
   /** Publication keys (signing key, pseudonym secret); absent -> publishing and bundles are refused. Never logged. */
   publication?: PublicationKeys;
+  /** Staff user ids of the auditors named to receive bundles with personal data (UU 27/2022); default none. */
+  personalDataAuditors?: string[];
 }
 
 /** Keys of the transparency chain: from DATA_DIR/secrets.json locally, Secrets Manager on AWS. */

@@ -4,6 +4,7 @@ import { createAttemptService } from './attempts.ts';
 import { createAuditService } from './audit.ts';
 import { createAuditLog } from './audit-log.ts';
 import { createBankService } from './banks.ts';
+import { createBundleService } from './bundle.ts';
 import { createCandidateImportService } from './candidate-import.ts';
 import { createContentCache } from './content.ts';
 import type { Deps } from './deps.ts';
@@ -29,6 +30,7 @@ export const createServices = (deps: Deps) => {
   const images = createImageService(deps.store, deps.clock);
   const proctor = createProctorService(deps, attemptCache, finalizer);
   const auditLog = createAuditLog(deps.store, deps.clock);
+  const publication = createPublicationService(deps, auditLog);
   return {
     deps,
     attemptCache,
@@ -45,7 +47,8 @@ export const createServices = (deps: Deps) => {
     auditLog,
     formations: createFormationService(deps, auditLog),
     candidates: createCandidateImportService(deps, auditLog),
-    publication: createPublicationService(deps, auditLog),
+    publication,
+    bundles: createBundleService(deps, auditLog, publication),
     scoreboard: createScoreboardService(deps),
   };
 };

@@ -1,15 +1,17 @@
-// Auditor routes (/api/auditor): login and raw material for re-scoring (step logs, seeds, results).
+// Auditor routes (/api/auditor): login, raw material for re-scoring (step logs, seeds, results), bundles.
 import { z } from 'zod';
 import { id } from '../../schemas/common.ts';
 import { staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import type { Services } from '../../services/index.ts';
 import { loginStaff } from '../../services/staff-login.ts';
+import { staffRequest } from '../admin/staff-request.ts';
 import { roleApp } from '../base.ts';
 import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams, parseQuery } from '../middleware/validate.ts';
 
 const attemptParams = z.object({ attemptId: id });
+const bundleBody = z.object({ examId: id, personal: z.boolean().optional() }).strict();
 const dayQuery = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD') });
 
 export const auditorApp = (svc: Services) => {
@@ -32,6 +34,28 @@ export const auditorApp = (svc: Services) => {
     const { day } = parseQuery(c, dayQuery);
     const [entries, verdict] = await Promise.all([svc.auditLog.list(day), svc.auditLog.verify(day)]);
     return c.json({ day, entries, verdict, serverTime: deps.clock() });
+  });
+
+  /**
+   * An offline-verifiable bundle of an exam (every session ended), written to the audit bucket; returns a
+   * presigned URL. personal: true adds registration numbers, for named auditors only; every request is logged.
+   */
+  app.post('/bundles', auditor, async (c) => {
+    const body = await parseJson(c, bundleBody);
+    const receipt = await svc.bundles.export(
+      staffRequest(c, deps),
+      body.examId,
+      body.personal ? 'personal' : 'public',
+    );
+    return c.json({ bundle: receipt, serverTime: deps.clock() });
+  });
+
+  /** Sessions with their commitments, and the secret once revealed (after the session closed). */
+  app.get('/sessions', auditor, async (c) => {
+    const now = deps.clock();
+    const sessions = await svc.monitor.sessions();
+    const commitments = await Promise.all(sessions.map((s) => svc.publicInfo.commitment(s.id, now)));
+    return c.json({ sessions: sessions.map((s, i) => ({ ...s, ...commitments[i] })), serverTime: now });
   });
 
   app.get('/formations', auditor, async (c) =>

@@ -1,0 +1,149 @@
+// Auditor bundles: everything needed to verify an exam offline (seleksi-audit-bundle/1) as one JSON archive in
+// the audit bucket. Public bundles are anonymized; a personal bundle (registration numbers) only for named
+// auditors, and every bundle request is in the admin audit log.
+import type { BundleAttempt, BundleSession, ResultDoc } from '../domain/bundle.ts';
+import { BUNDLE_FORMAT } from '../domain/bundle.ts';
+import { bundleFiles } from '../domain/bundle-write.ts';
+import { DomainError } from '../domain/errors.ts';
+import { pseudonym } from '../domain/pseudonym.ts';
+import { publishedFormation } from '../domain/publication.ts';
+import { publicKeyEntry, signDocument } from '../domain/signature.ts';
+import type { AuditLog } from './audit-log.ts';
+import type { Deps } from './deps.ts';
+import { type PublicationService, publicationKeysOf } from './publication.ts';
+import type { StaffRequest } from './request.ts';
+
+export interface BundleReceipt {
+  key: string;
+  url: string;
+  kind: 'public' | 'personal';
+  files: number;
+  attempts: number;
+  bytes: number;
+}
+
+/** Presigned download lifetime. */
+const URL_SECONDS = 15 * 60;
+
+export const createBundleService = (deps: Deps, audit: AuditLog, publication: PublicationService) => {
+  const { store } = deps;
+
+  /** The archive's files: refused while any session of the exam may still change (secret not revealed). */
+  const assemble = async (examId: string, kind: 'public' | 'personal') => {
+    const keys = publicationKeysOf(deps);
+    const exam = await store.exams.get(examId);
+    if (!exam) throw new DomainError('NOT_FOUND', `Ujian ${examId} tidak ditemukan / Exam not found`);
+    const now = deps.clock();
+    const sessions = (await store.sessions.list()).filter((s) => s.examId === examId);
+    const open = sessions.filter((s) => now <= s.closesAt);
+    if (open.length > 0)
+      throw new DomainError(
+        'VALIDATION',
+        `Sesi ${open.map((s) => s.id).join(', ')} belum berakhir / Sessions not ended yet: keys and secrets stay closed`,
+      );
+    const bundleSessions: BundleSession[] = [];
+    const attempts: BundleAttempt[] = [];
+    for (const s of sessions) {
+      const secret = await store.sessions.getSecret(s.id);
+      if (secret === undefined) throw new DomainError('NOT_FOUND', `secret of session ${s.id} missing`);
+      bundleSessions.push({
+        sessionId: s.id,
+        examId: s.examId,
+        examVersion: s.examVersion,
+        opensAt: s.opensAt,
+        closesAt: s.closesAt,
+        secretCommitment: s.secretCommitment,
+        secret,
+        graceMs: deps.config.graceMs,
+      });
+      for (const meta of await store.attempts.listBySession(s.id)) {
+        const [steps, result] = await Promise.all([
+          store.attempts.readSteps(meta.attemptId),
+          store.attempts.getResult(meta.attemptId),
+        ]);
+        if (!result) continue; // never finished: nothing scored, nothing ranked
+        const p = pseudonym(keys.pseudonymSecret, meta.regNo);
+        const doc: ResultDoc = {
+          attemptId: meta.attemptId,
+          pseudonym: p,
+          sessionId: s.id,
+          examId: result.examId,
+          examVersion: result.examVersion,
+          formationId: result.formationId,
+          formationType: result.formationType,
+          sections: result.sections,
+          total: result.total,
+          passed: result.passed,
+          receipt: result.logHash,
+        };
+        attempts.push({
+          attemptId: meta.attemptId,
+          pseudonym: p,
+          sessionId: s.id,
+          formationId: meta.formationId,
+          formationType: meta.formationType,
+          seed: meta.seed,
+          startedAt: meta.startedAt,
+          durationMs: meta.durationMs,
+          steps,
+          result: signDocument(doc, keys.signingKeyPem),
+          ...(kind === 'personal' ? { regNo: meta.regNo } : {}),
+        });
+      }
+    }
+    const used = new Set(attempts.map((a) => a.formationId));
+    const formations = (await store.formations.list()).filter((f) => used.has(f.id)).map(publishedFormation);
+    const bankIds = [...new Set(exam.sections.map((s) => s.bankId))];
+    const banks = await Promise.all(
+      bankIds.map(async (bankId) => ({ bankId, items: await store.banks.list(bankId) })),
+    );
+    const published = await publication.document(examId).catch(() => undefined);
+    const proofs = published
+      ? await Promise.all(published.document.rows.map((r) => publication.proof(examId, r.pseudonym)))
+      : [];
+    const known = await publication.keys();
+    const own = publicKeyEntry(keys.signingKeyPem);
+    const files = bundleFiles({
+      kind,
+      createdAt: now,
+      keys: known.some((k) => k.keyId === own.keyId) ? known : [...known, own],
+      formations,
+      exams: [exam],
+      banks,
+      sessions: bundleSessions,
+      attempts,
+      ...(published ? { publication: published } : {}),
+      proofs,
+    });
+    return { files, attempts: attempts.length };
+  };
+
+  return {
+    assemble,
+    /**
+     * Writes the archive {format, files} to audit/bundles/<examId>/<kind>-<time>.json and returns a presigned
+     * URL. Personal bundles only for auditors named in config.personalDataAuditors (else FORBIDDEN).
+     */
+    async export(req: StaffRequest, examId: string, kind: 'public' | 'personal'): Promise<BundleReceipt> {
+      if (kind === 'personal' && !(deps.config.personalDataAuditors ?? []).includes(req.actor.id))
+        throw new DomainError(
+          'FORBIDDEN',
+          'Hanya auditor yang ditunjuk / Only named auditors get personal data',
+        );
+      return audit.run({ ...req, action: `bundle.${kind}`, target: `exam:${examId}` }, async () => {
+        const { files, attempts } = await assemble(examId, kind);
+        const body = JSON.stringify({ format: BUNDLE_FORMAT, files: Object.fromEntries(files) });
+        const key = `audit/bundles/${examId}/${kind}-${deps.clock()}-${req.opId}.json`;
+        await store.objects.put(store.config.auditBucket, key, body, 'application/json');
+        return {
+          key,
+          url: await store.objects.presignGet(store.config.auditBucket, key, URL_SECONDS),
+          kind,
+          files: files.size,
+          attempts,
+          bytes: Buffer.byteLength(body),
+        };
+      });
+    },
+  };
+};

@@ -1,0 +1,131 @@
+// Auditor bundles end to end: candidates sit the demo exam, the admin publishes, the sessions end, an auditor
+// exports the bundle and the offline verifier passes it; refusals for open sessions, personal data, wrong roles.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyBundle } from '../../../functions/domain/verify.ts';
+import { DEMO_EXAM_ID } from '../../../functions/local/demo-data.ts';
+import { apiHarness } from '../harness.ts';
+
+let h: Awaited<ReturnType<typeof apiHarness>>;
+const exam = DEMO_EXAM_ID;
+const DAY = 24 * 3600_000;
+
+const sit = async (i: number, n: number) => {
+  const s = await h.started(i);
+  const steps = s.form.items
+    .slice(0, n)
+    .map((it: { itemId: string; options: Array<{ id: string }> }, k: number) => ({
+      seq: k + 1,
+      type: 'answered',
+      itemId: it.itemId,
+      choice: it.options[k % it.options.length]?.id,
+    }));
+  await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, { token: s.token, body: { steps } });
+  expect(
+    (await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, { token: s.token })).status,
+  ).toBe(200);
+};
+
+const archiveOf = async (key: string) => {
+  const body = await h.store.objects.get(h.store.config.auditBucket, key);
+  const archive = JSON.parse(body?.toString('utf8') ?? '{}') as {
+    format: string;
+    files: Record<string, string>;
+  };
+  return archive;
+};
+
+beforeAll(async () => {
+  h = await apiHarness(4);
+  await h.store.formations.put({
+    id: 'F-ANALIS-001',
+    position: 'Analis',
+    agencyUnit: 'Unit',
+    openings: 1,
+    formationType: 'umum',
+  });
+  await sit(0, 60);
+  await sit(1, 110);
+  await sit(2, 20);
+  const admin = await h.loginStaff('admin');
+  expect((await h.call('POST', `/api/admin/publications/${exam}`, { token: admin })).status).toBe(200);
+}, 120_000);
+
+describe('auditor bundles', () => {
+  it('refused while a session of the exam may still change (400)', async () => {
+    const auditor = await h.loginStaff('auditor');
+    const r = await h.call('POST', '/api/auditor/bundles', { token: auditor, body: { examId: exam } });
+    expect(r.status).toBe(400);
+  });
+
+  it('after the sessions close: the public bundle verifies offline with zero mismatches', async () => {
+    h.advance(31 * DAY);
+    const auditor = await h.loginStaff('auditor');
+    const r = await h.call('POST', '/api/auditor/bundles', { token: auditor, body: { examId: exam } });
+    expect(r.status).toBe(200);
+    expect(r.json.bundle).toMatchObject({ kind: 'public', attempts: 3 });
+    expect(r.json.bundle.url).toMatch(/^https?:\/\//);
+    const archive = await archiveOf(r.json.bundle.key);
+    expect(archive.format).toBe('seleksi-audit-bundle/1');
+    const report = await verifyBundle({ read: (p) => archive.files[p] });
+    expect(report.mismatches).toEqual([]);
+    expect(report.counts).toMatchObject({ sessions: 1, attempts: 3, rows: 3, proofs: 3, signatures: 4 });
+
+    // anonymized: no registration number or name anywhere in the public bundle
+    const text = JSON.stringify(archive);
+    for (const c of h.demo.candidates) {
+      expect(text.includes(c.regNo), c.regNo).toBe(false);
+      expect(text.includes(c.name), c.name).toBe(false);
+    }
+  });
+
+  it('the bundle request is in the admin audit log', async () => {
+    const day = new Date(h.now()).toISOString().slice(0, 10);
+    const auditor = await h.loginStaff('auditor');
+    const log = await h.call('GET', `/api/auditor/audit-log?day=${day}`, { token: auditor });
+    expect(log.json.entries.map((e: { action: string }) => e.action)).toContain('bundle.public');
+  });
+
+  it('personal bundles: 403 for an auditor not named; named -> registration numbers included, logged', async () => {
+    const auditor = await h.loginStaff('auditor');
+    const refused = await h.call('POST', '/api/auditor/bundles', {
+      token: auditor,
+      body: { examId: exam, personal: true },
+    });
+    expect(refused.status).toBe(403);
+    h.deps.config.personalDataAuditors = [h.demo.auditor.username];
+    try {
+      const r = await h.call('POST', '/api/auditor/bundles', {
+        token: auditor,
+        body: { examId: exam, personal: true },
+      });
+      expect(r.status).toBe(200);
+      const archive = await archiveOf(r.json.bundle.key);
+      expect(JSON.stringify(archive)).toContain(h.demo.candidates[0]?.regNo);
+      expect((await verifyBundle({ read: (p) => archive.files[p] })).mismatches).toEqual([]);
+    } finally {
+      h.deps.config.personalDataAuditors = [];
+    }
+  });
+
+  it('wrong role and bad input', async () => {
+    expect((await h.call('POST', '/api/auditor/bundles', { body: { examId: exam } })).status).toBe(401);
+    const admin = await h.loginStaff('admin');
+    expect(
+      (await h.call('POST', '/api/auditor/bundles', { token: admin, body: { examId: exam } })).status,
+    ).toBe(403);
+    const auditor = await h.loginStaff('auditor');
+    for (const body of [{}, { examId: exam, personal: 'yes' }, { examId: exam, extra: 1 }])
+      expect((await h.call('POST', '/api/auditor/bundles', { token: auditor, body })).status).toBe(400);
+    expect(
+      (await h.call('POST', '/api/auditor/bundles', { token: auditor, body: { examId: 'nope' } })).status,
+    ).toBe(404);
+  });
+
+  it('auditor session list carries commitments and, after the close, the revealed secret', async () => {
+    const auditor = await h.loginStaff('auditor');
+    const r = await h.call('GET', '/api/auditor/sessions', { token: auditor });
+    const s = r.json.sessions.find((x: { id: string }) => x.id === h.demo.sessionId);
+    expect(s.secretCommitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(typeof s.secret).toBe('string');
+  });
+});
