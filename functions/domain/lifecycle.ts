@@ -3,7 +3,7 @@ import type { AttemptMeta, RosterEntry, Session } from './attempt.ts';
 import { DomainError } from './errors.ts';
 import type { Exam } from './exam.ts';
 import type { Actor, Step } from './steps.ts';
-import { deadlineOf } from './timing.ts';
+import { deadlineOf, MINUTE } from './timing.ts';
 
 /** A transition's outcome: the new META (version unchanged: the store bumps it) and the step to append. */
 export interface Transition {
@@ -17,8 +17,6 @@ export const DEADLINE_REASON = 'deadline';
 export const FIRST_DEVICE_EPOCH = 1;
 /** Largest single extension a proctor may grant. */
 export const MAX_EXTENSION_MINUTES = 240;
-
-const MINUTE = 60_000;
 
 export interface StartInput {
   attemptId: string;

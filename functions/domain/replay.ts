@@ -1,8 +1,10 @@
 // Replay: derives current answers, flags, deadline and state of an attempt from its step log alone.
+
 import type { AttemptMeta, AttemptState } from './attempt.ts';
 import { DEADLINE_REASON } from './lifecycle.ts';
 import { isClientStep, orderSteps } from './step-order.ts';
 import type { Step } from './steps.ts';
+import { MINUTE } from './timing.ts';
 
 /**
  * Why replay did not count a step:
@@ -43,8 +45,6 @@ export interface SpeedEntry {
   epoch: number;
   seq: number;
 }
-
-const MINUTE = 60_000;
 
 interface Lifecycle {
   deadline: number;

@@ -2,7 +2,10 @@
 // Pure and dependency-free so the web app can import it for its timer.
 import type { AttemptMeta } from './attempt.ts';
 
-/** How long after the deadline in-flight saves are still accepted and scored. */
+/** One minute in ms: the unit of exam durations and extensions. */
+export const MINUTE = 60_000;
+
+/** How long after the deadline in-flight saves are still accepted and scored (the one source; services/config.ts uses it). */
 export const DEFAULT_GRACE_MS = 15_000;
 
 export type TimingMeta = Pick<

@@ -1,4 +1,5 @@
 // Runtime configuration of the API: secrets, token lifetimes, grace period, clock. Built by an adapter.
+import { DEFAULT_GRACE_MS } from '../domain/timing.ts';
 
 export interface ApiConfig {
   /** HS256 key for session tokens. */
@@ -33,7 +34,7 @@ export const defaultApiConfig = (secrets: {
   ...secrets,
   candidateTokenTtlSeconds: 6 * 3600,
   staffTokenTtlSeconds: 12 * 3600,
-  graceMs: 15_000,
+  graceMs: DEFAULT_GRACE_MS,
   attemptCacheMs: 3_000,
 });
 

@@ -37,7 +37,7 @@ interface SdkLikeError {
   name?: unknown;
   code?: unknown;
   cause?: unknown;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; requestId?: string };
 }
 
 const asObject = (e: unknown): SdkLikeError | undefined =>
@@ -61,22 +61,29 @@ const isNetworkError = (e: unknown, depth = 0): boolean => {
   return isNetworkError(o.cause, depth + 1);
 };
 
+/** The AWS request id of an SDK failure (what AWS support asks for), when it has one. */
+export const requestIdOf = (e: unknown): string | undefined => {
+  const id = asObject(e)?.$metadata?.requestId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+};
+
 /**
  * Translates a store failure. `onConditional` names the domain code a ConditionalCheckFailed means for the
- * calling operation (DUPLICATE, ALREADY_STARTED, CONFLICT …). Anything unrecognised (validation errors,
- * programming mistakes) is returned unchanged so it surfaces as a 500 with its original message.
+ * calling operation (DUPLICATE, ALREADY_STARTED, CONFLICT …). The SDK error stays the DomainError's `cause`
+ * and its request id is in the details. Anything unrecognised (validation errors, programming mistakes) is
+ * returned unchanged so it surfaces as a 500 with its original message.
  */
 export const mapStoreError = (e: unknown, onConditional: DomainErrorCode = 'CONFLICT'): unknown => {
   if (e instanceof DomainError) return e;
   const name = errorName(e);
+  const requestId = requestIdOf(e);
+  const details = { sdkError: name ?? asObject(e)?.code ?? String(e), ...(requestId ? { requestId } : {}) };
   if (name === 'ConditionalCheckFailedException')
-    return new DomainError(onConditional, conditionalMessage(onConditional), { cause: name });
+    return new DomainError(onConditional, conditionalMessage(onConditional), details, { cause: e });
   if (name !== undefined && THROTTLING.has(name))
-    return new DomainError('THROTTLED', 'store is throttling requests; retry shortly', { cause: name });
+    return new DomainError('THROTTLED', 'store is throttling requests; retry shortly', details, { cause: e });
   if (isNetworkError(e))
-    return new DomainError('STORE_UNAVAILABLE', 'store is unreachable', {
-      cause: name ?? asObject(e)?.code ?? String(e),
-    });
+    return new DomainError('STORE_UNAVAILABLE', 'store is unreachable', details, { cause: e });
   return e;
 };
 

@@ -78,6 +78,41 @@ describe('mapStoreError', () => {
   });
 });
 
+describe('DomainError keeps the SDK error as its cause', () => {
+  it('a throttled save keeps the SDK exception and its request id', async () => {
+    const sdk = new ProvisionedThroughputExceededException({
+      message: 'slow down',
+      $metadata: { httpStatusCode: 400, requestId: 'REQ-THROTTLE-1' },
+    });
+    dynamo.on(PutItemCommand).rejects(sdk);
+    const err = await store.attempts.appendClientStep('a', step).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: 'THROTTLED', details: { requestId: 'REQ-THROTTLE-1' } });
+    expect((err as DomainError).cause).toBe(sdk);
+    expect(((err as DomainError).cause as typeof sdk).$metadata.requestId).toBe('REQ-THROTTLE-1');
+  });
+
+  it('a lost race keeps the ConditionalCheckFailed exception as the cause of CONFLICT', async () => {
+    const sdk = new ConditionalCheckFailedException({ message: 'no', $metadata: { requestId: 'REQ-CCF-2' } });
+    dynamo.on(PutItemCommand).rejects(sdk);
+    const err = await store.attempts.update(attemptMeta('a'), 1).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'CONFLICT', details: { requestId: 'REQ-CCF-2' } });
+    expect((err as DomainError).cause).toBe(sdk);
+  });
+
+  it('an unreachable store keeps the network error as the cause (no request id to report)', async () => {
+    const net = named('Error', { code: 'ECONNRESET' });
+    dynamo.on(GetItemCommand).rejects(net);
+    const err = await store.attempts.get('a').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect((err as DomainError).cause).toBe(net);
+    expect((err as DomainError).details).not.toHaveProperty('requestId');
+  });
+});
+
 describe('repositories map SDK failures', () => {
   it('throttled hot-path save -> THROTTLED', async () => {
     dynamo
