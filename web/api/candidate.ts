@@ -1,5 +1,7 @@
 // Candidate endpoints, typed by the shared zod contract.
 import {
+  attemptBrief,
+  attemptSignal,
   attemptStateView,
   type CandidateLoginBody,
   type ClientStepInput,
@@ -18,6 +20,10 @@ export const candidateApi = {
   start: (token: string, attemptId: string) =>
     request(attemptStateView, 'POST', `${base(attemptId)}/start`, { token, body: {} }),
   state: (token: string, attemptId: string) => request(attemptStateView, 'GET', base(attemptId), { token }),
+  brief: (token: string, attemptId: string) =>
+    request(attemptBrief, 'GET', `${base(attemptId)}/brief`, { token }),
+  signal: (token: string, attemptId: string, signal?: AbortSignal) =>
+    request(attemptSignal, 'GET', `${base(attemptId)}/signal`, { token, signal }),
   form: (token: string, attemptId: string) =>
     request(publicForm, 'GET', `${base(attemptId)}/form`, { token }),
   save: (token: string, attemptId: string, steps: ClientStepInput[]) =>

@@ -1,6 +1,6 @@
 // Exam page loader: reads the attempt state, offers Start when ready, then loads the form into ExamView.
 import { useCallback, useEffect, useState } from 'react';
-import type { AttemptStateView, PublicForm } from '../../functions/schemas/candidate.ts';
+import type { AttemptBrief, AttemptStateView, PublicForm } from '../../functions/schemas/candidate.ts';
 import { candidateApi } from '../api/candidate.ts';
 import { ApiError } from '../api/errors.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -8,7 +8,9 @@ import { Layout, PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { type CandidateAuth, getCandidate, setCandidate } from '../lib/auth.ts';
 import { navigate, paths } from '../lib/router.ts';
+import { loadBrief, storedBrief } from './brief.ts';
 import { ExamView } from './ExamView.tsx';
+import { StartScreen } from './StartScreen.tsx';
 
 type Phase =
   | { kind: 'loading' }
@@ -29,6 +31,13 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
   const { t } = useI18n();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [starting, setStarting] = useState(false);
+  const [brief, setBrief] = useState<AttemptBrief | null>(() => storedBrief(auth.attemptId));
+  useEffect(() => {
+    if (phase.kind === 'ready' && !brief)
+      loadBrief(auth.token, auth.attemptId)
+        .then(setBrief)
+        .catch(() => undefined);
+  }, [phase.kind, brief, auth]);
 
   const enter = useCallback(
     async (state: AttemptStateView) => {
@@ -88,6 +97,13 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
   }
 
   if (phase.kind === 'exam') return <ExamView auth={auth} form={phase.form} initial={phase.state} />;
+  if (phase.kind === 'ready') {
+    return (
+      <Layout header={<span className="who">{auth.name}</span>}>
+        <StartScreen name={auth.name} brief={brief} starting={starting} onStart={start} />
+      </Layout>
+    );
+  }
 
   return (
     <Layout header={<span className="who">{auth.name}</span>}>
@@ -99,18 +115,6 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
             <ErrorAlert error={phase.error} />
             <button type="button" className="btn" onClick={load}>
               {t('common.retry')}
-            </button>
-          </>
-        )}
-        {phase.kind === 'ready' && (
-          <>
-            <PageTitle>{t('exam.start.title')}</PageTitle>
-            <p>
-              {t('exam.participant')}: <strong>{auth.name}</strong>
-            </p>
-            <p className="muted">{t('exam.start.body')}</p>
-            <button type="button" className="btn btn-primary btn-block" onClick={start} disabled={starting}>
-              {t('exam.start.button')}
             </button>
           </>
         )}

@@ -1,7 +1,12 @@
 // Running exam: header (name, countdown, save status), section tabs, one question, grid, submit; locks
 // on pause (proctor) and when time runs out; polls the state for pause/resume/extend/forced submit.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AttemptStateView, PublicForm, SaveAnswersResponse } from '../../functions/schemas/candidate.ts';
+import type {
+  AttemptSignal,
+  AttemptStateView,
+  PublicForm,
+  SaveAnswersResponse,
+} from '../../functions/schemas/candidate.ts';
 import { candidateApi } from '../api/candidate.ts';
 import { ApiError } from '../api/errors.ts';
 import { Layout } from '../components/Layout.tsx';
@@ -18,9 +23,11 @@ import { rememberResult } from './resultCache.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { SectionTabs } from './SectionTabs.tsx';
 import { SubmitDialog } from './SubmitDialog.tsx';
+import { TimeWarnings } from './TimeWarnings.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { useCountdown } from './useCountdown.ts';
 import { useShortcuts } from './useShortcuts.ts';
+import { type Signals, useSignals } from './useSignals.ts';
 
 interface Props {
   auth: CandidateAuth;
@@ -63,12 +70,11 @@ export function ExamView({ auth, form, initial }: Props) {
     navigate(paths.result, true);
   }, []);
 
+  const signalsRef = useRef<Signals | null>(null);
   const onResponse = useCallback((res: SaveAnswersResponse) => {
-    setClock((c) =>
-      c.state === 'running' && res.remainingMs !== null
-        ? { ...c, deadline: res.serverTime + res.remainingMs, remainingMs: res.remainingMs }
-        : c,
-    );
+    // The save carried the attempt state: no poll needed for a while; an extension shows as a new deadline.
+    signalsRef.current?.heard();
+    setClock({ state: 'running', deadline: res.deadline, remainingMs: res.remainingMs });
   }, []);
 
   const onFatal = useCallback(
@@ -82,8 +88,7 @@ export function ExamView({ auth, form, initial }: Props) {
     [goResult],
   );
 
-  const onPaused = useCallback(() => refreshRef.current(), []);
-  const refreshRef = useRef<() => void>(() => undefined);
+  const onPaused = useCallback(() => signalsRef.current?.pollNow(), []);
   const save = useAutosave({
     token: auth.token,
     attemptId: auth.attemptId,
@@ -112,22 +117,15 @@ export function ExamView({ auth, form, initial }: Props) {
     };
   }, [timeUp, flush, goResult]);
 
-  // Poll the state: catches pause/resume, extensions and a proctor's forced submit. Saves refused as
-  // paused trigger an immediate refresh, so the running poll can be slow (it costs a store read).
-  const refresh = useCallback(() => {
-    candidateApi
-      .state(auth.token, auth.attemptId)
-      .then((s) => {
-        if (s.state === 'submitted' || s.state === 'expired') goResult();
-        else setClock(clockOf(s));
-      })
-      .catch(() => undefined);
-  }, [auth, goResult]);
-  refreshRef.current = refresh;
-  useEffect(() => {
-    const timer = setInterval(refresh, clock.state === 'paused' ? 3_000 : 30_000);
-    return () => clearInterval(timer);
-  }, [clock.state, refresh]);
+  // Proctor signals: pause/resume, extension, device handover, forced submit (see useSignals for the cost).
+  const signals = useSignals(auth, clock.state === 'paused', fatal === null, (sig: AttemptSignal) => {
+    if (sig.state === 'submitted' || sig.state === 'expired') goResult();
+    else if (sig.deviceEpoch !== initial.deviceEpoch)
+      setFatal({ kind: 'blocked', error: new ApiError(409, 'RETIRED_DEVICE', 'device retired') });
+    else if (sig.state === 'running' || sig.state === 'paused')
+      setClock({ state: sig.state, deadline: sig.deadline, remainingMs: sig.remainingMs });
+  });
+  signalsRef.current = signals;
 
   useEffect(() => {
     sessionStorage.setItem(posKey(auth.attemptId), currentId);
@@ -201,6 +199,7 @@ export function ExamView({ auth, form, initial }: Props) {
       <div className="exam-layout">
         <div className="exam-main">
           {lock && <LockPanel lock={lock} />}
+          <TimeWarnings remainingMs={clock.state === 'running' ? remaining : null} />
           {/* Paused by the proctor: the question is hidden, not only disabled. */}
           {lock?.kind !== 'paused' && (
             <QuestionPanel

@@ -1,6 +1,6 @@
 // Result page: section scores, total, pass/fail and the receipt hash; finalizes a timed-out attempt.
 import { useCallback, useEffect, useState } from 'react';
-import type { ResultView } from '../../functions/schemas/candidate.ts';
+import type { AttemptBrief, AttemptEnd, ResultView } from '../../functions/schemas/candidate.ts';
 import { candidateApi } from '../api/candidate.ts';
 import { ApiError } from '../api/errors.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -8,7 +8,9 @@ import { Layout, PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { type CandidateAuth, getCandidate, setCandidate } from '../lib/auth.ts';
 import { navigate, paths } from '../lib/router.ts';
+import { clearBrief, storedBrief } from './brief.ts';
 import { clearQueue } from './queue.ts';
+import { ResultSlip } from './ResultSlip.tsx';
 import { takeResult } from './resultCache.ts';
 
 const AUTO_RETRIES = 12;
@@ -57,6 +59,25 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
   const [result, setResult] = useState<ResultView | null>(() => takeResult(auth.attemptId));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [brief] = useState<AttemptBrief | null>(() => storedBrief(auth.attemptId));
+  const [ended, setEnded] = useState<AttemptEnd | null>(null);
+
+  // Once the result is here, how the attempt ended (a proctor's reason), then nothing of the exam stays on
+  // this shared computer: queue, brief, position and the token go (the page keeps what it shows in memory).
+  useEffect(() => {
+    if (!result) return;
+    let live = true;
+    candidateApi
+      .signal(auth.token, auth.attemptId)
+      .then((s) => {
+        if (live) setEnded(s.ended);
+      })
+      .catch(() => undefined)
+      .finally(() => clearDevice(auth.attemptId));
+    return () => {
+      live = false;
+    };
+  }, [result, auth]);
 
   const load = useCallback(() => {
     setBusy(true);
@@ -64,10 +85,7 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
     fetchResult(auth)
       .then((r) => {
         if (r === 'running') navigate(paths.exam, true);
-        else {
-          setResult(r);
-          clearQueue(localStorage, auth.attemptId);
-        }
+        else setResult(r);
       })
       .catch(setError)
       .finally(() => setBusy(false));
@@ -90,7 +108,7 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
   }, [result, error, busy, retries, load]);
 
   function logout() {
-    setCandidate(null);
+    clearDevice(auth.attemptId);
     navigate(paths.candidateLogin);
   }
 
@@ -125,77 +143,19 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
 
   return (
     <Layout header={header}>
-      <ResultSlip result={result} name={auth.name} />
+      <ResultSlip result={result} name={auth.name} brief={brief} ended={ended} />
     </Layout>
   );
 }
 
-function ResultSlip({ result, name }: { result: ResultView; name: string }) {
-  const { t, lang } = useI18n();
-  const when = new Date(result.submittedAt).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
-  const fmt = (n: number) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
-  return (
-    <section className="card result" data-testid="result">
-      <PageTitle>{t('result.title')}</PageTitle>
-      <p className="result-name">{name}</p>
-      {result.passed !== null && (
-        <p className={result.passed ? 'badge badge-pass' : 'badge badge-fail'} data-testid="pass-status">
-          {t(result.passed ? 'result.passed' : 'result.failed')}
-        </p>
-      )}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('result.section')}</th>
-            <th scope="col" className="num">
-              {t('result.score')}
-            </th>
-            <th scope="col" className="num">
-              {t('result.max')}
-            </th>
-            <th scope="col" className="num">
-              {t('result.passingGrade')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.sections.map((s) => {
-            const below = s.passingGrade !== null && s.score < s.passingGrade;
-            return (
-              <tr key={s.id} className={below ? 'below' : undefined}>
-                <th scope="row">{s.title}</th>
-                <td className="num">{fmt(s.score)}</td>
-                <td className="num">{fmt(s.max)}</td>
-                <td className="num">{s.passingGrade === null ? '—' : fmt(s.passingGrade)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('result.total')}</th>
-            <td className="num total" data-testid="total">
-              {fmt(result.total)}
-            </td>
-            <td className="num">{fmt(result.maxTotal)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
-      <dl className="receipt">
-        <dt>{t('result.submittedAt')}</dt>
-        <dd>{when}</dd>
-        <dt>{t('result.receipt')}</dt>
-        <dd>
-          <code className="hash" data-testid="receipt">
-            {result.receipt}
-          </code>
-          <p className="small muted">{t('result.receiptHelp')}</p>
-        </dd>
-      </dl>
-      <button type="button" className="btn no-print" onClick={() => window.print()}>
-        {t('result.print')}
-      </button>
-    </section>
-  );
+/** Removes the attempt's traces from this device: queue, brief, position and the login token. */
+export function clearDevice(attemptId: string): void {
+  clearQueue(localStorage, attemptId);
+  clearBrief(attemptId);
+  try {
+    sessionStorage.removeItem(`seleksi.pos.${attemptId}`);
+  } catch {
+    // nothing to do
+  }
+  setCandidate(null);
 }

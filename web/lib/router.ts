@@ -49,6 +49,8 @@ export function useRoute(): Route {
   useEffect(() => {
     const onChange = () => setRoute(parseHash(window.location.hash));
     window.addEventListener('hashchange', onChange);
+    // A child's mount effect may have navigated before this listener existed (effects run child-first).
+    onChange();
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;

@@ -1,0 +1,61 @@
+// Proctor signals within 5 s at the least cost: every save response already carries the attempt state, so
+// the light signal poll runs only when nothing was heard from the server for POLL_MS (and sooner while paused).
+import { useEffect, useRef } from 'react';
+import type { AttemptSignal } from '../../functions/schemas/candidate.ts';
+import { candidateApi } from '../api/candidate.ts';
+
+/** Longest silence before a poll while running; with the request time this keeps a signal under 5 s. */
+export const POLL_MS = 4_000;
+/** While paused a resume should show quickly too. */
+export const PAUSED_POLL_MS = 2_500;
+
+/** Pure: whether a poll is due, given the last time the server was heard from. */
+export function pollDue(now: number, lastHeard: number, paused: boolean, inFlight: boolean): boolean {
+  return !inFlight && now - lastHeard >= (paused ? PAUSED_POLL_MS : POLL_MS);
+}
+
+export interface Signals {
+  /** Call on every successful save response (it carried the state). */
+  heard(): void;
+  /** Poll now (e.g. a save was refused as paused). */
+  pollNow(): void;
+}
+
+export function useSignals(
+  auth: { token: string; attemptId: string },
+  paused: boolean,
+  enabled: boolean,
+  onSignal: (s: AttemptSignal) => void,
+): Signals {
+  const lastHeard = useRef(Date.now());
+  const inFlight = useRef(false);
+  const handler = useRef(onSignal);
+  handler.current = onSignal;
+  const poll = useRef<() => void>(() => undefined);
+  poll.current = () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    candidateApi
+      .signal(auth.token, auth.attemptId)
+      .then((s) => handler.current(s))
+      .catch(() => undefined)
+      .finally(() => {
+        inFlight.current = false;
+        lastHeard.current = Date.now();
+      });
+  };
+  useEffect(() => {
+    if (!enabled) return;
+    const timer = setInterval(() => {
+      if (pollDue(Date.now(), lastHeard.current, paused, inFlight.current)) poll.current();
+    }, 500);
+    return () => clearInterval(timer);
+  }, [paused, enabled]);
+  const api = useRef<Signals>({
+    heard: () => {
+      lastHeard.current = Date.now();
+    },
+    pollNow: () => poll.current(),
+  });
+  return api.current;
+}
