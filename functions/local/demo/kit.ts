@@ -1,15 +1,31 @@
-// Builders for the demo bank: items with the key or the best answer rotated over option positions.
+// Builders for the demo bank: keys and best answers at seeded positions, numeric distractors that hide the key.
 import type { SingleItem, WeightedItem } from '../../domain/items.ts';
+import { createPrng, shuffle } from '../../domain/prng.ts';
+import { sha256Hex } from '../../domain/seed.ts';
 
 export const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 
 export const itemId = (category: string, n: number): string =>
   `${category.toLowerCase()}-${String(n).padStart(3, '0')}`;
 
-/** Position of the key of the n-th item (0-based): 1, 3, 0, 2, 4, 1, … — every position equally often. */
-export const keyPosition = (n: number, optionCount: number): number => (n * 2 + 1) % optionCount;
+/** A PRNG stream of its own for each demo decision, seeded by a label (deterministic, no formula to read). */
+const streamOf = (label: string): (() => number) => createPrng(sha256Hex(`seleksi-demo|${label}`));
 
-/** A single-answer item: `correct` is placed at keyPosition(n), distractors fill the rest in order. */
+/**
+ * Position of the key of the n-th item of a category (0-based): items come in blocks of `optionCount`; each
+ * block places its keys by a seeded shuffle of the positions, so every position holds the key equally
+ * often (per full block) and no formula of n gives it away.
+ */
+export const keyPosition = (category: string, n: number, optionCount: number): number => {
+  const block = Math.floor(n / optionCount);
+  const order = shuffle(
+    Array.from({ length: optionCount }, (_, i) => i),
+    streamOf(`key|${category}|${optionCount}|${block}`),
+  );
+  return order[n % optionCount] as number;
+};
+
+/** A single-answer item: `correct` is placed at keyPosition(category, n), distractors fill the rest in order. */
 export function singleOf(
   bankId: string,
   category: string,
@@ -19,7 +35,8 @@ export function singleOf(
   distractors: readonly string[],
 ): SingleItem {
   const texts = [...distractors];
-  texts.splice(keyPosition(n, distractors.length + 1), 0, correct);
+  const at = keyPosition(category, n, distractors.length + 1);
+  texts.splice(at, 0, correct);
   if (new Set(texts).size !== texts.length)
     throw new Error(`demo item ${category} #${n}: duplicate options ${texts.join(' / ')}`);
   const options = texts.map((text, i) => ({ id: LETTERS[i] as string, text }));
@@ -30,7 +47,7 @@ export function singleOf(
     kind: 'single',
     stem,
     options,
-    key: options[keyPosition(n, texts.length)]?.id as string,
+    key: options[at]?.id as string,
   };
 }
 
@@ -46,7 +63,7 @@ export function weightedOf(
   bestFirst: readonly string[],
 ): WeightedItem {
   const k = bestFirst.length;
-  const shift = keyPosition(n, k);
+  const shift = keyPosition(category, n, k);
   const options: WeightedItem['options'] = [];
   const weights: Record<string, number> = {};
   for (let pos = 0; pos < k; pos++) {
@@ -58,27 +75,42 @@ export function weightedOf(
   return { id: itemId(category, n + 1), bankId, category, kind: 'weighted', stem, options, weights };
 }
 
-/** Four distinct wrong numbers for a numeric key: from `candidates` in order, then key+1, key+2, … */
+/**
+ * Four distinct wrong numbers for a numeric key, placed so that the key's rank among the five options is
+ * uniform (seeded by `label`): r of them below the key and 4 − r above, so picking the median, the highest
+ * or the lowest number scores no better than chance. Plausible `candidates` come first on their side, then
+ * key ∓ step·i with step = the nearest candidate's distance (at least 1). When the key is not negative,
+ * no distractor is (r is lowered when too few fit below).
+ */
 export function numericDistractors(
+  label: string,
   key: number,
   candidates: readonly number[],
   fmt = (x: number) => String(x),
 ): string[] {
-  const out: string[] = [];
+  const gaps = candidates.map((c) => Math.abs(c - key)).filter((g) => Number.isFinite(g) && g > 0);
+  const step = Math.max(1, gaps.length ? Math.min(...gaps) : 1);
   const seen = new Set([fmt(key)]);
-  const add = (x: number) => {
-    const s = fmt(x);
-    if (out.length < 4 && Number.isFinite(x) && !seen.has(s)) {
+  const side = (below: boolean): string[] => {
+    const out: string[] = [];
+    const add = (x: number) => {
+      const s = fmt(x);
+      if (!Number.isFinite(x) || seen.has(s) || (key >= 0 && x < 0)) return;
+      if (below ? x >= key : x <= key) return;
       seen.add(s);
       out.push(s);
-    }
+    };
+    for (const c of candidates) add(c);
+    for (let i = 1; i <= 12 && out.length < 4; i++) add(below ? key - step * i : key + step * i);
+    return out;
   };
-  for (const c of candidates) add(c);
-  for (let i = 1; out.length < 4; i++) {
-    add(key + i);
-    add(key - i);
-  }
-  return out;
+  const below = side(true);
+  const above = side(false);
+  const wanted = Math.floor(streamOf(`rank|${label}`)() * 5);
+  const r = Math.min(wanted, below.length);
+  const picked = [...below.slice(0, r), ...above.slice(0, 4 - r)];
+  if (picked.length < 4) throw new Error(`demo item ${label}: too few distractors for ${key}`);
+  return picked;
 }
 
 /** Indonesian thousands separator: 1250000 -> "1.250.000". */

@@ -10,7 +10,7 @@ function teknis(bankId: string): Item[] {
   const out: Item[] = [];
   const addNum = (stem: string, key: number, near: readonly number[], fmt?: (x: number) => string) => {
     const f = fmt ?? String;
-    out.push(singleOf(bankId, 'TEKNIS', out.length, stem, f(key), numericDistractors(key, near, fmt)));
+    out.push(singleOf(bankId, 'TEKNIS', out.length, stem, f(key), numericDistractors(stem, key, near, fmt)));
   };
   const budgets = [120, 150, 200, 240, 300, 360];
   const spent = [15, 20, 25, 30, 40, 45];

@@ -191,7 +191,7 @@ export function tiuItems(bankId: string): Item[] {
   const add = (stem: string, correct: string, distractors: readonly string[]) =>
     out.push(singleOf(bankId, 'TIU', out.length, stem, correct, distractors));
   const addNum = (stem: string, key: number, near: readonly number[], fmt?: (x: number) => string) =>
-    add(stem, fmt ? fmt(key) : String(key), numericDistractors(key, near, fmt));
+    add(stem, fmt ? fmt(key) : String(key), numericDistractors(stem, key, near, fmt));
 
   for (const [a, d] of ARITH) {
     const t = Array.from({ length: 6 }, (_, i) => a + i * d);
