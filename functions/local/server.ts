@@ -30,6 +30,8 @@ export interface LocalOptions {
   seed?: SeedOptions;
   /** Sweeper period; 0 disables it. */
   sweepEveryMs?: number;
+  /** The built web app to serve (default web/dist/, built by `npm run build:web`). */
+  webDist?: string;
 }
 
 export interface LocalPlatform {
@@ -66,7 +68,7 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
     app.route('/', api);
     app.all('/api/*', notFound);
     app.get('/published/*', servePublished(store));
-    const root = relative(process.cwd(), WEB_DIST) || '.';
+    const root = relative(process.cwd(), opts.webDist ?? WEB_DIST) || '.';
     app.use('/*', serveStatic({ root }));
     app.get('/*', serveStatic({ root, path: 'index.html' }));
 

@@ -1,14 +1,17 @@
 // The local platform (`npm start` without the CLI): one port for API and web, JSON 404s, a clear port-in-use error.
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRuntimeError } from '../../functions/local/errors.ts';
 import { type LocalPlatform, startLocal, WEB_DIST } from '../../functions/local/server.ts';
 
+/** A stand-in for web/dist so this file passes alone, without a prior `npm run build:web`. */
+const FIXTURE_DIST = fileURLToPath(new URL('./fixture-dist/', import.meta.url));
+
 let platform: LocalPlatform;
 beforeAll(async () => {
-  platform = await startLocal({ port: 0, sweepEveryMs: 0 });
+  platform = await startLocal({ port: 0, sweepEveryMs: 0, webDist: FIXTURE_DIST });
 });
 afterAll(async () => {
   await platform?.stop();
@@ -19,10 +22,12 @@ describe('local platform', () => {
     const health = await fetch(`${platform.url}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', store: 'ok' });
-    expect(existsSync(`${WEB_DIST}index.html`), 'web/dist missing: npm test builds it first').toBe(true);
     const page = await fetch(`${platform.url}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
+    const asset = await fetch(`${platform.url}/assets/app.js`);
+    expect(asset.status).toBe(200);
+    expect(await asset.text()).toContain('fixture');
     const deepLink = await fetch(`${platform.url}/some/client/route`);
     expect(await deepLink.text()).toContain('<div id="root">');
   });
@@ -42,6 +47,10 @@ describe('local platform', () => {
       body: JSON.stringify({ regNo: c.regNo, pin: c.pin }),
     });
     expect(res.status).toBe(200);
+  });
+
+  it('serves web/dist by default (the path npm start builds into)', () => {
+    expect(WEB_DIST.replaceAll('\\', '/')).toMatch(/\/web\/dist\/$/);
   });
 
   it('a port in use is a LocalRuntimeError naming the port, not a stack trace', async () => {

@@ -7,9 +7,19 @@ import { messages } from '../../../functions/schemas/messages.ts';
 import type { CandidateClaims } from '../../../functions/services/auth/tokens.ts';
 import { type ApiHarness, apiHarness } from '../harness.ts';
 
+/**
+ * Shared by the tests that do not move time. Its clock never moves (advance throws), so no test depends on
+ * another's clock; a test that moves time or changes session state builds its own harness (own clock, own table).
+ */
 let h: ApiHarness;
 beforeAll(async () => {
-  h = await apiHarness(9);
+  const shared = await apiHarness(9);
+  h = {
+    ...shared,
+    advance: () => {
+      throw new Error('the shared harness has a fixed clock: build an own apiHarness() to move time');
+    },
+  };
 });
 
 const keyOf = (item: Item): string => {
@@ -81,17 +91,15 @@ describe('login', () => {
   });
 
   it('PINs not released -> 403 PINS_NOT_RELEASED', async () => {
-    await h.store.sessions.setPinsReleased(h.demo.sessionId, false);
-    h.advance(5_001); // the session cache is at most 5 s old
-    try {
-      const c = h.demo.candidates[0]!;
-      const res = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
-      expect(res.status).toBe(403);
-      expect(res.json.error.code).toBe('PINS_NOT_RELEASED');
-    } finally {
-      await h.store.sessions.setPinsReleased(h.demo.sessionId, true);
-      h.advance(5_001);
-    }
+    const own = await apiHarness(1);
+    const c = own.demo.candidates[0]!;
+    const login = () => own.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
+    expect((await login()).status).toBe(200); // warms the session cache with PINs released
+    await own.store.sessions.setPinsReleased(own.demo.sessionId, false);
+    own.advance(5_001); // the session cache is at most 5 s old
+    const res = await login();
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe('PINS_NOT_RELEASED');
   });
 });
 
@@ -303,15 +311,13 @@ describe('authorization', () => {
   );
 
   it('expired token -> 401', async () => {
-    const login = await h.loginCandidate(0);
-    h.advance(7 * 3600_000);
-    try {
-      const res = await h.call('GET', `/api/candidate/attempts/${login.attemptId}/form`, {
-        token: login.token,
-      });
-      expect(res.status).toBe(401);
-    } finally {
-      h.advance(-7 * 3600_000);
-    }
+    const own = await apiHarness(1);
+    const login = await own.loginCandidate(0);
+    own.advance(7 * 3600_000);
+    const res = await own.call('GET', `/api/candidate/attempts/${login.attemptId}/form`, {
+      token: login.token,
+    });
+    expect(res.status).toBe(401);
+    expect(res.json.error.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,0 +1,1 @@
+// web/dist stand-in for test/local/server.test.ts: fixture
