@@ -6,6 +6,7 @@ import { adminApp } from './admin/app.ts';
 import { auditorApp } from './auditor/app.ts';
 import { candidateApp } from './candidate/app.ts';
 import { notFound, onError } from './middleware/on-error.ts';
+import { originVerify } from './middleware/origin-verify.ts';
 import { healthApp, publicApp } from './public/app.ts';
 
 export const roleApps = (svc: Services) => ({
@@ -20,6 +21,7 @@ export const createApiApp = (deps: Deps) => {
   const svc = createServices(deps);
   const apps = roleApps(svc);
   const app = new Hono();
+  app.use(originVerify(deps.config.originVerify));
   app.route('/', apps.candidate);
   app.route('/', apps.admin);
   app.route('/', apps.auditor);

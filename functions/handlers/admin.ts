@@ -1,7 +1,9 @@
-// Lambda entry for the admin routes (/api/admin): the same Hono app the local server mounts.
+// Lambda entry for the admin routes (/api/admin): only the admin app, behind the origin check, instrumented.
 import { handle } from 'hono/aws-lambda';
-import { roleApps } from '../api/app.ts';
+import { adminApp } from '../api/admin/app.ts';
+import { behindOrigin } from '../api/middleware/origin-verify.ts';
+import { instrumented } from './observability.ts';
 import { servicesFromEnv } from './runtime.ts';
 
-const apps = roleApps(await servicesFromEnv());
-export const handler = handle(apps.admin);
+const svc = await servicesFromEnv();
+export const handler = instrumented(handle(behindOrigin(adminApp(svc), svc.deps.config.originVerify)));

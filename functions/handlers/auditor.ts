@@ -1,7 +1,9 @@
-// Lambda entry for the auditor routes (/api/auditor): the same Hono app the local server mounts.
+// Lambda entry for the auditor routes (/api/auditor): only the auditor app, behind the origin check, instrumented.
 import { handle } from 'hono/aws-lambda';
-import { roleApps } from '../api/app.ts';
+import { auditorApp } from '../api/auditor/app.ts';
+import { behindOrigin } from '../api/middleware/origin-verify.ts';
+import { instrumented } from './observability.ts';
 import { servicesFromEnv } from './runtime.ts';
 
-const apps = roleApps(await servicesFromEnv({ jwt: true, pepper: false }));
-export const handler = handle(apps.auditor);
+const svc = await servicesFromEnv({ jwt: true, pepper: false });
+export const handler = instrumented(handle(behindOrigin(auditorApp(svc), svc.deps.config.originVerify)));

@@ -1,7 +1,9 @@
-// Lambda entry for the candidate routes (/api/candidate): the same Hono app the local server mounts.
+// Lambda entry for the candidate routes (/api/candidate): only the candidate app, behind the origin check, instrumented.
 import { handle } from 'hono/aws-lambda';
-import { roleApps } from '../api/app.ts';
+import { candidateApp } from '../api/candidate/app.ts';
+import { behindOrigin } from '../api/middleware/origin-verify.ts';
+import { instrumented } from './observability.ts';
 import { servicesFromEnv } from './runtime.ts';
 
-const apps = roleApps(await servicesFromEnv());
-export const handler = handle(apps.candidate);
+const svc = await servicesFromEnv();
+export const handler = instrumented(handle(behindOrigin(candidateApp(svc), svc.deps.config.originVerify)));

@@ -1,12 +1,14 @@
-// Lambda entry for the public routes (/api/public) and GET /api/health: the same Hono apps the local server mounts.
+// Lambda entry for the public routes (/api/public) and GET /api/health, behind the origin check, instrumented.
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
-import { roleApps } from '../api/app.ts';
+import { behindOrigin } from '../api/middleware/origin-verify.ts';
+import { healthApp, publicApp } from '../api/public/app.ts';
+import { instrumented } from './observability.ts';
 import { servicesFromEnv } from './runtime.ts';
 
-const apps = roleApps(await servicesFromEnv({ jwt: false, pepper: false }));
+const svc = await servicesFromEnv({ jwt: false, pepper: false });
 const app = new Hono();
-app.route('/', apps.public);
-app.route('/', apps.health);
+app.route('/', publicApp(svc));
+app.route('/', healthApp(svc));
 
-export const handler = handle(app);
+export const handler = instrumented(handle(behindOrigin(app, svc.deps.config.originVerify)));

@@ -7,6 +7,7 @@ import type { Deps } from '../services/deps.ts';
 import { createServices, type Services } from '../services/index.ts';
 import { createStore } from '../store/index.ts';
 import type { StoreConfig } from '../store/types.ts';
+import { SECRET_VARS } from './secret-env.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -16,11 +17,13 @@ const required = (env: Env, name: string): string => {
   return v;
 };
 
-/** A secret given directly (local, tests) or by Secrets Manager ARN (AWS). */
-const secretFrom = async (env: Env, name: string, sm: () => SecretsManagerClient): Promise<string> => {
-  const direct = env[name];
+type SecretVars = (typeof SECRET_VARS)[keyof typeof SECRET_VARS];
+
+/** A secret given directly (local, tests) or by Secrets Manager ARN (AWS); neither is an error. */
+const secretFrom = async (env: Env, vars: SecretVars, sm: () => SecretsManagerClient): Promise<string> => {
+  const direct = env[vars.direct];
   if (direct) return direct;
-  const arn = required(env, `${name}_ARN`);
+  const arn = required(env, vars.arn);
   const out = await sm().send(new GetSecretValueCommand({ SecretId: arn }));
   if (!out.SecretString) throw new Error(`secret ${arn} has no string value`);
   return out.SecretString;
@@ -54,19 +57,28 @@ export const depsFromEnv = async (
     return client;
   };
   // A secret not needed stays empty; tokens.ts refuses to sign or verify with an empty key.
-  const [jwtSecret, pinPepper] = await Promise.all([
-    needs.jwt ? secretFrom(env, 'JWT_SECRET', sm) : Promise.resolve(''),
-    needs.pepper ? secretFrom(env, 'PIN_PEPPER', sm) : Promise.resolve(''),
+  // The origin-verify value is optional: configured (directly or by ARN) means checked, absent means off.
+  const { originVerify: ov } = SECRET_VARS;
+  const originConfigured = Boolean(env[ov.direct] || env[ov.arn]);
+  const [jwtSecret, pinPepper, originVerify] = await Promise.all([
+    needs.jwt ? secretFrom(env, SECRET_VARS.jwt, sm) : Promise.resolve(''),
+    needs.pepper ? secretFrom(env, SECRET_VARS.pepper, sm) : Promise.resolve(''),
+    originConfigured ? secretFrom(env, SECRET_VARS.originVerify, sm) : Promise.resolve(undefined),
   ]);
   const publication = needs.publication
     ? {
-        signingKeyPem: await secretFrom(env, 'PUBLICATION_KEY', sm),
-        pseudonymSecret: await secretFrom(env, 'PSEUDONYM_SECRET', sm),
+        signingKeyPem: await secretFrom(env, SECRET_VARS.publicationKey, sm),
+        pseudonymSecret: await secretFrom(env, SECRET_VARS.pseudonymSecret, sm),
       }
     : undefined;
   return {
     store: createStore(storeConfigFromEnv(env)),
-    config: defaultApiConfig(publication ? { jwtSecret, pinPepper, publication } : { jwtSecret, pinPepper }),
+    config: defaultApiConfig({
+      jwtSecret,
+      pinPepper,
+      ...(publication ? { publication } : {}),
+      ...(originVerify ? { originVerify } : {}),
+    }),
     clock: Date.now,
     randomHex: (n) => randomBytes(n).toString('hex'),
   };

@@ -1,7 +1,16 @@
-// Lambda entry for the scheduled auto-submit sweeper (EventBridge, every minute).
+// Lambda entry for the scheduled auto-submit sweeper (EventBridge, every minute): report counts become EMF metrics.
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { runScheduledSweep, type SweepReport } from '../jobs/sweeper.ts';
+import { instrumented, metrics } from './observability.ts';
 import { servicesFromEnv } from './runtime.ts';
 
 const services = await servicesFromEnv({ jwt: false, pepper: false });
 
-export const handler = async (): Promise<SweepReport> => runScheduledSweep(services);
+export const handler = instrumented(async (): Promise<SweepReport> => {
+  const report = await runScheduledSweep(services);
+  for (const [name, value] of Object.entries(report)) {
+    if (typeof value === 'number')
+      metrics.addMetric(`Sweep${name[0]!.toUpperCase()}${name.slice(1)}`, MetricUnit.Count, value);
+  }
+  return report;
+});

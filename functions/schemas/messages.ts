@@ -76,6 +76,10 @@ const catalog = {
   },
   'FORBIDDEN.role': { id: 'Peran Anda tidak berhak mengakses ini.', en: 'Your role may not access this.' },
   'FORBIDDEN.notYourAttempt': { id: 'Ini bukan ujian Anda.', en: 'This is not your attempt.' },
+  'FORBIDDEN.origin': {
+    id: 'Akses hanya melalui alamat resmi.',
+    en: 'Requests must come through the official address.',
+  },
   'FORBIDDEN.console': {
     id: 'Akun ini tidak untuk halaman ini.',
     en: 'This account is not for this console.',

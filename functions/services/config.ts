@@ -16,6 +16,8 @@ export interface ApiConfig {
   publication?: PublicationKeys;
   /** Staff user ids of the auditors named to receive bundles with personal data (UU 27/2022); default none. */
   personalDataAuditors?: string[];
+  /** Expected `x-origin-verify` header (CloudFront's secret); absent means the check is off. */
+  originVerify?: string;
 }
 
 /** Keys of the transparency chain: from DATA_DIR/secrets.json locally, Secrets Manager on AWS. */
@@ -30,6 +32,7 @@ export const defaultApiConfig = (secrets: {
   jwtSecret: string;
   pinPepper: string;
   publication?: PublicationKeys;
+  originVerify?: string;
 }): ApiConfig => ({
   ...secrets,
   candidateTokenTtlSeconds: 6 * 3600,

@@ -2,16 +2,18 @@
 import { Validations } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/api/middleware/origin-verify.ts';
+import { SECRET_VARS } from '../../functions/handlers/secret-env.ts';
 
 /** Env var names through which a function learns which secret to read (the value is the secret ARN). */
 export const SECRET_ENV = {
-  jwtSecret: 'JWT_SECRET_ARN',
-  pinPepper: 'PIN_PEPPER_SECRET_ARN',
-  originVerify: 'ORIGIN_VERIFY_SECRET_ARN',
+  jwtSecret: SECRET_VARS.jwt.arn,
+  pinPepper: SECRET_VARS.pepper.arn,
+  originVerify: SECRET_VARS.originVerify.arn,
 } as const;
 
 /** Header CloudFront adds to every API request; the API refuses requests without the secret value in it. */
-export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
+export { ORIGIN_VERIFY_HEADER };
 
 const ROTATION_REASON =
   'Rotated by an operator between exam periods (docs/deploy.md): automatic rotation during an exam ' +

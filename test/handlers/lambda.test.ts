@@ -10,12 +10,18 @@ interface LambdaResult {
 }
 type Handler = (event: unknown, context: unknown) => Promise<LambdaResult>;
 
-const event = (method: string, path: string, body?: unknown) => ({
+const ORIGIN = 'lambda-test-origin-verify-value';
+
+const event = (method: string, path: string, body?: unknown, origin: string | null = ORIGIN) => ({
   version: '2.0',
   routeKey: '$default',
   rawPath: path,
   rawQueryString: '',
-  headers: { 'content-type': 'application/json', host: 'api.example.test' },
+  headers: {
+    'content-type': 'application/json',
+    host: 'api.example.test',
+    ...(origin === null ? {} : { 'x-origin-verify': origin }),
+  },
   requestContext: {
     accountId: '123456789012',
     apiId: 'api',
@@ -45,6 +51,7 @@ beforeAll(async () => {
     S3_ENDPOINT: config.s3Endpoint,
     JWT_SECRET: 'lambda-test-secret',
     PIN_PEPPER: 'lambda-test-pepper',
+    ORIGIN_VERIFY: ORIGIN,
   });
   candidate = (await import('../../functions/handlers/candidate.ts')).handler as unknown as Handler;
   publicFn = (await import('../../functions/handlers/public.ts')).handler as unknown as Handler;
@@ -55,6 +62,20 @@ describe('lambda handlers', () => {
     const res = await publicFn(event('GET', '/api/health'), {});
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', store: 'ok' });
+  });
+
+  it.each([
+    ['without', null],
+    ['with a wrong', 'not-the-value'],
+  ])('%s origin-verify header (not through CloudFront): 403 from every handler', async (_w, origin) => {
+    for (const [fn, path] of [
+      [publicFn, '/api/health'],
+      [candidate, '/api/candidate/login'],
+    ] as const) {
+      const res = await fn(event('GET', path, undefined, origin), {});
+      expect(res.statusCode, path).toBe(403);
+      expect(JSON.parse(res.body).error.code).toBe('FORBIDDEN');
+    }
   });
 
   it('candidate handler validates the login body (400 with fields)', async () => {

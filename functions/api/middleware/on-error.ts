@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isDomainError } from '../../domain/errors.ts';
 import { type Lang, messageOf, messages, negotiateLang } from '../../schemas/messages.ts';
+import { log } from '../../services/log.ts';
 import { errorPayload, httpStatusOf } from '../errors.ts';
 import { MalformedJsonError } from './validate.ts';
 
@@ -31,9 +32,7 @@ export const onError = (err: Error, c: Context): Response => {
     const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'HTTP_ERROR';
     return c.json(errorPayload(code, messages[code][lang]), status);
   }
-  console.error(
-    JSON.stringify({ level: 'error', msg: 'unhandled', path: c.req.path, err: String(err?.stack ?? err) }),
-  );
+  log.error('unhandled', { path: c.req.path, method: c.req.method, error: err });
   return c.json(errorPayload('INTERNAL', messages.INTERNAL[lang]), 500);
 };
 
