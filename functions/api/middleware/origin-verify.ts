@@ -19,13 +19,9 @@ export const originVerify = (expected?: string): MiddlewareHandler => {
   return async (c, next) => {
     const got = digest(c.req.header(ORIGIN_VERIFY_HEADER) ?? '');
     if (!timingSafeEqual(want, got)) {
-      return c.json(
-        errorPayload(
-          'FORBIDDEN',
-          'Akses hanya melalui alamat resmi / Requests must come through the official address',
-        ),
-        403,
-      );
+      throw new DomainError('FORBIDDEN', 'request did not come through CloudFront', undefined, {
+        key: 'FORBIDDEN.origin',
+      });
     }
     await next();
   };
