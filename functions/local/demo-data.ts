@@ -2,12 +2,14 @@
 import { randomInt } from 'node:crypto';
 import type { RosterEntry, Session } from '../domain/attempt.ts';
 import { pppkPreset, skdPreset } from '../domain/presets.ts';
+import { psychPreset } from '../domain/psych/preset.ts';
 import { secretCommitment } from '../domain/seed.ts';
 import { hashPassword } from '../services/auth/passwords.ts';
 import { hashPin } from '../services/auth/pin.ts';
 import type { Deps } from '../services/deps.ts';
 import type { StaffUser } from '../store/types.ts';
 import { demoBank } from './demo/bank.ts';
+import { psychBank } from './demo/psych-ipip.ts';
 
 export interface DemoCredentials {
   admin: { username: string; password: string };
@@ -15,12 +17,17 @@ export interface DemoCredentials {
   auditor: { username: string; password: string };
   sessionId: string;
   candidates: Array<{ regNo: string; pin: string; name: string }>;
+  /** The psych battery session (Big Five inventory + Kraepelin) and its own candidates. */
+  psych: { sessionId: string; candidates: Array<{ regNo: string; pin: string; name: string }> };
 }
 
 export const DEMO_BANK_ID = 'demo-bank';
 export const DEMO_EXAM_ID = 'skd-demo';
 export const DEMO_SESSION_ID = 'skd-demo-1';
 export const DEMO_PPPK_EXAM_ID = 'pppk-demo';
+export const DEMO_PSYCH_BANK_ID = 'psych-bank';
+export const DEMO_PSYCH_EXAM_ID = 'psych-demo';
+export const DEMO_PSYCH_SESSION_ID = 'psych-demo-1';
 
 const FIRST = [
   'Ayu',
@@ -67,6 +74,7 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
     auditor: { username: 'auditor', password: password() },
     sessionId: DEMO_SESSION_ID,
     candidates: [],
+    psych: { sessionId: DEMO_PSYCH_SESSION_ID, candidates: [] },
   };
   const users: StaffUser[] = [
     {
@@ -129,5 +137,52 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
     });
   }
   await store.sessions.putRoster(roster);
+  await seedPsych(deps, creds, now, opts);
   return creds;
+};
+
+/** One psych battery session (IPIP Big Five + Kraepelin) with its own 3 candidates. */
+const seedPsych = async (
+  deps: Deps,
+  creds: DemoCredentials,
+  now: number,
+  opts: SeedOptions,
+): Promise<void> => {
+  const { store } = deps;
+  await store.banks.putItems(psychBank(DEMO_PSYCH_BANK_ID));
+  const exam = psychPreset({ id: DEMO_PSYCH_EXAM_ID, bankId: DEMO_PSYCH_BANK_ID });
+  await store.exams.put(exam);
+  const secret = deps.randomHex(32);
+  await store.sessions.create(
+    {
+      id: DEMO_PSYCH_SESSION_ID,
+      examId: exam.id,
+      examVersion: exam.version,
+      title: 'Tes Psikologi CASN 2026 — Sesi Demo',
+      site: 'Titik Lokasi Demo (daring)',
+      opensAt: now - 10 * 60_000,
+      closesAt: now + (opts.openForMs ?? 30 * 24 * 3600_000),
+      capacity: 100,
+      secretCommitment: secretCommitment(secret),
+      pinsReleased: true,
+    },
+    secret,
+  );
+  const roster: RosterEntry[] = [];
+  for (let i = 0; i < 3; i++) {
+    const regNo = `PSI26-${String(i + 1).padStart(5, '0')}`;
+    const name = `${FIRST[(i + 5) % FIRST.length]} ${LAST[(i * 5 + 2) % LAST.length]}`;
+    const p = pin();
+    creds.psych.candidates.push({ regNo, pin: p, name });
+    roster.push({
+      sessionId: DEMO_PSYCH_SESSION_ID,
+      regNo,
+      name,
+      formationId: 'F-ANALIS-001',
+      formationType: 'umum',
+      pinHash: hashPin(deps.config.pinPepper, p),
+      extraMinutes: 0,
+    });
+  }
+  await store.sessions.putRoster(roster);
 };

@@ -27,6 +27,8 @@ Demo logins (${platform.url}/#/admin for staff):
   auditor   ${demo.auditor.username} / ${demo.auditor.password}
 Candidates (session ${demo.sessionId}), registration number / PIN:
 ${demo.candidates.map((c) => `  ${c.regNo} / ${c.pin}   ${c.name}`).join('\n')}
+Psych battery (session ${demo.psych?.sessionId ?? '-'}: Big Five + Kraepelin):
+${(demo.psych?.candidates ?? []).map((c) => `  ${c.regNo} / ${c.pin}   ${c.name}`).join('\n')}
 
 Ctrl-C to stop.`);
   let stopping = false;

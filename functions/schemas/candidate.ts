@@ -90,6 +90,15 @@ export const clientStepInput = z.discriminatedUnion('type', [
     choice: z.string().max(16).nullable(),
   }),
   z.object({ seq, type: z.literal('flagged'), itemId: z.string().min(1).max(64), flagged: z.boolean() }),
+  /** One Kraepelin entry: last digit of the sum of rows `row` and `row + 1` of `column` (0-based). */
+  z.object({
+    seq,
+    type: z.literal('entered'),
+    itemId: z.string().min(1).max(64),
+    column: z.number().int().min(0).max(99),
+    row: z.number().int().min(0).max(98),
+    digit: z.number().int().min(0).max(9),
+  }),
 ]);
 export type ClientStepInput = z.infer<typeof clientStepInput>;
 
@@ -99,6 +108,11 @@ export type SaveAnswersBody = z.infer<typeof saveAnswersBody>;
 export const saveAnswersResponse = z.object({
   /** Seqs durably recorded (including retries that were already recorded). */
   acked: z.array(z.number().int()),
+  /**
+   * Seqs among `acked` recorded but refused: Kraepelin entries that reached the server after their
+   * column's deadline + grace (or before it opened). They never count; the client drops them too.
+   */
+  refused: z.array(z.number().int()).optional(),
   remainingMs: z.number().int().nullable(),
   /** Piggy-backed attempt state (a save only succeeds while running): an extension shows as a new deadline. */
   state: z.literal('running'),

@@ -62,6 +62,16 @@ const catalog = {
   'NOT_FOUND.session': { id: 'Sesi tidak ditemukan.', en: 'Session not found.' },
   'NOT_FOUND.attempt': { id: 'Percobaan ujian tidak ditemukan.', en: 'Attempt not found.' },
   'NOT_FOUND.exam': { id: 'Ujian tidak ditemukan.', en: 'Exam not found.' },
+  'NOT_FOUND.speedSheet': {
+    id: 'Lembar Kraepelin tidak ada di naskah Anda.',
+    en: 'There is no such Kraepelin sheet on your form.',
+  },
+  'NOT_FOUND.psychReport': {
+    id: 'Laporan psikologi tersedia setelah ujian selesai.',
+    en: 'The psych report is available once the attempt is finished.',
+  },
+  'NOT_FOUND.notPsych': { id: 'Ujian ini bukan tes psikologi.', en: 'This exam is not a psych test.' },
+  'CONFLICT.notRunning': { id: 'Ujian tidak sedang berjalan.', en: 'The attempt is not running.' },
   'NOT_FOUND.formation': { id: 'Formasi tidak ditemukan.', en: 'Formation not found.' },
   'NOT_FOUND.bank': { id: 'Bank soal kosong atau tidak ada.', en: 'Bank not found or empty.' },
   'NOT_FOUND.result': {

@@ -3,6 +3,7 @@ import type { AttemptMeta } from '../domain/attempt.ts';
 import type { DomainError } from '../domain/errors.ts';
 import type { Form } from '../domain/form.ts';
 import { isSessionOpen, startAttempt } from '../domain/lifecycle.ts';
+import { entryVerdict } from '../domain/psych/kraepelin.ts';
 import { replay } from '../domain/replay.ts';
 import { attemptSeed } from '../domain/seed.ts';
 import type { Step } from '../domain/steps.ts';
@@ -29,6 +30,7 @@ import type { ImageService } from './images.ts';
 import { presentForm } from './present.ts';
 import { resultView } from './results.ts';
 import type { SessionCache } from './session-cache.ts';
+import type { SpeedStartCache } from './speed-starts.ts';
 
 export interface AttemptServiceParts {
   deps: Deps;
@@ -37,6 +39,7 @@ export interface AttemptServiceParts {
   finalizer: Finalizer;
   images: ImageService;
   sessionCache: SessionCache;
+  speedStarts: SpeedStartCache;
 }
 
 const remainingOf = (meta: AttemptMeta, now: number): number | null =>
@@ -60,6 +63,7 @@ export const createAttemptService = ({
   finalizer,
   images,
   sessionCache,
+  speedStarts,
 }: AttemptServiceParts) => {
   const { store } = deps;
 
@@ -280,6 +284,13 @@ export const createAttemptService = ({
           bad[`steps.${i}.itemId`] = ['soal tidak ada di naskah Anda / item is not on your form'];
           return s;
         }
+        if (s.type === 'entered') {
+          const item = exam.itemsById.get(w.itemId);
+          if (item?.kind !== 'speed')
+            bad[`steps.${i}.itemId`] = ['bukan lembar Kraepelin / not a speed sheet'];
+          else if (entryVerdict(s, 0, 0, item, 0) === 'outOfRange')
+            bad[`steps.${i}`] = ['di luar lembar / outside the sheet'];
+        }
         if (s.type !== 'answered' || s.choice === null) return { ...s, itemId: w.itemId };
         const choice = w.toBank.get(s.choice);
         if (choice === undefined) bad[`steps.${i}.choice`] = ['pilihan tidak dikenal / unknown option'];
@@ -306,18 +317,38 @@ export const createAttemptService = ({
         error = userError('ATTEMPT_EXPIRED');
       }
 
+      // Kraepelin entries: each judged against its column's deadline, fixed from the sheet's server start.
+      const refused = new Set<number>();
+      if (!rejected)
+        for (const s of bankSteps) {
+          if (s.type !== 'entered') continue;
+          const item = exam.itemsById.get(s.itemId);
+          const startedAt = await speedStarts.get(meta.attemptId, s.itemId);
+          if (item?.kind !== 'speed' || startedAt === undefined) refused.add(s.seq);
+          else if (entryVerdict(s, now, startedAt, item, deps.config.speedGraceMs) !== 'ok')
+            refused.add(s.seq);
+        }
       const outcomes = await Promise.all(
         bankSteps.map((s) => {
           const body =
             s.type === 'answered'
               ? { type: 'answered' as const, itemId: s.itemId, choice: s.choice }
-              : { type: 'flagged' as const, itemId: s.itemId, flagged: s.flagged };
+              : s.type === 'flagged'
+                ? { type: 'flagged' as const, itemId: s.itemId, flagged: s.flagged }
+                : {
+                    type: 'entered' as const,
+                    itemId: s.itemId,
+                    column: s.column,
+                    row: s.row,
+                    digit: s.digit,
+                  };
+          const mark: Step['rejected'] = rejected ?? (refused.has(s.seq) ? 'columnClosed' : undefined);
           return store.attempts.appendClientStep(meta.attemptId, {
             ...body,
             at: now,
             deviceEpoch: claims.dev,
             clientSeq: s.seq,
-            ...(rejected ? { rejected } : {}),
+            ...(mark ? { rejected: mark } : {}),
           });
         }),
       );
@@ -331,6 +362,7 @@ export const createAttemptService = ({
       }
       return {
         acked: steps.map((s) => s.seq),
+        ...(refused.size ? { refused: [...refused] } : {}),
         remainingMs: remainingOf(meta, now),
         state: 'running',
         deadline: deadlineOf(meta),

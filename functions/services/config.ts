@@ -10,6 +10,11 @@ export interface ApiConfig {
   staffTokenTtlSeconds: number;
   /** Answers in flight at the deadline are still accepted within this grace. */
   graceMs: number;
+  /**
+   * Kraepelin: an entry is still accepted this long after its column closed (in-flight saves). Small, as
+   * columns last seconds; longer network gaps lose the entries of columns that closed meanwhile.
+   */
+  speedGraceMs: number;
   /** How long a cached attempt state may be used on the save path. */
   attemptCacheMs: number;
   /** Publication keys (signing key, pseudonym secret); absent -> publishing and bundles are refused. Never logged. */
@@ -38,6 +43,7 @@ export const defaultApiConfig = (secrets: {
   candidateTokenTtlSeconds: 6 * 3600,
   staffTokenTtlSeconds: 12 * 3600,
   graceMs: DEFAULT_GRACE_MS,
+  speedGraceMs: 5_000,
   attemptCacheMs: 3_000,
 });
 

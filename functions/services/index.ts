@@ -13,10 +13,12 @@ import { createFormationService } from './formations.ts';
 import { createImageService } from './images.ts';
 import { createMonitorService } from './monitor.ts';
 import { createProctorService } from './proctor.ts';
+import { createPsychService } from './psych.ts';
 import { createPublicService } from './public.ts';
 import { createPublicationService } from './publication.ts';
 import { createScoreboardService } from './scoreboard.ts';
 import { createSessionCache } from './session-cache.ts';
+import { createSpeedStartCache } from './speed-starts.ts';
 
 /**
  * Naming: `*Cache` are per-process caches over the store, the rest are use cases; the store's repositories
@@ -28,6 +30,7 @@ export const createServices = (deps: Deps) => {
   const sessionCache = createSessionCache(deps.store, deps.clock);
   const finalizer = createFinalizer(deps, attemptCache, contentCache);
   const images = createImageService(deps.store, deps.clock);
+  const speedStarts = createSpeedStartCache(deps.store);
   const proctor = createProctorService(deps, attemptCache, finalizer);
   const auditLog = createAuditLog(deps.store, deps.clock);
   const publication = createPublicationService(deps, auditLog);
@@ -38,7 +41,16 @@ export const createServices = (deps: Deps) => {
     sessionCache,
     finalizer,
     images,
-    attempt: createAttemptService({ deps, attemptCache, contentCache, finalizer, images, sessionCache }),
+    attempt: createAttemptService({
+      deps,
+      attemptCache,
+      contentCache,
+      finalizer,
+      images,
+      sessionCache,
+      speedStarts,
+    }),
+    psych: createPsychService({ deps, attemptCache, contentCache, finalizer, speedStarts }),
     proctor,
     monitor: createMonitorService(deps, sessionCache, finalizer, proctor),
     banks: createBankService(deps, contentCache),

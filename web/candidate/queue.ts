@@ -135,6 +135,8 @@ export function overlay(
   const f = new Set(flags);
   for (const step of pending) {
     if (step.type === 'answered') a[step.itemId] = step.choice;
+    else if (step.type !== 'flagged')
+      continue; // Kraepelin entries: shown by the sheet itself
     else if (step.flagged) f.add(step.itemId);
     else f.delete(step.itemId);
   }

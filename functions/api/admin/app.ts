@@ -18,6 +18,7 @@ const BANK_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 const sessionParams = z.object({ sessionId: id });
 const examParams = z.object({ examId: id });
+const attemptParams = z.object({ attemptId: id });
 const actionParams = z.object({
   attemptId: id,
   action: z.enum(['pause', 'resume', 'extend', 'reset-device', 'submit']),
@@ -62,6 +63,12 @@ export const adminApp = (svc: Services) => {
       publication: await svc.publication.publish(staffRequest(c, deps), examId),
       serverTime: deps.clock(),
     });
+  });
+
+  /** Psych report: admins only (not proctors); never published. */
+  app.get('/attempts/:attemptId/psych-report', adminOnly, async (c) => {
+    const { attemptId } = parseParams(c, attemptParams);
+    return c.json(await svc.psych.report(attemptId, { requireFinished: false }));
   });
 
   app.post('/attempts/:attemptId/:action', staff, async (c) => {

@@ -70,5 +70,11 @@ export const auditorApp = (svc: Services) => {
     }),
   );
 
+  /** The psych report of one attempt (confidential: auditors and admins only, never published). */
+  app.get('/attempts/:attemptId/psych-report', auditor, async (c) => {
+    const { attemptId } = parseParams(c, attemptParams);
+    return c.json(await svc.psych.report(attemptId, { requireFinished: false }));
+  });
+
   return app;
 };

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { candidateLoginBody, saveAnswersBody } from '../../schemas/candidate.ts';
 import { id } from '../../schemas/common.ts';
+import { speedParams } from '../../schemas/psych.ts';
 import type { CandidateClaims } from '../../services/auth/tokens.ts';
 import { loginCandidate } from '../../services/candidate-login.ts';
 import { userError } from '../../services/errors.ts';
@@ -45,6 +46,16 @@ export const candidateApp = (svc: Services) => {
     const body = await parseJson(c, saveAnswersBody);
     return c.json(await svc.attempt.save(claims, body.steps));
   });
+  /** Opens a Kraepelin sheet: the first call fixes its start on the server's clock. */
+  app.post('/attempts/:attemptId/speed/:itemId/open', async (c) => {
+    const claims = owned(c);
+    const { itemId } = parseParams(c, speedParams);
+    return c.json(await svc.psych.openSheet(claims, itemId));
+  });
+  /** The candidate's own psych report, once the attempt is finished. */
+  app.get('/attempts/:attemptId/psych-report', async (c) =>
+    c.json(await svc.psych.report(owned(c).aid, { requireFinished: true })),
+  );
   app.post('/attempts/:attemptId/submit', async (c) => c.json(await svc.attempt.submit(owned(c))));
   app.get('/attempts/:attemptId/result', async (c) => c.json(await svc.attempt.result(owned(c))));
 

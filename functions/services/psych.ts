@@ -1,0 +1,185 @@
+// Psych use cases: open a Kraepelin sheet (server-fixed start), and the confidential per-candidate report.
+import type { AttemptMeta } from '../domain/attempt.ts';
+import { type PsychResult, scorePsych } from '../domain/psych/attempt.ts';
+import { kraepelinColumns } from '../domain/psych/kraepelin.ts';
+import {
+  DEFAULT_CUTOFFS,
+  type NormedScore,
+  normFromScores,
+  normScore,
+  type ScaleNorm,
+} from '../domain/psych/norms.ts';
+import { replay } from '../domain/replay.ts';
+import type { PsychReportView, SpeedSheetView } from '../schemas/psych.ts';
+import type { AttemptCache } from './attempt-cache.ts';
+import type { CandidateClaims } from './auth/tokens.ts';
+import type { ContentCache } from './content.ts';
+import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
+import type { Finalizer } from './finalize.ts';
+import type { SpeedStartCache } from './speed-starts.ts';
+
+export interface PsychServiceParts {
+  deps: Deps;
+  attemptCache: AttemptCache;
+  contentCache: ContentCache;
+  finalizer: Finalizer;
+  speedStarts: SpeedStartCache;
+}
+
+/** Kraepelin measures normed in the report. */
+const SPEED_SCALES = ['panker', 'tianker', 'jankerMad', 'hanker'] as const;
+
+const normedView = (n: NormedScore) => ({ z: n.z, t: n.t, percentile: n.percentile, category: n.category });
+
+const finished = (m: AttemptMeta) => m.state === 'submitted' || m.state === 'expired';
+
+export const createPsychService = ({
+  deps,
+  attemptCache,
+  contentCache,
+  finalizer,
+  speedStarts,
+}: PsychServiceParts) => {
+  const { store } = deps;
+
+  const scoreOf = async (meta: AttemptMeta): Promise<PsychResult> => {
+    const exam = await contentCache.exam(meta.examId);
+    const form = contentCache.form(meta.attemptId, exam, meta.seed);
+    const view = replay(await store.attempts.readSteps(meta.attemptId), meta, deps.config.graceMs);
+    return scorePsych(form, exam.itemsById, view, deps.config.speedGraceMs);
+  };
+
+  /** Raw scale values of one psych result, keyed like the norm group (factor names, speed measures). */
+  const scalesOf = (r: PsychResult): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const f of r.factors) if (f.status === 'valid') out.set(f.factor, f.raw);
+    for (const s of r.speed) for (const k of SPEED_SCALES) out.set(`${s.itemId}.${k}`, s.measures[k]);
+    return out;
+  };
+
+  /**
+   * Norm group: the finished attempts of the same session and exam (at least 2 with a value per scale and
+   * some spread). Planned: an imported norm table per instrument (domain/psych/norms.ts checks one already).
+   */
+  const normGroup = async (meta: AttemptMeta) => {
+    const peers = (await store.attempts.listBySession(meta.sessionId)).filter(
+      (m) => m.examId === meta.examId && finished(m),
+    );
+    const values = new Map<string, number[]>();
+    for (const p of peers)
+      for (const [k, v] of scalesOf(await scoreOf(p))) values.set(k, [...(values.get(k) ?? []), v]);
+    const norms = new Map<string, ScaleNorm>();
+    for (const [k, xs] of values) {
+      try {
+        norms.set(k, normFromScores(xs));
+      } catch {
+        // fewer than 2 values or no spread: this scale is reported without a norm
+      }
+    }
+    return { n: peers.length, norms };
+  };
+
+  return {
+    /**
+     * Opens (or re-opens) a speed sheet of the candidate's running attempt. The first call writes a
+     * speedStarted step with the server's time; every column deadline counts from it. Idempotent.
+     */
+    async openSheet(claims: CandidateClaims, wireId: string): Promise<SpeedSheetView> {
+      const now = deps.clock();
+      const meta = await finalizer.finalizeIfDue(await attemptCache.get(claims.aid), now);
+      if (meta.state !== 'running') throw userError('CONFLICT.notRunning');
+      if (claims.dev !== meta.deviceEpoch) throw userError('RETIRED_DEVICE');
+      const exam = await contentCache.exam(meta.examId);
+      // The browser names items by wire id (domain/wire.ts); the log and the sheet's seed use the bank id.
+      const itemId = contentCache.wire(meta.attemptId, exam, meta.seed).byWire.get(wireId)?.itemId ?? '';
+      const item = exam.itemsById.get(itemId);
+      if (item?.kind !== 'speed') throw userError('NOT_FOUND.speedSheet');
+      let steps = await store.attempts.readSteps(meta.attemptId);
+      let startedAt = speedStarts.fromSteps(meta.attemptId, itemId, steps);
+      if (startedAt === undefined) {
+        await store.attempts.appendServerStep(meta.attemptId, { at: now, type: 'speedStarted', itemId });
+        // Two devices racing: both steps land, the earliest counts everywhere (replay and the save path).
+        steps = await store.attempts.readSteps(meta.attemptId);
+        startedAt = speedStarts.fromSteps(meta.attemptId, itemId, steps) ?? now;
+      }
+      const view = replay(steps, meta, deps.config.graceMs);
+      const cells = new Map<string, { column: number; row: number; digit: number }>();
+      for (const e of view.entries)
+        if (e.itemId === itemId)
+          cells.set(`${e.column}.${e.row}`, { column: e.column, row: e.row, digit: e.digit });
+      return {
+        attemptId: meta.attemptId,
+        itemId: wireId,
+        digits: kraepelinColumns(meta.seed, itemId, item),
+        columnSeconds: item.columnSeconds,
+        startedAt,
+        graceMs: deps.config.speedGraceMs,
+        entries: [...cells.values()],
+        lastSeq: view.lastSeqByEpoch.get(meta.deviceEpoch) ?? 0,
+        serverTime: now,
+      };
+    },
+
+    /** The report of one attempt. Callers authorize: the candidate (own, finished), admins, auditors. */
+    async report(attemptId: string, opts: { requireFinished: boolean }): Promise<PsychReportView> {
+      const now = deps.clock();
+      const stored = await store.attempts.get(attemptId, true);
+      if (!stored) throw userError('NOT_FOUND.attempt');
+      const meta = await finalizer.finalizeIfDue(stored, now);
+      if (opts.requireFinished && !finished(meta)) throw userError('NOT_FOUND.psychReport');
+      const exam = await contentCache.exam(meta.examId);
+      if (exam.exam.scheme !== 'PSYCH') throw userError('NOT_FOUND.notPsych');
+      const r = await scoreOf(meta);
+      const group = await normGroup(meta);
+      const normed = (key: string, raw: number) => {
+        const n = group.norms.get(key);
+        return n ? normedView(normScore(raw, n, DEFAULT_CUTOFFS)) : null;
+      };
+      return {
+        attemptId: meta.attemptId,
+        examId: exam.exam.id,
+        examTitle: exam.exam.title,
+        state: meta.state,
+        confidential: true,
+        factors: r.factors.map((f) =>
+          f.status === 'valid'
+            ? { ...f, reason: null, norm: normed(f.factor, f.raw) }
+            : { ...f, raw: null, pomp: null, norm: null },
+        ),
+        speed: r.speed.map((s) => {
+          const norms: Record<string, ReturnType<typeof normedView>> = {};
+          for (const k of SPEED_SCALES) {
+            const n = normed(`${s.itemId}.${k}`, s.measures[k]);
+            if (n) norms[k] = n;
+          }
+          return {
+            itemId: s.itemId,
+            columns: s.config.columns,
+            columnSeconds: s.config.columnSeconds,
+            startedAt: s.startedAt,
+            curve: s.measures.curve,
+            errors: s.tallies.map((t) => t.errors),
+            skipped: s.tallies.map((t) => t.skipped),
+            panker: s.measures.panker,
+            tianker: s.measures.tianker,
+            jankerRange: s.measures.jankerRange,
+            jankerMad: s.measures.jankerMad,
+            hanker: s.measures.hanker,
+            norms,
+          };
+        }),
+        normGroup:
+          group.n >= 2
+            ? {
+                description: `peserta sesi ${meta.sessionId} yang sudah selesai / finished candidates of session ${meta.sessionId}`,
+                n: group.n,
+              }
+            : null,
+        serverTime: now,
+      };
+    },
+  };
+};
+
+export type PsychService = ReturnType<typeof createPsychService>;
