@@ -7,15 +7,19 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Layout, PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { type CandidateAuth, getCandidate, setCandidate } from '../lib/auth.ts';
+import { currentSample, restoreSample } from '../lib/clock.ts';
 import { navigate, paths } from '../lib/router.ts';
 import { loadBrief, storedBrief } from './brief.ts';
+import { loadQueueText, loadSnapshot, MirrorStorage, saveSnapshot } from './deviceStore.ts';
 import { ExamView } from './ExamView.tsx';
 import { StartScreen } from './StartScreen.tsx';
+import { writerLock } from './writerLock.ts';
 
 type Phase =
   | { kind: 'loading' }
   | { kind: 'ready' }
-  | { kind: 'exam'; state: AttemptStateView; form: PublicForm }
+  | { kind: 'exam'; state: AttemptStateView; form: PublicForm; storage: MirrorStorage; offline: boolean }
+  | { kind: 'otherTab' }
   | { kind: 'error'; error: unknown };
 
 export function ExamPage() {
@@ -31,6 +35,22 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
   const { t } = useI18n();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [starting, setStarting] = useState(false);
+  const [storageFailed, setStorageFailed] = useState(false);
+  const onStorageError = useCallback(() => setStorageFailed(true), []);
+
+  // One writer per attempt across tabs: a second tab is told and takes over only when the first one closes.
+  const [writer, setWriter] = useState<boolean | null>(null);
+  useEffect(() => {
+    const lock = writerLock(auth.attemptId);
+    lock.acquired.then(setWriter);
+    lock.later.then(() => window.location.reload());
+    return () => lock.release();
+  }, [auth.attemptId]);
+
+  const storageFor = useCallback(
+    async (attemptId: string) => new MirrorStorage(await loadQueueText(attemptId), onStorageError),
+    [onStorageError],
+  );
   const [brief, setBrief] = useState<AttemptBrief | null>(() => storedBrief(auth.attemptId));
   useEffect(() => {
     if (phase.kind === 'ready' && !brief)
@@ -50,10 +70,29 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
         return;
       }
       const form = await candidateApi.form(auth.token, auth.attemptId);
-      setPhase({ kind: 'exam', state, form });
+      const storage = await storageFor(auth.attemptId);
+      // The exam must survive a reload without network: the form and state stay on the device until the result.
+      saveSnapshot({
+        attemptId: auth.attemptId,
+        form,
+        state,
+        sample: currentSample(),
+        savedAt: Date.now(),
+      }).catch(onStorageError);
+      setPhase({ kind: 'exam', state, form, storage, offline: false });
     },
-    [auth],
+    [auth, storageFor, onStorageError],
   );
+
+  /** No network: the exam from this device's snapshot, the clock from the last server offset. */
+  const offline = useCallback(async (): Promise<boolean> => {
+    const snap = await loadSnapshot(auth.attemptId);
+    if (!snap) return false;
+    restoreSample(snap.sample);
+    const storage = await storageFor(auth.attemptId);
+    setPhase({ kind: 'exam', state: snap.state, form: snap.form, storage, offline: true });
+    return true;
+  }, [auth, storageFor]);
 
   const fail = useCallback((error: unknown) => {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
@@ -69,14 +108,18 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
     candidateApi
       .state(auth.token, auth.attemptId)
       .then(enter)
-      .catch((err: unknown) => {
+      .catch(async (err: unknown) => {
         // The API answers 409 NOT_STARTED (instead of state 'ready') before the start.
         if (err instanceof ApiError && err.code === 'NOT_STARTED') setPhase({ kind: 'ready' });
+        else if (err instanceof ApiError && err.isNetwork && (await offline())) return;
         else fail(err);
       });
-  }, [auth, enter, fail]);
+  }, [auth, enter, fail, offline]);
 
-  useEffect(load, [load]);
+  useEffect(() => {
+    if (writer) load();
+    else if (writer === false) setPhase({ kind: 'otherTab' });
+  }, [writer, load]);
 
   async function start() {
     setStarting(true);
@@ -96,7 +139,17 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
     }
   }
 
-  if (phase.kind === 'exam') return <ExamView auth={auth} form={phase.form} initial={phase.state} />;
+  if (phase.kind === 'exam')
+    return (
+      <ExamView
+        auth={auth}
+        form={phase.form}
+        initial={phase.state}
+        storage={phase.storage}
+        loadedOffline={phase.offline}
+        storageFailed={storageFailed}
+      />
+    );
   if (phase.kind === 'ready') {
     return (
       <Layout header={<span className="who">{auth.name}</span>}>
@@ -109,6 +162,14 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
     <Layout header={<span className="who">{auth.name}</span>}>
       <section className="card card-narrow">
         {phase.kind === 'loading' && <p aria-busy="true">{t('common.loading')}</p>}
+        {phase.kind === 'otherTab' && (
+          <>
+            <PageTitle>{t('exam.closed.title')}</PageTitle>
+            <div className="alert alert-lock" role="alert" data-testid="other-tab">
+              {t('exam.otherTab')}
+            </div>
+          </>
+        )}
         {phase.kind === 'error' && (
           <>
             <PageTitle>{t('exam.closed.title')}</PageTitle>

@@ -12,13 +12,15 @@ import { ApiError } from '../api/errors.ts';
 import { Layout } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { type CandidateAuth, setCandidate } from '../lib/auth.ts';
+import { currentSample } from '../lib/clock.ts';
 import { navigate, paths } from '../lib/router.ts';
 import { Countdown } from './Countdown.tsx';
+import { saveSnapshot } from './deviceStore.ts';
 import { LockPanel } from './LockPanel.tsx';
 import { choiceForKey } from './letters.ts';
 import { QuestionGrid } from './QuestionGrid.tsx';
 import { QuestionPanel } from './QuestionPanel.tsx';
-import { clearQueue } from './queue.ts';
+import type { KeyValueStorage } from './queue.ts';
 import { rememberResult } from './resultCache.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { SectionTabs } from './SectionTabs.tsx';
@@ -33,6 +35,10 @@ interface Props {
   auth: CandidateAuth;
   form: PublicForm;
   initial: AttemptStateView;
+  storage: KeyValueStorage;
+  /** Shown from this device's snapshot because the server could not be reached. */
+  loadedOffline: boolean;
+  storageFailed: boolean;
 }
 
 interface Clock {
@@ -51,7 +57,7 @@ const clockOf = (s: AttemptStateView): Clock => ({
 
 const posKey = (attemptId: string) => `seleksi.pos.${attemptId}`;
 
-export function ExamView({ auth, form, initial }: Props) {
+export function ExamView({ auth, form, initial, storage, loadedOffline, storageFailed }: Props) {
   const { t } = useI18n();
   const [clock, setClock] = useState<Clock>(() => clockOf(initial));
   const [fatal, setFatal] = useState<Lock | null>(null);
@@ -74,6 +80,7 @@ export function ExamView({ auth, form, initial }: Props) {
   const onResponse = useCallback((res: SaveAnswersResponse) => {
     // The save carried the attempt state: no poll needed for a while; an extension shows as a new deadline.
     signalsRef.current?.heard();
+    setHeard(true);
     setClock({ state: 'running', deadline: res.deadline, remainingMs: res.remainingMs });
   }, []);
 
@@ -89,7 +96,9 @@ export function ExamView({ auth, form, initial }: Props) {
   );
 
   const onPaused = useCallback(() => signalsRef.current?.pollNow(), []);
+  const [heard, setHeard] = useState(!loadedOffline);
   const save = useAutosave({
+    storage,
     token: auth.token,
     attemptId: auth.attemptId,
     initial,
@@ -119,6 +128,9 @@ export function ExamView({ auth, form, initial }: Props) {
 
   // Proctor signals: pause/resume, extension, device handover, forced submit (see useSignals for the cost).
   const signals = useSignals(auth, clock.state === 'paused', fatal === null, (sig: AttemptSignal) => {
+    // Heard from the server (e.g. after an offline reload): send what waited in the queue.
+    setHeard(true);
+    save.flush().catch(() => undefined);
     if (sig.state === 'submitted' || sig.state === 'expired') goResult();
     else if (sig.deviceEpoch !== initial.deviceEpoch)
       setFatal({ kind: 'blocked', error: new ApiError(409, 'RETIRED_DEVICE', 'device retired') });
@@ -126,6 +138,30 @@ export function ExamView({ auth, form, initial }: Props) {
       setClock({ state: sig.state, deadline: sig.deadline, remainingMs: sig.remainingMs });
   });
   signalsRef.current = signals;
+
+  // Keep this device's snapshot current (answers, flags, clock, server offset) for a reload without network.
+  const { answers, flags } = save;
+  useEffect(() => {
+    const state: AttemptStateView = {
+      ...initial,
+      state: clock.state,
+      deadline: clock.deadline,
+      remainingMs: clock.remainingMs,
+      answers,
+      flags: [...flags],
+    };
+    const timer = setTimeout(() => {
+      if (leaving.current) return;
+      saveSnapshot({
+        attemptId: auth.attemptId,
+        form,
+        state,
+        sample: currentSample(),
+        savedAt: Date.now(),
+      }).catch(() => undefined);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [answers, flags, clock, initial, auth.attemptId, form]);
 
   useEffect(() => {
     sessionStorage.setItem(posKey(auth.attemptId), currentId);
@@ -158,7 +194,6 @@ export function ExamView({ auth, form, initial }: Props) {
       if (!(await save.flush())) throw new ApiError(0, 'NETWORK', 'answers not yet saved');
       const result = await candidateApi.submit(auth.token, auth.attemptId);
       rememberResult(result);
-      clearQueue(localStorage, auth.attemptId);
       goResult();
     } catch (err) {
       if (err instanceof ApiError && (err.code === 'ATTEMPT_SUBMITTED' || err.code === 'ATTEMPT_EXPIRED'))
@@ -198,6 +233,16 @@ export function ExamView({ auth, form, initial }: Props) {
       />
       <div className="exam-layout">
         <div className="exam-main">
+          {storageFailed && (
+            <div className="alert alert-error" role="alert" data-testid="storage-failed">
+              {t('exam.storage.failed')}
+            </div>
+          )}
+          {(!heard || save.status === 'offline') && (
+            <div className="alert alert-lock" role="status" data-testid="offline-banner">
+              {t('exam.offline.banner')}
+            </div>
+          )}
           {lock && <LockPanel lock={lock} />}
           <TimeWarnings remainingMs={clock.state === 'running' ? remaining : null} />
           {/* Paused by the proctor: the question is hidden, not only disabled. */}

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18n.tsx';
 import { type CandidateAuth, getCandidate, setCandidate } from '../lib/auth.ts';
 import { navigate, paths } from '../lib/router.ts';
 import { clearBrief, storedBrief } from './brief.ts';
+import { forgetAttempt } from './deviceStore.ts';
 import { clearQueue } from './queue.ts';
 import { ResultSlip } from './ResultSlip.tsx';
 import { takeResult } from './resultCache.ts';
@@ -151,6 +152,7 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
 /** Removes the attempt's traces from this device: queue, brief, position and the login token. */
 export function clearDevice(attemptId: string): void {
   clearQueue(localStorage, attemptId);
+  forgetAttempt(attemptId).catch(() => undefined);
   clearBrief(attemptId);
   try {
     sessionStorage.removeItem(`seleksi.pos.${attemptId}`);

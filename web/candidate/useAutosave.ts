@@ -4,9 +4,11 @@ import type { AttemptStateView, SaveAnswersResponse } from '../../functions/sche
 import { candidateApi } from '../api/candidate.ts';
 import type { ApiError } from '../api/errors.ts';
 import { Autosave, type SaveStatus } from './autosave.ts';
-import { loadQueue, overlay, reconcile, type StepDraft } from './queue.ts';
+import { type KeyValueStorage, loadQueue, overlay, reconcile, type StepDraft } from './queue.ts';
 
 interface Options {
+  /** Where the queue lives (the IndexedDB mirror). */
+  storage: KeyValueStorage;
   token: string;
   attemptId: string;
   initial: AttemptStateView;
@@ -25,6 +27,7 @@ export interface AutosaveView {
 }
 
 export function useAutosave({
+  storage,
   token,
   attemptId,
   initial,
@@ -35,7 +38,7 @@ export function useAutosave({
   const callbacks = useRef({ onResponse, onFatal, onPaused });
   callbacks.current = { onResponse, onFatal, onPaused };
   const [view, setView] = useState(() => {
-    const q = reconcile(loadQueue(localStorage, attemptId), attemptId, initial);
+    const q = reconcile(loadQueue(storage, attemptId), attemptId, initial);
     return overlay(initial.answers, initial.flags, q.pending);
   });
   const [pendingCount, setPendingCount] = useState(0);
@@ -45,8 +48,8 @@ export function useAutosave({
   const { deviceEpoch, lastSeq } = initial;
   useEffect(() => {
     const saver = new Autosave({
-      storage: localStorage,
-      queue: reconcile(loadQueue(localStorage, attemptId), attemptId, { deviceEpoch, lastSeq }),
+      storage,
+      queue: reconcile(loadQueue(storage, attemptId), attemptId, { deviceEpoch, lastSeq }),
       send: (steps) => candidateApi.save(token, attemptId, steps),
       onChange: (q, s) => {
         setPendingCount(q.pending.length);
@@ -57,6 +60,8 @@ export function useAutosave({
       onPaused: () => callbacks.current.onPaused(),
     });
     saverRef.current = saver;
+    // Steps recorded before the saver existed are added now, in order (never dropped).
+    for (const draft of early.current.splice(0)) saver.add(draft);
     setPendingCount(saver.queue.pending.length);
     setStatus(saver.status);
     saver.resume();
@@ -67,11 +72,16 @@ export function useAutosave({
       saver.stop();
       saverRef.current = null;
     };
-  }, [token, attemptId, deviceEpoch, lastSeq]);
+  }, [storage, token, attemptId, deviceEpoch, lastSeq]);
 
+  const early = useRef<StepDraft[]>([]);
   const record = useCallback((draft: StepDraft) => {
     const saver = saverRef.current;
-    if (!saver) return;
+    if (!saver) {
+      early.current.push(draft);
+      setView((v) => overlay(v.answers, [...v.flags], [{ ...draft, seq: 0 }]));
+      return;
+    }
     const step = saver.add(draft);
     setView((v) => overlay(v.answers, [...v.flags], [step]));
   }, []);

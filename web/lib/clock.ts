@@ -24,6 +24,14 @@ export function observeServerTime(serverTime: number, sentAt: number, receivedAt
   best = betterSample(best, { serverTime, clientAt: (sentAt + receivedAt) / 2, rtt: receivedAt - sentAt });
 }
 
+/** The kept sample, to store with an offline snapshot. */
+export const currentSample = (): ClockSample | null => best;
+
+/** After a reload without network: continue from the last stored server offset. */
+export function restoreSample(sample: ClockSample | null): void {
+  if (sample && !best) best = sample;
+}
+
 /** Offset to add to the client clock to get server time (0 before any response). */
 export function serverOffset(): number {
   return best ? clockOffset(best.serverTime, best.clientAt) : 0;
