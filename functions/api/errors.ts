@@ -1,5 +1,5 @@
 // API error vocabulary: maps domain error codes to HTTP statuses once, and shapes the error body.
-import type { DomainErrorCode } from '../domain/errors.ts';
+import type { DomainErrorCode } from '../services/errors.ts';
 
 export const httpStatusOf: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409 | 423 | 429 | 503> = {
   VALIDATION: 400,

@@ -13,3 +13,6 @@ export const userError = (key: UserErrorKey, details?: unknown, cause?: unknown)
     key,
     ...(cause === undefined ? {} : { cause }),
   });
+
+/** The api maps these once (status + catalog message); it sees domain errors only through services. */
+export { type DomainErrorCode, isDomainError } from '../domain/errors.ts';

@@ -2,8 +2,8 @@
 // The message comes from the catalog (schemas/messages.ts) in the request's language (Accept-Language; default id).
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { isDomainError } from '../../domain/errors.ts';
 import { type Lang, messageOf, messages, negotiateLang } from '../../schemas/messages.ts';
+import { isDomainError } from '../../services/errors.ts';
 import { log } from '../../services/log.ts';
 import { errorPayload, httpStatusOf } from '../errors.ts';
 import { MalformedJsonError } from './validate.ts';
