@@ -1,7 +1,7 @@
 // Origin verify: refuses requests that did not come through CloudFront (which adds a secret header); off unless configured.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type Env, Hono, type MiddlewareHandler, type Schema } from 'hono';
-import { DomainError } from '../../domain/errors.ts';
+import { userError } from '../../services/errors.ts';
 import { notFound, onError } from './on-error.ts';
 
 /** The header CloudFront adds to every request it forwards to the API (infra/constructs/secrets.ts sets it). */
@@ -19,9 +19,7 @@ export const originVerify = (expected?: string): MiddlewareHandler => {
   return async (c, next) => {
     const got = digest(c.req.header(ORIGIN_VERIFY_HEADER) ?? '');
     if (!timingSafeEqual(want, got)) {
-      throw new DomainError('FORBIDDEN', 'request did not come through CloudFront', undefined, {
-        key: 'FORBIDDEN.origin',
-      });
+      throw userError('FORBIDDEN.origin'); // the request did not come through CloudFront
     }
     await next();
   };
