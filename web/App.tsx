@@ -10,6 +10,7 @@ import { ResultPage } from './candidate/ResultPage.tsx';
 import { Layout, PageTitle } from './components/Layout.tsx';
 import { I18nProvider, useI18n } from './i18n/I18n.tsx';
 import { paths, type Route, useRoute } from './lib/router.ts';
+import { RankingPage } from './public/RankingPage.tsx';
 
 export function App() {
   return (
@@ -38,6 +39,8 @@ function Page({ route }: { route: Route }) {
       return <SessionsPage />;
     case 'adminAttempts':
       return <AttemptsPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'ranking':
+      return <RankingPage key={route.publicationId} publicationId={route.publicationId} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'adminLogin' }
   | { name: 'adminSessions' }
   | { name: 'adminAttempts'; sessionId: string }
+  | { name: 'ranking'; publicationId: string }
   | { name: 'notFound' };
 
 export function parseHash(hash: string): Route {
@@ -17,6 +18,8 @@ export function parseHash(hash: string): Route {
   if (parts.length === 0) return { name: 'candidateLogin' };
   if (a === 'exam' && parts.length === 1) return { name: 'exam' };
   if (a === 'result' && parts.length === 1) return { name: 'result' };
+  if (a === 'ranking' && b && parts.length === 2)
+    return { name: 'ranking', publicationId: decodeURIComponent(b) };
   if (a === 'admin') {
     if (!b) return { name: 'adminLogin' };
     if (b === 'sessions' && !c) return { name: 'adminSessions' };
@@ -32,6 +35,7 @@ export const paths = {
   result: '#/result',
   adminLogin: '#/admin',
   adminSessions: '#/admin/sessions',
+  ranking: (publicationId: string) => `#/ranking/${encodeURIComponent(publicationId)}`,
   adminAttempts: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}`,
 };
 
