@@ -22,6 +22,7 @@ export const httpStatusOf: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409 |
   CONFLICT: 409,
   DUPLICATE: 409,
   THROTTLED: 429,
+  TOO_MANY_ATTEMPTS: 429,
   STORE_UNAVAILABLE: 503,
 };
 

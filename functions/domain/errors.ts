@@ -22,6 +22,7 @@ export const DOMAIN_ERROR_CODES = [
   'BANK_TOO_SMALL',
   'INVALID_ITEM',
   'THROTTLED',
+  'TOO_MANY_ATTEMPTS',
   'STORE_UNAVAILABLE',
 ] as const;
 

@@ -73,12 +73,17 @@ export const depsFromEnv = async (
     : undefined;
   return {
     store: createStore(storeConfigFromEnv(env)),
-    config: defaultApiConfig({
-      jwtSecret,
-      pinPepper,
-      ...(publication ? { publication } : {}),
-      ...(originVerify ? { originVerify } : {}),
-    }),
+    config: {
+      ...defaultApiConfig({
+        jwtSecret,
+        pinPepper,
+        ...(publication ? { publication } : {}),
+        ...(originVerify ? { originVerify } : {}),
+      }),
+      // Behind CloudFront (the stack's only public path; x-origin-verify proves it) the viewer's address is
+      // CloudFront-Viewer-Address; without that setting, the API Gateway event's source IP.
+      clientAddressSource: env.CLIENT_ADDRESS_SOURCE === 'cloudfront' ? 'cloudfront' : 'lambda',
+    },
     clock: Date.now,
     randomHex: (n) => randomBytes(n).toString('hex'),
   };

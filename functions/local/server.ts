@@ -9,6 +9,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApiApp } from '../api/app.ts';
 import { notFound } from '../api/middleware/on-error.ts';
+import type { LoginLimits } from '../domain/login-limits.ts';
 import { defaultApiConfig } from '../services/config.ts';
 import type { Deps } from '../services/deps.ts';
 import { sweepOpenSessions } from '../services/sweep.ts';
@@ -28,6 +29,8 @@ export interface LocalOptions {
   dataDir?: string;
   quiet?: boolean;
   seed?: SeedOptions;
+  /** Login rate limits (default: defaultLoginLimits); the benchmark raises the per-address cap. */
+  loginLimits?: LoginLimits;
   /** Sweeper period; 0 disables it. */
   sweepEveryMs?: number;
   /** The built web app to serve (default web/dist/, built by `npm run build:web`). */
@@ -51,7 +54,10 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
     await store.ensure();
     const deps: Deps = {
       store,
-      config: defaultApiConfig(loadLocalSecrets(opts.dataDir)),
+      config: {
+        ...defaultApiConfig(loadLocalSecrets(opts.dataDir)),
+        ...(opts.loginLimits ? { loginLimits: opts.loginLimits } : {}),
+      },
       clock: Date.now,
       randomHex: (n) => randomBytes(n).toString('hex'),
     };

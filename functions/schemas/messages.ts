@@ -20,6 +20,16 @@ const catalog = {
   },
   FORBIDDEN: { id: 'Anda tidak berwenang melakukan tindakan ini.', en: 'You are not allowed to do this.' },
   INVALID_CREDENTIALS: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  /** A candidate login: one answer for an unknown registration number and a wrong PIN. */
+  'INVALID_CREDENTIALS.candidate': {
+    id: 'Nomor peserta atau PIN salah.',
+    en: 'Wrong registration number or PIN.',
+  },
+  /** `{wait}` is filled in from the error's details (retryAfterSeconds) by the API. */
+  TOO_MANY_ATTEMPTS: {
+    id: 'Terlalu banyak percobaan masuk. Coba lagi dalam {wait} detik, atau minta pengawas membuka blokir.',
+    en: 'Too many sign-in attempts. Try again in {wait} seconds, or ask the proctor to unlock.',
+  },
   UNKNOWN_CANDIDATE: {
     id: 'Nomor peserta tidak terdaftar pada sesi yang aktif.',
     en: 'This registration number is not on an active session.',

@@ -47,3 +47,10 @@ export const attemptListResponse = z.object({ attempts: z.array(attemptSummary),
 export const proctorActionBody = z.object({ reason: z.string().trim().min(3).max(500) });
 export const extendBody = proctorActionBody.extend({ minutes: z.number().int().min(1).max(240) });
 export const paginationQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+/** One-click unlock of login rate limits: every counter of a login name, or of a client address. */
+export const loginLimitClearBody = z.union([
+  z.object({ kind: z.enum(['candidate', 'staff']), key: z.string().trim().min(1).max(64) }).strict(),
+  z.object({ kind: z.enum(['candidate', 'staff']), address: z.string().trim().min(1).max(64) }).strict(),
+]);
+export type LoginLimitClearBody = z.infer<typeof loginLimitClearBody>;

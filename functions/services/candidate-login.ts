@@ -8,9 +8,22 @@ import { pinMatches } from './auth/pin.ts';
 import { signToken } from './auth/tokens.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
+import type { LoginLimiter } from './login-limits.ts';
 import type { SessionCache } from './session-cache.ts';
 
 export const loginCandidate = async (
+  deps: Deps,
+  attemptCache: AttemptCache,
+  sessionCache: SessionCache,
+  limiter: LoginLimiter,
+  body: CandidateLoginBody,
+  address: string,
+): Promise<CandidateLoginResponse> =>
+  limiter.attempt('candidate', body.regNo, address, () =>
+    checkCandidate(deps, attemptCache, sessionCache, body),
+  );
+
+const checkCandidate = async (
   deps: Deps,
   attemptCache: AttemptCache,
   sessionCache: SessionCache,
@@ -18,9 +31,8 @@ export const loginCandidate = async (
 ): Promise<CandidateLoginResponse> => {
   const now = deps.clock();
   const sessionIds = await deps.store.sessions.sessionsOfCandidate(body.regNo);
-  if (sessionIds.length === 0) {
-    throw userError('UNKNOWN_CANDIDATE');
-  }
+  // One answer for an unknown number and a wrong PIN: the API does not tell which numbers exist.
+  if (sessionIds.length === 0) throw userError('INVALID_CREDENTIALS.candidate');
   const sessions = (await Promise.all(sessionIds.map((id) => sessionCache.get(id)))).filter(
     (s): s is Session => s !== undefined,
   );
@@ -32,10 +44,8 @@ export const loginCandidate = async (
     throw userError('PINS_NOT_RELEASED');
   }
   const entry = await deps.store.sessions.getRosterEntry(session.id, body.regNo);
-  if (!entry) throw userError('UNKNOWN_CANDIDATE');
-  if (!pinMatches(deps.config.pinPepper, body.pin, entry.pinHash)) {
-    throw userError('WRONG_PIN');
-  }
+  if (!entry || !pinMatches(deps.config.pinPepper, body.pin, entry.pinHash))
+    throw userError('INVALID_CREDENTIALS.candidate');
   const attemptId = attemptIdFor(session.id, entry.regNo);
   const existing = await deps.store.attempts.get(attemptId);
   if (existing) attemptCache.set(existing);

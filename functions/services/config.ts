@@ -1,5 +1,13 @@
-// Runtime configuration of the API: secrets, token lifetimes, grace period, clock. Built by an adapter.
+// Runtime configuration of the API: secrets, token lifetimes, grace period, login limits, clock. Built by an adapter.
+import { defaultLoginLimits, type LoginLimits } from '../domain/login-limits.ts';
 import { DEFAULT_GRACE_MS } from '../domain/timing.ts';
+
+/**
+ * Where the client's address comes from (login rate limits): the TCP peer locally ('socket'); on AWS the
+ * CloudFront-Viewer-Address header CloudFront adds ('cloudfront', only when the API is reached through
+ * CloudFront), else the API Gateway event's source IP ('lambda'). Never a client-supplied X-Forwarded-For.
+ */
+export type ClientAddressSource = 'socket' | 'cloudfront' | 'lambda';
 
 export interface ApiConfig {
   /** HS256 key for session tokens. */
@@ -23,6 +31,9 @@ export interface ApiConfig {
   personalDataAuditors?: string[];
   /** Expected `x-origin-verify` header (CloudFront's secret); absent means the check is off. */
   originVerify?: string;
+  /** Login rate limits (the benchmark sets its own: thousands of logins from one loopback address). */
+  loginLimits: LoginLimits;
+  clientAddressSource: ClientAddressSource;
 }
 
 /** Keys of the transparency chain: from DATA_DIR/secrets.json locally, Secrets Manager on AWS. */
@@ -45,6 +56,8 @@ export const defaultApiConfig = (secrets: {
   graceMs: DEFAULT_GRACE_MS,
   speedGraceMs: 5_000,
   attemptCacheMs: 3_000,
+  loginLimits: defaultLoginLimits,
+  clientAddressSource: 'socket',
 });
 
 /** The clock is injected so tests can move time; production uses Date.now. */

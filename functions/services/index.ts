@@ -11,6 +11,7 @@ import type { Deps } from './deps.ts';
 import { createFinalizer } from './finalize.ts';
 import { createFormationService } from './formations.ts';
 import { createImageService } from './images.ts';
+import { createLoginLimiter } from './login-limits.ts';
 import { createMonitorService } from './monitor.ts';
 import { createProctorService } from './proctor.ts';
 import { createPsychService } from './psych.ts';
@@ -34,7 +35,9 @@ export const createServices = (deps: Deps) => {
   const proctor = createProctorService(deps, attemptCache, finalizer);
   const auditLog = createAuditLog(deps.store, deps.clock);
   const publication = createPublicationService(deps, auditLog);
+  const loginLimiter = createLoginLimiter(deps.store, deps.clock, deps.config.loginLimits);
   return {
+    loginLimiter,
     deps,
     attemptCache,
     contentCache,

@@ -9,6 +9,7 @@ import { clientsFor } from './clients.ts';
 import { describeTable, ensureBucket, ensureTable } from './ensure.ts';
 import { createExamRepo } from './exams.ts';
 import { createFormationRepo } from './formations.ts';
+import { createLoginLimitRepo } from './login-limits.ts';
 import { createObjects } from './objects.ts';
 import { createSessionRepo } from './sessions.ts';
 import { Table, type TableTuning } from './table.ts';
@@ -31,6 +32,7 @@ export const createStore = (config: StoreConfig, tuning: TableTuning = {}): Stor
     sessions: createSessionRepo(table),
     attempts: createAttemptRepo(table),
     users: createUserRepo(table),
+    loginLimits: createLoginLimitRepo(table),
     objects: createObjects(s3),
     config,
     async ensure(): Promise<void> {

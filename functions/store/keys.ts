@@ -97,6 +97,23 @@ export const keys = {
   importChunksPrefix: (importId: string) => ({ PK: `CANDSET#${importId}`, SKPrefix: 'CHUNK#' }),
   /** Import id of the candidate set in force: flipped last, after every row of the import is written. */
   candidatesPointer: () => ({ PK: 'CANDIDATES', SK: 'CURRENT' }),
+  /** Login rate limit of one (login key, client address) in one window; kind = candidate | staff. */
+  loginLimitPair: (kind: string, key: string, window: number, address: string) => ({
+    PK: `LIMIT#${kind}#K#${key}`,
+    SK: `W#${pad(window, TIME_WIDTH)}#A#${address}`,
+  }),
+  /** Failures of one login key over all addresses in one window (same partition as its pairs: one unlock query). */
+  loginLimitKey: (kind: string, key: string, window: number) => ({
+    PK: `LIMIT#${kind}#K#${key}`,
+    SK: `W#${pad(window, TIME_WIDTH)}#KEY`,
+  }),
+  /** Attempts from one client address over all keys in one window. */
+  loginLimitAddress: (kind: string, address: string, window: number) => ({
+    PK: `LIMIT#${kind}#A#${address}`,
+    SK: `W#${pad(window, TIME_WIDTH)}`,
+  }),
+  loginLimitsOfKey: (kind: string, key: string) => ({ PK: `LIMIT#${kind}#K#${key}` }),
+  loginLimitsOfAddress: (kind: string, address: string) => ({ PK: `LIMIT#${kind}#A#${address}` }),
 } as const;
 
 export const AUDIT_SEQ_WIDTH = 10;
@@ -246,5 +263,22 @@ export const accessPatterns: ReadonlyArray<{
     pattern: 'candidate set in force (pointer)',
     key: 'PK=CANDIDATES, SK=CURRENT',
     built: (k) => [k.candidatesPointer()],
+  },
+  {
+    pattern: 'login limits of a name (per address, total)',
+    key: 'PK=LIMIT#kind#K#name, SK=W#window(13)#A#address / W#window(13)#KEY',
+    built: (k) => [
+      k.loginLimitPair('candidate', 'R-1', 0, '10.0.0.1'),
+      k.loginLimitKey('candidate', 'R-1', 0),
+      k.loginLimitsOfKey('candidate', 'R-1'),
+    ],
+  },
+  {
+    pattern: 'login limits of a client address',
+    key: 'PK=LIMIT#kind#A#address, SK=W#window(13)',
+    built: (k) => [
+      k.loginLimitAddress('staff', '2001:db8::1', 0),
+      k.loginLimitsOfAddress('staff', '2001:db8::1'),
+    ],
   },
 ];

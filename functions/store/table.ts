@@ -2,6 +2,7 @@
 import {
   type AttributeValue,
   BatchWriteItemCommand,
+  DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -95,6 +96,15 @@ export class Table {
       recordWrite(out.ConsumedCapacity, () => 1);
       return out.Attributes;
     }, onConditional);
+  }
+
+  async delete(key: KeyAttrs): Promise<void> {
+    await guard(async () => {
+      const out = await this.client.send(
+        new DeleteItemCommand({ TableName: this.name, Key: marshall(key), ReturnConsumedCapacity: 'TOTAL' }),
+      );
+      recordWrite(out.ConsumedCapacity, () => 1);
+    });
   }
 
   async get(key: KeyAttrs, consistent = false): Promise<Item | undefined> {

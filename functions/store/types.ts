@@ -5,6 +5,7 @@ import type { Exam } from '../domain/exam.ts';
 import type { Item } from '../domain/items.ts';
 import type { CandidateRecord, CandidatesPointer, Formation } from '../domain/registry.ts';
 import type { Step } from '../domain/steps.ts';
+import type { LoginLimitRepo } from './login-limits.ts';
 
 export interface StoreConfig {
   tableName: string;
@@ -150,6 +151,7 @@ export interface Store {
   sessions: SessionRepo;
   attempts: AttemptRepo;
   users: UserRepo;
+  loginLimits: LoginLimitRepo;
   /** Creates the table (with GSIs) and buckets if absent. Idempotent. */
   ensure(): Promise<void>;
   /** Health probe: DescribeTable; returns 'ok' or throws. */

@@ -62,6 +62,9 @@ export class SeleksiStack extends Stack {
       TABLE_NAME: table.tableName,
       PUBLIC_BUCKET: buckets.published.bucketName,
       AUDIT_BUCKET: buckets.audit.bucketName,
+      // The API is reached through CloudFront, whose AllViewerExceptHostHeader policy forwards
+      // CloudFront-Viewer-Address: login rate limits key on it (functions/api/client-address.ts).
+      CLIENT_ADDRESS_SOURCE: 'cloudfront',
     };
     const sweeperFailures = new sqs.Queue(this, 'SweeperFailures', {
       encryptionMasterKey: keys.ops,

@@ -1,6 +1,7 @@
 // API test harness: the real Hono app over a fresh dynalite table, demo data, a movable clock, typed calls.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createApiApp } from '../../functions/api/app.ts';
+import { defaultLoginLimits, type LoginLimits } from '../../functions/domain/login-limits.ts';
 import { seedDemo } from '../../functions/local/demo-data.ts';
 import { defaultApiConfig } from '../../functions/services/config.ts';
 import type { Deps } from '../../functions/services/deps.ts';
@@ -20,18 +21,33 @@ export interface CallOptions {
   token?: string;
   /** Accept-Language header. */
   lang?: string;
+  /** Client address the request comes from (the node adapter's socket); default 127.0.0.1. */
+  address?: string;
+  headers?: Record<string, string>;
 }
 
-export const apiHarness = async (candidates = 4) => {
+/**
+ * API tests log in the same accounts dozens of times from one address, so the harness relaxes the login
+ * limits unless a test asks for others; test/api/candidate/login-limits.test.ts runs with the defaults.
+ */
+export const RELAXED_LOGIN_LIMITS: LoginLimits = {
+  candidate: { ...defaultLoginLimits.candidate, pairFree: 10_000, pairMax: 10_000, addressMax: 1_000_000 },
+  staff: { ...defaultLoginLimits.staff, pairFree: 10_000, pairMax: 10_000, addressMax: 1_000_000 },
+};
+
+export const apiHarness = async (candidates = 4, opts: { loginLimits?: LoginLimits } = {}) => {
   const store = await testStore();
   let now = Date.now();
   const deps: Deps = {
     store,
-    config: defaultApiConfig({
-      jwtSecret: 'test-jwt-secret-0123',
-      pinPepper: 'test-pepper',
-      publication: TEST_PUBLICATION_KEYS,
-    }),
+    config: {
+      ...defaultApiConfig({
+        jwtSecret: 'test-jwt-secret-0123',
+        pinPepper: 'test-pepper',
+        publication: TEST_PUBLICATION_KEYS,
+      }),
+      loginLimits: opts.loginLimits ?? RELAXED_LOGIN_LIMITS,
+    },
     clock: () => now,
     randomHex: (n) => randomBytes(n).toString('hex'),
   };
@@ -39,23 +55,24 @@ export const apiHarness = async (candidates = 4) => {
   const { app, services } = createApiApp(deps);
 
   const call = async (method: string, path: string, opts: CallOptions = {}) => {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.lang) headers['accept-language'] = opts.lang;
     let body: string | undefined;
     if (opts.rawBody !== undefined) body = opts.rawBody;
     else if (opts.body !== undefined) body = JSON.stringify(opts.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.request(path, { method, headers, body });
+    const env = { incoming: { socket: { remoteAddress: opts.address ?? '127.0.0.1' } } };
+    const res = await app.request(path, { method, headers, body }, env);
     const text = await res.text();
     // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected field by field
     const json: any = text ? JSON.parse(text) : undefined;
-    return { status: res.status, json };
+    return { status: res.status, json, headers: res.headers };
   };
 
-  const loginCandidate = async (i: number) => {
+  const loginCandidate = async (i: number, address?: string) => {
     const c = demo.candidates[i]!;
-    const res = await call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
+    const res = await call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin }, address });
     if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.json)}`);
     return res.json as { token: string; attemptId: string; sessionId: string };
   };

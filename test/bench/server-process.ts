@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { startLocal } from '../../functions/local/server.ts';
 import { storeUnits } from '../../functions/store/index.ts';
+import { BENCH_LOGIN_LIMITS } from './limits.ts';
 import type { ServerProfiled, ServerReady, ServerRequest, ServerStats } from './protocol.ts';
 
 const send = (m: ServerReady | ServerStats | ServerProfiled): void => {
@@ -22,6 +23,7 @@ const platform = await startLocal({
   quiet: true,
   seed: { candidates, openForMs: 6 * 3600_000 },
   sweepEveryMs: 0,
+  loginLimits: BENCH_LOGIN_LIMITS,
 });
 
 // Ceiling (c): a bare Hono route on the same node server adapter, in the same process, no store.

@@ -90,6 +90,6 @@ describe('lambda handlers', () => {
       {},
     );
     expect(res.statusCode).toBe(401);
-    expect(JSON.parse(res.body).error.code).toBe('UNKNOWN_CANDIDATE');
+    expect(JSON.parse(res.body).error.code).toBe('INVALID_CREDENTIALS');
   });
 });

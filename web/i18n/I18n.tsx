@@ -5,6 +5,8 @@ import { errorMessage, isLang, type Lang, type Params, translate } from './forma
 import type { MessageKey } from './id.ts';
 
 const STORAGE_KEY = 'seleksi.lang';
+/** Codes the web client makes up itself (their message is technical, not for users). */
+const CLIENT_CODES = new Set(['NETWORK', 'BAD_RESPONSE', 'UNKNOWN']);
 
 interface I18nValue {
   lang: Lang;
@@ -47,6 +49,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const t = (key: MessageKey, params?: Params) => translate(lang, key, params);
     const errorText = (err: unknown): string => {
       const unknown = errorMessage(lang, 'UNKNOWN') ?? '';
+      // A server error body carries the catalog's text for its exact reason (e.g. a candidate's wrong PIN, the
+      // seconds to wait), already in the UI language (the client sends it as Accept-Language): show it as sent.
+      if (err instanceof ApiError && !CLIENT_CODES.has(err.code) && err.message) return err.message;
       if (err instanceof ApiError) return errorMessage(lang, err.code) ?? (err.message || unknown);
       return unknown;
     };

@@ -1,12 +1,14 @@
 // Admin and proctor routes (/api/admin): login, sessions, attempts monitor, PIN release, proctor actions, sweep.
 import { z } from 'zod';
+import { DomainError } from '../../domain/errors.ts';
 import { id } from '../../schemas/common.ts';
-import { extendBody, proctorActionBody, staffLoginBody } from '../../schemas/staff.ts';
+import { extendBody, loginLimitClearBody, proctorActionBody, staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import type { Services } from '../../services/index.ts';
 import type { ProctorAction } from '../../services/proctor.ts';
 import { loginStaff } from '../../services/staff-login.ts';
 import { roleApp } from '../base.ts';
+import { clientAddress } from '../client-address.ts';
 import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
 import { mountBankRoutes } from './banks.ts';
@@ -31,7 +33,15 @@ export const adminApp = (svc: Services) => {
   const adminOnly = requireStaff(deps, 'admin');
 
   app.post('/login', async (c) =>
-    c.json(await loginStaff(deps, await parseJson(c, staffLoginBody), ['admin', 'proctor'])),
+    c.json(
+      await loginStaff(
+        deps,
+        svc.loginLimiter,
+        await parseJson(c, staffLoginBody),
+        ['admin', 'proctor'],
+        clientAddress(c, deps.config.clientAddressSource),
+      ),
+    ),
   );
 
   app.get('/sessions', staff, async (c) =>
@@ -51,6 +61,21 @@ export const adminApp = (svc: Services) => {
   app.post('/sessions/:sessionId/sweep', adminOnly, async (c) => {
     const { sessionId } = parseParams(c, sessionParams);
     return c.json({ ...(await svc.monitor.sweep(sessionId)), serverTime: deps.clock() });
+  });
+
+  /** One-click unlock: proctors may unlock candidates; staff logins only an admin. */
+  app.post('/login-limits/clear', staff, async (c) => {
+    const body = await parseJson(c, loginLimitClearBody);
+    if (body.kind === 'staff' && c.get('claims').role !== 'admin')
+      throw new DomainError(
+        'FORBIDDEN',
+        'Hanya admin yang dapat membuka blokir staf / Only an admin may unlock staff',
+      );
+    const cleared = await svc.loginLimiter.clear(
+      body.kind,
+      'key' in body ? { key: body.key } : { address: body.address },
+    );
+    return c.json({ cleared, serverTime: deps.clock() });
   });
 
   mountBankRoutes(app, svc, adminOnly);

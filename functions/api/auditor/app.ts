@@ -7,6 +7,7 @@ import type { Services } from '../../services/index.ts';
 import { loginStaff } from '../../services/staff-login.ts';
 import { staffRequest } from '../admin/staff-request.ts';
 import { roleApp } from '../base.ts';
+import { clientAddress } from '../client-address.ts';
 import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams, parseQuery } from '../middleware/validate.ts';
 
@@ -20,7 +21,15 @@ export const auditorApp = (svc: Services) => {
   const auditor = requireStaff(deps, 'auditor');
 
   app.post('/login', async (c) =>
-    c.json(await loginStaff(deps, await parseJson(c, staffLoginBody), ['auditor'])),
+    c.json(
+      await loginStaff(
+        deps,
+        svc.loginLimiter,
+        await parseJson(c, staffLoginBody),
+        ['auditor'],
+        clientAddress(c, deps.config.clientAddressSource),
+      ),
+    ),
   );
 
   /** The raw log of one attempt with its seed and stored result; the auditor re-derives the score from it. */

@@ -9,6 +9,7 @@ import { loginCandidate } from '../../services/candidate-login.ts';
 import { userError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import { roleApp } from '../base.ts';
+import { clientAddress } from '../client-address.ts';
 import { type AuthEnv, requireCandidate } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
 
@@ -20,7 +21,14 @@ export const candidateApp = (svc: Services) => {
 
   app.post('/login', async (c) =>
     c.json(
-      await loginCandidate(deps, svc.attemptCache, svc.sessionCache, await parseJson(c, candidateLoginBody)),
+      await loginCandidate(
+        deps,
+        svc.attemptCache,
+        svc.sessionCache,
+        svc.loginLimiter,
+        await parseJson(c, candidateLoginBody),
+        clientAddress(c, deps.config.clientAddressSource),
+      ),
     ),
   );
 

@@ -21,7 +21,12 @@ export const onError = (err: Error, c: Context): Response => {
         : err.details
           ? { details: err.details }
           : {};
-    const message = messageOf(err.key ?? err.code, lang) ?? messages[err.code][lang];
+    const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    let message = messageOf(err.key ?? err.code, lang) ?? messages[err.code][lang];
+    if (typeof retry === 'number') {
+      c.header('Retry-After', String(retry));
+      message = message.replace('{wait}', String(retry));
+    }
     return c.json(errorPayload(err.code, message, extra), status);
   }
   if (err instanceof MalformedJsonError) {

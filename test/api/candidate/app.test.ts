@@ -39,7 +39,7 @@ describe('login', () => {
   });
 
   it.each([
-    ['unknown candidate', { regNo: 'SKD26-99999', pin: '123456' }, 401, 'UNKNOWN_CANDIDATE'],
+    ['unknown candidate', { regNo: 'SKD26-99999', pin: '123456' }, 401, 'INVALID_CREDENTIALS'],
     ['PIN not 6 digits', { regNo: 'SKD26-00001', pin: '12ab' }, 400, 'VALIDATION'],
     ['missing regNo', { pin: '123456' }, 400, 'VALIDATION'],
     ['regNo with spaces inside', { regNo: 'SKD 26', pin: '123456' }, 400, 'VALIDATION'],
@@ -58,11 +58,11 @@ describe('login', () => {
     const body = { regNo: 'SKD26-99999', pin: '123456' };
     const en = await h.call('POST', '/api/candidate/login', { body, lang: 'en-US,en;q=0.9,id;q=0.8' });
     expect(en.json.error).toMatchObject({
-      code: 'UNKNOWN_CANDIDATE',
-      message: messages.UNKNOWN_CANDIDATE.en,
+      code: 'INVALID_CREDENTIALS',
+      message: messages['INVALID_CREDENTIALS.candidate'].en,
     });
     const id = await h.call('POST', '/api/candidate/login', { body, lang: 'fr, id;q=0.5' });
-    expect(id.json.error.message).toBe(messages.UNKNOWN_CANDIDATE.id);
+    expect(id.json.error.message).toBe(messages['INVALID_CREDENTIALS.candidate'].id);
     const specific = await h.call('GET', '/api/candidate/attempts/x', { lang: 'en' });
     expect(specific.json.error).toMatchObject({
       code: 'UNAUTHENTICATED',
@@ -70,12 +70,12 @@ describe('login', () => {
     });
   });
 
-  it('wrong PIN -> 401 WRONG_PIN', async () => {
+  it('wrong PIN -> 401 INVALID_CREDENTIALS, the same answer as an unknown number', async () => {
     const c = h.demo.candidates[0]!;
     const wrong = c.pin === '000000' ? '111111' : '000000';
     const res = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: wrong } });
     expect(res.status).toBe(401);
-    expect(res.json.error.code).toBe('WRONG_PIN');
+    expect(res.json.error.code).toBe('INVALID_CREDENTIALS');
   });
 
   it('field messages name the field', async () => {

@@ -1,0 +1,141 @@
+// Login rate-limit counters in the single table: one item per (kind, key, window), conditional UpdateItem.
+
+import { DomainError } from '../domain/errors.ts';
+import type { LimitCounters, LimitKind } from '../domain/login-limits.ts';
+import { keys } from './keys.ts';
+import type { Item, Table } from './table.ts';
+
+/**
+ * Each item carries `expiresAt` (epoch seconds, the window's end): DynamoDB's TTL deletes it on AWS; dynalite
+ * has no TTL, so reads check it in code and treat an expired item as absent. The window is also in the key,
+ * so a new window starts from fresh items either way.
+ */
+export interface LoginLimitRepo {
+  read(kind: LimitKind, key: string, address: string, window: number, now: number): Promise<LimitCounters>;
+  /**
+   * Takes one attempt of the pair if its tries are still `seenTries` (what `read` returned): concurrent
+   * attempts of one pair cannot all pass on the same reading. False when another attempt got there first.
+   */
+  reservePair(
+    kind: LimitKind,
+    key: string,
+    address: string,
+    window: number,
+    seenTries: number,
+    now: number,
+    expiresAt: number,
+  ): Promise<boolean>;
+  /** Takes one attempt of the address if it has fewer than `max` (atomic: a burst cannot overshoot). */
+  reserveAddress(
+    kind: LimitKind,
+    address: string,
+    window: number,
+    max: number,
+    expiresAt: number,
+  ): Promise<boolean>;
+  /** A failed attempt: counts on the pair and on the key. */
+  recordFailure(
+    kind: LimitKind,
+    key: string,
+    address: string,
+    window: number,
+    expiresAt: number,
+  ): Promise<void>;
+  /** Deletes every counter of a key (all windows and addresses) or of an address; returns how many. */
+  clearKey(kind: LimitKind, key: string): Promise<number>;
+  clearAddress(kind: LimitKind, address: string): Promise<number>;
+}
+
+const num = (item: Item | undefined, name: string): number => Number(item?.[name]?.N ?? 0);
+
+const live = (item: Item | undefined, now: number): Item | undefined =>
+  item && num(item, 'expiresAt') * 1000 > now ? item : undefined;
+
+const conditional = async (run: () => Promise<unknown>): Promise<boolean> => {
+  try {
+    await run();
+    return true;
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'CONFLICT') return false;
+    throw e;
+  }
+};
+
+const seconds = (ms: number): string => String(Math.ceil(ms / 1000));
+
+export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
+  const clearPartition = async (pk: string): Promise<number> => {
+    const items = await table.queryPartition(pk, { consistent: true });
+    await Promise.all(items.map((i) => table.delete({ PK: i.PK?.S ?? '', SK: i.SK?.S ?? '' })));
+    return items.length;
+  };
+
+  return {
+    async read(kind, key, address, window, now) {
+      const [pair, keyItem, addr] = await Promise.all([
+        table.get(keys.loginLimitPair(kind, key, window, address), true),
+        table.get(keys.loginLimitKey(kind, key, window), true),
+        table.get(keys.loginLimitAddress(kind, address, window), true),
+      ]);
+      const p = live(pair, now);
+      return {
+        pair: { tries: num(p, 'tries'), fails: num(p, 'fails'), lastAt: num(p, 'lastAt') },
+        keyFails: num(live(keyItem, now), 'fails'),
+        addressTries: num(live(addr, now), 'tries'),
+      };
+    },
+
+    reservePair(kind, key, address, window, seenTries, now, expiresAt) {
+      return conditional(() =>
+        table.update({
+          Key: toKey(keys.loginLimitPair(kind, key, window, address)),
+          UpdateExpression: 'SET lastAt = :now, expiresAt = :exp ADD tries :one',
+          ConditionExpression:
+            seenTries === 0 ? 'attribute_not_exists(tries) OR tries = :seen' : 'tries = :seen',
+          ExpressionAttributeValues: {
+            ':now': { N: String(now) },
+            ':exp': { N: seconds(expiresAt) },
+            ':one': { N: '1' },
+            ':seen': { N: String(seenTries) },
+          },
+        }),
+      );
+    },
+
+    reserveAddress(kind, address, window, max, expiresAt) {
+      return conditional(() =>
+        table.update({
+          Key: toKey(keys.loginLimitAddress(kind, address, window)),
+          UpdateExpression: 'SET expiresAt = :exp ADD tries :one',
+          ConditionExpression: 'attribute_not_exists(tries) OR tries < :max',
+          ExpressionAttributeValues: {
+            ':exp': { N: seconds(expiresAt) },
+            ':one': { N: '1' },
+            ':max': { N: String(max) },
+          },
+        }),
+      );
+    },
+
+    async recordFailure(kind, key, address, window, expiresAt) {
+      const values = { ':exp': { N: seconds(expiresAt) }, ':one': { N: '1' } };
+      await Promise.all([
+        table.update({
+          Key: toKey(keys.loginLimitPair(kind, key, window, address)),
+          UpdateExpression: 'SET expiresAt = :exp ADD fails :one',
+          ExpressionAttributeValues: values,
+        }),
+        table.update({
+          Key: toKey(keys.loginLimitKey(kind, key, window)),
+          UpdateExpression: 'SET expiresAt = :exp ADD fails :one',
+          ExpressionAttributeValues: values,
+        }),
+      ]);
+    },
+
+    clearKey: (kind, key) => clearPartition(keys.loginLimitsOfKey(kind, key).PK),
+    clearAddress: (kind, address) => clearPartition(keys.loginLimitsOfAddress(kind, address).PK),
+  };
+};
+
+const toKey = (k: { PK: string; SK: string }): Item => ({ PK: { S: k.PK }, SK: { S: k.SK } });
