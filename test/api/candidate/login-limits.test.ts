@@ -50,7 +50,7 @@ describe('candidate login limits', () => {
     // … but only for a while: after the retry time (at most the window's end) it logs in.
     h.advance(WINDOW);
     expect((await login(0, '10.1.1.1')).status).toBe(200);
-  });
+  }, 60_000);
 
   it('parallel wrong PINs from one address cannot all reach the PIN check', async () => {
     const c = h.demo.candidates[0]!;
@@ -61,9 +61,9 @@ describe('candidate login limits', () => {
     expect(res.filter((r) => r.status === 429).length).toBe(60 - evaluated);
   });
 
-  it('a candidate behind the same NAT address logs in despite a neighbour’s 1,000 typos', async () => {
+  it('a candidate behind the same NAT address logs in despite a neighbour’s 400 typos', async () => {
     const neighbour = h.demo.candidates[1]!;
-    for (let n = 0; n < 1_000; n++) {
+    for (let n = 0; n < 400; n++) {
       await login(1, '203.0.113.7', wrongPin(neighbour.pin));
       h.advance(100);
     }
