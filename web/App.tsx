@@ -1,9 +1,7 @@
 // Root component: language provider and the hash-route switch between candidate and staff pages.
 
+import { lazy, Suspense } from 'react';
 import { messages } from '../functions/schemas/messages.ts';
-import { AdminLoginPage } from './admin/AdminLoginPage.tsx';
-import { AttemptsPage } from './admin/AttemptsPage.tsx';
-import { SessionsPage } from './admin/SessionsPage.tsx';
 import { ExamPage } from './candidate/ExamPage.tsx';
 import { LoginPage } from './candidate/LoginPage.tsx';
 import { ResultPage } from './candidate/ResultPage.tsx';
@@ -11,6 +9,17 @@ import { Layout, PageTitle } from './components/Layout.tsx';
 import { I18nProvider, useI18n } from './i18n/I18n.tsx';
 import { paths, type Route, useRoute } from './lib/router.ts';
 import { RankingPage } from './public/RankingPage.tsx';
+
+// Staff screens load on demand: their code stays off the candidate's exam page (budget: ≤ 150 KB gzip).
+const AdminLoginPage = lazy(() =>
+  import('./admin/AdminLoginPage.tsx').then((m) => ({ default: m.AdminLoginPage })),
+);
+const SessionsPage = lazy(() =>
+  import('./admin/SessionsPage.tsx').then((m) => ({ default: m.SessionsPage })),
+);
+const AttemptsPage = lazy(() =>
+  import('./admin/AttemptsPage.tsx').then((m) => ({ default: m.AttemptsPage })),
+);
 
 export function App() {
   return (
@@ -22,7 +31,11 @@ export function App() {
 
 function Routes() {
   const route = useRoute();
-  return <Page route={route} />;
+  return (
+    <Suspense fallback={null}>
+      <Page route={route} />
+    </Suspense>
+  );
 }
 
 function Page({ route }: { route: Route }) {
