@@ -159,6 +159,8 @@ export const resultView = z.object({
   formationType: z.string(),
   /** Final hash of the step log: the candidate's receipt. */
   receipt: z.string(),
+  /** The candidate's pseudonym in published rankings (null when publication keys are not configured). */
+  pseudonym: z.string().nullable().optional(),
   submittedAt: z.number().int(),
   ...withServerTime,
 });

@@ -375,7 +375,7 @@ export const createAttemptService = ({
     async submit(claims: CandidateClaims): Promise<ResultView> {
       const result = await finalizer.submit(claims.aid, { role: 'candidate' });
       const meta = await attemptCache.get(claims.aid);
-      return resultView(contentCache, meta, result, deps.clock());
+      return resultView(contentCache, meta, result, deps.clock(), deps.config.publication?.pseudonymSecret);
     },
 
     /** The result of a finished attempt (finalized first when its deadline has passed). */
@@ -385,7 +385,13 @@ export const createAttemptService = ({
       if (meta.state !== 'submitted' && meta.state !== 'expired') {
         throw userError('NOT_FOUND.result');
       }
-      return resultView(contentCache, meta, await finalizer.result(meta), now);
+      return resultView(
+        contentCache,
+        meta,
+        await finalizer.result(meta),
+        now,
+        deps.config.publication?.pseudonymSecret,
+      );
     },
   };
 };

@@ -1,5 +1,6 @@
 // Result views: a stored result with section titles, maxima and the passing grade that applied.
 import type { AttemptMeta } from '../domain/attempt.ts';
+import { pseudonym } from '../domain/pseudonym.ts';
 import { scoreAttempt } from '../domain/scoring.ts';
 import type { ResultView } from '../schemas/candidate.ts';
 import type { StoredResult } from '../store/types.ts';
@@ -10,6 +11,8 @@ export const resultView = async (
   meta: AttemptMeta,
   result: StoredResult,
   now: number,
+  /** Publication pseudonym secret: the slip shows the pseudonym the rankings use. */
+  pseudonymSecret?: string,
 ): Promise<ResultView> => {
   const exam = await contentCache.exam(meta.examId);
   const form = contentCache.form(meta.attemptId, exam, meta.seed);
@@ -30,6 +33,7 @@ export const resultView = async (
     passed: result.passed,
     formationType: result.formationType,
     receipt: result.logHash,
+    pseudonym: pseudonymSecret === undefined ? null : pseudonym(pseudonymSecret, result.regNo),
     submittedAt: result.submittedAt,
     serverTime: now,
   };

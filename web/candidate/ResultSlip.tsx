@@ -72,6 +72,14 @@ export function ResultSlip({ result, name, brief, ended }: Props) {
         )}
         <dt>{t('result.attemptId')}</dt>
         <dd className="mono">{result.attemptId}</dd>
+        {result.pseudonym && (
+          <>
+            <dt>{t('result.pseudonym')}</dt>
+            <dd className="mono" data-testid="slip-pseudonym">
+              {result.pseudonym}
+            </dd>
+          </>
+        )}
         <dt>{t('result.submittedAt')}</dt>
         <dd data-testid="slip-time">{when}</dd>
       </dl>

@@ -135,6 +135,7 @@ export const en: Record<MessageKey, string> = {
   'result.passed': 'MEETS THE PASSING GRADE',
   'result.failed': 'DOES NOT MEET THE PASSING GRADE',
   'result.noGrade': 'No passing grade',
+  'result.pseudonym': 'Pseudonym in the published results',
   'result.receipt': 'Receipt (hash of the answer log)',
   'result.receiptHelp': 'Keep this code. Independent auditors can match it against the published results.',
   'result.submittedAt': 'Finished at',

@@ -134,6 +134,7 @@ export const id = {
   'result.passed': 'MEMENUHI AMBANG BATAS',
   'result.failed': 'TIDAK MEMENUHI AMBANG BATAS',
   'result.noGrade': 'Tanpa ambang batas',
+  'result.pseudonym': 'Pseudonim di pengumuman hasil',
   'result.receipt': 'Tanda terima (hash log jawaban)',
   'result.receiptHelp':
     'Simpan kode ini. Auditor independen dapat mencocokkannya dengan hasil yang diumumkan.',

@@ -140,6 +140,16 @@ describe('publication', () => {
     expect(await check({ ...proof.row, total: proof.row.total + 5 })).toBe(false);
   });
 
+  it("the candidate's result slip carries the pseudonym of the published row", async () => {
+    const login = await h.loginCandidate(1);
+    const res = await h.call('GET', `/api/candidate/attempts/${login.attemptId}/result`, { token: login.token });
+    expect(res.status).toBe(200);
+    const expected = pseudonym(TEST_PUBLICATION_KEYS.pseudonymSecret, h.demo.candidates[1]?.regNo ?? '');
+    expect(res.json.pseudonym).toBe(expected);
+    const rows = (await h.call('GET', `/api/public/rankings/${exam}`)).json.document.rows;
+    expect(rows.find((r: { pseudonym: string }) => r.pseudonym === expected)?.receipt).toBe(res.json.receipt);
+  });
+
   it('proof: unknown pseudonym -> 404, malformed -> 400; unknown exam -> 404', async () => {
     expect((await h.call('GET', `/api/public/rankings/${exam}/proofs/${'0'.repeat(16)}`)).status).toBe(404);
     expect((await h.call('GET', `/api/public/rankings/${exam}/proofs/XYZ`)).status).toBe(400);
