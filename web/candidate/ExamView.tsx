@@ -18,6 +18,7 @@ import { Countdown } from './Countdown.tsx';
 import { saveSnapshot } from './deviceStore.ts';
 import { LockPanel } from './LockPanel.tsx';
 import { choiceForKey } from './letters.ts';
+import { KraepelinSheet } from './psych/KraepelinSheet.tsx';
 import { QuestionGrid } from './QuestionGrid.tsx';
 import { QuestionPanel } from './QuestionPanel.tsx';
 import type { KeyValueStorage } from './queue.ts';
@@ -173,7 +174,8 @@ export function ExamView({ auth, form, initial, storage, loadedOffline, storageF
   );
   const item = form.items[index];
   const go = (delta: number) => setCurrentId(form.items[index + delta]?.itemId ?? currentId);
-  useShortcuts(lock === null && item !== undefined, {
+  // The Kraepelin sheet owns the digit keys.
+  useShortcuts(lock === null && item !== undefined && item.kind !== 'speed', {
     answer: (key) => {
       const choice = item ? choiceForKey(item, key) : null;
       if (item && choice !== null) save.record({ type: 'answered', itemId: item.itemId, choice });
@@ -246,7 +248,17 @@ export function ExamView({ auth, form, initial, storage, loadedOffline, storageF
           {lock && <LockPanel lock={lock} />}
           <TimeWarnings remainingMs={clock.state === 'running' ? remaining : null} />
           {/* Paused by the proctor: the question is hidden, not only disabled. */}
-          {lock?.kind !== 'paused' && (
+          {lock?.kind !== 'paused' && item.kind === 'speed' && (
+            <KraepelinSheet
+              key={item.itemId}
+              token={auth.token}
+              attemptId={auth.attemptId}
+              item={item}
+              locked={locked}
+              record={save.record}
+            />
+          )}
+          {lock?.kind !== 'paused' && item.kind !== 'speed' && (
             <QuestionPanel
               key={item.itemId}
               item={item}
@@ -258,6 +270,7 @@ export function ExamView({ auth, form, initial, storage, loadedOffline, storageF
               onFlag={(flagged) => save.record({ type: 'flagged', itemId: item.itemId, flagged })}
             />
           )}
+          {item.kind === 'likert' && <p className="psych-attribution">{t('psych.attribution')}</p>}
         </div>
         <aside className="exam-side">
           <QuestionGrid

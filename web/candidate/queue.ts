@@ -12,7 +12,8 @@ export interface KeyValueStorage {
 
 export type StepDraft =
   | { type: 'answered'; itemId: string; choice: string | null }
-  | { type: 'flagged'; itemId: string; flagged: boolean };
+  | { type: 'flagged'; itemId: string; flagged: boolean }
+  | { type: 'entered'; itemId: string; column: number; row: number; digit: number };
 
 export interface QueueData {
   attemptId: string;
