@@ -1,0 +1,126 @@
+// Psych battery in real Chromium: a candidate answers Likert items and types Kraepelin columns by keyboard
+// only (a column advances on the server clock), axe at 0 violations on both screens, screenshots; then the
+// counted work curve is checked through the admin's psych report.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attemptIdFor } from '../../functions/domain/seed.ts';
+import { startLocal } from '../../functions/local/server.ts';
+import { type AxeViolation, audit, ensureWebBuilt, launchChromium, shot } from './helpers.ts';
+
+type Platform = Awaited<ReturnType<typeof startLocal>>;
+
+let platform: Platform;
+let browser: Browser;
+const axeReport: Record<string, AxeViolation[]> = {};
+const pageErrors: string[] = [];
+
+async function expectNoViolations(page: Page, name: string) {
+  const violations = await audit(page);
+  axeReport[name] = violations;
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  await ensureWebBuilt();
+  platform = await startLocal({ port: 0, quiet: true });
+}, 180_000);
+
+afterAll(async () => {
+  console.log(`psych axe violations (all impacts): ${JSON.stringify(axeReport)}`);
+  await browser?.close();
+  await platform?.stop();
+});
+
+/** Reads "Angka terakhir dari a + b" and types the right last digit (or a wrong one). */
+async function typeEntry(page: Page, right: boolean) {
+  const label = (await page.locator('label[for="kr-input"]').textContent()) ?? '';
+  const m = label.match(/(\d) \+ (\d)/);
+  if (!m) throw new Error(`no pair in label: ${label}`);
+  const sum = (Number(m[1]) + Number(m[2])) % 10;
+  await page.keyboard.press(String(right ? sum : (sum + 1) % 10));
+}
+
+describe('psych battery in Chromium', () => {
+  it('Likert by keyboard, Kraepelin by keyboard across a column change, both screens accessible', async () => {
+    const candidate = platform.demo.psych.candidates[0];
+    if (!candidate) throw new Error('demo data has no psych candidates');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+
+    await page.goto(`${platform.url}/#/`);
+    await page.getByLabel('Nomor peserta').fill(candidate.regNo);
+    await page.getByLabel('PIN sesi (6 digit)').fill(candidate.pin);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Mulai ujian' }).click();
+    await page.getByRole('heading', { name: /^Soal 1 dari 51$/ }).waitFor();
+
+    // Likert: answer items 1–3 with the digit shortcuts (4, 2, 5), moving on with N.
+    for (const [n, key] of [
+      [1, '4'],
+      [2, '2'],
+      [3, '5'],
+    ] as const) {
+      await page.getByRole('heading', { name: new RegExp(`^Soal ${n} dari`) }).waitFor();
+      await page.keyboard.press(key);
+      await page.locator(`input[type="radio"][value="${key}"]`).first().waitFor({ state: 'attached' });
+      expect(await page.locator(`input[type="radio"][value="${key}"]`).isChecked()).toBe(true);
+      if (n < 3) await page.keyboard.press('n');
+    }
+    await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+    await page.getByText(/International Personality Item Pool/).waitFor();
+    await expectNoViolations(page, 'likert');
+    await shot(page, 'psych-01-likert');
+
+    // Kraepelin: go to the last item, start the sheet with the keyboard.
+    await page.getByRole('button', { name: /^Soal 51,/ }).click();
+    await page.locator('#kr-heading').waitFor();
+    await page.getByRole('button', { name: 'Mulai tes Kraepelin' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Lajur 1 dari 10').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kr-input');
+
+    // Column 1: four right, one wrong, one right.
+    for (const right of [true, true, true, true, false, true]) await typeEntry(page, right);
+    await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+    await expectNoViolations(page, 'kraepelin');
+    await shot(page, 'psych-02-kraepelin');
+
+    // The column closes on its own (15 s from the server's start); type three right in column 2.
+    await page.getByText('Lajur 2 dari 10').waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kr-input');
+    for (let i = 0; i < 3; i++) await typeEntry(page, true);
+    await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+    await shot(page, 'psych-03-kraepelin-column2');
+
+    // What the server counted: the admin's psych report for this attempt.
+    const api = async (method: string, path: string, body?: unknown, token?: string) => {
+      const res = await fetch(`${platform.url}${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, json: await res.json() };
+    };
+    const admin = await api('POST', '/api/admin/login', {
+      username: platform.demo.admin.username,
+      password: platform.demo.admin.password,
+    });
+    const attemptId = attemptIdFor(platform.demo.psych.sessionId, candidate.regNo);
+    const report = await api(
+      'GET',
+      `/api/admin/attempts/${attemptId}/psych-report`,
+      undefined,
+      admin.json.token,
+    );
+    expect(report.status).toBe(200);
+    expect(report.json.speed[0].curve.slice(0, 3)).toEqual([5, 3, 0]);
+    expect(report.json.speed[0].errors.slice(0, 2)).toEqual([1, 0]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
