@@ -43,7 +43,10 @@ export const storeConfigFromEnv = (env: Env): StoreConfig => ({
 export interface SecretNeeds {
   jwt: boolean;
   pepper: boolean;
-  /** Ed25519 signing key + pseudonym secret (PUBLICATION_KEY / PSEUDONYM_SECRET, or their _ARN). */
+  /**
+   * Ed25519 signing key + pseudonym secret (PUBLICATION_KEY / PSEUDONYM_SECRET, or their _ARN). true: required;
+   * false: never read; undefined (default): read when PUBLICATION_KEY(_ARN) is set, else publishing is refused.
+   */
   publication?: boolean;
 }
 
@@ -65,12 +68,16 @@ export const depsFromEnv = async (
     needs.pepper ? secretFrom(env, SECRET_VARS.pepper, sm) : Promise.resolve(''),
     originConfigured ? secretFrom(env, SECRET_VARS.originVerify, sm) : Promise.resolve(undefined),
   ]);
-  const publication = needs.publication
-    ? {
-        signingKeyPem: await secretFrom(env, SECRET_VARS.publicationKey, sm),
-        pseudonymSecret: await secretFrom(env, SECRET_VARS.pseudonymSecret, sm),
-      }
-    : undefined;
+  // Publication keys: read when the function asks for them, or (by default) whenever they are configured.
+  const { publicationKey: pk } = SECRET_VARS;
+  const publicationConfigured = Boolean(env[pk.direct] || env[pk.arn]);
+  const publication =
+    (needs.publication ?? publicationConfigured)
+      ? {
+          signingKeyPem: await secretFrom(env, SECRET_VARS.publicationKey, sm),
+          pseudonymSecret: await secretFrom(env, SECRET_VARS.pseudonymSecret, sm),
+        }
+      : undefined;
   return {
     store: createStore(storeConfigFromEnv(env)),
     config: {
