@@ -1,6 +1,7 @@
 // Sweep use case: finalizes attempts past deadline (+ grace) and settles fresh results against saves that landed late. Idempotent.
 
 import type { AttemptMeta } from '../domain/attempt.ts';
+import { mapLimit } from './concurrency.ts';
 import type { Deps } from './deps.ts';
 import type { Finalizer } from './finalize.ts';
 
@@ -43,37 +44,60 @@ const settle = async (svc: SweepContext, meta: AttemptMeta): Promise<boolean> =>
   return true;
 };
 
+/** Attempts of one session worked on at once (each is a few store calls), and sessions swept at once. */
+export const ATTEMPT_CONCURRENCY = 16;
+export const SESSION_CONCURRENCY = 4;
+
+/** How long after closing a session is still swept (attempts started just before closing run past it). */
+export const SWEEP_AFTER_CLOSE_MS = 24 * 3600_000;
+/**
+ * The longest session window the sweep looks back over. The SESSIONS sort key carries opensAt, so each sweep
+ * is one range Query over sessions that opened within MAX_SESSION_SPAN_MS + SWEEP_AFTER_CLOSE_MS of now, not
+ * every session ever created: at 3–5 sessions a day that is ≈ 160 list entries (≈ 10 read units), filtered in
+ * memory to the ones whose window touches now. 31 days covers the local demo session (open 30 days); a
+ * session window longer than this would not be swept.
+ */
+export const MAX_SESSION_SPAN_MS = 31 * 24 * 3600_000;
+
 export const sweepSession = async (svc: SweepContext, sessionId: string): Promise<SweepReport> => {
   const now = svc.deps.clock();
   const metas = await svc.deps.store.attempts.listBySession(sessionId);
-  let finalized = 0;
-  let settled = 0;
-  for (const meta of metas) {
+  const outcomes = await mapLimit(metas, ATTEMPT_CONCURRENCY, async (meta) => {
     if (meta.state === 'running' || meta.state === 'paused') {
       const after = await svc.finalizer.finalizeIfDue(meta, now);
-      if (after.state !== meta.state) finalized++;
-    } else if (meta.submittedAt !== undefined) {
-      const age = now - meta.submittedAt;
-      if (age >= SETTLE_AFTER_MS && age <= SETTLE_UNTIL_MS && (await settle(svc, meta))) settled++;
+      return after.state !== meta.state ? 'finalized' : 'none';
     }
-  }
-  return { checked: metas.length, finalized, settled };
+    if (meta.submittedAt !== undefined) {
+      const age = now - meta.submittedAt;
+      if (age >= SETTLE_AFTER_MS && age <= SETTLE_UNTIL_MS && (await settle(svc, meta))) return 'settled';
+    }
+    return 'none';
+  });
+  return {
+    checked: metas.length,
+    finalized: outcomes.filter((o) => o === 'finalized').length,
+    settled: outcomes.filter((o) => o === 'settled').length,
+  };
 };
 
-/** Sweeps every session whose window overlaps now (the scheduled job on AWS, a timer locally). */
+/** Sweeps every session whose window touches now (the scheduled job on AWS, a timer locally), a few at once. */
 export const sweepOpenSessions = async (
   svc: SweepContext,
-  graceWindowMs = 24 * 3600_000,
+  afterCloseMs = SWEEP_AFTER_CLOSE_MS,
 ): Promise<SweepReport> => {
   const now = svc.deps.clock();
-  const sessions = await svc.deps.store.sessions.list();
-  const total: SweepReport = { checked: 0, finalized: 0, settled: 0 };
-  for (const s of sessions) {
-    if (s.opensAt > now || s.closesAt + graceWindowMs < now) continue;
-    const r = await sweepSession(svc, s.id);
-    total.checked += r.checked;
-    total.finalized += r.finalized;
-    total.settled += r.settled;
-  }
-  return total;
+  const candidates = await svc.deps.store.sessions.listOpeningBetween(
+    now - MAX_SESSION_SPAN_MS - afterCloseMs,
+    now,
+  );
+  const due = candidates.filter((s) => s.opensAt <= now && now <= s.closesAt + afterCloseMs);
+  const reports = await mapLimit(due, SESSION_CONCURRENCY, (s) => sweepSession(svc, s.id));
+  return reports.reduce(
+    (t, r) => ({
+      checked: t.checked + r.checked,
+      finalized: t.finalized + r.finalized,
+      settled: t.settled + r.settled,
+    }),
+    { checked: 0, finalized: 0, settled: 0 },
+  );
 };

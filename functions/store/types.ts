@@ -61,6 +61,8 @@ export interface SessionRepo {
   get(sessionId: string): Promise<Session | undefined>;
   getSecret(sessionId: string): Promise<string | undefined>;
   list(limit?: number): Promise<Session[]>;
+  /** Sessions with fromMs <= opensAt <= toMs, oldest first: one range Query on the SESSIONS sort key. */
+  listOpeningBetween(fromMs: number, toMs: number): Promise<Session[]>;
   setPinsReleased(sessionId: string, released: boolean): Promise<void>;
   /** Writes roster entries and the REG#regNo -> session lookup items. */
   putRoster(entries: RosterEntry[]): Promise<void>;

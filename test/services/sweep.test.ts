@@ -1,7 +1,12 @@
 // Auto-submit sweeper: finalizes attempts past deadline + grace, leaves the others, and is idempotent.
 import { describe, expect, it } from 'vitest';
 import type { SingleItem } from '../../functions/domain/items.ts';
-import { SETTLE_AFTER_MS, sweepSession } from '../../functions/services/sweep.ts';
+import {
+  SETTLE_AFTER_MS,
+  SWEEP_AFTER_CLOSE_MS,
+  sweepOpenSessions,
+  sweepSession,
+} from '../../functions/services/sweep.ts';
 import { apiHarness } from '../api/harness.ts';
 
 describe('sweeper', () => {
@@ -54,5 +59,22 @@ describe('sweeper', () => {
     expect(result.json.total).toBe(5);
     expect(result.json.receipt).not.toBe(submitted.json.receipt);
     expect((await sweepSession(h.services, h.demo.sessionId)).settled).toBe(0);
+  });
+});
+
+describe('sweepOpenSessions', () => {
+  it('reads only sessions whose window touches now (a range read, never the whole list)', async () => {
+    const h = await apiHarness(2);
+    const s = await h.started(0);
+    h.store.sessions.list = () => {
+      throw new Error('the sweep must not list every session');
+    };
+    h.advance(100 * 60_000 + 15_001); // past deadline + grace
+    expect(await sweepOpenSessions(h.services)).toEqual({ checked: 1, finalized: 1, settled: 0 });
+    expect((await h.store.attempts.get(s.attemptId, true))?.state).toBe('expired');
+
+    const session = (await h.store.sessions.get(h.demo.sessionId))!;
+    h.advance(session.closesAt + SWEEP_AFTER_CLOSE_MS + 1 - h.now()); // a day after closing: out of the window
+    expect(await sweepOpenSessions(h.services)).toEqual({ checked: 0, finalized: 0, settled: 0 });
   });
 });

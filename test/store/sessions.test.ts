@@ -35,6 +35,21 @@ describe('sessions', () => {
     expect((await store.sessions.list(1)).map((s) => s.id)).toEqual(['late']);
   });
 
+  it('listOpeningBetween: one range read on the opening time, edges included, oldest first', async () => {
+    const t = 2_000_000_000_000;
+    await store.sessions.create(session('w-before', { opensAt: t - 1 }), 'a');
+    await store.sessions.create(session('w-from', { opensAt: t }), 'b');
+    await store.sessions.create(session('w-mid', { opensAt: t + 5 }), 'c');
+    await store.sessions.create(session('w-to', { opensAt: t + 10 }), 'd');
+    await store.sessions.create(session('w-after', { opensAt: t + 11 }), 'e');
+    expect((await store.sessions.listOpeningBetween(t, t + 10)).map((s) => s.id)).toEqual([
+      'w-from',
+      'w-mid',
+      'w-to',
+    ]);
+    expect(await store.sessions.listOpeningBetween(t + 10, t)).toEqual([]);
+  });
+
   it('setPinsReleased updates the session and its list entry; unknown -> NOT_FOUND', async () => {
     await store.sessions.create(session('pins'), 'z');
     await store.sessions.setPinsReleased('pins', true);
