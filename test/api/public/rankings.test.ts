@@ -142,7 +142,9 @@ describe('publication', () => {
 
   it("the candidate's result slip carries the pseudonym of the published row", async () => {
     const login = await h.loginCandidate(1);
-    const res = await h.call('GET', `/api/candidate/attempts/${login.attemptId}/result`, { token: login.token });
+    const res = await h.call('GET', `/api/candidate/attempts/${login.attemptId}/result`, {
+      token: login.token,
+    });
     expect(res.status).toBe(200);
     const expected = pseudonym(TEST_PUBLICATION_KEYS.pseudonymSecret, h.demo.candidates[1]?.regNo ?? '');
     expect(res.json.pseudonym).toBe(expected);
