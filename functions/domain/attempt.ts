@@ -16,6 +16,14 @@ export interface Session {
   secretCommitment: string;
   /** Whether the admin has released PINs for login. */
   pinsReleased: boolean;
+  /** Room at the site, and the site's time zone (WIB/WITA/WIT) in which every time is shown. */
+  room?: string;
+  timeZone?: 'WIB' | 'WITA' | 'WIT';
+  /** Proctor user ids assigned to the session: a proctor sees and acts on these sessions only. */
+  proctors?: string[];
+  /** Set when an admin cancelled the session (no login, no start). */
+  cancelledAt?: number;
+  cancelReason?: string;
 }
 
 export interface RosterEntry {

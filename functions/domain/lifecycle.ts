@@ -30,8 +30,11 @@ export interface StartInput {
 }
 
 /** A session admits logins and starts in [opensAt, closesAt). */
-export const isSessionOpen = (session: Pick<Session, 'opensAt' | 'closesAt'>, now: number): boolean =>
-  session.opensAt <= now && now < session.closesAt;
+/** Open = inside [opensAt, closesAt) and not cancelled. */
+export const isSessionOpen = (
+  session: Pick<Session, 'opensAt' | 'closesAt' | 'cancelledAt'>,
+  now: number,
+): boolean => session.cancelledAt === undefined && session.opensAt <= now && now < session.closesAt;
 
 /**
  * Starts an attempt: state running, deadline = now + duration. The META is created with version 1.

@@ -116,6 +116,10 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
     capacity: 500,
     secretCommitment: secretCommitment(secret),
     pinsReleased: true,
+    room: 'Ruang Demo',
+    timeZone: 'WIB',
+    // the demo proctor watches the demo session (a proctor acts only on sessions assigned to them)
+    proctors: [creds.proctor.username],
   };
   await store.sessions.create(session, secret);
 

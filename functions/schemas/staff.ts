@@ -28,6 +28,11 @@ export const sessionView = z.object({
   capacity: z.number().int(),
   pinsReleased: z.boolean(),
   secretCommitment: z.string(),
+  room: z.string().optional(),
+  timeZone: z.enum(['WIB', 'WITA', 'WIT']).optional(),
+  proctors: z.array(z.string()).optional(),
+  cancelledAt: z.number().int().optional(),
+  cancelReason: z.string().optional(),
 });
 export type SessionView = z.infer<typeof sessionView>;
 export const sessionListResponse = z.object({ sessions: z.array(sessionView), ...withServerTime });

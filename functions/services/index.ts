@@ -17,6 +17,7 @@ import { createProctorService } from './proctor.ts';
 import { createPsychService } from './psych.ts';
 import { createPublicService } from './public.ts';
 import { createPublicationService } from './publication.ts';
+import { createSchedulingService } from './scheduling.ts';
 import { createScoreboardService } from './scoreboard.ts';
 import { createSessionCache } from './session-cache.ts';
 import { createSpeedStartCache } from './speed-starts.ts';
@@ -55,7 +56,8 @@ export const createServices = (deps: Deps) => {
     }),
     psych: createPsychService({ deps, attemptCache, contentCache, finalizer, speedStarts }),
     proctor,
-    monitor: createMonitorService(deps, sessionCache, finalizer, proctor),
+    monitor: createMonitorService(deps, sessionCache, finalizer, proctor, auditLog),
+    scheduling: createSchedulingService(deps, auditLog, sessionCache),
     banks: createBankService(deps, contentCache),
     audit: createAuditService(deps),
     publicInfo: createPublicService(deps),

@@ -13,6 +13,11 @@ export const sessionView = (s: Session): SessionView => ({
   capacity: s.capacity,
   pinsReleased: s.pinsReleased,
   secretCommitment: s.secretCommitment,
+  room: s.room,
+  timeZone: s.timeZone,
+  proctors: s.proctors,
+  cancelledAt: s.cancelledAt,
+  cancelReason: s.cancelReason,
 });
 
 /** One row of the attempts monitor (also the answer to a proctor action). */

@@ -91,6 +91,36 @@ export const createSessionRepo = (table: Table): SessionRepo => {
       await table.put(Table.toItem(keys.sessionListEntry(session.opensAt, session.id), session));
     },
 
+    /**
+     * Replaces META (conditional on it existing), then the list copy; when the opening time moved, the old
+     * list entry is deleted last (a crash in between leaves a stale copy a retry removes).
+     */
+    async update(session: Session, previousOpensAt: number): Promise<void> {
+      await table.put(Table.toItem(keys.session(session.id), session), {
+        condition: 'attribute_exists(#pk)',
+        names: { '#pk': TABLE_KEYS.partitionKey },
+        onConditional: 'NOT_FOUND',
+      });
+      await table.put(Table.toItem(keys.sessionListEntry(session.opensAt, session.id), session));
+      if (previousOpensAt !== session.opensAt)
+        await table.delete(keys.sessionListEntry(previousOpensAt, session.id));
+    },
+
+    /** Sets one roster entry's PIN hash (the entry must exist). */
+    async setRosterPin(sessionId: string, regNo: string, pinHash: string): Promise<void> {
+      const key = keys.rosterEntry(sessionId, regNo);
+      await table.update(
+        {
+          Key: { [TABLE_KEYS.partitionKey]: { S: key.PK }, [TABLE_KEYS.sortKey]: { S: key.SK } },
+          UpdateExpression: 'SET #h = :h',
+          ConditionExpression: 'attribute_exists(#pk)',
+          ExpressionAttributeNames: { '#h': 'pinHash', '#pk': TABLE_KEYS.partitionKey },
+          ExpressionAttributeValues: { ':h': { S: pinHash } },
+        },
+        'NOT_FOUND',
+      );
+    },
+
     async putRoster(entries: RosterEntry[]): Promise<void> {
       const items = entries.flatMap((e) => [
         Table.toItem(keys.rosterEntry(e.sessionId, e.regNo), e),

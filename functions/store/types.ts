@@ -64,6 +64,10 @@ export interface SessionRepo {
   /** Sessions with fromMs <= opensAt <= toMs, oldest first: one range Query on the SESSIONS sort key. */
   listOpeningBetween(fromMs: number, toMs: number): Promise<Session[]>;
   setPinsReleased(sessionId: string, released: boolean): Promise<void>;
+  /** Replaces META and the list entry (moving it when opensAt changed). Unknown session -> NOT_FOUND. */
+  update(session: Session, previousOpensAt: number): Promise<void>;
+  /** Sets one roster entry's PIN hash. Unknown entry -> NOT_FOUND. */
+  setRosterPin(sessionId: string, regNo: string, pinHash: string): Promise<void>;
   /** Writes roster entries and the REG#regNo -> session lookup items. */
   putRoster(entries: RosterEntry[]): Promise<void>;
   getRosterEntry(sessionId: string, regNo: string): Promise<RosterEntry | undefined>;

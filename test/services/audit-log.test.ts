@@ -36,9 +36,15 @@ describe('audit log service', () => {
   it('the same opId twice: one entry, the action re-runs (it is idempotent by contract)', async () => {
     const log = createAuditLog(store, clock);
     let runs = 0;
-    const a = await log.run(req('op-b'), async (e) => (runs++, e));
+    const a = await log.run(req('op-b'), async (e) => {
+      runs++;
+      return e;
+    });
     now += 1000;
-    const b = await log.run({ ...req('op-b'), reason: 'different' }, async (e) => (runs++, e));
+    const b = await log.run({ ...req('op-b'), reason: 'different' }, async (e) => {
+      runs++;
+      return e;
+    });
     expect(b).toEqual(a);
     expect(runs).toBe(2);
     const day = auditDay(now);

@@ -13,7 +13,8 @@ import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
 import { mountBankRoutes } from './banks.ts';
 import { mountRegistryRoutes } from './registry.ts';
-import { staffRequest } from './staff-request.ts';
+import { mountSchedulingRoutes } from './scheduling.ts';
+import { staffRequest, viewer } from './staff-request.ts';
 
 /** Bank imports are the largest bodies the API takes (a few thousand items). */
 const BANK_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -45,17 +46,12 @@ export const adminApp = (svc: Services) => {
   );
 
   app.get('/sessions', staff, async (c) =>
-    c.json({ sessions: await svc.monitor.sessions(), serverTime: deps.clock() }),
+    c.json({ sessions: await svc.monitor.sessions(viewer(c)), serverTime: deps.clock() }),
   );
 
   app.get('/sessions/:sessionId/attempts', staff, async (c) => {
     const { sessionId } = parseParams(c, sessionParams);
-    return c.json({ attempts: await svc.monitor.attempts(sessionId), serverTime: deps.clock() });
-  });
-
-  app.post('/sessions/:sessionId/release-pins', adminOnly, async (c) => {
-    const { sessionId } = parseParams(c, sessionParams);
-    return c.json({ session: await svc.monitor.releasePins(sessionId), serverTime: deps.clock() });
+    return c.json({ attempts: await svc.monitor.attempts(sessionId, viewer(c)), serverTime: deps.clock() });
   });
 
   app.post('/sessions/:sessionId/sweep', adminOnly, async (c) => {
@@ -80,6 +76,7 @@ export const adminApp = (svc: Services) => {
 
   mountBankRoutes(app, svc, adminOnly);
   mountRegistryRoutes(app, svc, adminOnly);
+  mountSchedulingRoutes(app, svc, adminOnly, staff);
 
   /** Publishes (or re-confirms, idempotently) the anonymized, signed ranking of an exam under published/. */
   app.post('/publications/:examId', adminOnly, async (c) => {
@@ -98,11 +95,6 @@ export const adminApp = (svc: Services) => {
 
   app.post('/attempts/:attemptId/:action', staff, async (c) => {
     const { attemptId, action } = parseParams(c, actionParams);
-    const claims = c.get('claims');
-    const actor = {
-      role: claims.role === 'admin' ? ('admin' as const) : ('proctor' as const),
-      id: claims.sub,
-    };
     let act: ProctorAction;
     if (action === 'extend') {
       const body = await parseJson(c, extendBody);
@@ -111,7 +103,8 @@ export const adminApp = (svc: Services) => {
       const body = await parseJson(c, proctorActionBody);
       act = { kind: action, reason: body.reason };
     }
-    return c.json({ attempt: await svc.monitor.act(attemptId, actor, act), serverTime: deps.clock() });
+    const attempt = await svc.monitor.act(staffRequest(c, deps), attemptId, act);
+    return c.json({ attempt, serverTime: deps.clock() });
   });
 
   return app;

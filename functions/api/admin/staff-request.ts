@@ -18,3 +18,9 @@ export const staffRequest = (c: Context<AuthEnv<StaffClaims>>, deps: Deps): Staf
 
 /** The raw body bytes of a CSV upload (the import decodes and checks UTF-8 itself). */
 export const csvBytes = async (c: Context): Promise<Uint8Array> => new Uint8Array(await c.req.arrayBuffer());
+
+/** The viewer of a read (proctors are scoped to their sessions). */
+export const viewer = (c: Context<AuthEnv<StaffClaims>>) => {
+  const claims = c.get('claims');
+  return { role: claims.role, id: claims.sub };
+};

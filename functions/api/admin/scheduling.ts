@@ -1,0 +1,95 @@
+// Admin scheduling routes: schedule/edit/cancel sessions, rosters (by hand, from the import, by capacity),
+// proctor assignment, PIN release and regeneration. Proctors read the rosters of their own sessions only.
+import type { Hono, MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.ts';
+import { id, regNo } from '../../schemas/common.ts';
+import {
+  assignBody,
+  autoAssignBody,
+  proctorsBody,
+  reasonBody,
+  scheduleBody,
+  sessionEditBody,
+} from '../../schemas/scheduling.ts';
+import type { StaffClaims } from '../../services/auth/tokens.ts';
+import type { Services } from '../../services/index.ts';
+import { canReachSession } from '../../services/scheduling.ts';
+import { sessionView } from '../../services/staff-views.ts';
+import type { AuthEnv } from '../middleware/auth.ts';
+import { parseJson, parseParams } from '../middleware/validate.ts';
+import { staffRequest, viewer } from './staff-request.ts';
+
+const sessionParams = z.object({ sessionId: id });
+const candidateParams = z.object({ sessionId: id, regNo });
+
+export const mountSchedulingRoutes = (
+  app: Hono<AuthEnv<StaffClaims>>,
+  svc: Services,
+  adminOnly: MiddlewareHandler<AuthEnv<StaffClaims>>,
+  staff: MiddlewareHandler<AuthEnv<StaffClaims>>,
+) => {
+  const { deps } = svc;
+  const sched = svc.scheduling;
+  const ok = <T extends object>(body: T) => ({ ...body, serverTime: deps.clock() });
+
+  app.post('/sessions', adminOnly, async (c) => {
+    const body = await parseJson(c, scheduleBody);
+    return c.json(ok({ session: sessionView(await sched.schedule(staffRequest(c, deps), body)) }));
+  });
+
+  app.patch('/sessions/:sessionId', adminOnly, async (c) => {
+    const { sessionId } = parseParams(c, sessionParams);
+    const body = await parseJson(c, sessionEditBody);
+    return c.json(ok({ session: sessionView(await sched.edit(staffRequest(c, deps), sessionId, body)) }));
+  });
+
+  app.post('/sessions/:sessionId/cancel', adminOnly, async (c) => {
+    const { sessionId } = parseParams(c, sessionParams);
+    const { reason } = await parseJson(c, reasonBody);
+    return c.json(ok({ session: sessionView(await sched.cancel(staffRequest(c, deps), sessionId, reason)) }));
+  });
+
+  app.put('/sessions/:sessionId/proctors', adminOnly, async (c) => {
+    const { sessionId } = parseParams(c, sessionParams);
+    const { proctorIds } = await parseJson(c, proctorsBody);
+    const s = await sched.setProctors(staffRequest(c, deps), sessionId, proctorIds);
+    return c.json(ok({ session: sessionView(s) }));
+  });
+
+  app.get('/sessions/:sessionId/roster', staff, async (c) => {
+    const { sessionId } = parseParams(c, sessionParams);
+    const s = await sched.get(sessionId);
+    if (!canReachSession(viewer(c), s))
+      throw new DomainError('FORBIDDEN', 'Sesi ini bukan tugas Anda / This session is not assigned to you');
+    return c.json(ok({ session: sessionView(s), roster: await sched.roster(sessionId) }));
+  });
+
+  app.post('/sessions/:sessionId/roster', adminOnly, async (c) => {
+    const { sessionId } = parseParams(c, sessionParams);
+    const { regNos } = await parseJson(c, assignBody);
+    return c.json(ok(await sched.assign(staffRequest(c, deps), sessionId, regNos)));
+  });
+
+  app.post('/rosters/from-import', adminOnly, async (c) =>
+    c.json(ok(await sched.assignFromImport(staffRequest(c, deps)))),
+  );
+
+  app.post('/rosters/auto', adminOnly, async (c) => {
+    const { sessionIds } = await parseJson(c, autoAssignBody);
+    return c.json(ok(await sched.autoAssign(staffRequest(c, deps), sessionIds)));
+  });
+
+  /** PINs of candidates without one, in clear, this once (print the cards now); then login opens. */
+  app.post('/sessions/:sessionId/release-pins', adminOnly, async (c) => {
+    const { sessionId } = parseParams(c, sessionParams);
+    const { session, pins } = await sched.releasePins(staffRequest(c, deps), sessionId);
+    return c.json(ok({ session: sessionView(session), pins }));
+  });
+
+  app.post('/sessions/:sessionId/candidates/:regNo/regenerate-pin', adminOnly, async (c) => {
+    const { sessionId, regNo: reg } = parseParams(c, candidateParams);
+    const { reason } = await parseJson(c, reasonBody);
+    return c.json(ok({ pin: await sched.regeneratePin(staffRequest(c, deps), sessionId, reg, reason) }));
+  });
+};
