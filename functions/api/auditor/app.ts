@@ -62,7 +62,7 @@ export const auditorApp = (svc: Services) => {
   /** Sessions with their commitments, and the secret once revealed (after the session closed). */
   app.get('/sessions', auditor, async (c) => {
     const now = deps.clock();
-    const sessions = await svc.monitor.sessions();
+    const sessions = await svc.monitor.sessions({ role: 'auditor', id: c.get('claims').sub });
     const commitments = await Promise.all(sessions.map((s) => svc.publicInfo.commitment(s.id, now)));
     return c.json({ sessions: sessions.map((s, i) => ({ ...s, ...commitments[i] })), serverTime: now });
   });
