@@ -8,7 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root,
   base: '/',
   plugins: [
@@ -33,11 +33,12 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in production builds (served to every browser); development builds keep them.
+    sourcemap: mode !== 'production',
     target: 'es2022',
   },
   server: {
     // `npm run dev` serves the API on 3000; Vite's dev server proxies to it.
     proxy: { '/api': 'http://localhost:3000' },
   },
-});
+}));

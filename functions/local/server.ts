@@ -19,6 +19,7 @@ import { startEmbeddedStore } from './embedded-store.ts';
 import { portInUse } from './errors.ts';
 import { servePublished } from './published.ts';
 import { loadLocalSecrets } from './secrets.ts';
+import { localSecureHeaders } from './secure-headers.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -71,6 +72,7 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
 
     const { app: api, services } = createApiApp(deps);
     const app = new Hono();
+    app.use('*', localSecureHeaders(store.config.s3Endpoint));
     app.route('/', api);
     app.all('/api/*', notFound);
     app.get('/published/*', servePublished(store));

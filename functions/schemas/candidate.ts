@@ -81,7 +81,13 @@ export const attemptStateView = z.object({
 });
 export type AttemptStateView = z.infer<typeof attemptStateView>;
 
-const seq = z.number().int().min(1).max(9_999_999_999);
+/**
+ * Highest client seq a device epoch may use. A whole exam writes a few thousand steps (a Kraepelin sheet
+ * ≈ 2,500); the bound keeps a bogus seq (e.g. 9,999,999,999) from being recorded, which would leave the device
+ * no higher seq to continue with. Refused with 400, nothing written.
+ */
+export const MAX_CLIENT_SEQ = 1_000_000;
+const seq = z.number().int().min(1).max(MAX_CLIENT_SEQ);
 export const clientStepInput = z.discriminatedUnion('type', [
   z.object({
     seq,

@@ -32,6 +32,33 @@ describe('local platform', () => {
     expect(await deepLink.text()).toContain('<div id="root">');
   });
 
+  it.each(['/', '/assets/app.js', '/api/health', '/api/nothing/here', '/some/client/route'])(
+    'security headers on %s: CSP without inline scripts, frame-ancestors none, nosniff, Referrer-Policy',
+    async (path) => {
+      const res = await fetch(`${platform.url}${path}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    },
+  );
+
+  it('an over-limit body is answered 413 and the server closes that connection', async () => {
+    const body = JSON.stringify({ regNo: 'SKD26-00001', pin: '123456', pad: 'x'.repeat(300 * 1024) });
+    const res = await fetch(`${platform.url}/api/candidate/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('connection')).toBe('close');
+    // The next request (a new connection) is served normally.
+    expect((await fetch(`${platform.url}/api/health`)).status).toBe(200);
+  });
+
   it('answers unknown API routes with JSON 404, never the web page', async () => {
     const res = await fetch(`${platform.url}/api/nothing/here`);
     expect(res.status).toBe(404);

@@ -13,7 +13,7 @@ import { type ApiHarness, apiHarness } from '../harness.ts';
  */
 let h: ApiHarness;
 beforeAll(async () => {
-  const shared = await apiHarness(9);
+  const shared = await apiHarness(10);
   h = {
     ...shared,
     advance: () => {
@@ -166,6 +166,27 @@ describe('attempt', () => {
     expect(state.json.flags).toEqual([b.itemId]);
     expect(state.json.lastSeq).toBe(4);
     expect(state.json.answeredCount).toBe(2);
+  });
+
+  it('a seq of 9,999,999,999 is refused (400, nothing written) and the device keeps saving after it', async () => {
+    const s = await h.started(9);
+    const [a] = s.form.items;
+    const url = `/api/candidate/attempts/${s.attemptId}/answers`;
+    const huge = await h.call('PUT', url, {
+      token: s.token,
+      body: { steps: [{ seq: 9_999_999_999, type: 'answered', itemId: a.itemId, choice: a.options[0].id }] },
+    });
+    expect(huge.status).toBe(400);
+    expect(Object.keys(huge.json.error.fields)).toEqual(['steps.0.seq']);
+    const state = await h.call('GET', `/api/candidate/attempts/${s.attemptId}`, { token: s.token });
+    expect(state.json.lastSeq).toBe(0);
+    const next = await h.call('PUT', url, {
+      token: s.token,
+      body: {
+        steps: [{ seq: state.json.lastSeq + 1, type: 'answered', itemId: a.itemId, choice: a.options[1].id }],
+      },
+    });
+    expect(next.status).toBe(200);
   });
 
   it('refuses a used seq with other content (409 CONFLICT), never acknowledging a lost answer', async () => {
