@@ -48,6 +48,11 @@ export interface AttemptMeta {
   formationType: string;
   /** Hex seed = HMAC-SHA-256(session secret, attemptId). */
   seed: string;
+  /**
+   * The bank snapshots this attempt's form, score and receipt come from (bankId -> snapshot id), fixed at
+   * start: nothing imported later changes them. Absent only on attempts started before snapshots existed.
+   */
+  bankSnapshots?: Readonly<Record<string, string>>;
   state: AttemptState;
   startedAt: number;
   /** Base duration incl. accommodations, ms. */

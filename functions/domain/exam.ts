@@ -36,4 +36,9 @@ export interface Exam {
   durationMinutes: number;
   sections: Section[];
   passingGrades: PassingGrade[];
+  /**
+   * The bank snapshot each bank of this version draws from (bankId -> snapshot id). When absent, an
+   * attempt pins the bank's current snapshot when it starts.
+   */
+  bankSnapshots?: Readonly<Record<string, string>>;
 }

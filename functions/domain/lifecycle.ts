@@ -27,6 +27,8 @@ export interface StartInput {
   now: number;
   /** Defaults to (exam.durationMinutes + roster.extraMinutes) minutes. */
   durationMs?: number;
+  /** The bank snapshots the form comes from (recorded in the META). */
+  bankSnapshots?: Readonly<Record<string, string>>;
 }
 
 /** A session admits logins and starts in [opensAt, closesAt). */
@@ -63,6 +65,7 @@ export function startAttempt(input: StartInput): Transition {
     formationId: roster.formationId,
     formationType: roster.formationType,
     seed: input.seed,
+    ...(input.bankSnapshots ? { bankSnapshots: { ...input.bankSnapshots } } : {}),
     state: 'running',
     startedAt: now,
     durationMs,

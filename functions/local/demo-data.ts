@@ -4,6 +4,7 @@ import type { RosterEntry, Session } from '../domain/attempt.ts';
 import { pppkPreset, skdPreset } from '../domain/presets.ts';
 import { psychPreset } from '../domain/psych/preset.ts';
 import { secretCommitment } from '../domain/seed.ts';
+import { snapshotOf } from '../domain/snapshot.ts';
 import { hashPassword } from '../services/auth/passwords.ts';
 import { hashPin } from '../services/auth/pin.ts';
 import type { Deps } from '../services/deps.ts';
@@ -98,11 +99,17 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
   ];
   for (const u of users) await store.users.put(u);
 
-  await store.banks.putItems(demoBank(DEMO_BANK_ID));
-  const exam = skdPreset({ id: DEMO_EXAM_ID, bankId: DEMO_BANK_ID });
+  const items = demoBank(DEMO_BANK_ID);
+  await store.banks.putItems(items);
+  // The demo bank's first snapshot; both demo exams pin it (later imports make new snapshots).
+  const snapshot = snapshotOf(DEMO_BANK_ID, items);
+  await store.banks.putSnapshot(snapshot);
+  await store.banks.setHead(DEMO_BANK_ID, snapshot.id);
+  const bankSnapshots = { [DEMO_BANK_ID]: snapshot.id };
+  const exam = { ...skdPreset({ id: DEMO_EXAM_ID, bankId: DEMO_BANK_ID }), bankSnapshots };
   await store.exams.put(exam);
   // A PPPK exam over the same demo bank, ready to be scheduled (no session yet).
-  await store.exams.put(pppkPreset({ id: DEMO_PPPK_EXAM_ID, bankId: DEMO_BANK_ID }));
+  await store.exams.put({ ...pppkPreset({ id: DEMO_PPPK_EXAM_ID, bankId: DEMO_BANK_ID }), bankSnapshots });
 
   const secret = deps.randomHex(32);
   const session: Session = {

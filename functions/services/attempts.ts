@@ -69,7 +69,7 @@ export const createAttemptService = ({
 
   /** The replayed view of an attempt; `known` = the whole log when the caller has it (a fresh start), else read. */
   const stateView = async (meta: AttemptMeta, now: number, known?: Step[]): Promise<AttemptStateView> => {
-    const exam = await contentCache.exam(meta.examId);
+    const exam = await contentCache.exam(meta.examId, meta.bankSnapshots);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const wire = contentCache.wire(meta.attemptId, exam, meta.seed);
     const steps = known ?? (await store.attempts.readSteps(meta.attemptId));
@@ -126,7 +126,7 @@ export const createAttemptService = ({
 
   const formOf = async (claims: CandidateClaims) => {
     const meta = await attemptCache.get(claims.aid);
-    const exam = await contentCache.exam(meta.examId);
+    const exam = await contentCache.exam(meta.examId, meta.bankSnapshots);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const header = {
       attemptId: meta.attemptId,
@@ -176,6 +176,8 @@ export const createAttemptService = ({
         exam: exam.exam,
         seed,
         now,
+        // The form, score and receipt come from these snapshots for good (docs/exam-engine.md, bank versioning).
+        bankSnapshots: exam.pins,
       });
       await store.attempts.create(meta);
       await store.attempts.appendServerStep(meta.attemptId, step);
@@ -274,7 +276,7 @@ export const createAttemptService = ({
     async save(claims: CandidateClaims, steps: ClientStepInput[]): Promise<SaveAnswersResponse> {
       const now = deps.clock();
       const meta = await attemptCache.get(claims.aid);
-      const exam = await contentCache.exam(meta.examId);
+      const exam = await contentCache.exam(meta.examId, meta.bankSnapshots);
       const wire = contentCache.wire(meta.attemptId, exam, meta.seed);
       const bad: Record<string, string[]> = {};
       // Wire ids -> bank ids: the log records bank ids (docs/exam-engine.md, "Ids on the wire").

@@ -1,4 +1,5 @@
-// Item bank use cases: import a bank from CSV or JSON (all or nothing), export it; new content clears the content cache.
+// Item bank use cases: import a bank from CSV or JSON (all or nothing) as a new snapshot, export it.
+import { snapshotOf } from '../domain/snapshot.ts';
 import type { ContentCache } from './content.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
@@ -10,6 +11,8 @@ export interface BankImport {
   bankId: string;
   imported: number;
   byCategory: Record<string, number>;
+  /** The bank's new current snapshot: what attempts starting from now draw from. */
+  snapshotId: string;
 }
 
 export const createBankService = (deps: Deps, contentCache: ContentCache) => ({
@@ -18,10 +21,14 @@ export const createBankService = (deps: Deps, contentCache: ContentCache) => ({
     const items =
       source.format === 'csv' ? parseBankCsv(bankId, source.text) : parseBankJson(bankId, source.value);
     await deps.store.banks.putItems(items);
+    // A new immutable snapshot of the whole bank becomes its head; running and finished attempts keep theirs.
+    const snapshot = snapshotOf(bankId, await deps.store.banks.list(bankId));
+    await deps.store.banks.putSnapshot(snapshot);
+    await deps.store.banks.setHead(bankId, snapshot.id);
     contentCache.clear();
     const byCategory: Record<string, number> = {};
     for (const i of items) byCategory[i.category] = (byCategory[i.category] ?? 0) + 1;
-    return { bankId, imported: items.length, byCategory };
+    return { bankId, imported: items.length, byCategory, snapshotId: snapshot.id };
   },
   /** The bank as CSV or pretty JSON text. */
   async exportItems(bankId: string, format: 'csv' | 'json'): Promise<string> {

@@ -43,6 +43,8 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
       );
     const bundleSessions: BundleSession[] = [];
     const attempts: BundleAttempt[] = [];
+    /** The snapshot each bank's attempts were served from (the bundle carries one per bank). */
+    const pinned = new Map<string, string>(Object.entries(exam.bankSnapshots ?? {}));
     for (const s of sessions) {
       const secret = await store.sessions.getSecret(s.id);
       if (secret === undefined) throw new DomainError('NOT_FOUND', `secret of session ${s.id} missing`);
@@ -62,6 +64,15 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
           store.attempts.getResult(meta.attemptId),
         ]);
         if (!result) continue; // never finished: nothing scored, nothing ranked
+        for (const [bankId, snapshotId] of Object.entries(meta.bankSnapshots ?? {})) {
+          const seen = pinned.get(bankId);
+          if (seen === undefined) pinned.set(bankId, snapshotId);
+          else if (seen !== snapshotId)
+            throw new DomainError(
+              'CONFLICT',
+              `bank ${bankId}: attempts of exam ${examId} were served from different snapshots (${seen}, ${snapshotId}); a bundle carries one snapshot per bank`,
+            );
+        }
         const p = pseudonym(keys.pseudonymSecret, meta.regNo);
         const doc: ResultDoc = {
           attemptId: meta.attemptId,
@@ -95,7 +106,11 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
     const formations = (await store.formations.list()).filter((f) => used.has(f.id)).map(publishedFormation);
     const bankIds = [...new Set(exam.sections.map((s) => s.bankId))];
     const banks = await Promise.all(
-      bankIds.map(async (bankId) => ({ bankId, items: await store.banks.list(bankId) })),
+      bankIds.map(async (bankId) => {
+        const snapshotId = pinned.get(bankId);
+        const snapshot = snapshotId ? await store.banks.getSnapshot(snapshotId) : undefined;
+        return { bankId, items: snapshot ? snapshot.items : await store.banks.list(bankId) };
+      }),
     );
     const published = await publication.document(examId).catch(() => undefined);
     const proofs = published

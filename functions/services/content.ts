@@ -1,9 +1,10 @@
-// Per-process cache of exam content (definition + bank items) and of attempt forms: read once, used by every request.
+// Per-process cache of exam content (definition + pinned bank snapshots) and of attempt forms: read once, used by every request.
 
 import type { Exam } from '../domain/exam.ts';
 import { buildForm, type Form, type PreparedBank, prepareBank } from '../domain/form.ts';
 import type { Item } from '../domain/items.ts';
 import { kindOf } from '../domain/kinds/registry.ts';
+import { type BankSnapshot, pinsKey, type SnapshotPins, snapshotOf } from '../domain/snapshot.ts';
 import { type WireForm, wireForm } from '../domain/wire.ts';
 import type { Store } from '../store/types.ts';
 import { userError } from './errors.ts';
@@ -14,13 +15,23 @@ export interface ExamContent {
   exam: Exam;
   items: Item[];
   itemsById: Map<string, Item>;
+  /** The bank snapshots the items come from (bankId -> snapshot id). */
+  pins: SnapshotPins;
+  /** `${examId}|${version}|${pinsKey}`: equal keys, equal content. */
+  key: string;
 }
 
 const EXAM_TTL_MS = 60_000;
 const FORM_CACHE_MAX = 10_000;
+const SNAPSHOT_CACHE_MAX = 64;
 
 export interface ContentCache {
-  exam(examId: string): Promise<ExamContent>;
+  /**
+   * The exam with its items. `pins` (an attempt's recorded snapshots) give exactly those items, whatever
+   * happened to the banks since; without pins: the exam version's own pins, else each bank's current
+   * snapshot (made from the bank's items if it has none yet) — what a starting attempt records.
+   */
+  exam(examId: string, pins?: SnapshotPins): Promise<ExamContent>;
   /** The attempt's form: a pure function of (exam version, seed), memoized per attempt. */
   form(attemptId: string, content: ExamContent, seed: string): Form;
   /** The form's wire ids (both ways), for mapping saved choices and views without a store read. */
@@ -35,7 +46,12 @@ export interface ContentCache {
 
 export const createContentCache = (store: Store, now: () => number): ContentCache => {
   const exams = new Map<string, { at: number; value: Promise<ExamContent> }>();
-  const forms = new Map<string, { version: number; form: Form; wire: WireForm }>();
+  const definitions = new Map<string, { at: number; value: Promise<Exam> }>();
+  /** Snapshots are immutable: cached until evicted, never refreshed. */
+  const snapshots = new Map<string, Promise<BankSnapshot>>();
+  /** One ExamContent object per key, so per-content memos (prepared bank, JSON pieces) are built once. */
+  const contents = new Map<string, ExamContent>();
+  const forms = new Map<string, { key: string; form: Form; wire: WireForm }>();
   /** The bank indexed once per loaded content (not at load: a bad bank fails at form time, as before). */
   const prepared = new WeakMap<ExamContent, PreparedBank>();
   const preparedOf = (content: ExamContent): PreparedBank => {
@@ -47,12 +63,81 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
     return bank;
   };
 
-  const load = async (examId: string): Promise<ExamContent> => {
-    const exam = await store.exams.get(examId);
-    if (!exam) throw userError('NOT_FOUND.exam');
+  const ttlCached = <T>(
+    cache: Map<string, { at: number; value: Promise<T> }>,
+    key: string,
+    make: () => Promise<T>,
+  ) => {
+    const hit = cache.get(key);
+    if (hit && now() - hit.at < EXAM_TTL_MS) return hit.value;
+    const value = make();
+    cache.set(key, { at: now(), value });
+    value.catch(() => cache.delete(key));
+    return value;
+  };
+
+  const definition = (examId: string): Promise<Exam> =>
+    ttlCached(definitions, examId, async () => {
+      const exam = await store.exams.get(examId);
+      if (!exam) throw userError('NOT_FOUND.exam');
+      return exam;
+    });
+
+  const snapshot = (snapshotId: string): Promise<BankSnapshot> => {
+    let hit = snapshots.get(snapshotId);
+    if (!hit) {
+      hit = store.banks.getSnapshot(snapshotId).then((s) => {
+        if (!s) throw userError('NOT_FOUND.bank');
+        return s;
+      });
+      if (snapshots.size >= SNAPSHOT_CACHE_MAX) snapshots.delete(snapshots.keys().next().value as string);
+      snapshots.set(snapshotId, hit);
+      hit.catch(() => snapshots.delete(snapshotId));
+    }
+    return hit;
+  };
+
+  /** The bank's current snapshot; a bank that never had one gets one made from its items now. */
+  const currentSnapshot = async (bankId: string): Promise<string> => {
+    const head = await store.banks.head(bankId);
+    if (head) return head;
+    const made = snapshotOf(bankId, await store.banks.list(bankId));
+    await store.banks.putSnapshot(made);
+    await store.banks.setHead(bankId, made.id);
+    return made.id;
+  };
+
+  const contentOf = async (exam: Exam, pins: SnapshotPins): Promise<ExamContent> => {
+    const key = `${exam.id}|${exam.version}|${pinsKey(pins)}`;
+    const hit = contents.get(key);
+    if (hit) return hit;
     const bankIds = [...new Set(exam.sections.map((s) => s.bankId))];
-    const items = (await Promise.all(bankIds.map((b) => store.banks.list(b)))).flat();
-    return { exam, items, itemsById: new Map(items.map((i) => [i.id, i])) };
+    const items = (
+      await Promise.all(
+        bankIds.map(async (b) => {
+          const id = pins[b];
+          if (!id) throw userError('NOT_FOUND.bank');
+          return (await snapshot(id)).items;
+        }),
+      )
+    ).flat();
+    const content = contents.get(key) ?? {
+      exam,
+      items,
+      itemsById: new Map(items.map((i) => [i.id, i])),
+      pins,
+      key,
+    };
+    contents.set(key, content);
+    return content;
+  };
+
+  const load = async (examId: string): Promise<ExamContent> => {
+    const exam = await definition(examId);
+    const bankIds = [...new Set(exam.sections.map((s) => s.bankId))];
+    const pins: Record<string, string> = {};
+    for (const b of bankIds) pins[b] = exam.bankSnapshots?.[b] ?? (await currentSnapshot(b));
+    return contentOf(exam, pins);
   };
 
   const pieces = new WeakMap<ExamContent, FormPieces | null>();
@@ -71,29 +156,28 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
 
   const entry = (attemptId: string, content: ExamContent, seed: string) => {
     const hit = forms.get(attemptId);
-    if (hit && hit.version === content.exam.version) return hit;
+    if (hit && hit.key === content.key) return hit;
     const form = buildForm(content.exam, preparedOf(content), seed);
     const wire = wireForm(form, content.itemsById);
     if (forms.size >= FORM_CACHE_MAX) forms.delete(forms.keys().next().value as string);
-    const value = { version: content.exam.version, form, wire };
+    const value = { key: content.key, form, wire };
     forms.set(attemptId, value);
     return value;
   };
 
   return {
-    exam(examId) {
-      const hit = exams.get(examId);
-      if (hit && now() - hit.at < EXAM_TTL_MS) return hit.value;
-      const value = load(examId);
-      exams.set(examId, { at: now(), value });
-      value.catch(() => exams.delete(examId));
-      return value;
+    async exam(examId, pins) {
+      if (!pins) return ttlCached(exams, examId, () => load(examId));
+      return contentOf(await definition(examId), pins);
     },
     form: (attemptId, content, seed) => entry(attemptId, content, seed).form,
     wire: (attemptId, content, seed) => entry(attemptId, content, seed).wire,
     formPieces,
     clear() {
       exams.clear();
+      definitions.clear();
+      snapshots.clear();
+      contents.clear();
       forms.clear();
     },
   };

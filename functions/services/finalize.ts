@@ -32,7 +32,7 @@ export const createFinalizer = (
   const { store } = deps;
 
   const score = async (meta: AttemptMeta): Promise<StoredResult> => {
-    const exam = await contentCache.exam(meta.examId);
+    const exam = await contentCache.exam(meta.examId, meta.bankSnapshots);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const steps = await store.attempts.readSteps(meta.attemptId);
     const view = replay(steps, meta, deps.config.graceMs);

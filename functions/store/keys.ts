@@ -41,6 +41,15 @@ export const keys = {
     SKPrefix: `ITEM#${category}#`,
   }),
   bankPrefix: (bankId: string) => ({ PK: `BANK#${bankId}`, SKPrefix: 'ITEM#' }),
+  /** The bank's current snapshot (what an import made last). */
+  bankHead: (bankId: string) => ({ PK: `BANK#${bankId}`, SK: 'HEAD' }),
+  /** Items of an immutable, content-addressed bank snapshot; its META is written last. */
+  snapshotItem: (snapshotId: string, category: string, itemId: string) => ({
+    PK: `SNAP#${snapshotId}`,
+    SK: `ITEM#${category}#${itemId}`,
+  }),
+  snapshotMeta: (snapshotId: string) => ({ PK: `SNAP#${snapshotId}`, SK: 'META' }),
+  snapshotPartition: (snapshotId: string) => ({ PK: `SNAP#${snapshotId}` }),
   session: (sessionId: string) => ({ PK: `SESSION#${sessionId}`, SK: 'META' }),
   /** Session secret lives in its own item so listing sessions never reads it. */
   sessionSecret: (sessionId: string) => ({ PK: `SESSION#${sessionId}`, SK: 'SECRET' }),
@@ -187,6 +196,16 @@ export const accessPatterns: ReadonlyArray<{
     pattern: 'items of a bank by category',
     key: 'PK=BANK#id, SK=ITEM#category#itemId',
     built: (k) => [k.bankItem('b1', 'TWK', 'twk-001'), k.bankCategoryPrefix('b1', 'TWK'), k.bankPrefix('b1')],
+  },
+  { pattern: 'current snapshot of a bank', key: 'PK=BANK#id, SK=HEAD', built: (k) => [k.bankHead('b1')] },
+  {
+    pattern: 'bank snapshot (immutable, SHA-256 id)',
+    key: 'PK=SNAP#snapshotId, SK=META / ITEM#category#itemId',
+    built: (k) => [
+      k.snapshotMeta('ab12'),
+      k.snapshotItem('ab12', 'TWK', 'twk-001'),
+      k.snapshotPartition('ab12'),
+    ],
   },
   {
     pattern: 'session + secret + roster',

@@ -4,6 +4,7 @@ import type { AuditEntry, AuditIntent } from '../domain/audit-log.ts';
 import type { Exam } from '../domain/exam.ts';
 import type { Item } from '../domain/items.ts';
 import type { CandidateRecord, CandidatesPointer, Formation } from '../domain/registry.ts';
+import type { BankSnapshot } from '../domain/snapshot.ts';
 import type { Step } from '../domain/steps.ts';
 import type { LoginLimitRepo } from './login-limits.ts';
 
@@ -53,6 +54,13 @@ export interface BankRepo {
   putItems(items: Item[]): Promise<void>;
   list(bankId: string): Promise<Item[]>;
   listByCategory(bankId: string, category: string): Promise<Item[]>;
+  /** Writes an immutable snapshot (items, then META). Idempotent: the id is the hash of the items. */
+  putSnapshot(snapshot: BankSnapshot): Promise<void>;
+  /** A complete snapshot (items sorted by id), or undefined. */
+  getSnapshot(snapshotId: string): Promise<BankSnapshot | undefined>;
+  /** Points the bank at its current snapshot (the last import's). */
+  setHead(bankId: string, snapshotId: string): Promise<void>;
+  head(bankId: string): Promise<string | undefined>;
 }
 
 export interface SessionRepo {

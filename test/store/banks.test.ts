@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../functions/domain/items.ts';
+import { snapshotOf, verifySnapshot } from '../../functions/domain/snapshot.ts';
 import type { Store } from '../../functions/store/types.ts';
 import { singleItem, weightedItem } from './fixtures.ts';
 import { testStore } from './helpers.ts';
@@ -37,5 +38,32 @@ describe('banks', () => {
 
   it('an empty call is a no-op', async () => {
     await store.banks.putItems([]);
+  });
+});
+
+describe('bank snapshots', () => {
+  it('round-trips a snapshot (items sorted, same id when re-hashed) and is invisible to the working items', async () => {
+    const items = [weightedItem('tkp-001'), singleItem('twk-002', 'TWK'), singleItem('twk-001', 'TWK')].map(
+      (i) => ({
+        ...i,
+        bankId: 'snap-1',
+      }),
+    );
+    const snap = snapshotOf('snap-1', items);
+    expect(await store.banks.getSnapshot(snap.id)).toBeUndefined();
+    await store.banks.putSnapshot(snap);
+    await store.banks.putSnapshot(snap); // idempotent
+    const got = await store.banks.getSnapshot(snap.id);
+    expect(got).toEqual(snap);
+    expect(got && verifySnapshot(got)).toBe(true);
+    expect(await store.banks.list('snap-1')).toEqual([]);
+  });
+
+  it('head: absent, then the last one set', async () => {
+    expect(await store.banks.head('snap-3')).toBeUndefined();
+    await store.banks.setHead('snap-3', 'a'.repeat(64));
+    await store.banks.setHead('snap-3', 'b'.repeat(64));
+    expect(await store.banks.head('snap-3')).toBe('b'.repeat(64));
+    expect(await store.banks.list('snap-3')).toEqual([]); // HEAD is not an item
   });
 });

@@ -57,7 +57,13 @@ describe('item images', () => {
 
     // Every TWK item of the demo bank gets the image, so the form certainly shows one.
     const items = await h.store.banks.listByCategory('demo-bank', 'TWK');
-    await h.store.banks.putItems(items.map((i) => ({ ...i, image: ref })));
+    const imported = await h.services.banks.importItems('demo-bank', {
+      format: 'json',
+      value: items.map(({ bankId: _b, ...i }) => ({ ...i, image: ref })),
+    });
+    // The demo exam pins its bank snapshot: schedule it on the new one (as an admin would).
+    const exam = (await h.store.exams.get('skd-demo'))!;
+    await h.store.exams.put({ ...exam, bankSnapshots: { 'demo-bank': imported.snapshotId } });
     h.services.contentCache.clear();
 
     const s = await h.started(0);

@@ -1,4 +1,4 @@
-// Regrade = replay: changing a key in the bank and re-deriving the result from the stored step log moves the score.
+// Regrade = replay against an explicit new snapshot; a bank import alone never changes a pinned attempt's score.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SingleItem } from '../../../functions/domain/items.ts';
 import { type ApiHarness, apiHarness } from '../harness.ts';
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 
 describe('regrade', () => {
-  it('a corrected key changes the derived score; the receipt (log hash) does not change', async () => {
+  it('a corrected key in a new snapshot changes the replayed score, a bank import alone does not; the receipt never changes', async () => {
     const s = await h.started(0);
     const bank = await h.bankView(s.attemptId);
     const twk = s.form.items.filter((i: { sectionId: string }) => i.sectionId === 'TWK').slice(0, 3);
@@ -35,11 +35,24 @@ describe('regrade', () => {
     // The key of the first answered item was wrong: the committee corrects it to another option.
     const first = bank(twk[0].itemId).item as SingleItem;
     const corrected = first.options.find((o) => o.id !== first.key)!.id;
-    await h.store.banks.putItems([{ ...first, key: corrected }]);
-    h.services.contentCache.clear();
-
+    const { bankId, ...rest } = first;
+    const imported = await h.services.banks.importItems(bankId, {
+      format: 'json',
+      value: [{ ...rest, key: corrected }],
+    });
     const meta = (await h.store.attempts.get(s.attemptId, true))!;
-    const regraded = await h.services.finalizer.score(meta);
+
+    // Importing into the bank changes nothing for this finished attempt: it pinned its snapshot at start.
+    expect(meta.bankSnapshots?.[bankId]).not.toBe(imported.snapshotId);
+    const unchanged = await h.services.finalizer.score(meta);
+    expect(unchanged.sections.TWK).toBe(15);
+    expect(unchanged.logHash).toBe(submitted.json.receipt);
+
+    // Regrade = replay of the same log against an explicit new snapshot (same items and options, new key).
+    const regraded = await h.services.finalizer.score({
+      ...meta,
+      bankSnapshots: { [bankId]: imported.snapshotId },
+    });
     expect(regraded.sections.TWK).toBe(10);
     expect(regraded.total).toBe(submitted.json.total - 5);
     expect(regraded.logHash).toBe(submitted.json.receipt);
