@@ -8,7 +8,6 @@ import { ResultPage } from './candidate/ResultPage.tsx';
 import { Layout, PageTitle } from './components/Layout.tsx';
 import { I18nProvider, useI18n } from './i18n/I18n.tsx';
 import { paths, type Route, useRoute } from './lib/router.ts';
-import { RankingPage } from './public/RankingPage.tsx';
 
 // Staff screens load on demand: their code stays off the candidate's exam page (budget: ≤ 150 KB gzip).
 const AdminLoginPage = lazy(() =>
@@ -20,6 +19,10 @@ const SessionsPage = lazy(() =>
 const AttemptsPage = lazy(() =>
   import('./admin/AttemptsPage.tsx').then((m) => ({ default: m.AttemptsPage })),
 );
+
+// Public and auditor pages load on demand too (schemas, Merkle check): off the exam page.
+const RankingPage = lazy(() => import('./public/RankingPage.tsx').then((m) => ({ default: m.RankingPage })));
+const AuditorPage = lazy(() => import('./auditor/AuditorPage.tsx').then((m) => ({ default: m.AuditorPage })));
 
 export function App() {
   return (
@@ -52,6 +55,8 @@ function Page({ route }: { route: Route }) {
       return <SessionsPage />;
     case 'adminAttempts':
       return <AttemptsPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'auditor':
+      return <AuditorPage />;
     case 'ranking':
       return <RankingPage key={route.publicationId} publicationId={route.publicationId} />;
     case 'notFound':

@@ -123,6 +123,27 @@ const catalog = {
     id: 'Hanya gambar PNG, JPEG, GIF, WebP.',
     en: 'Only PNG, JPEG, GIF, WebP images.',
   },
+  'VALIDATION.sessionsOpen': {
+    id: 'Masih ada sesi ujian ini yang belum ditutup; kunci dan rahasia tetap tertutup sampai semua sesi selesai.',
+    en: 'A session of this exam has not closed yet; keys and secrets stay sealed until every session has ended.',
+  },
+  'VALIDATION.psychNotPublished': {
+    id: 'Hasil tes psikologi tidak pernah dipublikasikan.',
+    en: 'Psychological test results are never published.',
+  },
+  'VALIDATION.noPublicationKeys': {
+    id: 'Kunci publikasi belum dikonfigurasi.',
+    en: 'Publication keys are not configured.',
+  },
+  'FORBIDDEN.personalData': {
+    id: 'Paket dengan data pribadi hanya untuk auditor yang ditunjuk.',
+    en: 'Bundles with personal data are for named auditors only.',
+  },
+  'NOT_FOUND.publication': { id: 'Publikasi tidak ditemukan.', en: 'Publication not found.' },
+  'NOT_FOUND.pseudonym': {
+    id: 'Pseudonim tidak ada dalam publikasi ini.',
+    en: 'This pseudonym is not in the publication.',
+  },
   'ATTEMPT_SUBMITTED.notScored': {
     id: 'Ujian sudah selesai; jawaban tidak dinilai.',
     en: 'The attempt is finished; answers are not scored.',

@@ -10,6 +10,7 @@ import { publishedFormation } from '../domain/publication.ts';
 import { publicKeyEntry, signDocument } from '../domain/signature.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import { type PublicationService, publicationKeysOf } from './publication.ts';
 import type { StaffRequest } from './request.ts';
 
@@ -36,11 +37,8 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
     const now = deps.clock();
     const sessions = (await store.sessions.list()).filter((s) => s.examId === examId);
     const open = sessions.filter((s) => now <= s.closesAt);
-    if (open.length > 0)
-      throw new DomainError(
-        'VALIDATION',
-        `Sesi ${open.map((s) => s.id).join(', ')} belum berakhir / Sessions not ended yet: keys and secrets stay closed`,
-      );
+    if (open.length > 0) throw userError('VALIDATION.sessionsOpen', { sessions: open.map((s) => s.id) });
+    if (exam.scheme === 'PSYCH') throw userError('VALIDATION.psychNotPublished');
     const bundleSessions: BundleSession[] = [];
     const attempts: BundleAttempt[] = [];
     /** The snapshot each bank's attempts were served from (the bundle carries one per bank). */
@@ -141,10 +139,7 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
      */
     async export(req: StaffRequest, examId: string, kind: 'public' | 'personal'): Promise<BundleReceipt> {
       if (kind === 'personal' && !(deps.config.personalDataAuditors ?? []).includes(req.actor.id))
-        throw new DomainError(
-          'FORBIDDEN',
-          'Hanya auditor yang ditunjuk / Only named auditors get personal data',
-        );
+        throw userError('FORBIDDEN.personalData');
       return audit.run({ ...req, action: `bundle.${kind}`, target: `exam:${examId}` }, async () => {
         const { files, attempts } = await assemble(examId, kind);
         const body = JSON.stringify({ format: BUNDLE_FORMAT, files: Object.fromEntries(files) });

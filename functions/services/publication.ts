@@ -17,6 +17,7 @@ import { type PublicKeyEntry, publicKeyEntry, type Signed, signDocument } from '
 import type { AuditLog } from './audit-log.ts';
 import type { PublicationKeys } from './config.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import { publicationCsv, publicationHtml } from './publication-render.ts';
 import type { StaffRequest } from './request.ts';
 
@@ -39,11 +40,7 @@ export interface LatestPointer {
 
 export const publicationKeysOf = (deps: Deps): PublicationKeys => {
   const keys = deps.config.publication;
-  if (!keys)
-    throw new DomainError(
-      'VALIDATION',
-      'Kunci publikasi belum dikonfigurasi / Publication keys are not configured',
-    );
+  if (!keys) throw userError('VALIDATION.noPublicationKeys');
   return keys;
 };
 
@@ -66,11 +63,7 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
   const gather = async (examId: string, keys: PublicationKeys) => {
     const exam = await store.exams.get(examId);
     if (!exam) throw new DomainError('NOT_FOUND', `Ujian ${examId} tidak ditemukan / Exam not found`);
-    if (exam.scheme === 'PSYCH')
-      throw new DomainError(
-        'VALIDATION',
-        'Hasil psikologi tidak dipublikasikan / Psychological results are never published',
-      );
+    if (exam.scheme === 'PSYCH') throw userError('VALIDATION.psychNotPublished');
     const formations = (await store.formations.list()).map(publishedFormation);
     const results = [];
     const used = [];
@@ -187,7 +180,7 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
         v === undefined
           ? undefined
           : await getJson<Signed<PublicationDoc>>(publishedKeys.version(pubId, v, 'ranking.json'));
-      if (!signed) throw new DomainError('NOT_FOUND', 'Publikasi tidak ditemukan / Publication not found');
+      if (!signed) throw userError('NOT_FOUND.publication');
       return signed;
     },
 
@@ -208,11 +201,7 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
       }
       const index = tree.index.get(pseudo);
       const row = index === undefined ? undefined : doc.rows[index];
-      if (index === undefined || !row)
-        throw new DomainError(
-          'NOT_FOUND',
-          'Pseudonim tidak ada dalam publikasi / Pseudonym not in the publication',
-        );
+      if (index === undefined || !row) throw userError('NOT_FOUND.pseudonym');
       return {
         publicationId: pubId,
         version: doc.version,

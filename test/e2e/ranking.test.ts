@@ -103,4 +103,23 @@ describe('public ranking page', () => {
     await shot(page, 'ranking-proof-altered');
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('auditor console: sessions with sealed secrets; a bundle is refused while the session is open', async () => {
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
+    ).newPage();
+    await page.goto(`${platform.url}/#/auditor`);
+    await page.getByRole('heading', { name: 'Masuk Auditor' }).waitFor();
+    await page.getByLabel('Nama pengguna').fill(platform.demo.auditor.username);
+    await page.getByLabel('Kata sandi').fill(platform.demo.auditor.password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Konsol auditor' }).waitFor();
+    const table = page.getByTestId('auditor-sessions');
+    await table.getByText(platform.demo.sessionId).waitFor();
+    expect(await table.getByText('masih tertutup').count()).toBeGreaterThan(0);
+    expect(serious(await audit(page)), 'axe').toEqual([]);
+    await page.getByRole('button', { name: 'Buat paket' }).click();
+    await page.getByRole('alert').filter({ hasText: 'belum ditutup' }).waitFor();
+    await shot(page, 'auditor-console');
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'adminSessions' }
   | { name: 'adminAttempts'; sessionId: string }
   | { name: 'ranking'; publicationId: string }
+  | { name: 'auditor' }
   | { name: 'notFound' };
 
 export function parseHash(hash: string): Route {
@@ -18,6 +19,7 @@ export function parseHash(hash: string): Route {
   if (parts.length === 0) return { name: 'candidateLogin' };
   if (a === 'exam' && parts.length === 1) return { name: 'exam' };
   if (a === 'result' && parts.length === 1) return { name: 'result' };
+  if (a === 'auditor' && parts.length === 1) return { name: 'auditor' };
   if (a === 'ranking' && b && parts.length === 2)
     return { name: 'ranking', publicationId: decodeURIComponent(b) };
   if (a === 'admin') {
@@ -35,6 +37,7 @@ export const paths = {
   result: '#/result',
   adminLogin: '#/admin',
   adminSessions: '#/admin/sessions',
+  auditor: '#/auditor',
   ranking: (publicationId: string) => `#/ranking/${encodeURIComponent(publicationId)}`,
   adminAttempts: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}`,
 };

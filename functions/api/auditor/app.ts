@@ -1,5 +1,6 @@
 // Auditor routes (/api/auditor): login, raw material for re-scoring (step logs, seeds, results), bundles.
 import { z } from 'zod';
+import { bundleBody } from '../../schemas/auditor.ts';
 import { id } from '../../schemas/common.ts';
 import { staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
@@ -12,7 +13,6 @@ import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams, parseQuery } from '../middleware/validate.ts';
 
 const attemptParams = z.object({ attemptId: id });
-const bundleBody = z.object({ examId: id, personal: z.boolean().optional() }).strict();
 const dayQuery = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD') });
 
 export const auditorApp = (svc: Services) => {

@@ -55,6 +55,7 @@ describe('auditor bundles', () => {
     const auditor = await h.loginStaff('auditor');
     const r = await h.call('POST', '/api/auditor/bundles', { token: auditor, body: { examId: exam } });
     expect(r.status).toBe(400);
+    expect(r.json.error.message).toContain('belum ditutup');
   });
 
   it('after the sessions close: the public bundle verifies offline with zero mismatches', async () => {
