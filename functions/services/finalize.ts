@@ -5,7 +5,7 @@ import { receiptHash } from '../domain/hashchain.ts';
 import { DEADLINE_REASON, expireIfDue, submitAttempt } from '../domain/lifecycle.ts';
 import { replay } from '../domain/replay.ts';
 import { scoreAttempt } from '../domain/scoring.ts';
-import type { Actor } from '../domain/steps.ts';
+import type { Actor, Step } from '../domain/steps.ts';
 import type { StoredResult } from '../store/types.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import type { ContentCache } from './content.ts';
@@ -23,6 +23,18 @@ export interface Finalizer {
   /** The stored result of a finished attempt; recovered (finishing step, then result) if a finisher stopped. */
   result(meta: AttemptMeta): Promise<StoredResult>;
 }
+
+/** The current device's highest seq in the log read for scoring, and whether seqs 1..that were all there. */
+export const logTailOf = (
+  steps: readonly Step[],
+  deviceEpoch: number,
+): NonNullable<StoredResult['logTail']> => {
+  const seqs = new Set<number>();
+  for (const s of steps)
+    if (s.deviceEpoch === deviceEpoch && s.clientSeq !== undefined) seqs.add(s.clientSeq);
+  const lastSeq = seqs.size ? Math.max(...seqs) : 0;
+  return { deviceEpoch, lastSeq, contiguous: seqs.size === lastSeq };
+};
 
 export const createFinalizer = (
   deps: Deps,
@@ -50,6 +62,7 @@ export const createFinalizer = (
       passed: s.passed,
       logHash: receiptHash(steps),
       submittedAt: view.submittedAt ?? meta.submittedAt ?? deps.clock(),
+      logTail: logTailOf(steps, meta.deviceEpoch),
     };
   };
 

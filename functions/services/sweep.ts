@@ -29,6 +29,14 @@ export const SETTLE_UNTIL_MS = 150_000;
 const settle = async (svc: SweepContext, meta: AttemptMeta): Promise<boolean> => {
   const stored = await svc.deps.store.attempts.getResult(meta.attemptId);
   if (!stored) return false; // not finished writing: the next read of the result recovers it
+  const tail = stored.logTail;
+  // No gap at scoring time: a straggler can only carry a higher seq, so one Limit-1 Query rules it out.
+  if (
+    tail?.contiguous &&
+    tail.deviceEpoch === meta.deviceEpoch &&
+    !(await svc.deps.store.attempts.hasClientStepAfter(meta.attemptId, tail.deviceEpoch, tail.lastSeq))
+  )
+    return false;
   const derived = await svc.finalizer.score(meta);
   if (derived.logHash === stored.logHash) return false;
   await svc.deps.store.attempts.putResult(derived);

@@ -4,7 +4,7 @@ import { type AttributeValue, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AttemptMeta } from '../domain/attempt.ts';
 import type { Step } from '../domain/steps.ts';
 import { isConditionalCheckFailed, mapStoreError } from './errors.ts';
-import { keys, resultScoreSortKey, TABLE_KEYS } from './keys.ts';
+import { CLIENT_SEQ_WIDTH, keys, resultScoreSortKey, TABLE_KEYS } from './keys.ts';
 import { type Item, Table } from './table.ts';
 import type { AttemptRepo, StoredClientStep, StoredResult } from './types.ts';
 import { itemBytes, recordWrite, writeUnitsForBytes } from './units.ts';
@@ -126,6 +126,18 @@ export const createAttemptRepo = (table: Table): AttemptRepo => {
         if (s) steps.push(s);
       }
       return steps;
+    },
+
+    async hasClientStepAfter(attemptId: string, deviceEpoch: number, afterSeq: number): Promise<boolean> {
+      const from = keys.clientStep(attemptId, deviceEpoch, afterSeq + 1);
+      const to = keys.clientStep(attemptId, deviceEpoch, 10 ** CLIENT_SEQ_WIDTH - 1);
+      const first = await table.queryFirst({
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#sk': TABLE_KEYS.sortKey },
+        ExpressionAttributeValues: { ':pk': { S: from.PK }, ':lo': { S: from.SK }, ':hi': { S: to.SK } },
+        ConsistentRead: true,
+      });
+      return first !== undefined;
     },
 
     async listBySession(sessionId: string): Promise<AttemptMeta[]> {

@@ -124,6 +124,22 @@ export class Table {
     });
   }
 
+  /** The first item a Query finds (one request, Limit 1), or undefined: an existence check on a key range. */
+  async queryFirst(
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+  ): Promise<Item | undefined> {
+    return guard(async () => {
+      const out = await this.client.send(
+        new QueryCommand({ ...input, TableName: this.name, Limit: 1, ReturnConsumedCapacity: 'TOTAL' }),
+      );
+      const first = out.Items?.[0];
+      recordRead(out.ConsumedCapacity, () =>
+        readUnitsForBytes(first ? itemBytes(first) : 0, input.ConsistentRead === true),
+      );
+      return first;
+    });
+  }
+
   /** Query following LastEvaluatedKey to the end; returns every item in SK (or index SK) order. */
   async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
     return guard(async () => {

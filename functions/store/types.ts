@@ -42,6 +42,12 @@ export interface StoredResult {
   passed: boolean | null;
   logHash: string;
   submittedAt: number;
+  /**
+   * What the scorer saw of the current device's steps: the highest seq, and whether every seq 1..lastSeq was
+   * there. With no gap, a save that lands later (a straggler) can only have a higher seq, so the sweep finds
+   * it with one Limit-1 Query instead of re-reading and replaying the log. Absent on older results.
+   */
+  logTail?: { deviceEpoch: number; lastSeq: number; contiguous: boolean };
 }
 
 export interface ExamRepo {
@@ -102,6 +108,8 @@ export interface AttemptRepo {
   appendServerStep(attemptId: string, step: Step): Promise<void>;
   /** All steps (client and server), strongly consistent, in SK order. */
   readSteps(attemptId: string): Promise<Step[]>;
+  /** Whether a client step of `deviceEpoch` with a seq above `afterSeq` is stored: one Limit-1 range Query. */
+  hasClientStepAfter(attemptId: string, deviceEpoch: number, afterSeq: number): Promise<boolean>;
   listBySession(sessionId: string): Promise<AttemptMeta[]>;
   putResult(result: StoredResult): Promise<void>;
   getResult(attemptId: string): Promise<StoredResult | undefined>;

@@ -62,6 +62,38 @@ describe('sweeper', () => {
   });
 });
 
+describe('settling reads the log only when a straggler exists', () => {
+  it('a finished attempt with no later save costs one Limit-1 query, not a log read and replay', async () => {
+    const h = await apiHarness(1);
+    const s = await h.started(0);
+    const twk = s.form.items.find((i: { sectionId: string }) => i.sectionId === 'TWK');
+    const saved = await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, {
+      token: s.token,
+      body: {
+        steps: [{ type: 'answered', itemId: twk.itemId, choice: twk.options[0].id, at: h.now(), seq: 1 }],
+      },
+    });
+    expect(saved.status).toBe(200);
+    await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, { token: s.token });
+    const stored = await h.store.attempts.getResult(s.attemptId);
+    expect(stored?.logTail).toEqual({ deviceEpoch: 1, lastSeq: 1, contiguous: true });
+
+    let logReads = 0;
+    const readSteps = h.store.attempts.readSteps.bind(h.store.attempts);
+    h.store.attempts.readSteps = (id) => {
+      logReads++;
+      return readSteps(id);
+    };
+    h.advance(SETTLE_AFTER_MS);
+    expect(await sweepSession(h.services, h.demo.sessionId)).toEqual({
+      checked: 1,
+      finalized: 0,
+      settled: 0,
+    });
+    expect(logReads).toBe(0);
+  });
+});
+
 describe('sweepOpenSessions', () => {
   it('reads only sessions whose window touches now (a range read, never the whole list)', async () => {
     const h = await apiHarness(2);

@@ -81,6 +81,30 @@ describe('client steps (hot path)', () => {
     expect(await store.attempts.readSteps('a-idem')).toEqual([first]);
   });
 
+  it.each([
+    [1, 0, true],
+    [1, 2, true],
+    [1, 3, false], // seq 3 is the last of epoch 1
+    [2, 0, true],
+    [2, 1, false],
+    [3, 0, false], // no steps at all in epoch 3
+  ])(
+    'hasClientStepAfter(epoch %i, seq %i) = %s (only that epoch, only higher seqs)',
+    async (epoch, after, expected) => {
+      const id = 'a-tail';
+      if ((await store.attempts.readSteps(id)).length === 0) {
+        for (const [e, q] of [
+          [1, 1],
+          [1, 2],
+          [1, 3],
+          [2, 1],
+        ] as const)
+          await store.attempts.appendClientStep(id, answered(e, q, 'a'));
+      }
+      expect(await store.attempts.hasClientStepAfter(id, epoch, after)).toBe(expected);
+    },
+  );
+
   it('same (epoch, seq) with other content -> conflict, first value stays', async () => {
     const first = answered(1, 1, 'a');
     await store.attempts.appendClientStep('a-conf', first);
