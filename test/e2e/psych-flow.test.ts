@@ -120,6 +120,28 @@ describe('psych battery in Chromium', () => {
     expect(report.status).toBe(200);
     expect(report.json.speed[0].curve.slice(0, 3)).toEqual([5, 3, 0]);
     expect(report.json.speed[0].errors.slice(0, 2)).toEqual([1, 0]);
+
+    // Submit, then the candidate's own report: factor chart + work curve (uPlot), printable, accessible.
+    await page.getByRole('button', { name: 'Selesai ujian' }).click();
+    await page
+      .getByRole('dialog', { name: 'Akhiri ujian?' })
+      .getByRole('button', { name: 'Ya, akhiri ujian' })
+      .click();
+    await page.getByRole('button', { name: 'Lihat laporan psikologi' }).click();
+    await page.getByRole('heading', { name: 'Laporan Tes Psikologi' }).waitFor();
+    await page.getByRole('img', { name: 'Grafik jawaban benar per lajur' }).locator('canvas').waitFor();
+    expect(
+      await page
+        .getByRole('img', { name: /per faktor/ })
+        .locator('canvas')
+        .count(),
+    ).toBe(1);
+    // 3 answered items of 50: every factor has more than 2 blanks -> invalid, said in the table
+    expect(await page.getByText(/Tidak sah: terlalu banyak butir kosong/).count()).toBe(5);
+    await expectNoViolations(page, 'report');
+    await shot(page, 'psych-04-report');
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'psych-05-report-print');
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 120_000);

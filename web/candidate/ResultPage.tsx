@@ -1,5 +1,5 @@
 // Result page: section scores, total, pass/fail and the receipt hash; finalizes a timed-out attempt.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { AttemptBrief, AttemptEnd, ResultView } from '../../functions/schemas/candidate.ts';
 import { candidateApi } from '../api/candidate.ts';
 import { ApiError } from '../api/errors.ts';
@@ -14,6 +14,10 @@ import { clearQueue } from './queue.ts';
 import { ResultSlip } from './ResultSlip.tsx';
 import { takeResult } from './resultCache.ts';
 
+/** Sections of the psych battery preset (domain/psych/preset.ts): their result links to the psych report. */
+const PSYCH_SECTIONS = new Set(['INVENTORI', 'KRAEPELIN']);
+/** The psych report carries uPlot: loaded only when opened (the token stays in memory, not on the device). */
+const PsychReport = lazy(() => import('./psych/PsychReport.tsx').then((m) => ({ default: m.PsychReport })));
 const AUTO_RETRIES = 12;
 const AUTO_RETRY_MS = 5_000;
 
@@ -62,6 +66,7 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
   const [busy, setBusy] = useState(false);
   const [brief] = useState<AttemptBrief | null>(() => storedBrief(auth.attemptId));
   const [ended, setEnded] = useState<AttemptEnd | null>(null);
+  const [showReport, setShowReport] = useState(false);
 
   // Once the result is here, how the attempt ended (a proctor's reason), then nothing of the exam stays on
   // this shared computer: queue, brief, position and the token go (the page keeps what it shows in memory).
@@ -145,6 +150,18 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
   return (
     <Layout header={header}>
       <ResultSlip result={result} name={auth.name} brief={brief} ended={ended} />
+      {result.sections.some((s) => PSYCH_SECTIONS.has(s.id)) &&
+        (showReport ? (
+          <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+            <PsychReport token={auth.token} attemptId={auth.attemptId} name={auth.name} />
+          </Suspense>
+        ) : (
+          <p>
+            <button type="button" className="btn" onClick={() => setShowReport(true)}>
+              {t('psych.report.link')}
+            </button>
+          </p>
+        ))}
     </Layout>
   );
 }

@@ -3,7 +3,13 @@ import type { Form } from '../form.ts';
 import type { Item } from '../items.ts';
 import type { ReplayView } from '../replay.ts';
 import { entryVerdict, type KraepelinConfig, type KraepelinEntry, kraepelinColumns } from './kraepelin.ts';
-import { DEFAULT_LIKERT_OPTIONS, type FactorScore, type LikertOptions, scoreLikert } from './likert.ts';
+import {
+  DEFAULT_LIKERT_OPTIONS,
+  type FactorScore,
+  type LikertKey,
+  type LikertOptions,
+  scoreLikert,
+} from './likert.ts';
 import { type ColumnTally, type KraepelinMeasures, kraepelinMeasures, tallyColumns } from './measures.ts';
 
 export interface SpeedResult {
@@ -24,7 +30,7 @@ export interface PsychResult {
 
 /**
  * Scores the likert and speed items of a form. Likert: the counted answer per item ('1'..'5', anything
- * else = blank) through scoreLikert with trait = factor. Speed: the counted `entered` steps of the item,
+ * else = blank) through scoreLikert with trait = factor, factors ordered by their first item id. Speed: the counted `entered` steps of the item,
  * each re-judged by entryVerdict against the item's speedStarted time (so an entry a stale cache admitted
  * after its column closed is still not counted), then tallied against the sheet derived from the seed.
  */
@@ -35,7 +41,7 @@ export function scorePsych(
   graceMs: number,
   likert: LikertOptions = DEFAULT_LIKERT_OPTIONS,
 ): PsychResult {
-  const keys = [];
+  const keys: LikertKey[] = [];
   const responses = new Map<string, number | null>();
   const speed: SpeedResult[] = [];
   for (const fi of form.items) {
@@ -63,5 +69,7 @@ export function scorePsych(
       });
     }
   }
+  // Factors in the order of their first item by bank id, so every form of an exam lists them alike.
+  keys.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
   return { factors: keys.length ? scoreLikert(keys, responses, likert) : [], speed };
 }

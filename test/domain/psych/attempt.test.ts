@@ -88,3 +88,22 @@ describe('scorePsych over a replayed log', () => {
     expect(scorePsych(form, byId, v, 2000).speed[0]?.measures.curve).toEqual([0, 0, 0]);
   });
 });
+
+describe('scorePsych factor order', () => {
+  it('lists factors by their first item id, whatever the form order', () => {
+    const li = (id: string, trait: string): Item => ({
+      id,
+      bankId: 'b',
+      category: 'BIG5',
+      stem: 's',
+      kind: 'likert',
+      trait,
+      reverse: false,
+    });
+    const its = [li('i3', 'C'), li('i1', 'A'), li('i2', 'B')];
+    const f: Form = { ...form, items: its.map((i) => ({ itemId: i.id, sectionId: 'S', optionOrder: [] })) };
+    const view = replay([started(T0)], { startedAt: T0, durationMs: 60_000 }, 0);
+    const r = scorePsych(f, new Map(its.map((i) => [i.id, i])), view, 0, { maxBlanksPerFactor: 1 });
+    expect(r.factors.map((x) => x.factor)).toEqual(['A', 'B', 'C']);
+  });
+});
