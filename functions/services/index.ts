@@ -20,6 +20,7 @@ import { createPublicationService } from './publication.ts';
 import { createSchedulingService } from './scheduling.ts';
 import { createScoreboardService } from './scoreboard.ts';
 import { createSessionCache } from './session-cache.ts';
+import { createSessionResultsService } from './session-results.ts';
 import { createSpeedStartCache } from './speed-starts.ts';
 
 /**
@@ -58,6 +59,7 @@ export const createServices = (deps: Deps) => {
     proctor,
     monitor: createMonitorService(deps, sessionCache, finalizer, proctor, auditLog),
     scheduling: createSchedulingService(deps, auditLog, sessionCache),
+    sessionResults: createSessionResultsService(deps, contentCache),
     banks: createBankService(deps, contentCache),
     audit: createAuditService(deps),
     publicInfo: createPublicService(deps),

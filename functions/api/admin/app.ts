@@ -13,6 +13,7 @@ import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
 import { mountBankRoutes } from './banks.ts';
 import { mountRegistryRoutes } from './registry.ts';
+import { mountResultRoutes } from './results.ts';
 import { mountSchedulingRoutes } from './scheduling.ts';
 import { staffRequest, viewer } from './staff-request.ts';
 
@@ -77,6 +78,7 @@ export const adminApp = (svc: Services) => {
   mountBankRoutes(app, svc, adminOnly);
   mountRegistryRoutes(app, svc, adminOnly);
   mountSchedulingRoutes(app, svc, adminOnly, staff);
+  mountResultRoutes(app, svc, adminOnly);
 
   /** Publishes (or re-confirms, idempotently) the anonymized, signed ranking of an exam under published/. */
   app.post('/publications/:examId', adminOnly, async (c) => {

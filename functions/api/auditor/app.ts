@@ -6,6 +6,7 @@ import { staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import type { Services } from '../../services/index.ts';
 import { loginStaff } from '../../services/staff-login.ts';
+import { mountResultRoutes } from '../admin/results.ts';
 import { staffRequest } from '../admin/staff-request.ts';
 import { roleApp } from '../base.ts';
 import { clientAddress } from '../client-address.ts';
@@ -84,6 +85,8 @@ export const auditorApp = (svc: Services) => {
     const { attemptId } = parseParams(c, attemptParams);
     return c.json(await svc.psych.report(attemptId, { requireFinished: false }));
   });
+
+  mountResultRoutes(app, svc, auditor);
 
   return app;
 };
