@@ -1,5 +1,6 @@
 // Psych battery preset (Big Five inventory + Kraepelin sheet) and how psych results may enter a selection.
 import type { Exam, PassingGrade } from '../exam.ts';
+import type { FactorScore } from './likert.ts';
 
 export interface PsychPresetOptions {
   id: string;
@@ -52,7 +53,19 @@ export const isConfidentialScheme = (scheme: Exam['scheme']): boolean => scheme 
 
 /**
  * The SKB component a psych result may feed into a final selection, and its default weight: 0 percent
- * (informational only). An admin must configure a weight explicitly for it to count.
+ * (informational only). It is absent from DEFAULT_SKB_COMPONENT_WEIGHTS (skb.ts); it counts only when an
+ * admin lists it with a weight, and then its value is psychSkbValue() of the candidate's psych result.
  */
 export const PSYCH_SKB_COMPONENT = 'PSIKOTES';
 export const PSYCH_SKB_DEFAULT_WEIGHT = 0;
+
+/**
+ * The component's value (0..100, 3 decimals, as skb.ts requires): the mean percent-of-maximum of the valid
+ * factors, rounded half up to thousandths; null when no factor is valid (the component cannot be formed).
+ */
+export function psychSkbValue(factors: readonly FactorScore[]): number | null {
+  const valid = factors.flatMap((f) => (f.status === 'valid' ? [f.pomp] : []));
+  if (valid.length === 0) return null;
+  const mean = valid.reduce((a, b) => a + b, 0) / valid.length;
+  return Math.floor(mean * 1000 + 0.5) / 1000;
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildForm } from '../../../functions/domain/form.ts';
-import { isConfidentialScheme, psychPreset } from '../../../functions/domain/psych/preset.ts';
+import type { FactorScore } from '../../../functions/domain/psych/likert.ts';
+import { isConfidentialScheme, psychPreset, psychSkbValue } from '../../../functions/domain/psych/preset.ts';
+import { DEFAULT_SKB_COMPONENT_WEIGHTS } from '../../../functions/domain/skb.ts';
 import { psychBank } from '../../../functions/local/demo/psych-ipip.ts';
 
 describe('psychPreset', () => {
@@ -26,5 +28,38 @@ describe('psychPreset', () => {
     ['PPPK', false],
   ] as const)('scheme %s confidential: %s', (scheme, want) => {
     expect(isConfidentialScheme(scheme)).toBe(want);
+  });
+});
+
+describe('psych as an SKB component', () => {
+  const valid = (pomp: number): FactorScore => ({
+    factor: 'x',
+    status: 'valid',
+    items: 10,
+    answered: 10,
+    blanks: 0,
+    raw: 10 + pomp * 0.4,
+    pomp,
+  });
+  const invalid: FactorScore = {
+    factor: 'y',
+    status: 'invalid',
+    items: 10,
+    answered: 5,
+    blanks: 5,
+    reason: 'tooManyBlanks',
+  };
+  it.each([
+    // mean of valid factors' POMP, rounded half up to thousandths
+    [[valid(50), valid(75)], 62.5],
+    [[valid(100 / 3), valid(0), invalid], 16.667],
+    [[valid(12.3455)], 12.346],
+    [[invalid], null],
+    [[], null],
+  ])('%# -> %s', (factors, want) => {
+    expect(psychSkbValue(factors)).toBe(want);
+  });
+  it('is not among the default SKB components (default weight 0: informational only)', () => {
+    expect(Object.keys(DEFAULT_SKB_COMPONENT_WEIGHTS)).not.toContain('PSIKOTES');
   });
 });
