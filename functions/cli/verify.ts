@@ -1,34 +1,15 @@
 #!/usr/bin/env node
-// Verifier CLI: `npm run verify -- <bundle dir | bundle.json>`; imports only the domain (no server code).
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+// Verifier CLI: `npm run verify -- [--jobs=N] <bundle dir | bundle.json>`; imports only the domain (no server
+// code); large bundles verify their attempts on N worker threads (default: one per CPU).
+import { realpathSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_FORMAT, type BundleFiles } from '../domain/bundle.ts';
-import { type VerifyReport, verifyBundle } from '../domain/verify.ts';
+import { isMainThread, Worker } from 'node:worker_threads';
+import type { BundleFiles } from '../domain/bundle.ts';
+import { type AttemptsOutcome, type VerifyReport, verifyBundle } from '../domain/verify.ts';
+import { openBundle } from './open-bundle.ts';
 
-/** A bundle directory (files by relative path) or a JSON archive {format, files: {path: text}}. */
-export function openBundle(path: string): BundleFiles {
-  if (statSync(path).isDirectory()) {
-    const files = new Map<string, string>();
-    const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const full = join(dir, e.name);
-        if (e.isDirectory()) walk(full);
-        else files.set(relative(path, full).split(sep).join('/'), readFileSync(full, 'utf8'));
-      }
-    };
-    walk(path);
-    return { read: (p) => files.get(p) };
-  }
-  const archive = JSON.parse(readFileSync(path, 'utf8')) as {
-    format?: string;
-    files?: Record<string, string>;
-  };
-  if (archive.format !== BUNDLE_FORMAT || typeof archive.files !== 'object' || archive.files === null)
-    throw new Error(`${path} is not a ${BUNDLE_FORMAT} archive`);
-  const files = archive.files;
-  return { read: (p) => (Object.hasOwn(files, p) ? files[p] : undefined) };
-}
+export { openBundle };
 
 export function formatReport(r: VerifyReport): string {
   const lines = [
@@ -41,11 +22,50 @@ export function formatReport(r: VerifyReport): string {
   return lines.join('\n');
 }
 
+/** Below this many attempts one thread is faster than starting workers (each reads the whole bundle). */
+const PARALLEL_FROM = 2000;
+
+/** Step 6 over `jobs` worker threads, one contiguous slice each; progress summed across them. */
+function inWorkers(path: string, jobs: number, progress: (done: number, total: number) => void) {
+  return (total: number): Promise<AttemptsOutcome[]> => {
+    const size = Math.ceil(total / jobs);
+    const done = new Array<number>(jobs).fill(0);
+    return Promise.all(
+      Array.from(
+        { length: jobs },
+        (_, i) =>
+          new Promise<AttemptsOutcome>((resolve, reject) => {
+            const w = new Worker(new URL('./verify-worker.ts', import.meta.url), {
+              workerData: { path, from: i * size, to: Math.min(total, (i + 1) * size) },
+            });
+            w.on('message', (m: { progress?: number; outcome?: AttemptsOutcome }) => {
+              if (m.progress !== undefined) {
+                done[i] = m.progress;
+                progress(
+                  done.reduce((a, b) => a + b, 0),
+                  total,
+                );
+              }
+              if (m.outcome) resolve(m.outcome);
+            });
+            w.on('error', reject);
+            w.on(
+              'exit',
+              (code) => code !== 0 && reject(new Error(`verifier worker ${i} exited with ${code}`)),
+            );
+          }),
+      ),
+    );
+  };
+}
+
 /** Exit code: 0 when everything verifies, 1 on any mismatch, 2 when the bundle cannot be read. */
 export async function main(argv: string[]): Promise<number> {
-  const path = argv[0];
+  const path = argv.find((a) => !a.startsWith('--'));
+  const jobsArg = argv.find((a) => a.startsWith('--jobs='));
+  const jobs = jobsArg ? Math.max(1, Number.parseInt(jobsArg.slice(7), 10) || 1) : cpus().length;
   if (!path || argv.includes('--help')) {
-    process.stderr.write('usage: seleksi-verify <bundle directory | bundle.json>\n');
+    process.stderr.write('usage: seleksi-verify [--jobs=N] <bundle directory | bundle.json>\n');
     return 2;
   }
   let files: BundleFiles;
@@ -56,21 +76,27 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let lastPct = -1;
-  const report = await verifyBundle(files, {
-    onProgress: (done, total) => {
-      const pct = Math.floor((done / total) * 100);
-      if (total < 200 || pct === lastPct) return;
-      lastPct = pct;
-      const bar = '#'.repeat(Math.floor(pct / 5)).padEnd(20, '.');
-      process.stderr.write(`\r[${bar}] ${pct}% ${done}/${total} attempts${done === total ? '\n' : ''}`);
-    },
-  });
+  const onProgress = (done: number, total: number) => {
+    const pct = Math.floor((done / total) * 100);
+    if (total < 200 || pct === lastPct) return;
+    lastPct = pct;
+    const bar = '#'.repeat(Math.floor(pct / 5)).padEnd(20, '.');
+    process.stderr.write(`\r[${bar}] ${pct}% ${done}/${total} attempts${done === total ? '\n' : ''}`);
+  };
+  const attempts =
+    (JSON.parse(files.read('manifest.json') ?? '{}') as { attempts?: unknown[] }).attempts?.length ?? 0;
+  const report = await verifyBundle(
+    files,
+    jobs > 1 && (jobsArg !== undefined || attempts >= PARALLEL_FROM)
+      ? { delegate: inWorkers(path, jobs, onProgress) }
+      : { onProgress },
+  );
   process.stdout.write(`${formatReport(report)}\n`);
   return report.mismatches.length === 0 ? 0 : 1;
 }
 
 const invoked = process.argv[1] ? realpathSync(process.argv[1]) : '';
-if (invoked === fileURLToPath(import.meta.url))
+if (isMainThread && invoked === fileURLToPath(import.meta.url))
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

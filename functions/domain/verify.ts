@@ -38,11 +38,37 @@ export interface VerifyReport {
     number
   >;
   mismatches: Mismatch[];
+  /** Set when verifying a slice: that slice's outcome. */
+  part?: AttemptsOutcome;
+}
+
+/** What step 6 yields for the ranking check: one entry per verified attempt (recomputed, not as claimed). */
+export interface AttemptResult {
+  pseudonym: string;
+  formationId: string;
+  sections: Record<string, number>;
+  total: number;
+  passed: boolean | null;
+  receipt: string;
+}
+
+/** Step 6 over a slice of the manifest's attempts (what a worker thread returns). */
+export interface AttemptsOutcome {
+  results: AttemptResult[];
+  mismatches: Mismatch[];
+  counts: Pick<VerifyReport['counts'], 'attempts' | 'steps' | 'signatures'>;
 }
 
 export interface VerifyOptions {
   /** Called after each attempt (done, total). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Verify only attempts [from, to) of the manifest and nothing else (steps 1–5 load silently, 7–8 skipped);
+   * the report's `part` holds the outcome. For splitting step 6 across threads.
+   */
+  slice?: { from: number; to: number };
+  /** Step 6 done elsewhere (e.g. worker threads over slices); its outcomes are merged in manifest order. */
+  delegate?: (total: number) => Promise<AttemptsOutcome[]>;
 }
 
 const show = (v: unknown): string =>
@@ -128,20 +154,38 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   }
 
   // 6. Attempts: seed, form, replay, score, receipt, signed result
-  const results: Array<{
-    pseudonym: string;
-    formationId: string;
-    sections: Record<string, number>;
-    total: number;
-    passed: boolean | null;
-    receipt: string;
-  }> = [];
+  const results: AttemptResult[] = [];
   const list = manifest.attempts ?? [];
-  for (const [n, pseudonym] of list.entries()) {
-    const a = json<BundleAttempt>(P.attempt(pseudonym));
-    if (a) verifyAttempt(a);
-    opts.onProgress?.(n + 1, list.length);
+  if (opts.slice) {
+    // Only this slice: drop what steps 1–5 reported (the main thread reports those once).
+    mismatches.length = 0;
+    counts.keys = counts.sessions = counts.banks = 0;
+    for (let n = opts.slice.from; n < Math.min(opts.slice.to, list.length); n++) {
+      const a = json<BundleAttempt>(P.attempt(list[n] as string));
+      if (a) verifyAttempt(a);
+      opts.onProgress?.(n + 1 - opts.slice.from, opts.slice.to - opts.slice.from);
+    }
+    const part = {
+      results,
+      mismatches: mismatches.slice(),
+      counts: { attempts: counts.attempts, steps: counts.steps, signatures: counts.signatures },
+    };
+    return { counts, mismatches, part };
   }
+  if (opts.delegate) {
+    for (const o of await opts.delegate(list.length)) {
+      results.push(...o.results);
+      mismatches.push(...o.mismatches);
+      counts.attempts += o.counts.attempts;
+      counts.steps += o.counts.steps;
+      counts.signatures += o.counts.signatures;
+    }
+  } else
+    for (const [n, pseudonym] of list.entries()) {
+      const a = json<BundleAttempt>(P.attempt(pseudonym));
+      if (a) verifyAttempt(a);
+      opts.onProgress?.(n + 1, list.length);
+    }
 
   function verifyAttempt(a: BundleAttempt) {
     counts.attempts++;

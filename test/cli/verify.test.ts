@@ -23,8 +23,8 @@ const writeDir = (files: Map<string, string>) => {
   }
   return dir;
 };
-const cli = (arg: string) =>
-  run('npx', ['tsx', 'functions/cli/verify.ts', arg]).then(
+const cli = (...args: string[]) =>
+  run('npx', ['tsx', 'functions/cli/verify.ts', ...args]).then(
     (r) => ({ code: 0, out: r.stdout }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
   );
@@ -49,6 +49,21 @@ describe('verify CLI', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`${p}: result total`);
   }, 60_000);
+
+  it('--jobs=2 verifies the attempts on worker threads: same counts; a tampered step is still named', async () => {
+    const plain = await cli(writeDir(built.files));
+    const parallel = await cli('--jobs=2', writeDir(built.files));
+    expect(parallel.code).toBe(0);
+    expect(parallel.out).toBe(plain.out);
+    const files = new Map(built.files);
+    const p = built.attempts[4]?.pseudonym as string;
+    const a = JSON.parse(files.get(`attempts/${p}.json`) as string);
+    a.steps[1].at += 1;
+    files.set(`attempts/${p}.json`, JSON.stringify(a));
+    const r = await cli('--jobs=2', writeDir(files));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${p}: receipt (hash chain of the step log)`);
+  }, 90_000);
 
   it('exit 2 for something that is not a bundle', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'x-')), 'x.json');

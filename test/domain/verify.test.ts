@@ -50,6 +50,22 @@ describe('verifyBundle', () => {
     expect(r.counts.steps).toBe(built.attempts.reduce((n, a) => n + a.steps.length, 0));
   });
 
+  it('slices delegated (as worker threads do) give the same report as one pass', async () => {
+    const files = reader(built.files);
+    const whole = await verifyBundle(files);
+    const split = await verifyBundle(files, {
+      delegate: async (total) =>
+        Promise.all(
+          [0, 5, 9].map(async (from, i, cuts) => {
+            const r = await verifyBundle(files, { slice: { from, to: cuts[i + 1] ?? total } });
+            if (!r.part) throw new Error('no part');
+            return r.part;
+          }),
+        ),
+    });
+    expect(split).toEqual(whole);
+  });
+
   it('reports progress per attempt', async () => {
     const seen: number[] = [];
     await verifyBundle(reader(built.files), { onProgress: (d) => seen.push(d) });
