@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { createApiApp } from '../api/app.ts';
 import { notFound } from '../api/middleware/on-error.ts';
 import type { LoginLimits } from '../domain/login-limits.ts';
@@ -77,6 +78,8 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
     app.all('/api/*', notFound);
     app.get('/published/*', servePublished(store));
     const root = relative(process.cwd(), opts.webDist ?? WEB_DIST) || '.';
+    // The web app compressed, as CloudFront serves it (the exam page's load time is measured over the wire).
+    app.use('/*', compress());
     app.use('/*', serveStatic({ root }));
     app.get('/*', serveStatic({ root, path: 'index.html' }));
 

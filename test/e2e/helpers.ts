@@ -1,6 +1,6 @@
 // e2e helpers: Chromium launch (DESIGN.md flags), fresh web build, axe-core audit, screenshots.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +70,8 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.x A/AA rules and best practices) on the current page. */
 export async function audit(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') refuses an injected <script>.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document): Promise<AxeResults> } }).axe;
     return axe.run(document);

@@ -60,7 +60,7 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
   }, [phase.kind, brief, auth]);
 
   const enter = useCallback(
-    async (state: AttemptStateView) => {
+    async (state: AttemptStateView, early?: Promise<PublicForm | null>) => {
       if (state.state === 'submitted' || state.state === 'expired') {
         navigate(paths.result, true);
         return;
@@ -69,7 +69,7 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
         setPhase({ kind: 'ready' });
         return;
       }
-      const form = await candidateApi.form(auth.token, auth.attemptId);
+      const form = (await early) ?? (await candidateApi.form(auth.token, auth.attemptId));
       const storage = await storageFor(auth.attemptId);
       // The exam must survive a reload without network: the form and state stay on the device until the result.
       saveSnapshot({
@@ -105,9 +105,14 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
 
   const load = useCallback(() => {
     setPhase({ kind: 'loading' });
+    // The form in parallel with the state (one round trip less on a slow link); a reload reuses the form this
+    // device already holds for the attempt. Before the start the form request fails and is ignored.
+    const early = loadSnapshot(auth.attemptId)
+      .then((kept) => kept?.form ?? candidateApi.form(auth.token, auth.attemptId))
+      .catch(() => null);
     candidateApi
       .state(auth.token, auth.attemptId)
-      .then(enter)
+      .then((state) => enter(state, early))
       .catch(async (err: unknown) => {
         // The API answers 409 NOT_STARTED (instead of state 'ready') before the start.
         if (err instanceof ApiError && err.code === 'NOT_STARTED') setPhase({ kind: 'ready' });
