@@ -15,3 +15,34 @@ describe('pollDue', () => {
     expect(POLL_MS + 1_000).toBeLessThanOrEqual(5_000);
   });
 });
+
+describe('signal polls per SKD candidate-exam (the client loop, simulated on its own 500 ms timer)', () => {
+  /** 100 minutes; `saveEvery` ms between saves (0 = none); each request answers after `rtt` ms. */
+  function polls(saveEvery: number, rtt = 150): number {
+    let lastHeard = 0;
+    let inFlightUntil = -1;
+    let count = 0;
+    for (let now = 0; now < 100 * 60_000; now += 500) {
+      if (inFlightUntil >= 0 && now >= inFlightUntil) {
+        lastHeard = inFlightUntil;
+        inFlightUntil = -1;
+      }
+      if (saveEvery && now > 0 && now % saveEvery === 0) lastHeard = now + rtt;
+      if (pollDue(now, lastHeard, false, inFlightUntil >= 0)) {
+        count++;
+        inFlightUntil = now + rtt;
+      }
+    }
+    return count;
+  }
+
+  it('≈ 1,200–1,400 polls without saves; the 165 saves of an SKD exam (one per ≈ 36 s) save only some', () => {
+    const idle = polls(0);
+    const skd = polls(36_000);
+    console.log(`signal polls per 100-minute exam: ${idle} with no saves, ${skd} with a save every 36 s`);
+    expect(idle).toBeGreaterThan(1_200);
+    expect(idle).toBeLessThan(1_400);
+    expect(skd).toBeLessThan(idle);
+    expect(skd).toBeGreaterThan(1_000);
+  });
+});
