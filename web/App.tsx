@@ -22,6 +22,9 @@ const AttemptsPage = lazy(() =>
 
 // Public and auditor pages load on demand too (schemas, Merkle check): off the exam page.
 const RankingPage = lazy(() => import('./public/RankingPage.tsx').then((m) => ({ default: m.RankingPage })));
+const ScoreboardPage = lazy(() =>
+  import('./public/ScoreboardPage.tsx').then((m) => ({ default: m.ScoreboardPage })),
+);
 const AuditorPage = lazy(() => import('./auditor/AuditorPage.tsx').then((m) => ({ default: m.AuditorPage })));
 
 export function App() {
@@ -55,6 +58,8 @@ function Page({ route }: { route: Route }) {
       return <SessionsPage />;
     case 'adminAttempts':
       return <AttemptsPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'scoreboard':
+      return <ScoreboardPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'auditor':
       return <AuditorPage />;
     case 'ranking':

@@ -6,6 +6,7 @@ const TYPES: Record<string, string> = {
   json: 'application/json',
   csv: 'text/csv; charset=utf-8',
   html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
 };
 
 /** Serves an object under published/ with a short public cache; anything else under /published is 404. */

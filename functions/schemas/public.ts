@@ -46,3 +46,21 @@ export const publicKeysResponse = z.object({
 
 export type PublicationResponse = z.infer<typeof publicationResponse>;
 export type ProofResponse = z.infer<typeof proofResponse>;
+
+export const scoreboardResponse = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  sectionIds: z.array(z.string()),
+  rows: z.array(
+    z.object({
+      pseudonym: z.string(),
+      sections: z.record(z.string(), z.number()),
+      total: z.number(),
+      passed: z.boolean().nullable(),
+      submittedAt: z.number(),
+    }),
+  ),
+  generatedAt: z.number(),
+  serverTime: z.number(),
+});
+export type ScoreboardResponse = z.infer<typeof scoreboardResponse>;

@@ -65,7 +65,11 @@ const TEXT = {
   },
 } as const;
 
-/** A self-contained page (no script): one table per formation. `otherHref` links the other language. */
+/** The pages' stylesheet, published beside them (a CSP without inline styles still renders them). */
+export const PUBLICATION_CSS =
+  'body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse;margin-bottom:2rem}td,th{border:1px solid #999;padding:.25rem .5rem;text-align:right}code{font-size:.9em}\n';
+
+/** A page without script or inline style: one table per formation. `otherHref` links the other language. */
 export function publicationHtml(
   signed: Signed<PublicationDoc>,
   sectionIds: readonly string[],
@@ -97,7 +101,7 @@ ${body}
   return `<!doctype html>
 <html lang="${t.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.title}: ${esc(doc.title)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse;margin-bottom:2rem}td,th{border:1px solid #999;padding:.25rem .5rem;text-align:right}code{font-size:.9em}</style>
+<link rel="stylesheet" href="style.css">
 </head><body>
 <p><a href="${esc(otherHref)}" hreflang="${lang === 'id' ? 'en' : 'id'}">${t.other}</a></p>
 <h1>${t.title}: ${esc(doc.title)}</h1>

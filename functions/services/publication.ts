@@ -18,7 +18,7 @@ import type { AuditLog } from './audit-log.ts';
 import type { PublicationKeys } from './config.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
-import { publicationCsv, publicationHtml } from './publication-render.ts';
+import { PUBLICATION_CSS, publicationCsv, publicationHtml } from './publication-render.ts';
 import type { StaffRequest } from './request.ts';
 
 /** S3 keys in the public bucket. */
@@ -134,6 +134,12 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
       files.html,
       publicationHtml(signed, sectionIds, 'id', 'index.en.html'),
       'text/html; charset=utf-8',
+    );
+    await store.objects.put(
+      bucket,
+      publishedKeys.version(examId, version, 'style.css'),
+      PUBLICATION_CSS,
+      'text/css; charset=utf-8',
     );
     await store.objects.put(
       bucket,

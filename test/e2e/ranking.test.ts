@@ -122,4 +122,20 @@ describe('public ranking page', () => {
     await page.getByRole('alert').filter({ hasText: 'belum ditutup' }).waitFor();
     await shot(page, 'auditor-console');
   }, 60_000);
+
+  it('live scoreboard: finished attempts by pseudonym, no login, no registration number', async () => {
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' })
+    ).newPage();
+    await page.goto(`${platform.url}/#/scoreboard/${platform.demo.sessionId}`);
+    await page.getByRole('heading', { name: 'Papan skor langsung' }).waitFor();
+    const secret = platform.deps.config.publication?.pseudonymSecret ?? '';
+    const table = page.getByTestId('scoreboard');
+    for (const c of platform.demo.candidates.slice(0, 2))
+      await table.getByText(pseudonym(secret, c.regNo)).waitFor();
+    const body = (await page.textContent('body')) ?? '';
+    for (const c of platform.demo.candidates) expect(body).not.toContain(c.regNo);
+    expect(serious(await audit(page)), 'axe').toEqual([]);
+    await shot(page, 'scoreboard');
+  }, 60_000);
 });

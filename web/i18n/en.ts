@@ -29,6 +29,8 @@ export const en: Record<MessageKey, string> = {
   'auditor.bundle.make': 'Make bundle',
   'auditor.bundle.download': 'Download bundle ({n} candidates, {mb} MB)',
   'auditor.bundle.verify': 'Verify offline:',
+  'scoreboard.title': 'Live scoreboard',
+  'scoreboard.intro': '{title}: {n} candidates finished. Refreshed every 5 seconds; pseudonyms only.',
   'ranking.title': 'Selection results',
   'ranking.intro':
     'This list shows pseudonyms, never names or registration numbers. Search for your pseudonym (printed on your result slip) to check in this browser that your row is in the signed list.',

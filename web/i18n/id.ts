@@ -27,6 +27,9 @@ export const id = {
   'auditor.bundle.make': 'Buat paket',
   'auditor.bundle.download': 'Unduh paket ({n} peserta, {mb} MB)',
   'auditor.bundle.verify': 'Periksa secara luring:',
+  'scoreboard.title': 'Papan skor langsung',
+  'scoreboard.intro':
+    '{title}: {n} peserta selesai. Diperbarui setiap 5 detik; hanya pseudonim yang ditampilkan.',
   'ranking.title': 'Hasil seleksi',
   'ranking.intro':
     'Daftar ini memuat pseudonim, bukan nama atau nomor peserta. Cari pseudonim Anda (tertera pada slip hasil) untuk memeriksa di peramban ini bahwa baris Anda termasuk dalam daftar yang ditandatangani.',

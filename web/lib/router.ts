@@ -10,6 +10,7 @@ export type Route =
   | { name: 'adminAttempts'; sessionId: string }
   | { name: 'ranking'; publicationId: string }
   | { name: 'auditor' }
+  | { name: 'scoreboard'; sessionId: string }
   | { name: 'notFound' };
 
 export function parseHash(hash: string): Route {
@@ -19,6 +20,8 @@ export function parseHash(hash: string): Route {
   if (parts.length === 0) return { name: 'candidateLogin' };
   if (a === 'exam' && parts.length === 1) return { name: 'exam' };
   if (a === 'result' && parts.length === 1) return { name: 'result' };
+  if (a === 'scoreboard' && b && parts.length === 2)
+    return { name: 'scoreboard', sessionId: decodeURIComponent(b) };
   if (a === 'auditor' && parts.length === 1) return { name: 'auditor' };
   if (a === 'ranking' && b && parts.length === 2)
     return { name: 'ranking', publicationId: decodeURIComponent(b) };
@@ -38,6 +41,7 @@ export const paths = {
   adminLogin: '#/admin',
   adminSessions: '#/admin/sessions',
   auditor: '#/auditor',
+  scoreboard: (sessionId: string) => `#/scoreboard/${encodeURIComponent(sessionId)}`,
   ranking: (publicationId: string) => `#/ranking/${encodeURIComponent(publicationId)}`,
   adminAttempts: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}`,
 };

@@ -189,7 +189,7 @@ describe('publication', () => {
       .publication;
     const paths = [publishedKeys.keys, publishedKeys.latest(exam)];
     for (let v = 1; v <= latest.version; v++)
-      for (const f of ['ranking.json', 'ranking.csv', 'index.html', 'index.en.html'])
+      for (const f of ['ranking.json', 'ranking.csv', 'index.html', 'index.en.html', 'style.css'])
         paths.push(publishedKeys.version(exam, v, f));
     const roster = h.demo.candidates.flatMap((c) => [c.regNo, c.name, c.pin, ...c.name.split(' ')]);
     let checked = 0;
@@ -199,6 +199,6 @@ describe('publication', () => {
       checked++;
       for (const value of roster) expect(body?.includes(value), `${value} in ${key}`).toBe(false);
     }
-    expect(checked).toBe(2 + 4 * latest.version);
+    expect(checked).toBe(2 + 5 * latest.version);
   });
 });
