@@ -7,16 +7,15 @@ import {
   type BundleSession,
   bundlePaths as P,
 } from './bundle.ts';
-import { canonicalJson } from './canonical-json.ts';
 import type { Exam } from './exam.ts';
 import type { Item } from './items.ts';
 import type { Formation, InclusionProofDoc, PublicationDoc } from './publication.ts';
-import { sha256Hex } from './seed.ts';
 import type { PublicKeyEntry, Signed } from './signature.ts';
+import { snapshotIdOf } from './snapshot.ts';
 
 /** SHA-256 hex of UTF-8(canonicalJson(items sorted by id)). */
-export const bankSnapshotId = (items: readonly Item[]): string =>
-  sha256Hex(canonicalJson(items.slice().sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))));
+/** The bank snapshot id (domain/snapshot.ts): the one the store names the snapshot by. */
+export const bankSnapshotId = (items: readonly Item[]): string => snapshotIdOf(items);
 
 export interface BundleParts {
   kind: BundleManifest['kind'];
