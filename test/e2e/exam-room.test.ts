@@ -294,6 +294,104 @@ describe('exam room in Chromium', () => {
     await cold.close();
   }, 90_000);
 
+  it('proctor signals reach an open page within 5 s: pause hides the question, extension, force submit with its reason', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await login(page, 5);
+    await page.getByRole('button', { name: 'Mulai ujian' }).click();
+    await heading(page, 1).waitFor();
+    const attemptId = await page.evaluate(
+      () => JSON.parse(sessionStorage.getItem('seleksi.candidate') ?? '{}').attemptId,
+    );
+    const staff = await fetch(`${platform.url}/api/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(platform.demo.proctor),
+    }).then((r) => r.json());
+    const act = async (action: string, body: object) => {
+      const res = await fetch(`${platform.url}/api/admin/attempts/${attemptId}/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${staff.token}` },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return Date.now();
+    };
+    const within5s = async (at: number, what: string, wait: () => Promise<unknown>) => {
+      await wait();
+      const ms = Date.now() - at;
+      console.log(`${what} visible after ${ms} ms`);
+      expect(ms).toBeLessThanOrEqual(5_000);
+    };
+
+    let at = await act('pause', { reason: 'listrik padam di ruang 2' });
+    await within5s(at, 'pause', () => page.getByTestId('lock').waitFor({ timeout: 5_000 }));
+    expect(await page.locator('.question').count()).toBe(0);
+    await noViolations(page, 'paused-360');
+    await shot(page, 'room-06-paused-360');
+
+    at = await act('resume', { reason: 'listrik menyala' });
+    await within5s(at, 'resume', () => heading(page, 1).waitFor({ timeout: 5_000 }));
+    const before = ((await page.getByTestId('countdown').locator('time').textContent()) ?? '').trim();
+    at = await act('extend', { reason: 'gangguan teknis', minutes: 10 });
+    await within5s(at, 'extension', () =>
+      page
+        .getByTestId('countdown')
+        .locator('time')
+        .filter({ hasText: /^1:[45]\d:\d\d$/ })
+        .waitFor({ timeout: 5_000 }),
+    );
+    console.log(
+      `countdown ${before} -> ${await page.getByTestId('countdown').locator('time').textContent()}`,
+    );
+
+    at = await act('submit', { reason: 'membawa catatan ke ruang ujian' });
+    await within5s(at, 'force submit', () => page.getByTestId('ended').waitFor({ timeout: 5_000 }));
+    await page.getByTestId('ended').getByText('Ujian diakhiri oleh pengawas.').waitFor();
+    await page.getByTestId('ended').getByText('Alasan: membawa catatan ke ruang ujian').waitFor();
+    await noViolations(page, 'force-submitted-360');
+    await shot(page, 'room-07-force-submitted-360');
+    await context.close();
+  }, 90_000);
+
+  it('warns at 10 and 5 minutes left (visible, announced), then ends at zero with a clear message', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.clock.install({ time: Date.now() });
+    await page.clock.resume();
+    await login(page, 6);
+    await page.getByRole('button', { name: 'Mulai ujian' }).click();
+    await heading(page, 1).waitFor();
+    const realClock = platform.deps.clock;
+    let shift = 0;
+    platform.deps.clock = () => realClock() + shift;
+    const jump = async (minutes: number) => {
+      shift += minutes * 60_000;
+      await page.clock.setSystemTime(Date.now() + shift);
+    };
+    try {
+      await jump(91); // 9 minutes left
+      const warning = page.getByTestId('time-warning');
+      await warning.getByText('Sisa waktu 10 menit.').waitFor();
+      expect(await warning.getAttribute('aria-live')).toBe('assertive');
+      await noViolations(page, 'warning-10');
+      await shot(page, 'room-08-warning-10');
+      await jump(5); // 4 minutes left
+      await warning.getByText('Sisa waktu 5 menit.').waitFor();
+      await jump(5); // past the end
+      await page
+        .getByTestId('ended')
+        .getByText(/Waktu habis: ujian diakhiri otomatis/)
+        .waitFor({ timeout: 20_000 });
+      await shot(page, 'room-09-timeup-result');
+    } finally {
+      platform.deps.clock = realClock;
+    }
+    await context.close();
+  }, 90_000);
+
   it('had no uncaught page errors', () => {
     expect(pageErrors).toEqual([]);
   });

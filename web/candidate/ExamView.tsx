@@ -22,7 +22,7 @@ import { KraepelinSheet } from './psych/KraepelinSheet.tsx';
 import { QuestionGrid } from './QuestionGrid.tsx';
 import { QuestionPanel } from './QuestionPanel.tsx';
 import type { KeyValueStorage } from './queue.ts';
-import { rememberResult } from './resultCache.ts';
+import { rememberEnd, rememberResult } from './resultCache.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { SectionTabs } from './SectionTabs.tsx';
 import { SubmitDialog } from './SubmitDialog.tsx';
@@ -132,8 +132,10 @@ export function ExamView({ auth, form, initial, storage, loadedOffline, storageF
     // Heard from the server (e.g. after an offline reload): send what waited in the queue.
     setHeard(true);
     save.flush().catch(() => undefined);
-    if (sig.state === 'submitted' || sig.state === 'expired') goResult();
-    else if (sig.deviceEpoch !== initial.deviceEpoch)
+    if (sig.state === 'submitted' || sig.state === 'expired') {
+      rememberEnd(auth.attemptId, sig.ended);
+      goResult();
+    } else if (sig.deviceEpoch !== initial.deviceEpoch)
       setFatal({ kind: 'blocked', error: new ApiError(409, 'RETIRED_DEVICE', 'device retired') });
     else if (sig.state === 'running' || sig.state === 'paused')
       setClock({ state: sig.state, deadline: sig.deadline, remainingMs: sig.remainingMs });

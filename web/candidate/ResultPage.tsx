@@ -11,8 +11,8 @@ import { navigate, paths } from '../lib/router.ts';
 import { clearBrief, storedBrief } from './brief.ts';
 import { forgetAttempt } from './deviceStore.ts';
 import { clearQueue } from './queue.ts';
-import { ResultSlip } from './ResultSlip.tsx';
-import { takeResult } from './resultCache.ts';
+import { EndedNotice, ResultSlip } from './ResultSlip.tsx';
+import { takeEnd, takeResult } from './resultCache.ts';
 
 /** Sections of the psych battery preset (domain/psych/preset.ts): their result links to the psych report. */
 const PSYCH_SECTIONS = new Set(['INVENTORI', 'KRAEPELIN']);
@@ -65,7 +65,7 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [brief] = useState<AttemptBrief | null>(() => storedBrief(auth.attemptId));
-  const [ended, setEnded] = useState<AttemptEnd | null>(null);
+  const [ended, setEnded] = useState<AttemptEnd | null>(() => takeEnd(auth.attemptId));
   const [showReport, setShowReport] = useState(false);
 
   // Once the result is here, how the attempt ended (a proctor's reason), then nothing of the exam stays on
@@ -76,7 +76,7 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
     candidateApi
       .signal(auth.token, auth.attemptId)
       .then((s) => {
-        if (live) setEnded(s.ended);
+        if (live && s.ended) setEnded(s.ended);
       })
       .catch(() => undefined)
       .finally(() => clearDevice(auth.attemptId));
@@ -132,6 +132,7 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
       <Layout header={header}>
         <section className="card card-narrow">
           <PageTitle>{error ? t('exam.timeup.title') : t('result.title')}</PageTitle>
+          <EndedNotice ended={ended} />
           {error ? (
             <>
               <ErrorAlert error={error} />

@@ -46,17 +46,7 @@ export function ResultSlip({ result, name, brief, ended }: Props) {
         <PageTitle>{t('result.title')}</PageTitle>
         {brief && <p className="slip-exam">{brief.exam.title}</p>}
       </div>
-      {ended?.by === 'proctor' && (
-        <div className="alert alert-lock" role="status" data-testid="ended">
-          <strong>{t('exam.ended.proctor')}</strong>
-          {ended.reason && <p>{t('exam.ended.reason', { reason: ended.reason })}</p>}
-        </div>
-      )}
-      {ended?.by === 'system' && (
-        <div className="alert alert-lock" role="status" data-testid="ended">
-          {t('exam.timeup.auto')}
-        </div>
-      )}
+      <EndedNotice ended={ended} />
       <dl className="receipt slip-who">
         <dt>{t('exam.participant')}</dt>
         <dd className="result-name">{name}</dd>
@@ -150,5 +140,25 @@ export function ResultSlip({ result, name, brief, ended }: Props) {
         {t('result.print')}
       </button>
     </section>
+  );
+}
+
+/** Why the exam ended, when not by the candidate: the proctor's reason, or the clock. */
+export function EndedNotice({ ended }: { ended: AttemptEnd | null }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {ended?.by === 'proctor' && (
+        <div className="alert alert-lock" role="status" data-testid="ended">
+          <strong>{t('exam.ended.proctor')}</strong>
+          {ended.reason && <p>{t('exam.ended.reason', { reason: ended.reason })}</p>}
+        </div>
+      )}
+      {ended?.by === 'system' && (
+        <div className="alert alert-lock" role="status" data-testid="ended">
+          {t('exam.timeup.auto')}
+        </div>
+      )}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 // Hands the submit response to the result page without a second request (in memory only).
-import type { ResultView } from '../../functions/schemas/candidate.ts';
+import type { AttemptEnd, ResultView } from '../../functions/schemas/candidate.ts';
 
 let last: ResultView | null = null;
 
@@ -9,4 +9,15 @@ export function rememberResult(result: ResultView): void {
 
 export function takeResult(attemptId: string): ResultView | null {
   return last && last.attemptId === attemptId ? last : null;
+}
+
+let lastEnd: { attemptId: string; end: AttemptEnd } | null = null;
+
+/** How the attempt ended, as the signal poll saw it (shown at once on the result page). */
+export function rememberEnd(attemptId: string, end: AttemptEnd | null): void {
+  lastEnd = end ? { attemptId, end } : null;
+}
+
+export function takeEnd(attemptId: string): AttemptEnd | null {
+  return lastEnd && lastEnd.attemptId === attemptId ? lastEnd.end : null;
 }

@@ -5,7 +5,7 @@ import type { AttemptSignal } from '../../functions/schemas/candidate.ts';
 import { candidateApi } from '../api/candidate.ts';
 
 /** Longest silence before a poll while running; with the request time this keeps a signal under 5 s. */
-export const POLL_MS = 4_000;
+export const POLL_MS = 3_500;
 /** While paused a resume should show quickly too. */
 export const PAUSED_POLL_MS = 2_500;
 
