@@ -20,6 +20,13 @@ const AttemptsPage = lazy(() =>
   import('./admin/AttemptsPage.tsx').then((m) => ({ default: m.AttemptsPage })),
 );
 
+const PinCardsPage = lazy(() =>
+  import('./admin/PinCardsPage.tsx').then((m) => ({ default: m.PinCardsPage })),
+);
+const RegistryPage = lazy(() =>
+  import('./admin/RegistryPage.tsx').then((m) => ({ default: m.RegistryPage })),
+);
+
 // Public and auditor pages load on demand too (schemas, Merkle check): off the exam page.
 const RankingPage = lazy(() => import('./public/RankingPage.tsx').then((m) => ({ default: m.RankingPage })));
 const ScoreboardPage = lazy(() =>
@@ -60,6 +67,10 @@ function Page({ route }: { route: Route }) {
       return <AttemptsPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'scoreboard':
       return <ScoreboardPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'adminPins':
+      return <PinCardsPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'adminRegistry':
+      return <RegistryPage />;
     case 'auditor':
       return <AuditorPage />;
     case 'ranking':

@@ -27,7 +27,7 @@ export interface MonitorService {
 
 export const createMonitorService = (
   deps: Deps,
-  sessionCache: SessionCache,
+  _sessionCache: SessionCache,
   finalizer: Finalizer,
   proctor: ProctorService,
   audit: AuditLog,

@@ -1,13 +1,15 @@
 // Sessions list: title, site, window, capacity, PIN release state and the release-PINs action.
 import { useCallback, useEffect, useState } from 'react';
+import { formatInZone } from '../../functions/domain/schedule.ts';
 import type { SessionView } from '../../functions/schemas/staff.ts';
 import { adminApi } from '../api/admin.ts';
+import { releasePins } from '../api/admin-io.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Layout, PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import type { StaffAuth } from '../lib/auth.ts';
-import { paths } from '../lib/router.ts';
-import { formatDateTime } from './format.ts';
+import { navigate, paths } from '../lib/router.ts';
+import { keepPins } from './issuedPins.ts';
 import { StaffHeader } from './StaffHeader.tsx';
 import { useStaff } from './useStaff.ts';
 
@@ -23,7 +25,7 @@ interface Props {
 }
 
 function Sessions({ staff, onAuthError, onLogout }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [sessions, setSessions] = useState<SessionView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -43,8 +45,9 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
     if (!window.confirm(t('admin.sessions.releaseConfirm', { title: s.title }))) return;
     setBusyId(s.id);
     try {
-      await adminApi.releasePins(staff.token, s.id);
-      load();
+      const { pins } = await releasePins(staff.token, s.id);
+      keepPins(s.id, pins);
+      navigate(paths.adminPins(s.id));
     } catch (err) {
       if (!onAuthError(err)) setError(err);
     } finally {
@@ -56,9 +59,16 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
     <Layout header={<StaffHeader staff={staff} onLogout={onLogout} />} wide>
       <div className="page-head">
         <PageTitle>{t('admin.sessions.title')}</PageTitle>
-        <button type="button" className="btn" onClick={load}>
-          {t('common.refresh')}
-        </button>
+        <div className="actions">
+          {staff.role === 'admin' && (
+            <a className="btn" href={paths.adminRegistry}>
+              {t('admin.nav.registry')}
+            </a>
+          )}
+          <button type="button" className="btn" onClick={load}>
+            {t('common.refresh')}
+          </button>
+        </div>
       </div>
       <ErrorAlert error={error} />
       {sessions === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
@@ -85,9 +95,18 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
                     <a href={paths.adminAttempts(s.id)}>{s.title}</a>
                     <div className="small muted mono">{s.id}</div>
                   </th>
-                  <td>{s.site}</td>
                   <td>
-                    {formatDateTime(s.opensAt, lang)} – {formatDateTime(s.closesAt, lang)}
+                    {s.site}
+                    {s.room && <div className="small muted">{s.room}</div>}
+                  </td>
+                  <td>
+                    {formatInZone(s.opensAt, s.timeZone ?? 'WIB')} –{' '}
+                    {formatInZone(s.closesAt, s.timeZone ?? 'WIB')}
+                    {s.cancelledAt !== undefined && (
+                      <div>
+                        <span className="pill">{t('admin.sessions.cancelled')}</span> {s.cancelReason}
+                      </div>
+                    )}
                   </td>
                   <td className="num">{s.capacity}</td>
                   <td>
@@ -97,7 +116,7 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
                   </td>
                   <td>
                     <div className="actions">
-                      {!s.pinsReleased && (
+                      {staff.role === 'admin' && s.cancelledAt === undefined && (
                         <button
                           type="button"
                           className="btn btn-small btn-primary"

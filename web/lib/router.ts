@@ -8,6 +8,8 @@ export type Route =
   | { name: 'adminLogin' }
   | { name: 'adminSessions' }
   | { name: 'adminAttempts'; sessionId: string }
+  | { name: 'adminPins'; sessionId: string }
+  | { name: 'adminRegistry' }
   | { name: 'ranking'; publicationId: string }
   | { name: 'auditor' }
   | { name: 'scoreboard'; sessionId: string }
@@ -28,6 +30,9 @@ export function parseHash(hash: string): Route {
   if (a === 'admin') {
     if (!b) return { name: 'adminLogin' };
     if (b === 'sessions' && !c) return { name: 'adminSessions' };
+    if (b === 'registry' && !c) return { name: 'adminRegistry' };
+    if (b === 'sessions' && c && parts[3] === 'pins' && parts.length === 4)
+      return { name: 'adminPins', sessionId: decodeURIComponent(c) };
     if (b === 'sessions' && c && parts.length === 3)
       return { name: 'adminAttempts', sessionId: decodeURIComponent(c) };
   }
@@ -44,6 +49,8 @@ export const paths = {
   scoreboard: (sessionId: string) => `#/scoreboard/${encodeURIComponent(sessionId)}`,
   ranking: (publicationId: string) => `#/ranking/${encodeURIComponent(publicationId)}`,
   adminAttempts: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}`,
+  adminPins: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/pins`,
+  adminRegistry: '#/admin/registry',
 };
 
 export function navigate(hash: string, replace = false): void {

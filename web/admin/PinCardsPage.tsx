@@ -1,0 +1,71 @@
+// Printable PIN cards of one session (A4, ten cards a page): the PINs released or regenerated in this tab.
+import { useEffect, useState } from 'react';
+import { formatInZone } from '../../functions/domain/schedule.ts';
+import type { SessionView } from '../../functions/schemas/staff.ts';
+import { adminApi } from '../api/admin.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Layout, PageTitle } from '../components/Layout.tsx';
+import { useI18n } from '../i18n/I18n.tsx';
+import { paths } from '../lib/router.ts';
+import { pinsOf } from './issuedPins.ts';
+import { StaffHeader } from './StaffHeader.tsx';
+import { useStaff } from './useStaff.ts';
+
+export function PinCardsPage({ sessionId }: { sessionId: string }) {
+  const { t } = useI18n();
+  const { staff, handleAuthError, logout } = useStaff();
+  const [session, setSession] = useState<SessionView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const pins = pinsOf(sessionId);
+
+  useEffect(() => {
+    if (!staff) return;
+    adminApi
+      .sessions(staff.token)
+      .then((r) => setSession(r.sessions.find((s) => s.id === sessionId) ?? null))
+      .catch((err) => handleAuthError(err) || setError(err));
+  }, [staff, sessionId, handleAuthError]);
+
+  if (!staff) return null;
+  const title = session?.title ?? sessionId;
+  const when = session ? formatInZone(session.opensAt, session.timeZone ?? 'WIB') : '';
+  return (
+    <Layout header={<StaffHeader staff={staff} onLogout={logout} />} wide>
+      <div className="page-head no-print">
+        <PageTitle>{t('admin.pins.title', { title })}</PageTitle>
+        <div className="actions">
+          <a className="btn" href={paths.adminSessions}>
+            {t('common.back')}
+          </a>
+          {pins.length > 0 && (
+            <button type="button" className="btn btn-primary" onClick={() => window.print()}>
+              {t('admin.pins.print')}
+            </button>
+          )}
+        </div>
+      </div>
+      <ErrorAlert error={error} />
+      <p className="muted no-print">{pins.length > 0 ? t('admin.pins.once') : t('admin.pins.none')}</p>
+      <ul className="pin-cards" data-testid="pin-cards">
+        {pins.map((p) => (
+          <li key={p.regNo} className="pin-card">
+            <p className="pin-card-name">{p.name}</p>
+            <dl>
+              <dt>{t('admin.pins.card.regNo')}</dt>
+              <dd className="mono">{p.regNo}</dd>
+              <dt>{t('admin.pins.card.session')}</dt>
+              <dd>
+                {title}
+                {when && <span className="small"> · {when}</span>}
+              </dd>
+              <dt>{t('admin.pins.card.room')}</dt>
+              <dd>{p.room}</dd>
+              <dt>{t('admin.pins.card.pin')}</dt>
+              <dd className="pin-card-pin mono">{p.pin}</dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
