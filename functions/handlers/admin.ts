@@ -2,8 +2,9 @@
 import { handle } from 'hono/aws-lambda';
 import { adminApp } from '../api/admin/app.ts';
 import { behindOrigin } from '../api/middleware/origin-verify.ts';
+import { createServices } from '../services/index.ts';
 import { instrumented } from './observability.ts';
-import { servicesFromEnv } from './runtime.ts';
+import { depsFromEnv } from './runtime.ts';
 
-const svc = await servicesFromEnv();
+const svc = createServices(await depsFromEnv(process.env));
 export const handler = instrumented(handle(behindOrigin(adminApp(svc), svc.deps.config.originVerify)));

@@ -2,8 +2,9 @@
 import { handle } from 'hono/aws-lambda';
 import { auditorApp } from '../api/auditor/app.ts';
 import { behindOrigin } from '../api/middleware/origin-verify.ts';
+import { createServices } from '../services/index.ts';
 import { instrumented } from './observability.ts';
-import { servicesFromEnv } from './runtime.ts';
+import { depsFromEnv } from './runtime.ts';
 
-const svc = await servicesFromEnv({ jwt: true, pepper: false });
+const svc = createServices(await depsFromEnv(process.env, { jwt: true, pepper: false }));
 export const handler = instrumented(handle(behindOrigin(auditorApp(svc), svc.deps.config.originVerify)));

@@ -2,8 +2,10 @@
 import { handle } from 'hono/aws-lambda';
 import { candidateApp } from '../api/candidate/app.ts';
 import { behindOrigin } from '../api/middleware/origin-verify.ts';
+import { createCandidateServices } from '../services/candidate-services.ts';
 import { instrumented } from './observability.ts';
-import { servicesFromEnv } from './runtime.ts';
+import { depsFromEnv } from './runtime.ts';
 
-const svc = await servicesFromEnv();
+// Only the candidate's services: one per container, shared by warm invocations (caches live here).
+const svc = createCandidateServices(await depsFromEnv());
 export const handler = instrumented(handle(behindOrigin(candidateApp(svc), svc.deps.config.originVerify)));

@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { behindOrigin } from '../api/middleware/origin-verify.ts';
 import { healthApp, publicApp } from '../api/public/app.ts';
+import { createServices } from '../services/index.ts';
 import { instrumented } from './observability.ts';
-import { servicesFromEnv } from './runtime.ts';
+import { depsFromEnv } from './runtime.ts';
 
-const svc = await servicesFromEnv({ jwt: false, pepper: false });
+const svc = createServices(await depsFromEnv(process.env, { jwt: false, pepper: false }));
 const app = new Hono();
 app.route('/', publicApp(svc));
 app.route('/', healthApp(svc));

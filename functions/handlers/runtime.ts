@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { defaultApiConfig } from '../services/config.ts';
 import type { Deps } from '../services/deps.ts';
-import { createServices, type Services } from '../services/index.ts';
 import { createStore } from '../store/index.ts';
 import type { StoreConfig } from '../store/types.ts';
 import { SECRET_VARS } from './secret-env.ts';
@@ -95,7 +94,3 @@ export const depsFromEnv = async (
     randomHex: (n) => randomBytes(n).toString('hex'),
   };
 };
-
-/** One Services per container, shared by the warm invocations (caches live here). */
-export const servicesFromEnv = async (needs?: SecretNeeds, env: Env = process.env): Promise<Services> =>
-  createServices(await depsFromEnv(env, needs));

@@ -1,10 +1,11 @@
 // Lambda entry for the scheduled auto-submit sweeper (EventBridge, every minute): report counts become EMF metrics.
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { runScheduledSweep, type SweepReport } from '../jobs/sweeper.ts';
+import { createServices } from '../services/index.ts';
 import { instrumented, metrics } from './observability.ts';
-import { servicesFromEnv } from './runtime.ts';
+import { depsFromEnv } from './runtime.ts';
 
-const services = await servicesFromEnv({ jwt: false, pepper: false });
+const services = createServices(await depsFromEnv(process.env, { jwt: false, pepper: false }));
 
 export const handler = instrumented(async (): Promise<SweepReport> => {
   const report = await runScheduledSweep(services);

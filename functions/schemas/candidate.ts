@@ -1,13 +1,10 @@
-// Candidate API contract: login, start, form, answers (autosave), state, submit, result.
-import { z } from 'zod';
+// Candidate API contract: login, start, form, answers (autosave), state, submit, result. zod/mini (see common.ts).
+import * as z from 'zod/mini';
 import { id, regNo, withServerTime } from './common.ts';
 
 export const candidateLoginBody = z.object({
   regNo,
-  pin: z
-    .string()
-    .trim()
-    .regex(/^[0-9]{6}$/, 'PIN is 6 digits'),
+  pin: z.string().check(z.trim(), z.regex(/^[0-9]{6}$/, 'PIN is 6 digits')),
 });
 export type CandidateLoginBody = z.infer<typeof candidateLoginBody>;
 
@@ -15,8 +12,8 @@ export type CandidateLoginBody = z.infer<typeof candidateLoginBody>;
 export const examBrief = z.object({
   title: z.string(),
   /** Duration including the candidate's accommodation minutes. */
-  durationMinutes: z.number().int(),
-  sections: z.array(z.object({ id: z.string(), title: z.string(), count: z.number().int() })),
+  durationMinutes: z.int(),
+  sections: z.array(z.object({ id: z.string(), title: z.string(), count: z.int() })),
 });
 export type ExamBrief = z.infer<typeof examBrief>;
 
@@ -42,15 +39,15 @@ export const candidateLoginResponse = z.object({
 export type CandidateLoginResponse = z.infer<typeof candidateLoginResponse>;
 
 /** An option as the candidate sees it: shuffled order, no key, no weight. */
-export const publicOption = z.object({ id: z.string(), text: z.string(), image: z.string().optional() });
+export const publicOption = z.object({ id: z.string(), text: z.string(), image: z.optional(z.string()) });
 export const publicItem = z.object({
   itemId: z.string(),
   /** 1-based position in the whole form. */
-  number: z.number().int().positive(),
+  number: z.int().check(z.positive()),
   sectionId: z.string(),
   kind: z.enum(['single', 'weighted', 'likert', 'speed']),
   stem: z.string(),
-  image: z.string().optional(),
+  image: z.optional(z.string()),
   options: z.array(publicOption),
 });
 export type PublicItem = z.infer<typeof publicItem>;
@@ -59,7 +56,7 @@ export const publicForm = z.object({
   attemptId: id,
   examId: id,
   examTitle: z.string(),
-  sections: z.array(z.object({ id: z.string(), title: z.string(), count: z.number().int() })),
+  sections: z.array(z.object({ id: z.string(), title: z.string(), count: z.int() })),
   items: z.array(publicItem),
   ...withServerTime,
 });
@@ -68,15 +65,15 @@ export type PublicForm = z.infer<typeof publicForm>;
 export const attemptStateView = z.object({
   attemptId: id,
   state: z.enum(['ready', 'running', 'paused', 'submitted', 'expired']),
-  deadline: z.number().int().nullable(),
-  remainingMs: z.number().int().nullable(),
-  deviceEpoch: z.number().int(),
+  deadline: z.nullable(z.int()),
+  remainingMs: z.nullable(z.int()),
+  deviceEpoch: z.int(),
   /** Highest client seq recorded for this device epoch, so a reloaded page continues after it. */
-  lastSeq: z.number().int(),
-  answers: z.record(z.string(), z.string().nullable()),
+  lastSeq: z.int(),
+  answers: z.record(z.string(), z.nullable(z.string())),
   flags: z.array(z.string()),
-  answeredCount: z.number().int(),
-  totalItems: z.number().int(),
+  answeredCount: z.int(),
+  totalItems: z.int(),
   ...withServerTime,
 });
 export type AttemptStateView = z.infer<typeof attemptStateView>;
@@ -87,43 +84,43 @@ export type AttemptStateView = z.infer<typeof attemptStateView>;
  * no higher seq to continue with. Refused with 400, nothing written.
  */
 export const MAX_CLIENT_SEQ = 1_000_000;
-const seq = z.number().int().min(1).max(MAX_CLIENT_SEQ);
+const seq = z.int().check(z.gte(1), z.lte(MAX_CLIENT_SEQ));
 export const clientStepInput = z.discriminatedUnion('type', [
   z.object({
     seq,
     type: z.literal('answered'),
-    itemId: z.string().min(1).max(64),
-    choice: z.string().max(16).nullable(),
+    itemId: z.string().check(z.minLength(1), z.maxLength(64)),
+    choice: z.nullable(z.string().check(z.maxLength(16))),
   }),
-  z.object({ seq, type: z.literal('flagged'), itemId: z.string().min(1).max(64), flagged: z.boolean() }),
+  z.object({ seq, type: z.literal('flagged'), itemId: z.string().check(z.minLength(1), z.maxLength(64)), flagged: z.boolean() }),
   /** One Kraepelin entry: last digit of the sum of rows `row` and `row + 1` of `column` (0-based). */
   z.object({
     seq,
     type: z.literal('entered'),
-    itemId: z.string().min(1).max(64),
-    column: z.number().int().min(0).max(99),
-    row: z.number().int().min(0).max(98),
-    digit: z.number().int().min(0).max(9),
+    itemId: z.string().check(z.minLength(1), z.maxLength(64)),
+    column: z.int().check(z.gte(0), z.lte(99)),
+    row: z.int().check(z.gte(0), z.lte(98)),
+    digit: z.int().check(z.gte(0), z.lte(9)),
   }),
 ]);
 export type ClientStepInput = z.infer<typeof clientStepInput>;
 
-export const saveAnswersBody = z.object({ steps: z.array(clientStepInput).min(1).max(50) });
+export const saveAnswersBody = z.object({ steps: z.array(clientStepInput).check(z.minLength(1), z.maxLength(50)) });
 export type SaveAnswersBody = z.infer<typeof saveAnswersBody>;
 
 export const saveAnswersResponse = z.object({
   /** Seqs durably recorded (including retries that were already recorded). */
-  acked: z.array(z.number().int()),
+  acked: z.array(z.int()),
   /**
    * Seqs among `acked` recorded but refused: Kraepelin entries that reached the server after their
    * column's deadline + grace (or before it opened). They never count; the client drops them too.
    */
-  refused: z.array(z.number().int()).optional(),
-  remainingMs: z.number().int().nullable(),
+  refused: z.optional(z.array(z.int())),
+  remainingMs: z.nullable(z.int()),
   /** Piggy-backed attempt state (a save only succeeds while running): an extension shows as a new deadline. */
   state: z.literal('running'),
-  deadline: z.number().int().nullable(),
-  deviceEpoch: z.number().int(),
+  deadline: z.nullable(z.int()),
+  deviceEpoch: z.int(),
   ...withServerTime,
 });
 export type SaveAnswersResponse = z.infer<typeof saveAnswersResponse>;
@@ -131,7 +128,7 @@ export type SaveAnswersResponse = z.infer<typeof saveAnswersResponse>;
 /** How a finished attempt ended, so the candidate is told why (a proctor's reason is shown as written). */
 export const attemptEnd = z.object({
   by: z.enum(['candidate', 'proctor', 'system']),
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
 });
 export type AttemptEnd = z.infer<typeof attemptEnd>;
 
@@ -139,10 +136,10 @@ export type AttemptEnd = z.infer<typeof attemptEnd>;
 export const attemptSignal = z.object({
   attemptId: id,
   state: z.enum(['ready', 'running', 'paused', 'submitted', 'expired']),
-  deadline: z.number().int().nullable(),
-  remainingMs: z.number().int().nullable(),
-  deviceEpoch: z.number().int(),
-  ended: attemptEnd.nullable(),
+  deadline: z.nullable(z.int()),
+  remainingMs: z.nullable(z.int()),
+  deviceEpoch: z.int(),
+  ended: z.nullable(attemptEnd),
   ...withServerTime,
 });
 export type AttemptSignal = z.infer<typeof attemptSignal>;
@@ -156,18 +153,18 @@ export const resultView = z.object({
       title: z.string(),
       score: z.number(),
       max: z.number(),
-      passingGrade: z.number().nullable(),
+      passingGrade: z.nullable(z.number()),
     }),
   ),
   total: z.number(),
   maxTotal: z.number(),
-  passed: z.boolean().nullable(),
+  passed: z.nullable(z.boolean()),
   formationType: z.string(),
   /** Final hash of the step log: the candidate's receipt. */
   receipt: z.string(),
   /** The candidate's pseudonym in published rankings (null when publication keys are not configured). */
-  pseudonym: z.string().nullable().optional(),
-  submittedAt: z.number().int(),
+  pseudonym: z.optional(z.nullable(z.string())),
+  submittedAt: z.int(),
   ...withServerTime,
 });
 export type ResultView = z.infer<typeof resultView>;

@@ -19,7 +19,7 @@ export const itemOption = z.strictObject({
 const base = {
   id,
   /** Ignored on import: the target bank wins. */
-  bankId: id.optional(),
+  bankId: z.optional(id),
   category: z
     .string()
     .trim()

@@ -1,6 +1,6 @@
 // Typed fetch wrapper: JSON in/out, bearer token, zod-parsed responses, error bodies -> ApiError,
 // and every success body's serverTime fed to the clock estimate.
-import type { z } from 'zod';
+import { type $ZodType, type output, safeParse } from 'zod/v4/core';
 import { errorBody } from '../../functions/schemas/common.ts';
 import { observeServerTime } from '../lib/clock.ts';
 import { ApiError } from './errors.ts';
@@ -13,12 +13,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function request<S extends z.ZodType>(
+export async function request<S extends $ZodType>(
   schema: S,
   method: Method,
   path: string,
   opts: RequestOptions = {},
-): Promise<z.infer<S>> {
+): Promise<output<S>> {
   // The API answers error messages in the UI language (<html lang>, kept in sync by the I18n provider).
   const headers: Record<string, string> = {
     accept: 'application/json',
@@ -57,7 +57,7 @@ export async function request<S extends z.ZodType>(
     }
     throw new ApiError(res.status, 'UNKNOWN', `HTTP ${res.status}`);
   }
-  const parsed = schema.safeParse(json);
+  const parsed = safeParse(schema, json);
   if (!parsed.success) {
     throw new ApiError(res.status, 'BAD_RESPONSE', `${method} ${path}: ${parsed.error.message}`);
   }

@@ -1,13 +1,13 @@
 // Candidate routes (/api/candidate): login, start, form, autosave, state, submit, result.
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { candidateLoginBody, saveAnswersBody } from '../../schemas/candidate.ts';
 import { id } from '../../schemas/common.ts';
 import { speedParams } from '../../schemas/psych.ts';
 import type { CandidateClaims } from '../../services/auth/tokens.ts';
 import { loginCandidate } from '../../services/candidate-login.ts';
+import type { CandidateServices } from '../../services/candidate-services.ts';
 import { userError } from '../../services/errors.ts';
-import type { Services } from '../../services/index.ts';
 import { roleApp } from '../base.ts';
 import { clientAddress } from '../client-address.ts';
 import { type AuthEnv, requireCandidate } from '../middleware/auth.ts';
@@ -15,7 +15,7 @@ import { parseJson, parseParams } from '../middleware/validate.ts';
 
 const attemptParams = z.object({ attemptId: id });
 
-export const candidateApp = (svc: Services) => {
+export const candidateApp = (svc: CandidateServices) => {
   const { deps } = svc;
   const app = roleApp<CandidateClaims>('/api/candidate');
 

@@ -1,9 +1,10 @@
 // Request parsing through zod: every body, query and path parameter; failures become VALIDATION errors with field messages.
 import type { Context } from 'hono';
-import type { z } from 'zod';
+// zod's core (shared by full zod and zod/mini): the candidate bundle must not pull in full zod.
+import { type $ZodError, type $ZodType, type output, safeParse } from 'zod/v4/core';
 import { type UserErrorKey, userError } from '../../services/errors.ts';
 
-export const fieldMessages = (error: z.ZodError): Record<string, string[]> => {
+export const fieldMessages = (error: $ZodError): Record<string, string[]> => {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const path = issue.path.length ? issue.path.join('.') : '_';
@@ -21,8 +22,8 @@ const VALIDATION_KEYS: Record<string, UserErrorKey> = {
 };
 
 /** `what`: body, query, path, or the name of a header (its message is the header one). */
-export const parse = <S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> => {
-  const result = schema.safeParse(value);
+export const parse = <S extends $ZodType>(schema: S, value: unknown, what: string): output<S> => {
+  const result = safeParse(schema, value);
   if (!result.success) {
     throw userError(VALIDATION_KEYS[what] ?? 'VALIDATION.header', { fields: fieldMessages(result.error) });
   }
@@ -31,7 +32,7 @@ export const parse = <S extends z.ZodType>(schema: S, value: unknown, what: stri
 
 export class MalformedJsonError extends Error {}
 
-export const parseJson = async <S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> => {
+export const parseJson = async <S extends $ZodType>(c: Context, schema: S): Promise<output<S>> => {
   let body: unknown;
   try {
     body = await c.req.json();
@@ -41,8 +42,8 @@ export const parseJson = async <S extends z.ZodType>(c: Context, schema: S): Pro
   return parse(schema, body, 'body');
 };
 
-export const parseQuery = <S extends z.ZodType>(c: Context, schema: S): z.infer<S> =>
+export const parseQuery = <S extends $ZodType>(c: Context, schema: S): output<S> =>
   parse(schema, c.req.query(), 'query');
 
-export const parseParams = <S extends z.ZodType>(c: Context, schema: S): z.infer<S> =>
+export const parseParams = <S extends $ZodType>(c: Context, schema: S): output<S> =>
   parse(schema, c.req.param(), 'path');
