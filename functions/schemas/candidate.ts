@@ -92,7 +92,12 @@ export const clientStepInput = z.discriminatedUnion('type', [
     itemId: z.string().check(z.minLength(1), z.maxLength(64)),
     choice: z.nullable(z.string().check(z.maxLength(16))),
   }),
-  z.object({ seq, type: z.literal('flagged'), itemId: z.string().check(z.minLength(1), z.maxLength(64)), flagged: z.boolean() }),
+  z.object({
+    seq,
+    type: z.literal('flagged'),
+    itemId: z.string().check(z.minLength(1), z.maxLength(64)),
+    flagged: z.boolean(),
+  }),
   /** One Kraepelin entry: last digit of the sum of rows `row` and `row + 1` of `column` (0-based). */
   z.object({
     seq,
@@ -105,7 +110,9 @@ export const clientStepInput = z.discriminatedUnion('type', [
 ]);
 export type ClientStepInput = z.infer<typeof clientStepInput>;
 
-export const saveAnswersBody = z.object({ steps: z.array(clientStepInput).check(z.minLength(1), z.maxLength(50)) });
+export const saveAnswersBody = z.object({
+  steps: z.array(clientStepInput).check(z.minLength(1), z.maxLength(50)),
+});
 export type SaveAnswersBody = z.infer<typeof saveAnswersBody>;
 
 export const saveAnswersResponse = z.object({

@@ -1,7 +1,7 @@
 // Shared API envelope schemas: error body, server time, ids. zod/mini: the candidate Lambda's hot path
 // (login, save) parses with these, and full zod alone would be ≈ 450 KB of its bundle (docs/deploy.md).
 import * as z from 'zod/mini';
-import { en } from 'zod/v4/locales';
+import en from 'zod/v4/locales/en.js';
 
 // Full zod loads its English messages itself; zod/mini needs them said once (same field messages either way).
 z.config(en());

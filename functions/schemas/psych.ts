@@ -1,28 +1,29 @@
 // Psych API contract: the Kraepelin sheet a candidate opens, and the confidential psych report.
-import { z } from 'zod';
+// zod/mini: the candidate Lambda parses with these (see common.ts).
+import * as z from 'zod/mini';
 import { id, withServerTime } from './common.ts';
 
 export const speedParams = z.object({ attemptId: id, itemId: id });
 
 export const speedEntry = z.object({
-  column: z.number().int().min(0),
-  row: z.number().int().min(0),
-  digit: z.number().int().min(0).max(9),
+  column: z.int().check(z.gte(0)),
+  row: z.int().check(z.gte(0)),
+  digit: z.int().check(z.gte(0), z.lte(9)),
 });
 
 /** The sheet: digits per column (top to bottom), the server's start time, entries already counted. */
 export const speedSheetView = z.object({
   attemptId: id,
   itemId: id,
-  digits: z.array(z.array(z.number().int())),
-  columnSeconds: z.number().int(),
+  digits: z.array(z.array(z.int())),
+  columnSeconds: z.int(),
   /** Server time (ms) the sheet opened; column c closes at startedAt + (c + 1) · columnSeconds s. */
-  startedAt: z.number().int(),
-  graceMs: z.number().int(),
+  startedAt: z.int(),
+  graceMs: z.int(),
   /** Counted entries so far (the last per cell), so a reloaded page continues where it was. */
   entries: z.array(speedEntry),
   /** Highest client seq recorded for this device epoch. */
-  lastSeq: z.number().int(),
+  lastSeq: z.int(),
   ...withServerTime,
 });
 export type SpeedSheetView = z.infer<typeof speedSheetView>;
@@ -46,24 +47,24 @@ export const psychReportView = z.object({
     z.object({
       factor: z.string(),
       status: z.enum(['valid', 'invalid']),
-      items: z.number().int(),
-      answered: z.number().int(),
-      blanks: z.number().int(),
-      raw: z.number().nullable(),
-      pomp: z.number().nullable(),
-      reason: z.string().nullable(),
-      norm: normed.nullable(),
+      items: z.int(),
+      answered: z.int(),
+      blanks: z.int(),
+      raw: z.nullable(z.number()),
+      pomp: z.nullable(z.number()),
+      reason: z.nullable(z.string()),
+      norm: z.nullable(normed),
     }),
   ),
   speed: z.array(
     z.object({
       itemId: z.string(),
-      columns: z.number().int(),
-      columnSeconds: z.number().int(),
-      startedAt: z.number().int().nullable(),
-      curve: z.array(z.number().int()),
-      errors: z.array(z.number().int()),
-      skipped: z.array(z.number().int()),
+      columns: z.int(),
+      columnSeconds: z.int(),
+      startedAt: z.nullable(z.int()),
+      curve: z.array(z.int()),
+      errors: z.array(z.int()),
+      skipped: z.array(z.int()),
       panker: z.number(),
       tianker: z.number(),
       jankerRange: z.number(),
@@ -73,7 +74,7 @@ export const psychReportView = z.object({
     }),
   ),
   /** The norm group the z/T/percentiles come from; null when too small (fewer than 2 finished attempts). */
-  normGroup: z.object({ description: z.string(), n: z.number().int() }).nullable(),
+  normGroup: z.nullable(z.object({ description: z.string(), n: z.int() })),
   ...withServerTime,
 });
 export type PsychReportView = z.infer<typeof psychReportView>;
