@@ -1,6 +1,6 @@
 // Candidate API contract: login, start, form, answers (autosave), state, submit, result. zod/mini (see common.ts).
 import * as z from 'zod/mini';
-import { id, regNo, withServerTime } from './common.ts';
+import { id, regNo, withServerTime } from './common-mini.ts';
 
 export const candidateLoginBody = z.object({
   regNo,

@@ -19,7 +19,7 @@ export const itemOption = z.strictObject({
 const base = {
   id,
   /** Ignored on import: the target bank wins. */
-  bankId: z.optional(id),
+  bankId: id.optional(),
   category: z
     .string()
     .trim()

@@ -1,7 +1,7 @@
 // Psych API contract: the Kraepelin sheet a candidate opens, and the confidential psych report.
 // zod/mini: the candidate Lambda parses with these (see common.ts).
 import * as z from 'zod/mini';
-import { id, withServerTime } from './common.ts';
+import { id, withServerTime } from './common-mini.ts';
 
 export const speedParams = z.object({ attemptId: id, itemId: id });
 

@@ -44,7 +44,7 @@ export const candidateRow = z.object({
   formationType: formationType.optional(),
   education: z.string().trim().min(1).max(60),
   extraMinutes: z.coerce.number().int().min(0).max(240).default(0),
-  sessionId: z.optional(id),
+  sessionId: id.optional(),
 });
 
 export const importProblem = z.object({

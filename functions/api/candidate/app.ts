@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { candidateLoginBody, saveAnswersBody } from '../../schemas/candidate.ts';
-import { id } from '../../schemas/common.ts';
+import { id } from '../../schemas/common-mini.ts';
 import { speedParams } from '../../schemas/psych.ts';
 import type { CandidateClaims } from '../../services/auth/tokens.ts';
 import { loginCandidate } from '../../services/candidate-login.ts';
