@@ -62,6 +62,10 @@ export interface AttemptMeta {
   /** Set while paused. */
   pausedAt?: number;
   deviceEpoch: number;
+  /** Random id of the device bound to the attempt (start, or a handover login); its tokens carry it (dn). */
+  deviceNonce?: string;
+  /** A proctor approved a handover (device reset): the next login binds the new device, then it closes. */
+  handoverOpen?: boolean;
   submittedAt?: number;
   /** Optimistic-concurrency version of the META item. */
   version: number;

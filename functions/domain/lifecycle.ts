@@ -143,7 +143,7 @@ export function resetDevice(meta: AttemptMeta, actor: Actor, reason: string, now
   assertLive(meta, now);
   const deviceEpoch = meta.deviceEpoch + 1;
   return {
-    meta: { ...meta, deviceEpoch },
+    meta: { ...meta, deviceEpoch, handoverOpen: true },
     step: { type: 'deviceReset', actor, reason, deviceEpoch, at: now },
   };
 }

@@ -52,6 +52,10 @@ const catalog = {
     id: 'Perangkat ini sudah dinonaktifkan oleh pengawas. Lanjutkan di perangkat baru.',
     en: 'The proctor has retired this device. Continue on the new device.',
   },
+  DEVICE_ACTIVE: {
+    id: 'Ujian ini sudah aktif di perangkat lain; hubungi pengawas.',
+    en: 'This exam is already active on another device; ask the proctor.',
+  },
   CONFLICT: { id: 'Terjadi konflik data. Muat ulang halaman.', en: 'Data conflict. Reload the page.' },
   DUPLICATE: { id: 'Data sudah ada.', en: 'This already exists.' },
   BANK_TOO_SMALL: {

@@ -44,6 +44,8 @@ export const attemptSummary = z.object({
   startedAt: z.number().int(),
   deadline: z.number().int(),
   deviceEpoch: z.number().int(),
+  /** A handover is approved and waits for the new device's login. */
+  handoverOpen: z.boolean(),
   total: z.number().nullable(),
 });
 export type AttemptSummary = z.infer<typeof attemptSummary>;

@@ -1,5 +1,6 @@
 // Candidate attempt use cases: start, state, form, autosave (the hot path), submit, result. Lifecycle rules live in domain/.
 import type { AttemptMeta } from '../domain/attempt.ts';
+import { isCurrentDevice } from '../domain/device.ts';
 import type { DomainError } from '../domain/errors.ts';
 import type { Form } from '../domain/form.ts';
 import { isSessionOpen, startAttempt } from '../domain/lifecycle.ts';
@@ -126,6 +127,8 @@ export const createAttemptService = ({
 
   const formOf = async (claims: CandidateClaims) => {
     const meta = await attemptCache.get(claims.aid);
+    // The questions go to the attempt's device only (not to a second browser that logged in before start).
+    if (!isCurrentDevice(meta, claims.dev, claims.dn)) throw userError('RETIRED_DEVICE');
     const exam = await contentCache.exam(meta.examId, meta.bankSnapshots);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const header = {
@@ -179,6 +182,8 @@ export const createAttemptService = ({
         // The form, score and receipt come from these snapshots for good (docs/exam-engine.md, bank versioning).
         bankSnapshots: exam.pins,
       });
+      // The starting device is the attempt's one device: other logins need a proctor's handover.
+      if (claims.dn !== undefined) meta.deviceNonce = claims.dn;
       await store.attempts.create(meta);
       await store.attempts.appendServerStep(meta.attemptId, step);
       attemptCache.set(meta);
@@ -309,7 +314,7 @@ export const createAttemptService = ({
         error = userError(
           meta.state === 'submitted' ? 'ATTEMPT_SUBMITTED.notScored' : 'ATTEMPT_EXPIRED.notScored',
         );
-      } else if (claims.dev !== meta.deviceEpoch) {
+      } else if (!isCurrentDevice(meta, claims.dev, claims.dn)) {
         rejected = 'retiredDevice';
         error = userError('RETIRED_DEVICE');
       } else if (meta.state === 'paused') {

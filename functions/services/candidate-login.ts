@@ -1,7 +1,9 @@
 // Candidate login: registration number + session PIN (HMAC, constant-time), into a token bound to one attempt.
-import type { Session } from '../domain/attempt.ts';
+import type { AttemptMeta, Session } from '../domain/attempt.ts';
+import { admitLogin, bindHandover } from '../domain/device.ts';
 import { isSessionOpen } from '../domain/lifecycle.ts';
 import { attemptIdFor } from '../domain/seed.ts';
+import { acceptsAnswersAt } from '../domain/timing.ts';
 import type { CandidateLoginBody, CandidateLoginResponse } from '../schemas/candidate.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import { pinMatches } from './auth/pin.ts';
@@ -47,7 +49,25 @@ const checkCandidate = async (
   if (!entry || !pinMatches(deps.config.pinPepper, body.pin, entry.pinHash))
     throw userError('INVALID_CREDENTIALS.candidate');
   const attemptId = attemptIdFor(session.id, entry.regNo);
-  const existing = await deps.store.attempts.get(attemptId);
+  const stored = await deps.store.attempts.get(attemptId, true);
+  // One device per attempt: a live attempt admits a new login only through a proctor-approved handover.
+  const dn = deps.randomHex(16);
+  const live = stored !== undefined && acceptsAnswersAt(stored, now, deps.config.graceMs);
+  let existing = stored;
+  switch (admitLogin(stored, live)) {
+    case 'deviceActive':
+      throw userError('DEVICE_ACTIVE');
+    case 'handover':
+      // Conditional on the version read: two logins racing for one handover cannot both bind.
+      existing = await deps.store.attempts
+        .update(bindHandover(stored as AttemptMeta, dn), (stored as AttemptMeta).version)
+        .catch(() => {
+          throw userError('DEVICE_ACTIVE');
+        });
+      break;
+    default:
+      break;
+  }
   if (existing) attemptCache.set(existing);
   const exp = Math.floor(now / 1000) + deps.config.candidateTokenTtlSeconds;
   const token = await signToken(
@@ -57,6 +77,7 @@ const checkCandidate = async (
       sid: session.id,
       aid: attemptId,
       dev: existing?.deviceEpoch ?? 1,
+      dn,
       exp,
     },
     deps.config.jwtSecret,

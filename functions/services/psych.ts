@@ -1,5 +1,6 @@
 // Psych use cases: open a Kraepelin sheet (server-fixed start), and the confidential per-candidate report.
 import type { AttemptMeta } from '../domain/attempt.ts';
+import { isCurrentDevice } from '../domain/device.ts';
 import { type PsychResult, scorePsych } from '../domain/psych/attempt.ts';
 import { kraepelinColumns } from '../domain/psych/kraepelin.ts';
 import {
@@ -89,7 +90,7 @@ export const createPsychService = ({
       const now = deps.clock();
       const meta = await finalizer.finalizeIfDue(await attemptCache.get(claims.aid), now);
       if (meta.state !== 'running') throw userError('CONFLICT.notRunning');
-      if (claims.dev !== meta.deviceEpoch) throw userError('RETIRED_DEVICE');
+      if (!isCurrentDevice(meta, claims.dev, claims.dn)) throw userError('RETIRED_DEVICE');
       const exam = await contentCache.exam(meta.examId);
       // The browser names items by wire id (domain/wire.ts); the log and the sheet's seed use the bank id.
       const itemId = contentCache.wire(meta.attemptId, exam, meta.seed).byWire.get(wireId)?.itemId ?? '';

@@ -28,5 +28,6 @@ export const attemptSummary = (m: AttemptMeta, total: number | null): AttemptSum
   startedAt: m.startedAt,
   deadline: deadlineOf(m),
   deviceEpoch: m.deviceEpoch,
+  handoverOpen: m.handoverOpen === true,
   total,
 });

@@ -70,11 +70,17 @@ export const apiHarness = async (candidates = 4, opts: { loginLimits?: LoginLimi
     return { status: res.status, json, headers: res.headers };
   };
 
-  const loginCandidate = async (i: number, address?: string) => {
+  type CandidateLogin = { token: string; attemptId: string; sessionId: string };
+  /** The browser's kept token per candidate: like the exam page, a test "device" reuses it once its attempt runs. */
+  const devices = new Map<number, CandidateLogin>();
+  const loginCandidate = async (i: number, address?: string): Promise<CandidateLogin> => {
     const c = demo.candidates[i]!;
     const res = await call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin }, address });
+    const kept = devices.get(i);
+    if (res.status === 409 && res.json?.error?.code === 'DEVICE_ACTIVE' && kept) return kept;
     if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.json)}`);
-    return res.json as { token: string; attemptId: string; sessionId: string };
+    devices.set(i, res.json as CandidateLogin);
+    return res.json as CandidateLogin;
   };
 
   const loginStaff = async (who: 'admin' | 'proctor' | 'auditor') => {

@@ -154,7 +154,17 @@ function Attempts({ staff, sessionId, onAuthError, onLogout }: Props) {
                     <span className={`pill pill-${a.state}`}>{t(`state.${a.state}`)}</span>
                   </td>
                   <td className="num mono">{remaining(a)}</td>
-                  <td className="num">{a.deviceEpoch}</td>
+                  <td className="num">
+                    {a.deviceEpoch}
+                    {a.deviceEpoch > 1 ? (
+                      <span className="pill" title={t('admin.device.changed')}>
+                        {t('admin.device.changes', { n: a.deviceEpoch - 1 })}
+                      </span>
+                    ) : null}
+                    {a.handoverOpen ? (
+                      <span className="pill pill-paused">{t('admin.device.waiting')}</span>
+                    ) : null}
+                  </td>
                   <td className="num" data-testid="attempt-total">
                     {a.total ?? '—'}
                   </td>

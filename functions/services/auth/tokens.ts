@@ -10,6 +10,7 @@ export interface CandidateClaims {
   sid: string; // session id
   aid: string; // attempt id
   dev: number; // device epoch
+  dn?: string; // device nonce: which device of that epoch (one device per attempt)
   exp: number;
 }
 export interface StaffClaims {
