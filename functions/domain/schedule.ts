@@ -31,27 +31,27 @@ export function checkSchedule(
   examMinutes: number,
 ): void {
   if (!(s.opensAt < s.closesAt))
-    throw new DomainError(
-      'VALIDATION',
-      'Sesi harus dibuka sebelum ditutup / A session must open before it closes',
-    );
+    throw new DomainError('VALIDATION', 'a session must open before it closes', undefined, {
+      key: 'VALIDATION.windowOrder',
+    });
   if (s.closesAt - s.opensAt < examMinutes * 60_000)
-    throw new DomainError(
-      'VALIDATION',
-      `Jendela sesi lebih pendek dari ujian (${examMinutes} menit) / Window shorter than the exam (${examMinutes} min)`,
-    );
+    throw new DomainError('VALIDATION', `window shorter than the exam (${examMinutes} min)`, undefined, {
+      key: 'VALIDATION.windowTooShort',
+    });
   if (!Number.isSafeInteger(s.capacity) || s.capacity < 1)
-    throw new DomainError('VALIDATION', 'Kapasitas minimal 1 / Capacity must be at least 1');
+    throw new DomainError('VALIDATION', 'capacity must be at least 1', undefined, {
+      key: 'VALIDATION.capacity',
+    });
 }
 
 /** A session may be edited (window, room, capacity) only before it opens and while not cancelled. */
 export function checkEditable(s: Session, now: number): void {
-  if (isCancelled(s)) throw new DomainError('CONFLICT', 'Sesi sudah dibatalkan / Session is cancelled');
+  if (isCancelled(s))
+    throw new DomainError('CONFLICT', 'session is cancelled', undefined, {
+      key: 'CONFLICT.sessionCancelled',
+    });
   if (now >= s.opensAt)
-    throw new DomainError(
-      'CONFLICT',
-      'Sesi sudah dibuka; tidak bisa diubah / Session already opened; it cannot change',
-    );
+    throw new DomainError('CONFLICT', 'session already opened', undefined, { key: 'CONFLICT.sessionOpened' });
 }
 
 /**

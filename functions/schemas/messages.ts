@@ -85,6 +85,37 @@ const catalog = {
     en: 'The psych report is available once the attempt is finished.',
   },
   'NOT_FOUND.notPsych': { id: 'Ujian ini bukan tes psikologi.', en: 'This exam is not a psych test.' },
+  'CONFLICT.windowOverlap': { id: 'Jadwal baru bentrok.', en: 'The new window overlaps.' },
+  'CONFLICT.sessionCancelled': { id: 'Sesi sudah dibatalkan.', en: 'The session is cancelled.' },
+  'NOT_FOUND.notOnRoster': {
+    id: 'Peserta tidak ada di sesi ini.',
+    en: 'The candidate is not on this roster.',
+  },
+  'CONFLICT.overCapacity': {
+    id: 'Jumlah peserta melebihi kapasitas sesi.',
+    en: 'The roster exceeds the session capacity.',
+  },
+  'CONFLICT.sessionOpened': {
+    id: 'Sesi sudah dibuka; jadwalnya tidak bisa diubah.',
+    en: 'The session has opened; its schedule can no longer change.',
+  },
+  'CONFLICT.assignmentRefused': {
+    id: 'Penempatan ditolak: kapasitas penuh atau jadwal peserta bentrok.',
+    en: 'Assignment refused: over capacity or overlapping sessions.',
+  },
+  'VALIDATION.windowOrder': {
+    id: 'Sesi harus dibuka sebelum ditutup.',
+    en: 'A session must open before it closes.',
+  },
+  'VALIDATION.windowTooShort': {
+    id: 'Jendela sesi lebih pendek dari durasi ujian.',
+    en: 'The session window is shorter than the exam.',
+  },
+  'VALIDATION.capacity': { id: 'Kapasitas minimal 1.', en: 'Capacity must be at least 1.' },
+  'NOT_FOUND.scoreboard': {
+    id: 'Tidak ada papan skor untuk sesi ini.',
+    en: 'There is no scoreboard for this session.',
+  },
   'CONFLICT.notRunning': { id: 'Ujian tidak sedang berjalan.', en: 'The attempt is not running.' },
   'NOT_FOUND.formation': { id: 'Formasi tidak ditemukan.', en: 'Formation not found.' },
   'NOT_FOUND.bank': { id: 'Bank soal kosong atau tidak ada.', en: 'Bank not found or empty.' },
@@ -99,6 +130,14 @@ const catalog = {
     en: 'Token expired. Please sign in again.',
   },
   'FORBIDDEN.role': { id: 'Peran Anda tidak berhak mengakses ini.', en: 'Your role may not access this.' },
+  'FORBIDDEN.notAssigned': {
+    id: 'Sesi ini bukan tugas Anda.',
+    en: 'This session is not assigned to you.',
+  },
+  'FORBIDDEN.staffUnlock': {
+    id: 'Hanya admin yang dapat membuka blokir login staf.',
+    en: 'Only an admin may unlock staff logins.',
+  },
   'FORBIDDEN.notYourAttempt': { id: 'Ini bukan ujian Anda.', en: 'This is not your attempt.' },
   'FORBIDDEN.origin': {
     id: 'Akses hanya melalui alamat resmi.',

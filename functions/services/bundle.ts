@@ -33,7 +33,7 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
   const assemble = async (examId: string, kind: 'public' | 'personal') => {
     const keys = publicationKeysOf(deps);
     const exam = await store.exams.get(examId);
-    if (!exam) throw new DomainError('NOT_FOUND', `Ujian ${examId} tidak ditemukan / Exam not found`);
+    if (!exam) throw userError('NOT_FOUND.exam', { examId });
     const now = deps.clock();
     const sessions = (await store.sessions.list()).filter((s) => s.examId === examId);
     const open = sessions.filter((s) => now <= s.closesAt);

@@ -1,6 +1,5 @@
 // Admin/proctor session use cases: list sessions, the attempts monitor, PIN release, sweep on demand, proctor actions.
 import type { Session } from '../domain/attempt.ts';
-import { DomainError } from '../domain/errors.ts';
 import type { Actor } from '../domain/steps.ts';
 import type { AttemptSummary, SessionView } from '../schemas/staff.ts';
 import type { AuditLog } from './audit-log.ts';
@@ -39,8 +38,7 @@ export const createMonitorService = (
     return s;
   };
   const reachable = (s: Session, viewer: Viewer): Session => {
-    if (!canReachSession(viewer, s))
-      throw new DomainError('FORBIDDEN', 'Sesi ini bukan tugas Anda / This session is not assigned to you');
+    if (!canReachSession(viewer, s)) throw userError('FORBIDDEN.notAssigned');
     return s;
   };
   return {

@@ -2,7 +2,6 @@
 // plus the inclusion proof of one pseudonym. Psychological instruments are never published.
 import { canonicalJson } from '../domain/canonical-json.ts';
 import { sha256 } from '../domain/digest.ts';
-import { DomainError } from '../domain/errors.ts';
 import { inclusionProof, type SyncHashFn, toHex } from '../domain/merkle.ts';
 import { pseudonym } from '../domain/pseudonym.ts';
 import {
@@ -62,7 +61,7 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
   /** Every stored result of the exam, anonymized, with the formations that have any (id order). */
   const gather = async (examId: string, keys: PublicationKeys) => {
     const exam = await store.exams.get(examId);
-    if (!exam) throw new DomainError('NOT_FOUND', `Ujian ${examId} tidak ditemukan / Exam not found`);
+    if (!exam) throw userError('NOT_FOUND.exam', { examId });
     if (exam.scheme === 'PSYCH') throw userError('VALIDATION.psychNotPublished');
     const formations = (await store.formations.list()).map(publishedFormation);
     const results = [];

@@ -9,10 +9,11 @@ import type { IssuedPin, ScheduleBody, SessionEditBody } from '../schemas/schedu
 import type { AuditLog } from './audit-log.ts';
 import { hashPin } from './auth/pin.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import type { StaffRequest } from './request.ts';
 import type { SessionCache } from './session-cache.ts';
 
-const notFound = () => new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+const notFound = () => userError('NOT_FOUND.session');
 
 /** Proctors reach only the sessions they are assigned to; admins and auditors reach all. */
 export function canReachSession(actor: AuditActor, session: Session): boolean {
@@ -90,12 +91,7 @@ export const createSchedulingService = (deps: Deps, audit: AuditLog, sessionCach
         }
       }
     }
-    if (problems.length > 0)
-      throw new DomainError(
-        'CONFLICT',
-        `Penempatan ditolak (${problems.length}) / Assignment refused (${problems.length})`,
-        { problems },
-      );
+    if (problems.length > 0) throw userError('CONFLICT.assignmentRefused', { problems });
     await audit.run(
       {
         ...req,
@@ -115,7 +111,7 @@ export const createSchedulingService = (deps: Deps, audit: AuditLog, sessionCach
 
     async schedule(req: StaffRequest, body: ScheduleBody): Promise<Session> {
       const exam = await store.exams.get(body.examId);
-      if (!exam) throw new DomainError('NOT_FOUND', 'Ujian tidak ditemukan / Exam not found');
+      if (!exam) throw userError('NOT_FOUND.exam');
       checkSchedule(body, exam.durationMinutes);
       const secret = deps.randomHex(32);
       const session: Session = {
@@ -147,10 +143,7 @@ export const createSchedulingService = (deps: Deps, audit: AuditLog, sessionCach
       checkSchedule(next, exam?.durationMinutes ?? 0);
       const roster = await store.sessions.listRoster(s.id);
       if (roster.length > next.capacity)
-        throw new DomainError(
-          'CONFLICT',
-          `Peserta (${roster.length}) melebihi kapasitas / Roster exceeds capacity`,
-        );
+        throw userError('CONFLICT.overCapacity', { rostered: roster.length, capacity: next.capacity });
       if (next.opensAt !== s.opensAt || next.closesAt !== s.closesAt) {
         const { of } = await rosterIndex();
         const clash = assignmentProblems(
@@ -159,8 +152,7 @@ export const createSchedulingService = (deps: Deps, audit: AuditLog, sessionCach
           roster.map((e) => e.regNo),
           (r) => (of.get(r) ?? []).filter((o) => o.id !== s.id),
         ).overlapping;
-        if (clash.length > 0)
-          throw new DomainError('CONFLICT', 'Jadwal baru bentrok / New window overlaps', { problems: clash });
+        if (clash.length > 0) throw userError('CONFLICT.windowOverlap', { problems: clash });
       }
       await audit.run(
         { ...req, action: 'session.edit', target: `session:${s.id}`, details: { ...patch } },
@@ -184,7 +176,7 @@ export const createSchedulingService = (deps: Deps, audit: AuditLog, sessionCach
       const users = await Promise.all(proctorIds.map((id) => store.users.get(id)));
       const bad = proctorIds.filter((_, i) => users[i]?.role !== 'proctor');
       if (bad.length > 0)
-        throw new DomainError('VALIDATION', `Bukan pengawas / Not proctors: ${bad.join(', ')}`, {
+        throw new DomainError('VALIDATION', `not proctors: ${bad.join(', ')}`, {
           fields: { proctorIds: bad.map((b) => `${b}: not a proctor`) },
         });
       const next: Session = { ...s, proctors: [...new Set(proctorIds)] };
@@ -245,7 +237,7 @@ export const createSchedulingService = (deps: Deps, audit: AuditLog, sessionCach
       sessionId: string,
     ): Promise<{ session: Session; pins: IssuedPin[] }> {
       const s = await get(sessionId);
-      if (isCancelled(s)) throw new DomainError('CONFLICT', 'Sesi sudah dibatalkan / Session is cancelled');
+      if (isCancelled(s)) throw userError('CONFLICT.sessionCancelled');
       const pending = (await store.sessions.listRoster(s.id)).filter((e) => e.pinHash === '');
       const pins: IssuedPin[] = pending.map((e) => ({
         regNo: e.regNo,
@@ -274,8 +266,7 @@ export const createSchedulingService = (deps: Deps, audit: AuditLog, sessionCach
     ): Promise<IssuedPin> {
       const s = await get(sessionId);
       const entry = await store.sessions.getRosterEntry(s.id, regNo);
-      if (!entry)
-        throw new DomainError('NOT_FOUND', 'Peserta tidak ada di sesi ini / Candidate not on this roster');
+      if (!entry) throw userError('NOT_FOUND.notOnRoster');
       const issued: IssuedPin = { regNo, name: entry.name, room: s.room ?? s.site, pin: pin() };
       await audit.run(
         { ...req, action: 'pins.regenerate', target: `candidate:${s.id}/${regNo}`, reason },

@@ -1,8 +1,6 @@
-// Live public scoreboard of a session: each finished attempt (pseudonym, section scores, total, pass/fail)
-// within seconds, no login; one store read per session per few seconds. Psychological exams never appear.
-import { DomainError } from '../domain/errors.ts';
 import { pseudonym } from '../domain/pseudonym.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import { publicationKeysOf } from './publication.ts';
 
 /** How long one computed scoreboard is served from memory (and the Cache-Control max-age). */
@@ -30,13 +28,9 @@ export const createScoreboardService = (deps: Deps) => {
   const build = async (sessionId: string): Promise<Scoreboard> => {
     const { store } = deps;
     const session = await store.sessions.get(sessionId);
-    if (!session) throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+    if (!session) throw userError('NOT_FOUND.session');
     const exam = await store.exams.get(session.examId);
-    if (!exam || exam.scheme === 'PSYCH')
-      throw new DomainError(
-        'NOT_FOUND',
-        'Tidak ada papan skor untuk sesi ini / No scoreboard for this session',
-      );
+    if (!exam || exam.scheme === 'PSYCH') throw userError('NOT_FOUND.scoreboard');
     const keys = publicationKeysOf(deps);
     const finished = (await store.attempts.listBySession(sessionId)).filter(
       (m) => m.state === 'submitted' || m.state === 'expired',

@@ -1,13 +1,13 @@
 // Results of a session or formation (table + CSV with BOM for Excel) and item statistics after a session.
 import { stringify } from 'csv-stringify/sync';
 import type { AttemptMeta } from '../domain/attempt.ts';
-import { DomainError } from '../domain/errors.ts';
 import { type CandidateResponses, computeItemStatistics, type ItemStatistics } from '../domain/item-stats.ts';
 import { replay } from '../domain/replay.ts';
 import { itemMax, itemPoints } from '../domain/scoring.ts';
 import type { StoredResult } from '../store/types.ts';
 import type { ContentCache } from './content.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 
 const FINISHED = new Set(['submitted', 'expired']);
 
@@ -76,7 +76,7 @@ export const createSessionResultsService = (deps: Deps, contentCache: ContentCac
     /** Results of a session's finished attempts, highest total first. */
     async ofSession(sessionId: string): Promise<{ rows: ResultRow[]; sectionIds: string[] }> {
       const session = await store.sessions.get(sessionId);
-      if (!session) throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+      if (!session) throw userError('NOT_FOUND.session');
       const metas = (await store.attempts.listBySession(sessionId)).filter((m) => FINISHED.has(m.state));
       const results = (await Promise.all(metas.map((m) => store.attempts.getResult(m.attemptId)))).filter(
         (r): r is StoredResult => r !== undefined,
@@ -103,7 +103,7 @@ export const createSessionResultsService = (deps: Deps, contentCache: ContentCac
      */
     async itemStatistics(sessionId: string): Promise<ItemStatistics> {
       const session = await store.sessions.get(sessionId);
-      if (!session) throw new DomainError('NOT_FOUND', 'Sesi tidak ditemukan / Session not found');
+      if (!session) throw userError('NOT_FOUND.session');
       const metas = (await store.attempts.listBySession(sessionId)).filter((m) => FINISHED.has(m.state));
       const content = await contentCache.exam(session.examId);
       const points = new Map(content.exam.sections.map((s) => [s.id, s.correctPoints]));

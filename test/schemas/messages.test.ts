@@ -43,6 +43,12 @@ describe('message catalog', () => {
     expect(codes.filter((c) => !isMessageKey(c))).toEqual([]);
   });
 
+  it('no server code hard-codes an "id / en" message: user-facing text lives in the catalog', () => {
+    const bilingual = /new DomainError\(\s*'[A-Z_]+',\s*[`'"][^`'"]* \/ [^`'"]*[`'"]/;
+    const offenders = serverFiles.filter((f) => bilingual.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
   it('every entry has non-empty id and en texts', () => {
     const bad = Object.entries(messages).filter(([, m]) => !m.id.trim() || !m.en.trim());
     expect(bad).toEqual([]);

@@ -1,9 +1,9 @@
 // Admin and proctor routes (/api/admin): login, sessions, attempts monitor, PIN release, proctor actions, sweep.
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors.ts';
 import { id } from '../../schemas/common.ts';
 import { extendBody, loginLimitClearBody, proctorActionBody, staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
+import { userError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import type { ProctorAction } from '../../services/proctor.ts';
 import { loginStaff } from '../../services/staff-login.ts';
@@ -63,11 +63,7 @@ export const adminApp = (svc: Services) => {
   /** One-click unlock: proctors may unlock candidates; staff logins only an admin. */
   app.post('/login-limits/clear', staff, async (c) => {
     const body = await parseJson(c, loginLimitClearBody);
-    if (body.kind === 'staff' && c.get('claims').role !== 'admin')
-      throw new DomainError(
-        'FORBIDDEN',
-        'Hanya admin yang dapat membuka blokir staf / Only an admin may unlock staff',
-      );
+    if (body.kind === 'staff' && c.get('claims').role !== 'admin') throw userError('FORBIDDEN.staffUnlock');
     const cleared = await svc.loginLimiter.clear(
       body.kind,
       'key' in body ? { key: body.key } : { address: body.address },

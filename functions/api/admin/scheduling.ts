@@ -2,7 +2,6 @@
 // proctor assignment, PIN release and regeneration. Proctors read the rosters of their own sessions only.
 import type { Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors.ts';
 import { id, regNo } from '../../schemas/common.ts';
 import {
   assignBody,
@@ -13,6 +12,7 @@ import {
   sessionEditBody,
 } from '../../schemas/scheduling.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
+import { userError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import { canReachSession } from '../../services/scheduling.ts';
 import { sessionView } from '../../services/staff-views.ts';
@@ -60,8 +60,7 @@ export const mountSchedulingRoutes = (
   app.get('/sessions/:sessionId/roster', staff, async (c) => {
     const { sessionId } = parseParams(c, sessionParams);
     const s = await sched.get(sessionId);
-    if (!canReachSession(viewer(c), s))
-      throw new DomainError('FORBIDDEN', 'Sesi ini bukan tugas Anda / This session is not assigned to you');
+    if (!canReachSession(viewer(c), s)) throw userError('FORBIDDEN.notAssigned');
     return c.json(ok({ session: sessionView(s), roster: await sched.roster(sessionId) }));
   });
 
