@@ -11,6 +11,7 @@ import { createMonitorService } from './monitor.ts';
 import { createProctorService } from './proctor.ts';
 import { createPublicService } from './public.ts';
 import { createPublicationService } from './publication.ts';
+import { createRoomMonitor } from './room-monitor.ts';
 import { createSchedulingService } from './scheduling.ts';
 import { createScoreboardService } from './scoreboard.ts';
 import { createSessionResultsService } from './session-results.ts';
@@ -31,6 +32,7 @@ export const createServices = (deps: Deps) => {
     monitor: createMonitorService(deps, sessionCache, finalizer, proctor, auditLog),
     scheduling: createSchedulingService(deps, auditLog, sessionCache),
     sessionResults: createSessionResultsService(deps, contentCache),
+    roomMonitor: createRoomMonitor(deps),
     banks: createBankService(deps, contentCache),
     audit: createAuditService(deps),
     publicInfo: createPublicService(deps),

@@ -17,11 +17,18 @@ import type { Services } from '../../services/index.ts';
 import { canReachSession } from '../../services/scheduling.ts';
 import { sessionView } from '../../services/staff-views.ts';
 import type { AuthEnv } from '../middleware/auth.ts';
-import { parseJson, parseParams } from '../middleware/validate.ts';
+import { parseJson, parseParams, parseQuery } from '../middleware/validate.ts';
 import { staffRequest, viewer } from './staff-request.ts';
 
 const sessionParams = z.object({ sessionId: id });
 const candidateParams = z.object({ sessionId: id, regNo });
+const roomQuery = z.object({
+  state: z.enum(['absent', 'ready', 'running', 'paused', 'submitted', 'expired']).optional(),
+  q: z.string().trim().min(1).max(64).optional(),
+  sort: z.enum(['regNo', 'name', 'state', 'remaining']).default('regNo'),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
 
 export const mountSchedulingRoutes = (
   app: Hono<AuthEnv<StaffClaims>>,
@@ -62,6 +69,15 @@ export const mountSchedulingRoutes = (
     const s = await sched.get(sessionId);
     if (!canReachSession(viewer(c), s)) throw userError('FORBIDDEN.notAssigned');
     return c.json(ok({ session: sessionView(s), roster: await sched.roster(sessionId) }));
+  });
+
+  /** The room monitor: every rostered candidate (absentees too), filtered, sorted, one page. */
+  app.get('/sessions/:sessionId/room', staff, async (c) => {
+    const { sessionId } = parseParams(c, sessionParams);
+    const query = parseQuery(c, roomQuery);
+    const session = await sched.get(sessionId);
+    const page = await svc.roomMonitor.rows(session, viewer(c), query);
+    return c.json(ok({ ...page, offset: query.offset, timeZone: session.timeZone ?? 'WIB' }));
   });
 
   app.post('/sessions/:sessionId/roster', adminOnly, async (c) => {

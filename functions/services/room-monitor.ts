@@ -1,0 +1,99 @@
+// The room monitor's data: every rostered candidate (absentees included) joined with their attempt's state.
+// Store cost per refresh: the roster partition (one query, paged) and the session's attempts (one GSI1 query,
+// paged) — no read per candidate. Totals are not read here (they would cost one read per finished attempt).
+import type { AttemptMeta, Session } from '../domain/attempt.ts';
+import { DomainError } from '../domain/errors.ts';
+import { attemptIdFor } from '../domain/seed.ts';
+import { deadlineOf, remainingMs } from '../domain/timing.ts';
+import type { Deps } from './deps.ts';
+import { canReachSession } from './scheduling.ts';
+
+export type RoomState = 'absent' | AttemptMeta['state'];
+
+export interface RoomRow {
+  regNo: string;
+  name: string;
+  attemptId: string;
+  state: RoomState;
+  startedAt: number | null;
+  deadline: number | null;
+  /** ms left (domain remainingMs: running counts down, paused is frozen, ready = full); null when done or absent. */
+  remainingMs: number | null;
+  /** Device handovers so far (device epoch − 1), 0 for absentees. */
+  deviceChanges: number;
+  extraMinutes: number;
+}
+
+export type RoomSort = 'regNo' | 'name' | 'state' | 'remaining';
+
+export interface RoomQuery {
+  state?: RoomState;
+  /** Case-insensitive substring of name or registration number. */
+  q?: string;
+  sort: RoomSort;
+  offset: number;
+  limit: number;
+}
+
+const STATE_ORDER: Record<RoomState, number> = {
+  paused: 0,
+  running: 1,
+  ready: 2,
+  absent: 3,
+  submitted: 4,
+  expired: 5,
+};
+
+export const createRoomMonitor = (deps: Deps) => ({
+  async rows(
+    session: Session,
+    viewer: { role: 'admin' | 'proctor' | 'auditor'; id: string },
+    query: RoomQuery,
+  ): Promise<{ rows: RoomRow[]; total: number; counts: Record<RoomState, number> }> {
+    if (!canReachSession(viewer, session))
+      throw new DomainError('FORBIDDEN', 'Sesi ini bukan tugas Anda / This session is not assigned to you');
+    const now = deps.clock();
+    const [roster, metas] = await Promise.all([
+      deps.store.sessions.listRoster(session.id),
+      deps.store.attempts.listBySession(session.id),
+    ]);
+    const byId = new Map(metas.map((m) => [m.attemptId, m]));
+    const all: RoomRow[] = roster.map((e) => {
+      const attemptId = attemptIdFor(session.id, e.regNo);
+      const m = byId.get(attemptId);
+      const deadline = m ? deadlineOf(m) : null;
+      const remaining = m && m.state !== 'submitted' && m.state !== 'expired' ? remainingMs(m, now) : null;
+      return {
+        regNo: e.regNo,
+        name: e.name,
+        attemptId,
+        state: m?.state ?? 'absent',
+        startedAt: m?.startedAt ?? null,
+        deadline,
+        remainingMs: remaining,
+        deviceChanges: m ? Math.max(0, m.deviceEpoch - 1) : 0,
+        extraMinutes: e.extraMinutes,
+      };
+    });
+    const counts = { absent: 0, ready: 0, running: 0, paused: 0, submitted: 0, expired: 0 };
+    for (const r of all) counts[r.state]++;
+    const q = query.q?.toLowerCase();
+    const filtered = all.filter(
+      (r) =>
+        (query.state === undefined || r.state === query.state) &&
+        (q === undefined || r.name.toLowerCase().includes(q) || r.regNo.toLowerCase().includes(q)),
+    );
+    const cmp: Record<RoomSort, (a: RoomRow, b: RoomRow) => number> = {
+      regNo: (a, b) => a.regNo.localeCompare(b.regNo),
+      name: (a, b) => a.name.localeCompare(b.name) || a.regNo.localeCompare(b.regNo),
+      state: (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.regNo.localeCompare(b.regNo),
+      remaining: (a, b) =>
+        (a.remainingMs ?? Number.MAX_SAFE_INTEGER) - (b.remainingMs ?? Number.MAX_SAFE_INTEGER) ||
+        a.regNo.localeCompare(b.regNo),
+    };
+    filtered.sort(cmp[query.sort]);
+    return { rows: filtered.slice(query.offset, query.offset + query.limit), total: filtered.length, counts };
+  },
+});
+
+export type RoomMonitor = ReturnType<typeof createRoomMonitor>;

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../../functions/services/auth/passwords.ts';
+import { apiHarness } from '../harness.ts';
+
+type H = Awaited<ReturnType<typeof apiHarness>>;
+let h: H;
+let admin: string;
+let proctor: string;
+let auditor: string;
+let stranger: string;
+let path: string;
+
+beforeAll(async () => {
+  h = await apiHarness(5);
+  [admin, proctor, auditor] = await Promise.all([
+    h.loginStaff('admin'),
+    h.loginStaff('proctor'),
+    h.loginStaff('auditor'),
+  ]);
+  await h.store.users.put({
+    id: 'pengawas9',
+    name: 'P9',
+    role: 'proctor',
+    passwordHash: await hashPassword('rahasia-pengawas-9'),
+  });
+  stranger = (
+    await h.call('POST', '/api/admin/login', {
+      body: { username: 'pengawas9', password: 'rahasia-pengawas-9' },
+    })
+  ).json.token;
+  path = `/api/admin/sessions/${h.demo.sessionId}/room`;
+  const a0 = await h.started(0);
+  const a1 = await h.started(1);
+  const a2 = await h.started(2);
+  await h.call('POST', `/api/admin/attempts/${a1.attemptId}/pause`, {
+    token: proctor,
+    body: { reason: 'listrik padam' },
+  });
+  await h.call('POST', `/api/admin/attempts/${a2.attemptId}/submit`, {
+    token: proctor,
+    body: { reason: 'selesai' },
+  });
+  await h.call('POST', `/api/admin/attempts/${a0.attemptId}/reset-device`, {
+    token: proctor,
+    body: { reason: 'laptop rusak' },
+  });
+  h.advance(60_000);
+});
+
+describe('room monitor', () => {
+  it('lists every rostered candidate, absentees included, with state, remaining time and device changes', async () => {
+    const res = await h.call('GET', path, { token: proctor });
+    expect(res.status).toBe(200);
+    expect(res.json.total).toBe(5);
+    expect(res.json.counts).toEqual({ absent: 2, ready: 0, running: 1, paused: 1, submitted: 1, expired: 0 });
+    const [c0, c1, c2, c3] = h.demo.candidates;
+    const row = (regNo: string) => res.json.rows.find((r: { regNo: string }) => r.regNo === regNo);
+    expect(row(c0!.regNo)).toMatchObject({ state: 'running', deviceChanges: 1, name: c0!.name });
+    expect(row(c0!.regNo).remainingMs).toBe(row(c0!.regNo).deadline - h.now());
+    expect(row(c1!.regNo)).toMatchObject({ state: 'paused', deviceChanges: 0 });
+    expect(row(c1!.regNo).remainingMs).toBeGreaterThan(row(c0!.regNo).remainingMs); // frozen while paused
+    expect(row(c2!.regNo)).toMatchObject({ state: 'submitted', remainingMs: null });
+    expect(row(c3!.regNo)).toMatchObject({
+      state: 'absent',
+      startedAt: null,
+      deadline: null,
+      remainingMs: null,
+      deviceChanges: 0,
+    });
+    expect(res.json.timeZone).toBe('WIB');
+  });
+
+  it('filters, searches, sorts and pages', async () => {
+    const absent = await h.call('GET', `${path}?state=absent`, { token: admin });
+    expect(absent.json.rows.map((r: { state: string }) => r.state)).toEqual(['absent', 'absent']);
+    const byState = await h.call('GET', `${path}?sort=state`, { token: admin });
+    expect(byState.json.rows.map((r: { state: string }) => r.state)).toEqual([
+      'paused',
+      'running',
+      'absent',
+      'absent',
+      'submitted',
+    ]);
+    const page = await h.call('GET', `${path}?sort=regNo&offset=2&limit=2`, { token: admin });
+    expect(page.json.rows.map((r: { regNo: string }) => r.regNo)).toEqual(
+      h.demo.candidates
+        .map((c) => c.regNo)
+        .sort()
+        .slice(2, 4),
+    );
+    expect(page.json.total).toBe(5);
+    const name = h.demo.candidates[4]!.name;
+    const search = await h.call('GET', `${path}?q=${encodeURIComponent(name.toLowerCase())}`, {
+      token: admin,
+    });
+    expect(search.json.rows.map((r: { name: string }) => r.name)).toContain(name);
+    expect((await h.call('GET', `${path}?sort=age`, { token: admin })).status).toBe(400);
+    expect((await h.call('GET', `${path}?limit=0`, { token: admin })).status).toBe(400);
+  });
+
+  it('costs two queries per refresh, not a read per attempt', async () => {
+    let perRow = 0;
+    const { attempts, sessions } = h.store;
+    const orig = {
+      getResult: attempts.getResult,
+      get: attempts.get,
+      getRosterEntry: sessions.getRosterEntry,
+    };
+    attempts.getResult = async (id) => {
+      perRow++;
+      return orig.getResult(id);
+    };
+    attempts.get = async (id, c) => {
+      perRow++;
+      return orig.get(id, c);
+    };
+    sessions.getRosterEntry = async (s, r) => {
+      perRow++;
+      return orig.getRosterEntry(s, r);
+    };
+    try {
+      expect((await h.call('GET', path, { token: admin })).status).toBe(200);
+    } finally {
+      Object.assign(attempts, { getResult: orig.getResult, get: orig.get });
+      sessions.getRosterEntry = orig.getRosterEntry;
+    }
+    expect(perRow).toBe(0);
+  });
+
+  it('roles: the assigned proctor and admins read; another proctor and auditors 403; anonymous 401', async () => {
+    expect((await h.call('GET', path, { token: stranger })).status).toBe(403);
+    expect((await h.call('GET', path, { token: auditor })).status).toBe(403);
+    expect((await h.call('GET', path)).status).toBe(401);
+    expect((await h.call('GET', '/api/admin/sessions/NOPE/room', { token: admin })).status).toBe(404);
+  });
+});
