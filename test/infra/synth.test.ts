@@ -1,7 +1,6 @@
 // The real `cdk synth`: cdk-nag plugin, CloudFormation validator and esbuild bundling, once; bundles load on Node 24.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esmRequireBanner, repoRoot } from '../../infra/constructs/api-function.ts';
@@ -14,7 +13,8 @@ interface PluginReport {
 }
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
 
-const out = mkdtempSync(join(tmpdir(), 'seleksi-synth-'));
+// Inside the repository: bundles leave the AWS SDK to the runtime, which node_modules stands in for here.
+const out = mkdtempSync(join(repoRoot, '.synth-'));
 let synthMs = 0;
 
 beforeAll(() => {
