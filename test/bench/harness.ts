@@ -73,6 +73,11 @@ export interface BenchFigures {
   openLoopP99Ms: number;
   startSpikeCandidates: number;
   startSpikeSeconds: number;
+  /** Candidates started per second as a fraction of ceiling (a); goal ≥ 0.1. */
+  startSpikeRatio: number;
+  /** Server process CPU (all threads, store included) per save (saturation) and per start (spike), µs. */
+  serverCpuUsPerSave: number;
+  serverCpuUsPerStart: number;
   errors: number;
   acknowledgedMissing: number;
   costPerCandidateExamUsd: number;
@@ -229,7 +234,8 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     );
     log(`(c) bare Hono route: ${round(bare.perSec)} req/s (errors ${bare.errors})`);
 
-    // 2. Start spike.
+    // 2. Start spike (server CPU around it: login + brief + start + form per candidate).
+    const beforeSpike = await stats();
     const spike = expect<SpikeResult>(
       await profiled('spike', () =>
         gen({
@@ -242,6 +248,10 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       ),
       'spike',
     );
+    const afterSpike = await stats();
+    const serverCpuUsPerStart =
+      (afterSpike.cpuUserUs + afterSpike.cpuSystemUs - beforeSpike.cpuUserUs - beforeSpike.cpuSystemUs) /
+      opts.spikeCandidates;
     log(
       `start spike: ${opts.spikeCandidates} candidates hold their form after ${round(spike.seconds, 2)} s; p50 ${spike.latency.p50} p95 ${spike.latency.p95} p99 ${spike.latency.p99} ms; errors ${spike.errors}`,
     );
@@ -343,6 +353,9 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       openLoopP99Ms: openLoop.latency.p99,
       startSpikeCandidates: opts.spikeCandidates,
       startSpikeSeconds: round(spike.seconds, 2),
+      startSpikeRatio: round(opts.spikeCandidates / spike.seconds / raw.perSec, 3),
+      serverCpuUsPerSave: round(serverCpuUsPerSave),
+      serverCpuUsPerStart: round(serverCpuUsPerStart),
       errors,
       acknowledgedMissing: back.missing,
       costPerCandidateExamUsd: round(cost.total, 7),

@@ -46,6 +46,8 @@ the per-address cap to 1,000,000 attempts per window (test/bench/limits.ts; depl
 | zero acknowledged saves missing on read-back | ${g.acknowledgedMissing} of ${f(r.readBack.acknowledged)} | ${ok(g.acknowledgedMissing === 0)} |
 | open-loop p99 ≤ 50 ms at 25 % of (a) | ${g.openLoopP99Ms} ms at ${f(g.openLoopRatePerSec)}/s | ${ok(g.openLoopP99Ms <= 50)} |
 | ${f(g.startSpikeCandidates)} starts in ≤ 5 s, zero errors | ${g.startSpikeSeconds} s, ${r.spike.errors} errors | ${ok(g.startSpikeSeconds <= 5 && r.spike.errors === 0)} |
+| starts per second ≥ 0.1 × (a) | ${f(g.startSpikeCandidates / g.startSpikeSeconds)}/s = **${g.startSpikeRatio}** × (a) | ${ok(g.startSpikeRatio >= 0.1)} |
+| server CPU per save / per start (all server threads, store included) | ${f(g.serverCpuUsPerSave)} µs / ${f(g.serverCpuUsPerStart)} µs | – |
 | cost ≤ $0.0005 per candidate-exam | ${usd(g.costPerCandidateExamUsd)} | ${ok(g.costPerCandidateExamUsd <= 0.0005)} |
 
 ## 1. Ceilings (${o.ceilingSeconds} s each, ${o.ceilingConnections} connections)

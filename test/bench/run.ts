@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FULL_RUN, runBench } from './harness.ts';
+import { renderLambdaSection } from './lambda-bundles.ts';
 import { writeReport } from './report.ts';
 import { renderVerifySection } from './verify-report.ts';
 
@@ -17,7 +18,15 @@ const verifyFile = `${root}docs/benchmarks-verify.json`;
 const verifySection = existsSync(verifyFile)
   ? renderVerifySection(JSON.parse(readFileSync(verifyFile, 'utf8')))
   : '';
-const notes = verifySection + (existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '');
+// The Lambda section is measured by `npm run bench:lambda`; keep its last figures.
+const lambdaFile = `${root}docs/benchmarks-lambda.json`;
+const lambdaSection = existsSync(lambdaFile)
+  ? (() => {
+      const { date, ...figures } = JSON.parse(readFileSync(lambdaFile, 'utf8'));
+      return `${renderLambdaSection(figures, date)}\n`;
+    })()
+  : '';
+const notes = lambdaSection + verifySection + (existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '');
 if (process.env.BENCH_NO_WRITE !== '1') {
   writeReport(report, `${root}docs/benchmarks.md`, `${root}docs/benchmarks.json`, notes);
   // Biome formats markdown tables; format the generated file so `npm run lint` stays clean.

@@ -26,6 +26,8 @@ describe('benchmark harness (smoke)', () => {
     expect(r.readBack.acknowledged).toBeGreaterThan(165);
     expect(r.saturation.submitted).toBe(3);
     expect(r.perCandidateExam.requests).toBe(1 + 1 + 1 + 165 + 1);
+    expect(r.figures.serverCpuUsPerStart).toBeGreaterThan(0);
+    expect(r.figures.startSpikeRatio).toBeGreaterThan(0);
     expect(Object.keys(r.figures).sort()).toEqual(
       [
         'ceilingPutsPerSec',
@@ -37,6 +39,9 @@ describe('benchmark harness (smoke)', () => {
         'openLoopP99Ms',
         'startSpikeCandidates',
         'startSpikeSeconds',
+        'startSpikeRatio',
+        'serverCpuUsPerSave',
+        'serverCpuUsPerStart',
         'errors',
         'acknowledgedMissing',
         'costPerCandidateExamUsd',
