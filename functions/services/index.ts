@@ -15,6 +15,7 @@ import { createRoomMonitor } from './room-monitor.ts';
 import { createSchedulingService } from './scheduling.ts';
 import { createScoreboardService } from './scoreboard.ts';
 import { createSessionResultsService } from './session-results.ts';
+import { createStaffAccounts } from './staff-accounts.ts';
 
 /**
  * Naming: `*Cache` are per-process caches over the store, the rest are use cases; the store's repositories
@@ -33,6 +34,7 @@ export const createServices = (deps: Deps) => {
     scheduling: createSchedulingService(deps, auditLog, sessionCache),
     sessionResults: createSessionResultsService(deps, contentCache),
     roomMonitor: createRoomMonitor(deps),
+    staffAccounts: createStaffAccounts(deps, auditLog),
     banks: createBankService(deps, contentCache),
     audit: createAuditService(deps),
     publicInfo: createPublicService(deps),

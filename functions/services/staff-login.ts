@@ -25,7 +25,7 @@ export const loginStaff = (
 const checkStaff = async (deps: Deps, body: StaffLoginBody, allowed: readonly StaffRole[]) => {
   const user = await deps.store.users.get(body.username);
   const ok = await verifyPassword(body.password, user ? user.passwordHash : await dummy());
-  if (!user || !ok) {
+  if (!user || !ok || user.disabled === true) {
     throw userError('INVALID_CREDENTIALS');
   }
   if (!allowed.includes(user.role)) {

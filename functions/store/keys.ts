@@ -90,6 +90,9 @@ export const keys = {
     GSI2SK: scoreSortKey,
   }),
   user: (userId: string) => ({ PK: `USER#${userId}`, SK: 'META' }),
+  /** Staff directory: a copy of each account without its password hash, one partition for listing. */
+  userListEntry: (userId: string) => ({ PK: 'USERS', SK: `USER#${userId}` }),
+  userList: () => ({ PK: 'USERS', SKPrefix: 'USER#' }),
   /** Audit entry n of a UTC day's hash chain: the seq claims the slot (conditional put), so the chain never forks. */
   auditEntry: (day: string, seq: number) => ({ PK: `AUDIT#${day}`, SK: `E#${pad(seq, AUDIT_SEQ_WIDTH)}` }),
   auditDayPrefix: (day: string) => ({ PK: `AUDIT#${day}`, SKPrefix: 'E#' }),
@@ -258,6 +261,11 @@ export const accessPatterns: ReadonlyArray<{
     ],
   },
   { pattern: 'user credentials', key: 'PK=USER#id, SK=META', built: (k) => [k.user('u1')] },
+  {
+    pattern: 'staff directory (no password hashes)',
+    key: 'PK=USERS, SK=USER#id',
+    built: (k) => [k.userListEntry('u1'), k.userList()],
+  },
   {
     pattern: 'audit log of admin actions (hash chain per day)',
     key: 'PK=AUDIT#day, SK=E#seq(10)',

@@ -26,7 +26,11 @@ export interface StaffUser {
   role: 'admin' | 'proctor' | 'auditor';
   /** scrypt$N$r$p$saltB64$hashB64 */
   passwordHash: string;
+  /** A disabled account cannot sign in. */
+  disabled?: boolean;
 }
+
+export type StaffDirectoryEntry = Omit<StaffUser, 'passwordHash'>;
 
 /** A stored result: section scores derived by replay, plus the final hash of the step log. */
 export interface StoredResult {
@@ -119,7 +123,11 @@ export interface AttemptRepo {
 
 export interface UserRepo {
   put(user: StaffUser): Promise<void>;
+  /** Conditional create: an existing id -> DomainError DUPLICATE. */
+  create(user: StaffUser): Promise<void>;
   get(userId: string): Promise<StaffUser | undefined>;
+  /** Every account, without password hashes. */
+  list(): Promise<StaffDirectoryEntry[]>;
 }
 
 export interface FormationRepo {

@@ -11,6 +11,18 @@ import { parseJson, parseParams, parseQuery } from '../middleware/validate.ts';
 import { csvBytes, staffRequest } from './staff-request.ts';
 
 const formationParams = z.object({ formationId: id });
+const userParams = z.object({ userId: id });
+const staffCreateBody = z.object({
+  id,
+  name: z.string().trim().min(1).max(120),
+  role: z.enum(['admin', 'proctor', 'auditor']),
+  password: z.string().min(12).max(256),
+});
+const disableBody = z.object({ disabled: z.boolean(), reason: z.string().trim().min(3).max(500) });
+const passwordBody = z.object({
+  password: z.string().min(12).max(256),
+  reason: z.string().trim().min(3).max(500),
+});
 const dayQuery = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD') });
 const pageQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
@@ -28,6 +40,32 @@ export const mountRegistryRoutes = (
     const { day } = parseQuery(c, dayQuery);
     const [entries, verdict] = await Promise.all([svc.auditLog.list(day), svc.auditLog.verify(day)]);
     return c.json({ day, entries, verdict, serverTime: deps.clock() });
+  });
+
+  app.get('/staff', adminOnly, async (c) =>
+    c.json({ staff: await svc.staffAccounts.list(), serverTime: deps.clock() }),
+  );
+
+  app.post('/staff', adminOnly, async (c) => {
+    const body = await parseJson(c, staffCreateBody);
+    return c.json({
+      user: await svc.staffAccounts.create(staffRequest(c, deps), body),
+      serverTime: deps.clock(),
+    });
+  });
+
+  app.post('/staff/:userId/disabled', adminOnly, async (c) => {
+    const { userId } = parseParams(c, userParams);
+    const { disabled, reason } = await parseJson(c, disableBody);
+    const user = await svc.staffAccounts.setDisabled(staffRequest(c, deps), userId, disabled, reason);
+    return c.json({ user, serverTime: deps.clock() });
+  });
+
+  app.post('/staff/:userId/password', adminOnly, async (c) => {
+    const { userId } = parseParams(c, userParams);
+    const { password, reason } = await parseJson(c, passwordBody);
+    const user = await svc.staffAccounts.resetPassword(staffRequest(c, deps), userId, password, reason);
+    return c.json({ user, serverTime: deps.clock() });
   });
 
   app.get('/formations', adminOnly, async (c) =>
