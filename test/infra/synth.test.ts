@@ -54,6 +54,19 @@ describe('npx cdk synth', () => {
     }
   });
 
+  it('the candidate bundle stays lean (≤ 350 KB: own app only, zod/mini, the runtime\u2019s AWS SDK)', () => {
+    const template = JSON.parse(readFileSync(join(out, 'SeleksiStack.template.json'), 'utf8')) as Template;
+    const [id, candidate] = Object.entries(template.Resources).find(
+      ([logicalId, r]) => r.Type === 'AWS::Lambda::Function' && logicalId.startsWith('CandidateFunction'),
+    )!;
+    const key = (candidate.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '');
+    const bytes = readFileSync(join(out, `asset.${key}`, 'index.mjs')).length;
+    expect(bytes, id).toBeLessThanOrEqual(350 * 1024);
+    expect(readFileSync(join(out, `asset.${key}`, 'index.mjs'), 'utf8')).toContain(
+      '@aws-sdk/client-dynamodb',
+    );
+  });
+
   it('each bundle loads on Node 24 and exports a handler (secrets given directly, nothing reached)', () => {
     const template = JSON.parse(readFileSync(join(out, 'SeleksiStack.template.json'), 'utf8')) as Template;
     const env = {
