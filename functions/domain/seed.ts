@@ -17,6 +17,13 @@ export function verifyCommitment(secret: string, commitment: string): boolean {
   return timingSafeEqual(expected, Buffer.from(commitment, 'hex'));
 }
 
-/** One attempt per (session, candidate): 'a' + first 24 hex digits of SHA-256(`${sessionId}|${regNo}`). */
-export const attemptIdFor = (sessionId: string, regNo: string): string =>
-  `a${sha256Hex(`${sessionId}|${regNo}`).slice(0, 24)}`;
+/**
+ * One attempt per (session, candidate): 'a' + first 24 hex digits of
+ * HMAC-SHA-256(key = server secret, `attempt-id|${sessionId}|${regNo}`). Keyed, so nobody holding a list of
+ * registration numbers can recompute ids and link published material back to candidates (an unkeyed hash of
+ * public values could be). The key never leaves the server; the auditor bundle carries ids, not the key.
+ */
+export const attemptIdFor = (key: string, sessionId: string, regNo: string): string => {
+  if (key.length < 8) throw new RangeError('attempt id key missing or too short');
+  return `a${createHmac('sha256', key).update(`attempt-id|${sessionId}|${regNo}`, 'utf8').digest('hex').slice(0, 24)}`;
+};

@@ -48,7 +48,7 @@ const checkCandidate = async (
   const entry = await deps.store.sessions.getRosterEntry(session.id, body.regNo);
   if (!entry || !pinMatches(deps.config.pinPepper, body.pin, entry.pinHash))
     throw userError('INVALID_CREDENTIALS.candidate');
-  const attemptId = attemptIdFor(session.id, entry.regNo);
+  const attemptId = attemptIdFor(deps.config.pinPepper, session.id, entry.regNo);
   const stored = await deps.store.attempts.get(attemptId, true);
   // One device per attempt: a live attempt admits a new login only through a proctor-approved handover.
   const dn = deps.randomHex(16);

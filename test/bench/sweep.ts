@@ -37,7 +37,7 @@ const claimsOf = (i: number): CandidateClaims => {
     role: 'candidate',
     sub: regNo,
     sid: demo.sessionId,
-    aid: attemptIdFor(demo.sessionId, regNo),
+    aid: attemptIdFor(deps.config.pinPepper, demo.sessionId, regNo),
     dev: 1,
     exp: Math.floor(now / 1000) + 86_400,
   };

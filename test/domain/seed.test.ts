@@ -7,6 +7,8 @@ import {
   verifyCommitment,
 } from '../../functions/domain/seed.ts';
 
+const PINNED = 'a468536789f04d115b0c510ed';
+
 describe('attemptSeed', () => {
   it.each([
     // RFC 4231 test case 2
@@ -45,18 +47,28 @@ describe('commit–reveal', () => {
 });
 
 describe('attemptIdFor', () => {
+  const KEY = 'server-secret-key';
   it.each([
     ['s1', 'R-0001'],
     ['sesi-2026-01', '2026123456789'],
-  ])('(%s, %s) is a + 24 hex of sha256(session|regNo)', (sessionId, regNo) => {
-    const id = attemptIdFor(sessionId, regNo);
+  ])('(%s, %s) is a + 24 hex of a keyed HMAC, stable for one key', (sessionId, regNo) => {
+    const id = attemptIdFor(KEY, sessionId, regNo);
     expect(id).toMatch(/^a[0-9a-f]{24}$/);
-    expect(id).toBe(`a${sha256Hex(`${sessionId}|${regNo}`).slice(0, 24)}`);
-    expect(attemptIdFor(sessionId, regNo)).toBe(id);
+    expect(attemptIdFor(KEY, sessionId, regNo)).toBe(id);
+    expect(attemptIdFor('another-server-key', sessionId, regNo)).not.toBe(id);
+  });
+
+  it('is not the unkeyed SHA-256(session|regNo) anyone with a registration list could recompute', () => {
+    const unkeyed = `a${sha256Hex('s1|R-0001').slice(0, 24)}`;
+    expect(unkeyed).toBe('af49ff5761de5bb7eaf7d0c98');
+    expect(attemptIdFor(KEY, 's1', 'R-0001')).not.toBe(unkeyed);
   });
 
   it('pins one value (ids are stored: a change of the derivation must fail here)', () => {
-    expect(attemptIdFor('s1', 'R-0001')).toBe('af49ff5761de5bb7eaf7d0c98');
-    expect(attemptIdFor('s1', 'R-0002')).not.toBe('af49ff5761de5bb7eaf7d0c98');
+    expect(attemptIdFor(KEY, 's1', 'R-0001')).toBe(PINNED);
+  });
+
+  it('refuses a missing key', () => {
+    expect(() => attemptIdFor('', 's1', 'R-0001')).toThrow(RangeError);
   });
 });

@@ -116,7 +116,11 @@ describe('psych battery in Chromium', () => {
       username: platform.demo.admin.username,
       password: platform.demo.admin.password,
     });
-    const attemptId = attemptIdFor(platform.demo.psych.sessionId, candidate.regNo);
+    const attemptId = attemptIdFor(
+      platform.deps.config.pinPepper,
+      platform.demo.psych.sessionId,
+      candidate.regNo,
+    );
     const report = await api(
       'GET',
       `/api/admin/attempts/${attemptId}/psych-report`,
