@@ -59,7 +59,7 @@ export const createRoomMonitor = (deps: Deps) => ({
     ]);
     const byId = new Map(metas.map((m) => [m.attemptId, m]));
     const all: RoomRow[] = roster.map((e) => {
-      const attemptId = attemptIdFor(session.id, e.regNo);
+      const attemptId = attemptIdFor(deps.config.pinPepper, session.id, e.regNo);
       const m = byId.get(attemptId);
       const deadline = m ? deadlineOf(m) : null;
       const remaining = m && m.state !== 'submitted' && m.state !== 'expired' ? remainingMs(m, now) : null;
