@@ -16,7 +16,8 @@ export default defineConfig(({ mode }) => ({
     VitePWA({
       strategies: 'generateSW',
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // Registered in main.tsx, where a refused registration (private mode, a broken deploy) is only logged.
+      injectRegister: null,
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
