@@ -14,6 +14,17 @@ export const onError = (err: Error, c: Context): Response => {
   const lang = requestLang(c);
   if (isDomainError(err)) {
     const status = httpStatusOf[err.code];
+    // A store that refused (503, or 429 when DynamoDB throttles) is an operator's problem: log it with the
+    // SDK's request id from the cause, so AWS support can find the call.
+    if (err.cause !== undefined && (status >= 500 || err.code === 'THROTTLED')) {
+      const meta = (err.cause as { $metadata?: { requestId?: string } }).$metadata;
+      log.warn('store refused', {
+        code: err.code,
+        path: c.req.path,
+        awsRequestId: meta?.requestId,
+        error: err,
+      });
+    }
     const details = err.details as { fields?: Record<string, string[]> } | undefined;
     const extra =
       err.code === 'VALIDATION' && details?.fields

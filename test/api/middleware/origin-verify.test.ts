@@ -1,15 +1,17 @@
 // Origin verify: with a configured value only requests carrying it pass (403 JSON otherwise); unconfigured, all pass.
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiApp } from '../../../functions/api/app.ts';
 import {
   behindOrigin,
   ORIGIN_VERIFY_HEADER,
   originVerify,
 } from '../../../functions/api/middleware/origin-verify.ts';
+import { DomainError } from '../../../functions/domain/errors.ts';
 import { defaultApiConfig } from '../../../functions/services/config.ts';
 import type { Deps } from '../../../functions/services/deps.ts';
+import { log } from '../../../functions/services/log.ts';
 import type { Store } from '../../../functions/store/types.ts';
 import { testStore } from '../../store/helpers.ts';
 
@@ -78,6 +80,19 @@ describe('behindOrigin (one role app, as a Lambda entry serves it)', () => {
     const boom = await get(app, '/api/x/boom', SECRET);
     expect(boom.status).toBe(500);
     expect((await boom.json()).error.code).toBe('INTERNAL');
+  });
+
+  it('a store refusal is answered 503 and logged with the SDK request id of its cause', async () => {
+    const app = new Hono().basePath('/api/x');
+    app.get('/down', () => {
+      const sdkError = Object.assign(new Error('socket hang up'), { $metadata: { requestId: 'REQ-123' } });
+      throw new DomainError('STORE_UNAVAILABLE', 'store is unreachable', undefined, { cause: sdkError });
+    });
+    const warn = vi.spyOn(log, 'warn').mockImplementation(() => {});
+    const res = await get(behindOrigin(app), '/api/x/down');
+    expect(res.status).toBe(503);
+    expect(warn).toHaveBeenCalledWith('store refused', expect.objectContaining({ awsRequestId: 'REQ-123' }));
+    warn.mockRestore();
   });
 
   it('an empty configured value means off, not "expect an empty header"', async () => {
