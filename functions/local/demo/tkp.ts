@@ -211,7 +211,7 @@ const SKENARIO: ReadonlyArray<readonly [string, readonly [string, string, string
   [
     'Warga penyandang disabilitas kesulitan menjangkau loket layanan {t} yang berada di lantai dua. Anda …',
     [
-      'Turun melayaninya ke bawah dan mengusulkan agar tempat layanan mudah dijangkau semua orang',
+      'Turun ke bawah untuk melayaninya dan mengusulkan agar loket mudah dijangkau semua orang',
       'Turun ke lantai satu untuk melayaninya langsung sampai urusannya selesai hari itu',
       'Meminta keluarga atau pendamping beliau membantunya naik tangga menuju lantai atas',
       'Memintanya datang lagi pada hari lain bersama pendamping yang bisa membantunya naik tangga',
