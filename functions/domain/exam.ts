@@ -41,4 +41,12 @@ export interface Exam {
    * attempt pins the bank's current snapshot when it starts.
    */
   bankSnapshots?: Readonly<Record<string, string>>;
+  /**
+   * Scoring corrections (regrades, domain/regrade.ts): pinned snapshot id -> the corrected snapshot scoring
+   * uses instead. Forms always come from the pinned snapshot; only scoring reads the correction.
+   */
+  scoringCorrections?: ScoringCorrections;
 }
+
+/** Pinned snapshot id -> { corrected snapshot id, the regrade's id }. */
+export type ScoringCorrections = Readonly<Record<string, { snapshotId: string; regradeId: string }>>;

@@ -200,6 +200,38 @@ const catalog = {
     en: 'The attempt is being changed; try again.',
   },
   'THROTTLED.auditLog': { id: 'Log audit sedang sibuk; coba lagi.', en: 'Audit log busy; try again.' },
+  'INVALID_ITEM.regradeBank': {
+    id: 'Koreksi kunci harus untuk bank soal yang sama.',
+    en: 'A key correction must be for the same bank.',
+  },
+  'INVALID_ITEM.regradeItems': {
+    id: 'Koreksi kunci tidak boleh menambah atau menghapus butir soal.',
+    en: 'A key correction may not add or remove an item.',
+  },
+  'INVALID_ITEM.regradeKind': {
+    id: 'Koreksi kunci tidak boleh mengubah jenis butir soal.',
+    en: 'A key correction may not change an item kind.',
+  },
+  'INVALID_ITEM.regradeCategory': {
+    id: 'Koreksi kunci tidak boleh mengubah kategori butir soal.',
+    en: 'A key correction may not change an item category.',
+  },
+  'INVALID_ITEM.regradeOptions': {
+    id: 'Koreksi kunci tidak boleh menambah, menghapus, mengurutkan ulang, atau mengubah teks pilihan jawaban.',
+    en: 'A key correction may not add, remove, reorder or reword an option.',
+  },
+  'INVALID_ITEM.regradeField': {
+    id: 'Koreksi kunci hanya boleh mengubah kunci atau bobot.',
+    en: 'A key correction may change only keys and weights.',
+  },
+  'NOT_FOUND.regradeSnapshot': {
+    id: 'Snapshot bank soal untuk koreksi tidak ditemukan.',
+    en: 'The bank snapshot for the correction was not found.',
+  },
+  'NOT_FOUND.regradeBank': {
+    id: 'Tidak ada hasil ujian ini yang memakai bank soal tersebut.',
+    en: 'No result of this exam used that bank.',
+  },
   'CONFLICT.seqReused': {
     id: 'Nomor urut jawaban sudah dipakai dengan isi lain; muat ulang.',
     en: 'Sequence already used with other content; reload.',

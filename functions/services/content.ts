@@ -1,6 +1,6 @@
 // Per-process cache of exam content (definition + pinned bank snapshots) and of attempt forms: read once, used by every request.
 
-import type { Exam } from '../domain/exam.ts';
+import type { Exam, ScoringCorrections } from '../domain/exam.ts';
 import { buildForm, type Form, type PreparedBank, prepareBank } from '../domain/form.ts';
 import type { Item } from '../domain/items.ts';
 import { kindOf } from '../domain/kinds/registry.ts';
@@ -41,6 +41,8 @@ export interface ContentCache {
    * image (its presigned URL is resolved per request).
    */
   formPieces(content: ExamContent): FormPieces | undefined;
+  /** The exam's scoring corrections (regrades), from the definition cached for at most a minute. */
+  corrections(examId: string): Promise<ScoringCorrections | undefined>;
   clear(): void;
 }
 
@@ -173,6 +175,7 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
     form: (attemptId, content, seed) => entry(attemptId, content, seed).form,
     wire: (attemptId, content, seed) => entry(attemptId, content, seed).wire,
     formPieces,
+    corrections: async (examId) => (await definition(examId)).scoringCorrections,
     clear() {
       exams.clear();
       definitions.clear();

@@ -1,8 +1,10 @@
 // Finalizing an attempt (submit, force-submit, deadline): record the step, replay, score, hash, store the result.
 import type { AttemptMeta } from '../domain/attempt.ts';
 import { isDomainError } from '../domain/errors.ts';
+import type { ScoringCorrections } from '../domain/exam.ts';
 import { receiptHash } from '../domain/hashchain.ts';
 import { DEADLINE_REASON, expireIfDue, submitAttempt } from '../domain/lifecycle.ts';
+import { scoringPins } from '../domain/regrade.ts';
 import { replay } from '../domain/replay.ts';
 import { scoreAttempt } from '../domain/scoring.ts';
 import type { Actor, Step } from '../domain/steps.ts';
@@ -18,8 +20,11 @@ export interface Finalizer {
   submit(attemptId: string, actor: Actor, reason?: string): Promise<StoredResult>;
   /** Finalizes when the deadline (+ grace) has passed; returns the current META either way. */
   finalizeIfDue(meta: AttemptMeta, now: number): Promise<AttemptMeta>;
-  /** Re-derives the result from the step log (regrade = replay). */
-  score(meta: AttemptMeta): Promise<StoredResult>;
+  /**
+   * Re-derives the result from the step log (regrade = replay): the form from the attempt's pinned snapshots,
+   * the scoring from their corrections (`corrections`, else the exam's `scoringCorrections`).
+   */
+  score(meta: AttemptMeta, corrections?: ScoringCorrections): Promise<StoredResult>;
   /** The stored result of a finished attempt; recovered (finishing step, then result) if a finisher stopped. */
   result(meta: AttemptMeta): Promise<StoredResult>;
 }
@@ -43,12 +48,14 @@ export const createFinalizer = (
 ): Finalizer => {
   const { store } = deps;
 
-  const score = async (meta: AttemptMeta): Promise<StoredResult> => {
+  const score = async (meta: AttemptMeta, corrections?: ScoringCorrections): Promise<StoredResult> => {
     const exam = await contentCache.exam(meta.examId, meta.bankSnapshots);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);
+    const scoring = scoringPins(exam.pins, corrections ?? (await contentCache.corrections(meta.examId)));
+    const keyed = scoring.regradeIds.length ? await contentCache.exam(meta.examId, scoring.pins) : exam;
     const steps = await store.attempts.readSteps(meta.attemptId);
     const view = replay(steps, meta, deps.config.graceMs);
-    const s = scoreAttempt(exam.exam, form, exam.itemsById, view.answers, meta.formationType);
+    const s = scoreAttempt(exam.exam, form, keyed.itemsById, view.answers, meta.formationType);
     return {
       attemptId: meta.attemptId,
       sessionId: meta.sessionId,
@@ -63,6 +70,7 @@ export const createFinalizer = (
       logHash: receiptHash(steps),
       submittedAt: view.submittedAt ?? meta.submittedAt ?? deps.clock(),
       logTail: logTailOf(steps, meta.deviceEpoch),
+      ...(scoring.regradeIds.length ? { regradeIds: scoring.regradeIds } : {}),
     };
   };
 

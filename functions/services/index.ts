@@ -11,6 +11,7 @@ import { createMonitorService } from './monitor.ts';
 import { createProctorService } from './proctor.ts';
 import { createPublicService } from './public.ts';
 import { createPublicationService } from './publication.ts';
+import { createRegradeService } from './regrade.ts';
 import { createRoomMonitor } from './room-monitor.ts';
 import { createSchedulingService } from './scheduling.ts';
 import { createScoreboardService } from './scoreboard.ts';
@@ -44,6 +45,7 @@ export const createServices = (deps: Deps) => {
     publication,
     bundles: createBundleService(deps, auditLog, publication),
     scoreboard: createScoreboardService(deps),
+    regrade: createRegradeService(deps, contentCache, finalizer, auditLog),
   };
 };
 

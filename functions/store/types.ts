@@ -52,6 +52,21 @@ export interface StoredResult {
    * it with one Limit-1 Query instead of re-reading and replaying the log. Absent on older results.
    */
   logTail?: { deviceEpoch: number; lastSeq: number; contiguous: boolean };
+  /** The regrades (services/regrade.ts) this score applies, sorted; absent = scored with the pinned keys. */
+  regradeIds?: string[];
+  /** Earlier scores of this attempt, oldest first, each replaced by a regrade that changed the score. */
+  previous?: PreviousScore[];
+}
+
+export interface PreviousScore {
+  sections: Record<string, number>;
+  total: number;
+  passed: boolean | null;
+  /** The regrades that score applied ([] = the pinned keys). */
+  regradeIds: string[];
+  /** The regrades of the score that replaced it, and when. */
+  replacedBy: string[];
+  replacedAt: number;
 }
 
 export interface ExamRepo {

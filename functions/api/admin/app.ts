@@ -1,6 +1,7 @@
 // Admin and proctor routes (/api/admin): login, sessions, attempts monitor, PIN release, proctor actions, sweep.
 import { z } from 'zod';
 import { id } from '../../schemas/common.ts';
+import { regradeBody } from '../../schemas/regrade.ts';
 import { extendBody, loginLimitClearBody, proctorActionBody, staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import { userError } from '../../services/errors.ts';
@@ -81,6 +82,16 @@ export const adminApp = (svc: Services) => {
     const { examId } = parseParams(c, examParams);
     return c.json({
       publication: await svc.publication.publish(staffRequest(c, deps), examId),
+      serverTime: deps.clock(),
+    });
+  });
+
+  /** Key/weight correction of one bank of an exam: finished results re-derived, old scores kept, audited. */
+  app.post('/exams/:examId/regrade', adminOnly, async (c) => {
+    const { examId } = parseParams(c, examParams);
+    const body = await parseJson(c, regradeBody);
+    return c.json({
+      regrade: await svc.regrade.regrade(staffRequest(c, deps), examId, body),
       serverTime: deps.clock(),
     });
   });

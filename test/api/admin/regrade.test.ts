@@ -1,0 +1,211 @@
+// Regrade through the API: admin only, zod-checked, a corrected key re-scores a finished attempt by replay
+// (same form, same receipt, old score kept), idempotent, audited, and the next publication moves the row.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditDay } from '../../../functions/domain/audit-log.ts';
+import type { SingleItem } from '../../../functions/domain/items.ts';
+import { pseudonym } from '../../../functions/domain/pseudonym.ts';
+import { DEMO_EXAM_ID } from '../../../functions/local/demo-data.ts';
+import { messages } from '../../../functions/schemas/messages.ts';
+import { type ApiHarness, apiHarness, TEST_PUBLICATION_KEYS } from '../harness.ts';
+
+let h: ApiHarness;
+let admin: string;
+const exam = DEMO_EXAM_ID;
+const path = `/api/admin/exams/${exam}/regrade`;
+let attemptId: string;
+let first: SingleItem;
+let corrected: string;
+let submittedTotal: number;
+let receipt: string;
+
+/** The state a regrade may write: the exam record and the stored result. */
+const state = async () => ({
+  exam: await h.store.exams.get(exam),
+  result: await h.store.attempts.getResult(attemptId),
+});
+
+const correction = (item: SingleItem, key: string) => {
+  const { bankId: _bank, ...rest } = item;
+  return { ...rest, key };
+};
+
+beforeAll(async () => {
+  h = await apiHarness(1);
+  await h.store.formations.put({
+    id: 'F-ANALIS-001',
+    position: 'Analis',
+    agencyUnit: 'Unit',
+    openings: 1,
+    formationType: 'umum',
+  });
+  admin = await h.loginStaff('admin');
+  // Candidate 0 answers three TWK items with their keys (3 × 5 = 15) and submits.
+  const s = await h.started(0);
+  attemptId = s.attemptId;
+  const bank = await h.bankView(s.attemptId);
+  const twk = s.form.items.filter((i: { sectionId: string }) => i.sectionId === 'TWK').slice(0, 3);
+  const steps = twk.map((i: { itemId: string }, n: number) => {
+    const b = bank(i.itemId);
+    return { seq: n + 1, type: 'answered', itemId: i.itemId, choice: b.wireOf((b.item as SingleItem).key) };
+  });
+  await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, { token: s.token, body: { steps } });
+  const submitted = await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, { token: s.token });
+  expect(submitted.json.sections[0]).toMatchObject({ id: 'TWK', score: 15 });
+  submittedTotal = submitted.json.total;
+  receipt = submitted.json.receipt;
+  first = bank(twk[0].itemId).item as SingleItem;
+  corrected = first.options.find((o) => o.id !== first.key)!.id;
+}, 60_000);
+
+describe('POST /api/admin/exams/:examId/regrade: who and what', () => {
+  it.each(['proctor', 'auditor', 'none'] as const)('%s -> 401/403 and nothing written', async (who) => {
+    const before = await state();
+    const token = who === 'none' ? undefined : await h.loginStaff(who);
+    const res = await h.call('POST', path, {
+      token,
+      body: { bankId: first.bankId, reason: 'kunci salah', items: [correction(first, corrected)] },
+    });
+    expect(res.status).toBe(who === 'none' ? 401 : 403);
+    expect(await state()).toEqual(before);
+  });
+
+  it.each<[string, unknown]>([
+    ['no reason', { bankId: 'x', items: [] }],
+    ['empty items', { bankId: 'x', reason: 'kunci salah', items: [] }],
+    ['items and snapshotId together', { bankId: 'x', reason: 'kunci salah', items: [{}], snapshotId: 'a' }],
+    ['a short snapshot id', { bankId: 'x', reason: 'kunci salah', snapshotId: 'abc' }],
+    ['an item with an unknown member', { bankId: 'x', reason: 'kunci', items: [{ kind: 'single', x: 1 }] }],
+    ['not an object', [1, 2]],
+  ])('bad body (%s) -> 400 and nothing written', async (_name, body) => {
+    const before = await state();
+    const res = await h.call('POST', path, { token: admin, body });
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toBe('VALIDATION');
+    expect(await state()).toEqual(before);
+  });
+
+  it('a correction that rewords an option -> 400 INVALID_ITEM, nothing written', async () => {
+    const before = await state();
+    const reworded = {
+      ...correction(first, first.key),
+      options: first.options.map((o, i) => (i === 0 ? { ...o, text: `${o.text} (baru)` } : o)),
+    };
+    const res = await h.call('POST', path, {
+      token: admin,
+      body: { bankId: first.bankId, reason: 'kunci salah', items: [reworded] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toBe('INVALID_ITEM');
+    expect(res.json.error.message).toBe(messages['INVALID_ITEM.regradeOptions'].id);
+    expect(await state()).toEqual(before);
+  });
+
+  it('an unknown exam -> 404; a bank the exam never used -> 404', async () => {
+    const body = { bankId: first.bankId, reason: 'kunci salah', items: [correction(first, corrected)] };
+    expect((await h.call('POST', '/api/admin/exams/nope/regrade', { token: admin, body })).status).toBe(404);
+    const other = await h.call('POST', path, { token: admin, body: { ...body, bankId: 'no-such-bank' } });
+    expect(other.status).toBe(404);
+  });
+});
+
+describe('regrade through the API', () => {
+  it('re-scores the finished attempt by replay: same form and receipt, new score, old score kept; moves the published row', async () => {
+    const pub0 = await h.call('POST', `/api/admin/publications/${exam}`, { token: admin });
+    expect(pub0.status).toBe(200);
+    const mine = pseudonym(TEST_PUBLICATION_KEYS.pseudonymSecret, h.demo.candidates[0]!.regNo);
+    const rowOf = async () =>
+      (await h.call('GET', `/api/public/rankings/${exam}`)).json.document.rows.find(
+        (r: { pseudonym: string }) => r.pseudonym === mine,
+      );
+    expect((await rowOf()).total).toBe(submittedTotal);
+
+    const metaBefore = (await h.store.attempts.get(attemptId, true))!;
+    const pinned = await h.services.contentCache.exam(exam, metaBefore.bankSnapshots);
+    const formBefore = JSON.stringify(h.services.contentCache.form(attemptId, pinned, metaBefore.seed));
+
+    const res = await h.call('POST', path, {
+      token: admin,
+      body: { bankId: first.bankId, reason: 'Kunci butir TWK keliru', items: [correction(first, corrected)] },
+    });
+    expect(res.status).toBe(200);
+    const { regrade } = res.json;
+    expect(regrade).toMatchObject({ examId: exam, bankId: first.bankId, rescored: 1, changed: 1 });
+    expect(regrade.corrections).toHaveLength(1);
+    expect(regrade.corrections[0]).toMatchObject({
+      fromSnapshot: metaBefore.bankSnapshots![first.bankId],
+      changed: [{ itemId: first.id, fields: ['key'] }],
+    });
+    const regradeId = regrade.corrections[0].regradeId;
+
+    const { exam: examAfter, result } = await state();
+    expect(examAfter?.scoringCorrections).toEqual({
+      [regrade.corrections[0].fromSnapshot]: { snapshotId: regrade.corrections[0].toSnapshot, regradeId },
+    });
+    expect(result).toMatchObject({
+      total: submittedTotal - 5,
+      logHash: receipt,
+      regradeIds: [regradeId],
+      previous: [{ total: submittedTotal, regradeIds: [], replacedBy: [regradeId] }],
+    });
+    expect(result?.sections.TWK).toBe(10);
+    expect(result?.previous?.[0]?.sections.TWK).toBe(15);
+
+    // The form and the attempt's pinned snapshots did not move; the corrected snapshot is stored.
+    const metaAfter = (await h.store.attempts.get(attemptId, true))!;
+    expect(metaAfter.bankSnapshots).toEqual(metaBefore.bankSnapshots);
+    const again = await h.services.contentCache.exam(exam, metaAfter.bankSnapshots);
+    expect(JSON.stringify(h.services.contentCache.form(attemptId, again, metaAfter.seed))).toBe(formBefore);
+    const twin = await h.store.banks.getSnapshot(regrade.corrections[0].toSnapshot);
+    expect((twin?.items.find((i) => i.id === first.id) as SingleItem | undefined)?.key).toBe(corrected);
+
+    // In the admin audit log with its reason and the items it changed.
+    const entries = await h.services.auditLog.list(auditDay(h.now()));
+    const entry = entries.find((e) => e.action === 'exam.regrade');
+    expect(entry).toMatchObject({ target: `exam:${exam}`, reason: 'Kunci butir TWK keliru' });
+    expect(entry?.details).toMatchObject({
+      bankId: first.bankId,
+      corrections: [{ regradeId, items: [first.id] }],
+    });
+
+    // The next publication carries the new score.
+    const pub1 = await h.call('POST', `/api/admin/publications/${exam}`, { token: admin });
+    expect(pub1.json.publication).toMatchObject({
+      created: true,
+      version: pub0.json.publication.version + 1,
+    });
+    const row = await rowOf();
+    expect(row.total).toBe(submittedTotal - 5);
+    expect(row.receipt).toBe(receipt);
+  });
+
+  it('is idempotent: the same correction again leaves the exam and the result as they are', async () => {
+    const before = await state();
+    const res = await h.call('POST', path, {
+      token: admin,
+      body: { bankId: first.bankId, reason: 'Kunci butir TWK keliru', items: [correction(first, corrected)] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.regrade).toMatchObject({ rescored: 1, changed: 0 });
+    expect(await state()).toEqual(before);
+  });
+
+  it('scoring without explicit corrections applies the exam record (what a later finish or recovery does)', async () => {
+    const meta = (await h.store.attempts.get(attemptId, true))!;
+    h.services.contentCache.clear();
+    const rescored = await h.services.finalizer.score(meta);
+    expect(rescored.sections.TWK).toBe(10);
+    expect(rescored.logHash).toBe(receipt);
+  });
+
+  it('correcting back to the original key restores the score and keeps both earlier scores', async () => {
+    const res = await h.call('POST', path, {
+      token: admin,
+      body: { bankId: first.bankId, reason: 'Koreksi dibatalkan', items: [correction(first, first.key)] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.regrade.corrections[0].changed).toEqual([]);
+    const { result } = await state();
+    expect(result?.total).toBe(submittedTotal);
+    expect(result?.previous?.map((p) => p.total)).toEqual([submittedTotal, submittedTotal - 5]);
+  });
+});
