@@ -91,6 +91,11 @@ const catalog = {
     id: 'Peserta tidak ada di sesi ini.',
     en: 'The candidate is not on this roster.',
   },
+  'NOT_FOUND.account': { id: 'Akun tidak ditemukan.', en: 'Account not found.' },
+  'CONFLICT.disableSelf': {
+    id: 'Anda tidak bisa menonaktifkan akun sendiri.',
+    en: 'You cannot disable your own account.',
+  },
   'CONFLICT.overCapacity': {
     id: 'Jumlah peserta melebihi kapasitas sesi.',
     en: 'The roster exceeds the session capacity.',

@@ -2,10 +2,10 @@
 // Store cost per refresh: the roster partition (one query, paged) and the session's attempts (one GSI1 query,
 // paged) — no read per candidate. Totals are not read here (they would cost one read per finished attempt).
 import type { AttemptMeta, Session } from '../domain/attempt.ts';
-import { DomainError } from '../domain/errors.ts';
 import { attemptIdFor } from '../domain/seed.ts';
 import { deadlineOf, remainingMs } from '../domain/timing.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import { canReachSession } from './scheduling.ts';
 
 export type RoomState = 'absent' | AttemptMeta['state'];
@@ -50,8 +50,7 @@ export const createRoomMonitor = (deps: Deps) => ({
     viewer: { role: 'admin' | 'proctor' | 'auditor'; id: string },
     query: RoomQuery,
   ): Promise<{ rows: RoomRow[]; total: number; counts: Record<RoomState, number> }> {
-    if (!canReachSession(viewer, session))
-      throw new DomainError('FORBIDDEN', 'Sesi ini bukan tugas Anda / This session is not assigned to you');
+    if (!canReachSession(viewer, session)) throw userError('FORBIDDEN.notAssigned');
     const now = deps.clock();
     const [roster, metas] = await Promise.all([
       deps.store.sessions.listRoster(session.id),

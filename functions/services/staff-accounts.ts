@@ -1,16 +1,15 @@
-// Staff accounts: create (admin, proctor, auditor), disable / enable, reset a password; each audited.
-import { DomainError } from '../domain/errors.ts';
 import type { StaffDirectoryEntry, StaffUser } from '../store/types.ts';
 import type { AuditLog } from './audit-log.ts';
 import { hashPassword } from './auth/passwords.ts';
 import type { Deps } from './deps.ts';
+import { userError } from './errors.ts';
 import type { StaffRequest } from './request.ts';
 
 export const createStaffAccounts = (deps: Deps, audit: AuditLog) => {
   const { store } = deps;
   const get = async (id: string): Promise<StaffUser> => {
     const u = await store.users.get(id);
-    if (!u) throw new DomainError('NOT_FOUND', 'Akun tidak ditemukan / Account not found');
+    if (!u) throw userError('NOT_FOUND.account', { id });
     return u;
   };
   const view = ({ passwordHash: _h, ...rest }: StaffUser): StaffDirectoryEntry => rest;
@@ -40,11 +39,7 @@ export const createStaffAccounts = (deps: Deps, audit: AuditLog) => {
     },
 
     async setDisabled(req: StaffRequest, id: string, disabled: boolean, reason: string) {
-      if (id === req.actor.id && disabled)
-        throw new DomainError(
-          'CONFLICT',
-          'Tidak bisa menonaktifkan akun sendiri / Cannot disable your own account',
-        );
+      if (id === req.actor.id && disabled) throw userError('CONFLICT.disableSelf');
       const u = await get(id);
       const next = { ...u, disabled };
       await audit.run(
