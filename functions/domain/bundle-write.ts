@@ -23,7 +23,8 @@ export interface BundleParts {
   keys: PublicKeyEntry[];
   formations: Formation[];
   exams: Exam[];
-  banks: Array<{ bankId: string; items: Item[] }>;
+  /** `regrade`: the corrected items scoring uses (a regrade of this snapshot), with the regrade's id. */
+  banks: Array<{ bankId: string; items: Item[]; regrade?: { regradeId: string; items: Item[] } }>;
   sessions: BundleSession[];
   attempts: BundleAttempt[];
   publication?: Signed<PublicationDoc>;
@@ -50,6 +51,12 @@ export function bundleFiles(parts: BundleParts): Map<string, string> {
   for (const e of parts.exams) put(P.exam(e.id), e);
   for (const b of parts.banks) {
     const bank: BundleBank = { bankId: b.bankId, snapshotId: bankSnapshotId(b.items), items: b.items };
+    if (b.regrade)
+      bank.regrade = {
+        regradeId: b.regrade.regradeId,
+        snapshotId: bankSnapshotId(b.regrade.items),
+        items: b.regrade.items,
+      };
     put(P.bank(b.bankId), bank);
   }
   for (const s of parts.sessions) put(P.session(s.sessionId), s);

@@ -41,6 +41,19 @@ export interface BundleBank {
   /** Lowercase hex SHA-256 of UTF-8(canonicalJson(items sorted by id)). */
   snapshotId: string;
   items: Item[];
+  /**
+   * Present after a regrade (domain/regrade.ts): the corrected twin of the snapshot that scoring uses. Forms are
+   * built from `items`; scores from `regrade.items`, which may differ from `items` only in keys and weights.
+   */
+  regrade?: BundleRegrade;
+}
+
+export interface BundleRegrade {
+  /** First 32 hex of SHA-256(UTF-8(`<snapshotId>><regrade.snapshotId>`)). */
+  regradeId: string;
+  /** Snapshot id of the corrected items, computed like `snapshotId`. */
+  snapshotId: string;
+  items: Item[];
 }
 
 export interface BundleSession {

@@ -19,6 +19,7 @@ import type { Item } from './items.ts';
 import { fromHex, verifyInclusion } from './merkle.ts';
 import type { Formation, InclusionProofDoc, PublicationDoc } from './publication.ts';
 import { type PublishedRow, publishedFormation, rankRows, rowLeaf, rowTree } from './publication.ts';
+import { regradeCheck, regradeIdOf } from './regrade.ts';
 import { replay } from './replay.ts';
 import { scoreAttempt } from './scoring.ts';
 import { attemptSeed, sha256Hex, verifyCommitment } from './seed.ts';
@@ -133,15 +134,38 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   }
 
   // 4. Banks: snapshot id = SHA-256(canonical JSON of the items sorted by id)
+  //    After a regrade: the corrected twin's id likewise, its regrade id, and that it changes only keys/weights.
   const banks = new Map<string, Item[]>();
+  const scoringBanks = new Map<string, Item[]>();
+  const snapshotIdOfItems = (items: Item[]) =>
+    sha256Hex(canonicalJson(items.slice().sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))));
   for (const id of manifest.banks ?? []) {
     const b = json<BundleBank>(P.bank(id));
     if (!b) continue;
     counts.banks++;
     banks.set(id, b.items);
-    const sorted = b.items.slice().sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    const snap = sha256Hex(canonicalJson(sorted));
+    scoringBanks.set(id, b.regrade?.items ?? b.items);
+    const snap = snapshotIdOfItems(b.items);
     if (snap !== b.snapshotId) fail(P.bank(id), 'bank snapshot id', snap, b.snapshotId);
+    if (b.regrade) {
+      const twin = snapshotIdOfItems(b.regrade.items);
+      if (twin !== b.regrade.snapshotId) fail(P.bank(id), 'regrade snapshot id', twin, b.regrade.snapshotId);
+      const rid = regradeIdOf(b.snapshotId, b.regrade.snapshotId);
+      if (rid !== b.regrade.regradeId) fail(P.bank(id), 'regrade id', rid, b.regrade.regradeId);
+      try {
+        regradeCheck(
+          { id: b.snapshotId, bankId: id, items: b.items },
+          { id: b.regrade.snapshotId, bankId: id, items: b.regrade.items },
+        );
+      } catch (e) {
+        fail(
+          P.bank(id),
+          'regrade changes only keys and weights',
+          'keys and weights only',
+          (e as Error).message,
+        );
+      }
+    }
   }
 
   // 5. Exams, each with its banks prepared once
@@ -149,8 +173,11 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   for (const id of manifest.exams ?? []) {
     const exam = json<Exam>(P.exam(id));
     if (!exam) continue;
-    const items = [...new Set(exam.sections.map((s) => s.bankId))].flatMap((b) => banks.get(b) ?? []);
-    exams.set(id, { exam, prepared: prepareBank(items), itemsById: new Map(items.map((i) => [i.id, i])) });
+    const bankIds = [...new Set(exam.sections.map((s) => s.bankId))];
+    const items = bankIds.flatMap((b) => banks.get(b) ?? []);
+    const scoring = bankIds.flatMap((b) => scoringBanks.get(b) ?? []);
+    // Forms from the served snapshot, scores from its corrected twin when a regrade exists.
+    exams.set(id, { exam, prepared: prepareBank(items), itemsById: new Map(scoring.map((i) => [i.id, i])) });
   }
 
   // 6. Attempts: seed, form, replay, score, receipt, signed result

@@ -107,7 +107,15 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
       bankIds.map(async (bankId) => {
         const snapshotId = pinned.get(bankId);
         const snapshot = snapshotId ? await store.banks.getSnapshot(snapshotId) : undefined;
-        return { bankId, items: snapshot ? snapshot.items : await store.banks.list(bankId) };
+        const items = snapshot ? snapshot.items : await store.banks.list(bankId);
+        // After a regrade the stored scores come from the corrected twin: the bundle carries it for scoring.
+        const correction = snapshotId ? exam.scoringCorrections?.[snapshotId] : undefined;
+        const twin = correction ? await store.banks.getSnapshot(correction.snapshotId) : undefined;
+        if (correction && !twin)
+          throw new DomainError('NOT_FOUND', `corrected snapshot ${correction.snapshotId} missing`);
+        return twin && correction
+          ? { bankId, items, regrade: { regradeId: correction.regradeId, items: twin.items } }
+          : { bankId, items };
       }),
     );
     const published = await publication.document(examId).catch(() => undefined);

@@ -2,8 +2,10 @@
 // (same form, same receipt, old score kept), idempotent, audited, and the next publication moves the row.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditDay } from '../../../functions/domain/audit-log.ts';
+import { type BundleBank, bundlePaths } from '../../../functions/domain/bundle.ts';
 import type { SingleItem } from '../../../functions/domain/items.ts';
 import { pseudonym } from '../../../functions/domain/pseudonym.ts';
+import { verifyBundle } from '../../../functions/domain/verify.ts';
 import { DEMO_EXAM_ID } from '../../../functions/local/demo-data.ts';
 import { messages } from '../../../functions/schemas/messages.ts';
 import { type ApiHarness, apiHarness, TEST_PUBLICATION_KEYS } from '../harness.ts';
@@ -207,5 +209,46 @@ describe('regrade through the API', () => {
     const { result } = await state();
     expect(result?.total).toBe(submittedTotal);
     expect(result?.previous?.map((p) => p.total)).toEqual([submittedTotal, submittedTotal - 5]);
+  });
+});
+
+describe('a regrade in the auditor bundle', () => {
+  it('the bundle carries the corrected twin for scoring: it verifies; without it or with a reworded option it does not', async () => {
+    const body = {
+      bankId: first.bankId,
+      reason: 'Kunci butir TWK keliru',
+      items: [correction(first, corrected)],
+    };
+    expect((await h.call('POST', path, { token: admin, body })).status).toBe(200);
+    expect((await h.call('POST', `/api/admin/publications/${exam}`, { token: admin })).status).toBe(200);
+    h.advance(31 * 24 * 3600_000);
+    const { files } = await h.services.bundles.assemble(exam, 'public');
+    const verify = (f: Map<string, string>) => verifyBundle({ read: (p) => f.get(p) });
+    expect((await verify(files)).mismatches).toEqual([]);
+
+    const bankPath = bundlePaths.bank(first.bankId);
+    const bank = JSON.parse(files.get(bankPath)!) as BundleBank;
+    expect(bank.regrade?.items.find((i) => i.id === first.id)).toMatchObject({ key: corrected });
+    expect(bank.items.find((i) => i.id === first.id)).toMatchObject({ key: first.key });
+
+    // Without the twin the verifier re-scores with the served keys: the stored (regraded) score mismatches.
+    const { regrade: _drop, ...plain } = bank;
+    const without = await verify(new Map(files).set(bankPath, JSON.stringify(plain)));
+    expect(without.mismatches.some((m) => /score|total|TWK/i.test(m.what))).toBe(true);
+
+    // A twin that rewords an option is named.
+    const reworded = {
+      ...bank,
+      regrade: {
+        ...bank.regrade!,
+        items: bank.regrade!.items.map((i) =>
+          i.id === first.id && 'options' in i
+            ? { ...i, options: i.options.map((o, n) => (n === 0 ? { ...o, text: 'lain' } : o)) }
+            : i,
+        ),
+      },
+    };
+    const tampered = await verify(new Map(files).set(bankPath, JSON.stringify(reworded)));
+    expect(tampered.mismatches.map((m) => m.what)).toContain('regrade changes only keys and weights');
   });
 });
