@@ -31,8 +31,8 @@ Layout: the server is a child process running \`startLocal\` (the \`npm start\` 
 @hono/node-server, dynalite on its own worker thread, s3rver) on a temporary data directory, seeded with one
 SKD session of ${f(o.spikeCandidates + o.examCandidates)} candidates; the load generator is a second child
 process (autocannon 9 for ceilings (a) and (c), @aws-sdk/client-dynamodb for (b), undici 8 with a pool of
-${o.connections} connections for the exam-day phases). Every figure comes from this one run; the machine
-is noisy, so the ratios are the figures that count. Latency percentiles are exact (sorted raw samples).
+${o.connections} connections for the exam-day phases). The headline figures are medians of the repetitions
+listed under "Repetitions" (with min and max); the machine is noisy, so the ratios are the figures that count. Latency percentiles are exact (sorted raw samples).
 Login rate limits: every simulated candidate logs in from one loopback address, so the benchmark raises
 the per-address cap to 1,000,000 attempts per window (test/bench/limits.ts; deployed default 3,000 per
 15 min); the per-candidate limits are the deployed ones.
