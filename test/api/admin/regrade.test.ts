@@ -5,6 +5,8 @@ import { auditDay } from '../../../functions/domain/audit-log.ts';
 import { type BundleBank, bundlePaths } from '../../../functions/domain/bundle.ts';
 import type { SingleItem } from '../../../functions/domain/items.ts';
 import { pseudonym } from '../../../functions/domain/pseudonym.ts';
+import { regradeIdOf } from '../../../functions/domain/regrade.ts';
+import { snapshotOf } from '../../../functions/domain/snapshot.ts';
 import { verifyBundle } from '../../../functions/domain/verify.ts';
 import { DEMO_EXAM_ID } from '../../../functions/local/demo-data.ts';
 import { messages } from '../../../functions/schemas/messages.ts';
@@ -209,6 +211,35 @@ describe('regrade through the API', () => {
     const { result } = await state();
     expect(result?.total).toBe(submittedTotal);
     expect(result?.previous?.map((p) => p.total)).toEqual([submittedTotal, submittedTotal - 5]);
+  });
+});
+
+describe('regrade by snapshot id', () => {
+  it('a stored corrected snapshot gives the same regrade as the same items; an unknown snapshot id -> 404', async () => {
+    const meta = (await h.store.attempts.get(attemptId, true))!;
+    const served = (await h.store.banks.getSnapshot(meta.bankSnapshots![first.bankId]!))!;
+    const twin = snapshotOf(
+      first.bankId,
+      served.items.map((i) => (i.id === first.id ? { ...first, key: corrected } : i)),
+    );
+    const unknown = await h.call('POST', path, {
+      token: admin,
+      body: { bankId: first.bankId, reason: 'kunci salah', snapshotId: 'f'.repeat(64) },
+    });
+    expect(unknown.status).toBe(404);
+    expect((await state()).result?.total).toBe(submittedTotal);
+    await h.store.banks.putSnapshot(twin);
+    const res = await h.call('POST', path, {
+      token: admin,
+      body: { bankId: first.bankId, reason: 'kunci salah', snapshotId: twin.id },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.regrade.corrections[0]).toMatchObject({
+      toSnapshot: twin.id,
+      regradeId: regradeIdOf(served.id, twin.id),
+      changed: [{ itemId: first.id, fields: ['key'] }],
+    });
+    expect((await state()).result?.total).toBe(submittedTotal - 5);
   });
 });
 
