@@ -1,12 +1,15 @@
 // Auditor bundles: everything needed to verify an exam offline (seleksi-audit-bundle/1) as one JSON archive in
 // the audit bucket. Public bundles are anonymized; a personal bundle (registration numbers) only for named
 // auditors, and every bundle request is in the admin audit log.
+
+import type { Session } from '../domain/attempt.ts';
 import type { BundleAttempt, BundleSession, ResultDoc } from '../domain/bundle.ts';
 import { BUNDLE_FORMAT } from '../domain/bundle.ts';
 import { bundleFiles } from '../domain/bundle-write.ts';
 import { DomainError } from '../domain/errors.ts';
 import { pseudonym } from '../domain/pseudonym.ts';
 import { publishedFormation } from '../domain/publication.ts';
+import { revealDecision } from '../domain/reveal.ts';
 import { publicKeyEntry, signDocument } from '../domain/signature.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { Deps } from './deps.ts';
@@ -36,7 +39,10 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
     if (!exam) throw userError('NOT_FOUND.exam', { examId });
     const now = deps.clock();
     const sessions = (await store.sessions.list()).filter((s) => s.examId === examId);
-    const open = sessions.filter((s) => now <= s.closesAt);
+    const margin = deps.config.graceMs + deps.config.attemptCacheMs;
+    const open: Session[] = [];
+    for (const s of sessions)
+      if (!revealDecision(s, await store.attempts.listBySession(s.id), now, margin).revealed) open.push(s);
     if (open.length > 0) throw userError('VALIDATION.sessionsOpen', { sessions: open.map((s) => s.id) });
     if (exam.scheme === 'PSYCH') throw userError('VALIDATION.psychNotPublished');
     const bundleSessions: BundleSession[] = [];

@@ -60,7 +60,7 @@ export const auditorApp = (svc: Services) => {
     return c.json({ bundle: receipt, serverTime: deps.clock() });
   });
 
-  /** Sessions with their commitments, and the secret once revealed (after the session closed). */
+  /** Sessions with their commitments, and the secret once revealed (window closed, every attempt final: domain/reveal.ts). */
   app.get('/sessions', auditor, async (c) => {
     const now = deps.clock();
     const sessions = await svc.monitor.sessions({ role: 'auditor', id: c.get('claims').sub });

@@ -16,7 +16,7 @@ export const publicApp = (svc: Services) => {
   const { deps } = svc;
   const app = roleApp('/api/public');
 
-  /** Commit–reveal of the session secret: the hash before and during the session, the secret after it closes. */
+  /** Commit–reveal of the session secret: the hash until no attempt can change any more, then the secret. */
   app.get('/sessions/:sessionId/commitment', async (c) => {
     const { sessionId } = parseParams(c, sessionParams);
     const now = deps.clock();
