@@ -1,7 +1,7 @@
 // Step-log hash chain: h_0 = 64 zeros, h_i = SHA-256(h_{i-1} || canonicalJson(step_i)), canonical order.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
-import { orderSteps } from './step-order.ts';
+import { isClientStep, orderSteps } from './step-order.ts';
 import type { Step } from './steps.ts';
 
 export { canonicalJson } from './canonical-json.ts';
@@ -31,13 +31,17 @@ export function hashChain(steps: readonly Step[]): string {
 
 /**
  * The part of the log the receipt covers: canonical order, cut after the first `submitted` step that was not
- * rejected (the one replay honours). Steps recorded after it (a straggler from a stale cache, a second submit)
- * never count, so they must not change the receipt either. A log without a submit is covered whole.
+ * rejected (the one replay honours), plus every client step after it that the server acknowledged (stored
+ * without `rejected`: a save a stale cache admitted within its maximum age counts, so the receipt covers it).
+ * Refused stragglers and later lifecycle steps never count, so they do not change the receipt.
+ * A log without a submit is covered whole.
  */
 export function receiptLog(steps: readonly Step[]): Step[] {
   const ordered = orderSteps(steps);
   const end = ordered.findIndex((s) => s.type === 'submitted' && s.rejected === undefined);
-  return end === -1 ? ordered : ordered.slice(0, end + 1);
+  if (end === -1) return ordered;
+  const after = ordered.slice(end + 1).filter((s) => isClientStep(s) && s.rejected === undefined);
+  return [...ordered.slice(0, end + 1), ...after];
 }
 
 /** The candidate's receipt: hashChain over receiptLog(steps). */

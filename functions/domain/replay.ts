@@ -8,11 +8,11 @@ import { MINUTE } from './timing.ts';
 
 /**
  * Why replay did not count a step:
- * - rejected:      the server marked it `rejected` when recording it;
- * - afterSubmit:   it comes after the (first) submitted step in canonical order;
- * - retiredDevice: a client step of an epoch older than a device reset that precedes it;
- * - late:          a client step with at > deadline + grace; or a pause/extension/device reset received
- *                  while running at or after the deadline in effect (lifecycle.ts refuses those too);
+ * - rejected:      the server marked it `rejected` when recording it (client steps: only this, or malformed);
+ * - afterSubmit:   a lifecycle step after the (first) submitted step in canonical order;
+ * - retiredDevice: not used for client steps any more (the save path records the refusal); kept for old logs' views;
+ * - late:          a pause/extension/device reset received while running at or after the deadline in effect
+ *                  (lifecycle.ts refuses those too);
  * - outOfPlace:    a lifecycle step that does not fit the state (second start, pause while paused, resume
  *                  while not paused, device reset to an epoch not above the current one);
  * - malformed:     a client step without integer deviceEpoch/clientSeq, or an extension without positive minutes.
@@ -121,14 +121,15 @@ const isSeqNumber = (n: number | undefined): n is number => Number.isSafeInteger
  * Replays the log. Steps are put in canonical order (step-order.ts). Lifecycle steps give the deadline:
  * meta.startedAt + meta.durationMs + Σ extensions + Σ pauses (resume.at - pause.at; a pause closed by a
  * submit ends at the submit; an open pause ends at the last step's time). Then each client step counts
- * unless (first match wins): rejected, afterSubmit, retiredDevice, late (at > deadline + graceMs), malformed.
+ * unless it is rejected or malformed: exactly the steps the server acknowledged (graceMs is no longer used
+ * for client steps; the save path judged them with it when it recorded them).
  * Among counted steps the highest (deviceEpoch, clientSeq) per item wins, for answers and flags separately.
  * A submitted step by the system with reason 'deadline' means state 'expired'.
  */
 export function replay(
   steps: readonly Step[],
   meta: Pick<AttemptMeta, 'startedAt' | 'durationMs'>,
-  graceMs: number,
+  _graceMs: number,
 ): ReplayView {
   const ordered = orderSteps(steps);
   const life = lifecycleOf(ordered, meta);
@@ -140,14 +141,10 @@ export function replay(
     !than || epoch > than.epoch || (epoch === than.epoch && seq > than.seq);
   const entries: SpeedEntry[] = [];
   const speedStarts = new Map<string, number>();
-  let submittedSeen = false;
-  let liveEpoch = -Infinity;
   for (const step of ordered) {
     if (!isClientStep(step)) {
       const reason = life.ignored.get(step);
       if (reason) ignored.push({ step, reason });
-      else if (step.type === 'submitted') submittedSeen = true;
-      else if (step.type === 'started' || step.type === 'deviceReset') liveEpoch = step.deviceEpoch;
       else if (step.type === 'speedStarted' && !speedStarts.has(step.itemId))
         speedStarts.set(step.itemId, step.at);
       continue;
@@ -155,18 +152,18 @@ export function replay(
     const { deviceEpoch: epoch, clientSeq: seq } = step;
     if (isSeqNumber(epoch) && isSeqNumber(seq))
       lastSeqByEpoch.set(epoch, Math.max(lastSeqByEpoch.get(epoch) ?? 0, seq));
+    for (const b of step.batch ?? [])
+      if (isSeqNumber(epoch) && isSeqNumber(b.clientSeq))
+        lastSeqByEpoch.set(epoch, Math.max(lastSeqByEpoch.get(epoch) ?? 0, b.clientSeq));
+    // The server's acknowledgement is the arbiter (DESIGN hot path rule 5): a client step it stored without
+    // `rejected` was acknowledged and counts, whatever its time or epoch (a cache up to its maximum age stale
+    // may admit it just after a submit, the deadline or a handover); a step carrying `rejected` never counts.
     const reason: IgnoreReason | undefined =
       step.rejected !== undefined
         ? 'rejected'
-        : submittedSeen
-          ? 'afterSubmit'
-          : isSeqNumber(epoch) && epoch < liveEpoch
-            ? 'retiredDevice'
-            : step.at > life.deadline + graceMs
-              ? 'late'
-              : !isSeqNumber(epoch) || !isSeqNumber(seq)
-                ? 'malformed'
-                : undefined;
+        : !isSeqNumber(epoch) || !isSeqNumber(seq)
+          ? 'malformed'
+          : undefined;
     if (reason || !isSeqNumber(epoch) || !isSeqNumber(seq)) {
       ignored.push({ step, reason: reason ?? 'malformed' });
       continue;

@@ -29,6 +29,11 @@ export interface StepEnvelope {
   clientSeq?: number;
   /** Set when the server recorded the step but it must never be scored (after deadline+grace, after submit, retired device). */
   rejected?: 'late' | 'afterSubmit' | 'retiredDevice' | 'columnClosed';
+  /**
+   * On a refused request's one recorded step (keyed by the request's first seq): the rest of the refused batch,
+   * so a refused 50-step request adds one log entry, not 50. Never scored.
+   */
+  batch?: Array<ClientStep & { clientSeq: number }>;
 }
 
 export type Step = StepEnvelope & (ClientStep | ServerStep);

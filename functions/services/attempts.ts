@@ -7,7 +7,7 @@ import { isSessionOpen, startAttempt } from '../domain/lifecycle.ts';
 import { entryVerdict } from '../domain/psych/kraepelin.ts';
 import { replay } from '../domain/replay.ts';
 import { attemptSeed } from '../domain/seed.ts';
-import type { Step } from '../domain/steps.ts';
+import type { ClientStep, Step } from '../domain/steps.ts';
 import { acceptsAnswersAt, deadlineOf, remainingMs } from '../domain/timing.ts';
 import type { WireForm } from '../domain/wire.ts';
 import type {
@@ -42,6 +42,17 @@ export interface AttemptServiceParts {
   sessionCache: SessionCache;
   speedStarts: SpeedStartCache;
 }
+
+/** A client step's content without the envelope (what the log records besides time, epoch and seq). */
+const clientBody = (s: ClientStepInput): { seq: number; body: ClientStep } => ({
+  seq: s.seq,
+  body:
+    s.type === 'answered'
+      ? { type: 'answered', itemId: s.itemId, choice: s.choice }
+      : s.type === 'flagged'
+        ? { type: 'flagged', itemId: s.itemId, flagged: s.flagged }
+        : { type: 'entered', itemId: s.itemId, column: s.column, row: s.row, digit: s.digit },
+});
 
 const remainingOf = (meta: AttemptMeta, now: number): number | null =>
   meta.state === 'running' || meta.state === 'paused' ? remainingMs(meta, now) : null;
@@ -335,23 +346,27 @@ export const createAttemptService = ({
           else if (entryVerdict(s, now, startedAt, item, deps.config.speedGraceMs) !== 'ok')
             refused.add(s.seq);
         }
+      // A refused request is recorded once: its first step carries the refusal and the rest of the batch.
+      if (rejected && error) {
+        const [first, ...rest] = bankSteps.map(clientBody);
+        if (first) {
+          await store.attempts.appendClientStep(meta.attemptId, {
+            ...first.body,
+            at: now,
+            deviceEpoch: claims.dev,
+            clientSeq: first.seq,
+            rejected,
+            ...(rest.length ? { batch: rest.map((r) => ({ ...r.body, clientSeq: r.seq })) } : {}),
+          });
+        }
+        if (rejected === 'late') await freshMeta(meta.attemptId, now); // finalizes lazily
+        throw error;
+      }
       const outcomes = await Promise.all(
         bankSteps.map((s) => {
-          const body =
-            s.type === 'answered'
-              ? { type: 'answered' as const, itemId: s.itemId, choice: s.choice }
-              : s.type === 'flagged'
-                ? { type: 'flagged' as const, itemId: s.itemId, flagged: s.flagged }
-                : {
-                    type: 'entered' as const,
-                    itemId: s.itemId,
-                    column: s.column,
-                    row: s.row,
-                    digit: s.digit,
-                  };
-          const mark: Step['rejected'] = rejected ?? (refused.has(s.seq) ? 'columnClosed' : undefined);
+          const mark: Step['rejected'] = refused.has(s.seq) ? 'columnClosed' : undefined;
           return store.attempts.appendClientStep(meta.attemptId, {
-            ...body,
+            ...clientBody(s).body,
             at: now,
             deviceEpoch: claims.dev,
             clientSeq: s.seq,
@@ -359,10 +374,6 @@ export const createAttemptService = ({
           });
         }),
       );
-      if (error) {
-        if (rejected === 'late') await freshMeta(meta.attemptId, now); // finalizes lazily
-        throw error;
-      }
       const conflicts = steps.filter((_, i) => outcomes[i] === 'conflict').map((s) => s.seq);
       if (conflicts.length) {
         throw userError('CONFLICT.seqReused', { seqs: conflicts });

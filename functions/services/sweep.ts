@@ -1,6 +1,7 @@
 // Sweep use case: finalizes attempts past deadline (+ grace) and settles fresh results against saves that landed late. Idempotent.
 
 import type { AttemptMeta } from '../domain/attempt.ts';
+import { FIRST_DEVICE_EPOCH } from '../domain/lifecycle.ts';
 import { mapLimit } from './concurrency.ts';
 import type { Deps } from './deps.ts';
 import type { Finalizer } from './finalize.ts';
@@ -19,6 +20,9 @@ export interface SweepReport {
 }
 
 /**
+ * The result is final only once no save admitted by a stale attempt cache can still land (DESIGN hot path
+ * rule 5): SETTLE_AFTER_MS must exceed the cache's maximum age (config attemptCacheMs, 3 s) plus a save's
+ * write time; settledAfter checks it against the configured age.
  * A save accepted just before a submit can reach the store after the finisher read the log (another Lambda,
  * another tab). Results submitted between SETTLE_AFTER_MS and SETTLE_UNTIL_MS ago are derived again from the
  * log (replay is the arbiter) and replaced when the receipt differs. The window spans two sweeps.
@@ -26,13 +30,20 @@ export interface SweepReport {
 export const SETTLE_AFTER_MS = 20_000;
 export const SETTLE_UNTIL_MS = 150_000;
 
+/** Whether the settle window starts after the attempt cache's maximum age has passed (with room for the write). */
+export const settlesAfterCacheAge = (attemptCacheMs: number): boolean =>
+  SETTLE_AFTER_MS >= 2 * attemptCacheMs + 5_000;
+
 const settle = async (svc: SweepContext, meta: AttemptMeta): Promise<boolean> => {
   const stored = await svc.deps.store.attempts.getResult(meta.attemptId);
   if (!stored) return false; // not finished writing: the next read of the result recovers it
   const tail = stored.logTail;
-  // No gap at scoring time: a straggler can only carry a higher seq, so one Limit-1 Query rules it out.
+  // No gap at scoring time and one device all along: a straggler can only carry a higher seq of that epoch, so
+  // one Limit-1 Query rules it out. After a handover an acknowledged save of the retired epoch (admitted by a
+  // stale cache) counts too, so such attempts are always derived again.
   if (
     tail?.contiguous &&
+    meta.deviceEpoch === FIRST_DEVICE_EPOCH &&
     tail.deviceEpoch === meta.deviceEpoch &&
     !(await svc.deps.store.attempts.hasClientStepAfter(meta.attemptId, tail.deviceEpoch, tail.lastSeq))
   )

@@ -11,7 +11,7 @@ import {
 } from '../../functions/domain/hashchain.ts';
 import type { Step } from '../../functions/domain/steps.ts';
 import { T0 } from './fixtures.ts';
-import { ans, flag, reset, started, submitted } from './steps-helpers.ts';
+import { ans, flag, paused, reset, started, submitted } from './steps-helpers.ts';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -99,8 +99,18 @@ describe('receiptHash', () => {
     expect(receiptHash([...before, submit])).toBe(hashChain([...before, submit]));
   });
 
+  it('covers an acknowledged straggler after the submit (it counts), and changes with it', () => {
+    const straggler = ans(T0 + 4000, 1, 3, 'q1', 'c');
+    expect(receiptLog([...before, submit, paused(T0 + 3800), straggler])).toEqual([
+      ...before,
+      submit,
+      straggler,
+    ]);
+    expect(receiptHash([...before, submit, straggler])).not.toBe(receiptHash([...before, submit]));
+  });
+
   it.each<[string, Step]>([
-    ['a straggler answer after the submit', ans(T0 + 4000, 1, 3, 'q1', 'c')],
+    ['a refused straggler answer after the submit', ans(T0 + 4000, 1, 3, 'q1', 'c', 'afterSubmit')],
     ['a second submit', submitted(T0 + 3500)],
     ['a second submit in the same millisecond', submitted(T0 + 3000)],
   ])('is unchanged by %s (it never counts)', (_n, extra) => {

@@ -31,15 +31,15 @@ const cases: Case[] = [
     answers: { q1: null },
   },
   {
-    name: 'late: at deadline + grace counts, 1 ms later does not',
+    name: 'acknowledged past deadline + grace (stale cache) counts; the server-refused late step does not',
     steps: [
       started(T0),
       ans(D + G, 1, 1, 'q1', 'a'),
       ans(D + G + 1, 1, 2, 'q1', 'b'),
-      ans(D + G + 1, 1, 3, 'q2', 'e'),
+      ans(D + G + 1, 1, 3, 'q2', 'e', 'late'),
     ],
-    answers: { q1: 'a' },
-    ignored: ['late', 'late'],
+    answers: { q1: 'b' },
+    ignored: ['rejected'],
     deadline: D,
   },
   {
@@ -48,10 +48,10 @@ const cases: Case[] = [
       started(T0),
       extended(m(50), 10),
       ans(m(109), 1, 1, 'q1', 'a'),
-      ans(m(110) + G + 1, 1, 2, 'q1', 'b'),
+      ans(m(110) + G + 1, 1, 2, 'q1', 'b', 'late'),
     ],
     answers: { q1: 'a' },
-    ignored: ['late'],
+    ignored: ['rejected'],
     deadline: m(110),
   },
   {
@@ -61,40 +61,41 @@ const cases: Case[] = [
       paused(m(30)),
       resumed(m(45)),
       ans(m(114), 1, 1, 'q1', 'a'),
-      ans(m(116), 1, 2, 'q2', 'b'),
+      ans(m(116), 1, 2, 'q2', 'b', 'late'),
     ],
     answers: { q1: 'a' },
-    ignored: ['late'],
+    ignored: ['rejected'],
     deadline: m(115),
     state: 'running',
   },
   {
-    name: 'retired device: old epoch counts before the reset, not at or after it; new epoch wins',
+    name: 'retired device: acknowledged old-epoch steps count (stale cache), refused ones do not; new epoch wins',
     steps: [
       started(T0),
       ans(m(59), 1, 99, 'q1', 'a'),
       ans(m(59), 1, 100, 'q3', 'd'),
       reset(m(60), 2),
       ans(m(60), 1, 101, 'q2', 'x'),
-      ans(m(61), 1, 102, 'q1', 'y'),
+      ans(m(61), 1, 102, 'q4', 'y'),
+      ans(m(61), 1, 103, 'q5', 'z', 'retiredDevice'),
       ans(m(62), 2, 1, 'q1', 'b'),
     ],
-    // The answer in the reset's own millisecond was accepted before the reset was known: it counts.
-    answers: { q1: 'b', q2: 'x', q3: 'd' },
-    ignored: ['retiredDevice'],
+    answers: { q1: 'b', q2: 'x', q3: 'd', q4: 'y' },
+    ignored: ['rejected'],
   },
   {
-    name: 'after submit: same millisecond counts (accepted before the submit was known), later is ignored',
+    name: 'after submit: acknowledged stragglers count, refused ones and later lifecycle steps do not',
     steps: [
       started(T0),
       ans(m(69), 1, 1, 'q1', 'a'),
       submitted(m(70)),
       ans(m(70), 1, 2, 'q1', 'b'),
       ans(m(71), 1, 3, 'q2', 'c'),
+      ans(m(71), 1, 4, 'q3', 'c', 'afterSubmit'),
       paused(m(72)),
     ],
-    answers: { q1: 'b' },
-    ignored: ['afterSubmit', 'afterSubmit'],
+    answers: { q1: 'b', q2: 'c' },
+    ignored: ['rejected', 'afterSubmit'],
     state: 'submitted',
   },
   {
@@ -124,10 +125,10 @@ const cases: Case[] = [
       started(m(11)),
       paused(D),
       extended(D + 1, 30),
-      ans(D + G + 1, 1, 1, 'q1', 'a'),
+      ans(D + G + 1, 1, 1, 'q1', 'a', 'late'),
     ],
     answers: {},
-    ignored: ['outOfPlace', 'outOfPlace', 'late', 'late', 'late'],
+    ignored: ['outOfPlace', 'outOfPlace', 'late', 'late', 'rejected'],
     deadline: D,
     state: 'running',
   },
@@ -182,6 +183,21 @@ describe('replay', () => {
       G,
     );
     expect(Object.fromEntries(view.lastSeqByEpoch)).toEqual({ 1: 7, 2: 2 });
+  });
+
+  it('a refused request recorded once: its batch takes seqs, none of its steps count', () => {
+    const refusedBatch: Step = {
+      ...ans(m(80), 1, 5, 'q1', 'x', 'afterSubmit'),
+      batch: [
+        { type: 'answered', itemId: 'q2', choice: 'y', clientSeq: 6 },
+        { type: 'flagged', itemId: 'q2', flagged: true, clientSeq: 7 },
+      ],
+    };
+    const view = replay([started(T0), ans(m(1), 1, 4, 'q1', 'a'), submitted(m(79)), refusedBatch], meta, G);
+    expect(Object.fromEntries(view.answers)).toEqual({ q1: 'a' });
+    expect([...view.flags]).toEqual([]);
+    expect(Object.fromEntries(view.lastSeqByEpoch)).toEqual({ 1: 7 });
+    expect(view.ignored.map((i) => i.reason)).toEqual(['rejected']);
   });
 
   it('submittedAt is the submit step time', () => {

@@ -240,15 +240,15 @@ describe('replay + score (tiny exam: TWK 3 single key a, TKP 2 weighted a5..e1)'
     started(T0),
     ans(T0 + 1000, 1, 1, 'twk-001', 'b'),
     ans(T0 + 2000, 1, 2, 'twk-001', 'a'), // changed: last counts -> 5
-    ans(D + DEFAULT_GRACE_MS + 1, 1, 3, 'twk-002', 'a'), // late -> ignored
+    ans(D + DEFAULT_GRACE_MS + 1, 1, 3, 'twk-002', 'a', 'late'), // refused late by the server -> ignored
     ans(T0 + 3000, 1, 4, 'tkp-001', 'b'), // 4
     reset(T0 + 4000, 2),
-    ans(T0 + 5000, 1, 5, 'twk-003', 'a'), // retired device -> ignored
+    ans(T0 + 5000, 1, 5, 'twk-003', 'a', 'retiredDevice'), // refused: retired device -> ignored
     ans(T0 + 6000, 2, 1, 'tkp-002', 'c'), // 3
   ];
   const view = replay(steps, meta, DEFAULT_GRACE_MS);
 
-  it('counts the last answer, ignores late and retired-device answers', () => {
+  it('counts the last answer, ignores refused late and retired-device answers', () => {
     const byId = new Map(tinyBank.map((i) => [i.id, i]));
     const s = scoreAttempt(tiny, tinyForm, byId, view.answers, 'umum');
     expect(s.sections).toEqual({ TWK: 5, TKP: 7 });

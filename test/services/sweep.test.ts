@@ -1,9 +1,11 @@
 // Auto-submit sweeper: finalizes attempts past deadline + grace, leaves the others, and is idempotent.
 import { describe, expect, it } from 'vitest';
 import type { SingleItem } from '../../functions/domain/items.ts';
+import { defaultApiConfig } from '../../functions/services/config.ts';
 import {
   SETTLE_AFTER_MS,
   SWEEP_AFTER_CLOSE_MS,
+  settlesAfterCacheAge,
   sweepOpenSessions,
   sweepSession,
 } from '../../functions/services/sweep.ts';
@@ -59,6 +61,36 @@ describe('sweeper', () => {
     expect(result.json.total).toBe(5);
     expect(result.json.receipt).not.toBe(submitted.json.receipt);
     expect((await sweepSession(h.services, h.demo.sessionId)).settled).toBe(0);
+  });
+});
+
+describe('a result is final only once the attempt cache max age has passed', () => {
+  it('the settle window opens after the configured cache age (plus room for the write), not before', () => {
+    const cfg = defaultApiConfig({ jwtSecret: 'x', pinPepper: 'y' });
+    expect(settlesAfterCacheAge(cfg.attemptCacheMs)).toBe(true);
+    expect(settlesAfterCacheAge(SETTLE_AFTER_MS)).toBe(false);
+  });
+
+  it('a save a stale cache acknowledged just after the submit is settled into the result', async () => {
+    const h = await apiHarness(1);
+    const s = await h.started(0);
+    const submitted = await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, {
+      token: s.token,
+    });
+    // Another process, its cache not yet aware of the submit, acknowledges a save 1 s after it.
+    const meta = (await h.store.attempts.get(s.attemptId, true))!;
+    await h.store.attempts.appendClientStep(s.attemptId, {
+      type: 'answered',
+      itemId: 'any-bank-item',
+      choice: null,
+      at: h.now() + 1000,
+      deviceEpoch: meta.deviceEpoch,
+      clientSeq: 7,
+    });
+    h.advance(SETTLE_AFTER_MS);
+    expect((await sweepSession(h.services, h.demo.sessionId)).settled).toBe(1);
+    const result = await h.call('GET', `/api/candidate/attempts/${s.attemptId}/result`, { token: s.token });
+    expect(result.json.receipt).not.toBe(submitted.json.receipt);
   });
 });
 

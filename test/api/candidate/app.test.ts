@@ -290,6 +290,24 @@ describe('scoring end to end', () => {
     const log = await h.store.attempts.readSteps(s.attemptId);
     expect(log.find((x) => x.clientSeq === 99)?.rejected).toBe('afterSubmit');
 
+    // A refused request is recorded once: one step carrying the refusal and the rest of the batch.
+    const batch = Array.from({ length: 50 }, (_, i) => ({
+      seq: 100 + i,
+      type: 'answered',
+      itemId: twk[i % twk.length].itemId,
+      choice: null,
+    }));
+    const refused = await h.call('PUT', url, { token: s.token, body: { steps: batch } });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe('ATTEMPT_SUBMITTED');
+    const after = await h.store.attempts.readSteps(s.attemptId);
+    expect(after).toHaveLength(log.length + 1);
+    const one = after.find((x) => x.clientSeq === 100);
+    expect(one?.rejected).toBe('afterSubmit');
+    expect(one?.batch?.map((x) => x.clientSeq)).toEqual(batch.slice(1).map((x) => x.seq));
+    await h.call('PUT', url, { token: s.token, body: { steps: batch } });
+    expect(await h.store.attempts.readSteps(s.attemptId)).toHaveLength(log.length + 1); // a retry adds nothing
+
     const result = await h.call('GET', `/api/candidate/attempts/${s.attemptId}/result`, { token: s.token });
     expect(result.json.total).toBe(65);
   });

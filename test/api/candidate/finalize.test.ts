@@ -28,24 +28,31 @@ describe('finalize', () => {
     expect(receiptHash(await h.store.attempts.readSteps(s.attemptId))).toBe(results[0]!.json.receipt);
   });
 
-  it('a straggler step recorded after the submit (stale cache elsewhere) changes neither score nor receipt', async () => {
+  it('after the submit a refused straggler changes neither score nor receipt; an acknowledged one (stale cache elsewhere) counts and the receipt covers it', async () => {
     const s = await h.started(1);
     const submitted = await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, {
       token: s.token,
     });
     const item = s.form.items[0];
-    await h.store.attempts.appendClientStep(s.attemptId, {
-      type: 'answered',
-      itemId: item.itemId,
-      choice: item.options[0].id,
-      at: h.now() + 1,
-      deviceEpoch: 1,
-      clientSeq: 1,
-    });
+    const straggler = (clientSeq: number, rejected?: 'afterSubmit') =>
+      h.store.attempts.appendClientStep(s.attemptId, {
+        type: 'answered',
+        itemId: item.itemId,
+        choice: item.options[0].id,
+        at: h.now() + 1,
+        deviceEpoch: 1,
+        clientSeq,
+        ...(rejected ? { rejected } : {}),
+      });
     const meta = (await h.store.attempts.get(s.attemptId, true))!;
-    const rederived = await h.services.finalizer.score(meta);
-    expect(rederived.total).toBe(submitted.json.total);
-    expect(rederived.logHash).toBe(submitted.json.receipt);
+    await straggler(1, 'afterSubmit');
+    const refused = await h.services.finalizer.score(meta);
+    expect(refused.total).toBe(submitted.json.total);
+    expect(refused.logHash).toBe(submitted.json.receipt);
+    await straggler(2);
+    const acked = await h.services.finalizer.score(meta);
+    expect(acked.logHash).not.toBe(submitted.json.receipt);
+    expect(acked.logHash).toBe(receiptHash(await h.store.attempts.readSteps(s.attemptId)));
   });
 
   it('recovers an attempt whose finisher stopped after the META update: writes the submit step, then the result', async () => {
