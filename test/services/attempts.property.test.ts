@@ -9,7 +9,7 @@ import { SETTLE_AFTER_MS, sweepSession } from '../../functions/services/sweep.ts
 import { apiHarness } from '../api/harness.ts';
 
 type Op =
-  | { kind: 'save'; p: 0 | 1; item: number; option: number }
+  | { kind: 'save'; p: 0 | 1; item: number; option: number; race?: boolean }
   | { kind: 'submit'; p: 0 | 1 }
   | { kind: 'force'; p: 0 | 1 }
   | { kind: 'pause'; p: 0 | 1 }
@@ -20,6 +20,17 @@ type Op =
 
 const proc = fc.constantFrom<0 | 1>(0, 1);
 const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    // A save racing a force-submit on the other process (both in flight at once).
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('save' as const),
+      p: proc,
+      item: fc.nat(5),
+      option: fc.nat(4),
+      race: fc.constant(true),
+    }),
+  },
   {
     weight: 8,
     arbitrary: fc.record({ kind: fc.constant('save' as const), p: proc, item: fc.nat(5), option: fc.nat(4) }),
@@ -84,9 +95,15 @@ describe('acknowledged ⇔ scored across two processes with stale caches (fast-c
             const item = items[o.item % items.length];
             const option = item.options[o.option % item.options.length];
             seq++;
-            const res = await call(o.p, 'PUT', `/api/candidate/attempts/${s.attemptId}/answers`, s.token, {
+            const saving = call(o.p, 'PUT', `/api/candidate/attempts/${s.attemptId}/answers`, s.token, {
               steps: [{ seq, type: 'answered', itemId: item.itemId, choice: option.id }],
             });
+            const racing = o.race
+              ? services[o.p === 0 ? 1 : 0].proctor
+                  .act(s.attemptId, proctor, { kind: 'submit', reason: 'prop race' })
+                  .catch(() => undefined)
+              : undefined;
+            const [res] = await Promise.all([saving, racing]);
             const { item: bankItem } = bank(item.itemId);
             const choice = [
               ...(bankItem.kind === 'single' || bankItem.kind === 'weighted' ? bankItem.options : []),
