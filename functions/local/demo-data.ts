@@ -1,5 +1,6 @@
-// Demo data for `npm start`: staff accounts, the SKD exam over the demo bank, one open session, generated candidates.
-import { randomInt } from 'node:crypto';
+// Demo data for `npm start`: staff accounts, the SKD exam over the demo bank, an open and a later session, candidates.
+// Every value (passwords, PINs, session secrets, times) derives from one DemoSeed, so seeding can be re-run.
+import { createHmac } from 'node:crypto';
 import type { RosterEntry, Session } from '../domain/attempt.ts';
 import { pppkPreset, skdPreset } from '../domain/presets.ts';
 import { psychPreset } from '../domain/psych/preset.ts';
@@ -18,6 +19,12 @@ export interface DemoCredentials {
   auditor: { username: string; password: string };
   sessionId: string;
   candidates: Array<{ regNo: string; pin: string; name: string }>;
+  /** A second SKD session opening tomorrow 08:00 WIB: its commitment is public before it opens. */
+  later: {
+    sessionId: string;
+    opensAt: number;
+    candidates: Array<{ regNo: string; pin: string; name: string }>;
+  };
   /** The psych battery session (Big Five inventory + Kraepelin) and its own candidates. */
   psych: { sessionId: string; candidates: Array<{ regNo: string; pin: string; name: string }> };
 }
@@ -25,6 +32,7 @@ export interface DemoCredentials {
 export const DEMO_BANK_ID = 'demo-bank';
 export const DEMO_EXAM_ID = 'skd-demo';
 export const DEMO_SESSION_ID = 'skd-demo-1';
+export const DEMO_LATER_SESSION_ID = 'skd-demo-2';
 export const DEMO_PPPK_EXAM_ID = 'pppk-demo';
 export const DEMO_PSYCH_BANK_ID = 'psych-bank';
 export const DEMO_PSYCH_EXAM_ID = 'psych-demo';
@@ -56,25 +64,58 @@ const LAST = [
   'Tanjung',
 ];
 
-const password = (): string => `demo-${randomInt(100000, 999999)}-${randomInt(1000, 9999)}`;
-const pin = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
+/** What every demo value derives from: a random secret and the time of the first seeding. */
+export interface DemoSeed {
+  secret: string;
+  at: number;
+}
+
+/** Deterministic 32-bit numbers per label from the demo seed (HMAC-SHA-256). */
+const derive = (seed: DemoSeed, label: string): Buffer =>
+  createHmac('sha256', seed.secret).update(label, 'utf8').digest();
+const num = (seed: DemoSeed, label: string, mod: number): number => derive(seed, label).readUInt32BE(0) % mod;
+const password = (seed: DemoSeed, who: string): string =>
+  `demo-${100000 + num(seed, `pw1|${who}`, 900000)}-${1000 + num(seed, `pw2|${who}`, 9000)}`;
+const pin = (seed: DemoSeed, regNo: string): string =>
+  String(num(seed, `pin|${regNo}`, 1_000_000)).padStart(6, '0');
+const sessionSecret = (seed: DemoSeed, sessionId: string): string =>
+  derive(seed, `session-secret|${sessionId}`).toString('hex');
+
+const WIB_OFFSET_MS = 7 * 3600_000;
+/** Tomorrow 08:00 WIB (UTC+7) as seen from `now`. */
+export const tomorrowEightWib = (now: number): number => {
+  const wibMidnight = Math.floor((now + WIB_OFFSET_MS) / 86_400_000) * 86_400_000 - WIB_OFFSET_MS;
+  return wibMidnight + 86_400_000 + 8 * 3600_000;
+};
 
 export interface SeedOptions {
   candidates?: number;
   /** Session window, from now. */
   openForMs?: number;
+  /** Replays a previous seeding exactly (same credentials, secrets, times); default: a fresh random seed. */
+  seed?: DemoSeed;
+  /** Called after each completed step (1, 2, …): tests inject a crash by throwing. */
+  afterStep?: (step: number) => void;
 }
 
-/** Seeds the demo platform. Call once per data directory; the caller keeps the returned credentials. */
+/**
+ * Seeds the demo platform. Idempotent for one DemoSeed: re-running it after a crash at any step writes the
+ * same content again (puts overwrite, sessions.ensure completes a half-written session) and returns the same
+ * credentials.
+ */
 export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<DemoCredentials> => {
   const { store } = deps;
-  const now = deps.clock();
+  const seed = opts.seed ?? { secret: deps.randomHex(32), at: deps.clock() };
+  const now = seed.at;
+  let step = 0;
+  const done = () => opts.afterStep?.(++step);
   const creds: DemoCredentials = {
-    admin: { username: 'admin', password: password() },
-    proctor: { username: 'pengawas', password: password() },
-    auditor: { username: 'auditor', password: password() },
+    admin: { username: 'admin', password: password(seed, 'admin') },
+    proctor: { username: 'pengawas', password: password(seed, 'pengawas') },
+    auditor: { username: 'auditor', password: password(seed, 'auditor') },
     sessionId: DEMO_SESSION_ID,
     candidates: [],
+    later: { sessionId: DEMO_LATER_SESSION_ID, opensAt: tomorrowEightWib(now), candidates: [] },
     psych: { sessionId: DEMO_PSYCH_SESSION_ID, candidates: [] },
   };
   const users: StaffUser[] = [
@@ -98,6 +139,7 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
     },
   ];
   for (const u of users) await store.users.put(u);
+  done();
 
   const items = demoBank(DEMO_BANK_ID);
   await store.banks.putItems(items);
@@ -105,13 +147,15 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
   const snapshot = snapshotOf(DEMO_BANK_ID, items);
   await store.banks.putSnapshot(snapshot);
   await store.banks.setHead(DEMO_BANK_ID, snapshot.id);
+  done();
   const bankSnapshots = { [DEMO_BANK_ID]: snapshot.id };
   const exam = { ...skdPreset({ id: DEMO_EXAM_ID, bankId: DEMO_BANK_ID }), bankSnapshots };
   await store.exams.put(exam);
   // A PPPK exam over the same demo bank, ready to be scheduled (no session yet).
   await store.exams.put({ ...pppkPreset({ id: DEMO_PPPK_EXAM_ID, bankId: DEMO_BANK_ID }), bankSnapshots });
+  done();
 
-  const secret = deps.randomHex(32);
+  const secret = sessionSecret(seed, DEMO_SESSION_ID);
   const session: Session = {
     id: DEMO_SESSION_ID,
     examId: exam.id,
@@ -128,14 +172,15 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
     // the demo proctor watches the demo session (a proctor acts only on sessions assigned to them)
     proctors: [creds.proctor.username],
   };
-  await store.sessions.create(session, secret);
+  await store.sessions.ensure(session, secret);
+  done();
 
   const roster: RosterEntry[] = [];
   const count = opts.candidates ?? 5;
   for (let i = 0; i < count; i++) {
     const regNo = `SKD26-${String(i + 1).padStart(5, '0')}`;
     const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
-    const p = pin();
+    const p = pin(seed, regNo);
     creds.candidates.push({ regNo, pin: p, name });
     roster.push({
       sessionId: session.id,
@@ -148,7 +193,38 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
     });
   }
   await store.sessions.putRoster(roster);
-  await seedPsych(deps, creds, now, opts);
+  done();
+
+  // The later session: same exam, opens tomorrow 08:00 WIB for 8 hours; its commitment is public already.
+  const laterSecret = sessionSecret(seed, DEMO_LATER_SESSION_ID);
+  await store.sessions.ensure(
+    {
+      ...session,
+      id: DEMO_LATER_SESSION_ID,
+      title: 'SKD CASN 2026 — Sesi Demo (besok)',
+      opensAt: creds.later.opensAt,
+      closesAt: creds.later.opensAt + 8 * 3600_000,
+      secretCommitment: secretCommitment(laterSecret),
+    },
+    laterSecret,
+  );
+  const laterRoster: RosterEntry[] = [];
+  for (let i = 0; i < 2; i++) {
+    const regNo = `SKD26-${String(i + 101).padStart(5, '0')}`;
+    const name = `${FIRST[(i + 3) % FIRST.length]} ${LAST[(i * 4 + 1) % LAST.length]}`;
+    const p = pin(seed, regNo);
+    creds.later.candidates.push({ regNo, pin: p, name });
+    laterRoster.push({
+      ...roster[0]!,
+      sessionId: DEMO_LATER_SESSION_ID,
+      regNo,
+      name,
+      pinHash: hashPin(deps.config.pinPepper, p),
+    });
+  }
+  await store.sessions.putRoster(laterRoster);
+  done();
+  await seedPsych(deps, creds, seed, opts, done);
   return creds;
 };
 
@@ -156,15 +232,18 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
 const seedPsych = async (
   deps: Deps,
   creds: DemoCredentials,
-  now: number,
+  seed: DemoSeed,
   opts: SeedOptions,
+  done: () => void,
 ): Promise<void> => {
   const { store } = deps;
+  const now = seed.at;
   await store.banks.putItems(psychBank(DEMO_PSYCH_BANK_ID));
   const exam = psychPreset({ id: DEMO_PSYCH_EXAM_ID, bankId: DEMO_PSYCH_BANK_ID });
   await store.exams.put(exam);
-  const secret = deps.randomHex(32);
-  await store.sessions.create(
+  done();
+  const secret = sessionSecret(seed, DEMO_PSYCH_SESSION_ID);
+  await store.sessions.ensure(
     {
       id: DEMO_PSYCH_SESSION_ID,
       examId: exam.id,
@@ -179,11 +258,12 @@ const seedPsych = async (
     },
     secret,
   );
+  done();
   const roster: RosterEntry[] = [];
   for (let i = 0; i < 3; i++) {
     const regNo = `PSI26-${String(i + 1).padStart(5, '0')}`;
     const name = `${FIRST[(i + 5) % FIRST.length]} ${LAST[(i * 5 + 2) % LAST.length]}`;
-    const p = pin();
+    const p = pin(seed, regNo);
     creds.psych.candidates.push({ regNo, pin: p, name });
     roster.push({
       sessionId: DEMO_PSYCH_SESSION_ID,
@@ -196,4 +276,5 @@ const seedPsych = async (
     });
   }
   await store.sessions.putRoster(roster);
+  done();
 };

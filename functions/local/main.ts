@@ -27,6 +27,9 @@ Demo logins (${platform.url}/#/admin for staff):
   auditor   ${demo.auditor.username} / ${demo.auditor.password}
 Candidates (session ${demo.sessionId}), registration number / PIN:
 ${demo.candidates.map((c) => `  ${c.regNo} / ${c.pin}   ${c.name}`).join('\n')}
+Later session ${demo.later?.sessionId ?? '-'} opens ${demo.later ? new Date(demo.later.opensAt + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '-'} WIB (login refused until then);
+  its commitment before opening: ${platform.url}/api/public/sessions/${demo.later?.sessionId ?? '-'}/commitment
+${(demo.later?.candidates ?? []).map((c) => `  ${c.regNo} / ${c.pin}   ${c.name}`).join('\n')}
 Psych battery (session ${demo.psych?.sessionId ?? '-'}: Big Five + Kraepelin):
 ${(demo.psych?.candidates ?? []).map((c) => `  ${c.regNo} / ${c.pin}   ${c.name}`).join('\n')}
 

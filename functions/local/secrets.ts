@@ -4,6 +4,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublicationKeys } from '../services/config.ts';
+import { writeFileAtomic } from './data-dir.ts';
 
 export interface LocalSecrets {
   jwtSecret: string;
@@ -38,6 +39,6 @@ export const loadLocalSecrets = (dataDir: string | undefined): LocalSecrets => {
   }
   const secrets = fresh();
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  writeFileAtomic(path, JSON.stringify(secrets, null, 2)); // a crash never leaves half a secrets.json
   return secrets;
 };

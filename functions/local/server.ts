@@ -1,8 +1,7 @@
 // The whole platform in one process: embedded store (dynalite on its own thread + s3rver), API and web on one port.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -15,7 +14,8 @@ import { defaultApiConfig } from '../services/config.ts';
 import type { Deps } from '../services/deps.ts';
 import { sweepOpenSessions } from '../services/sweep.ts';
 import { createStore } from '../store/index.ts';
-import { type DemoCredentials, type SeedOptions, seedDemo } from './demo-data.ts';
+import { checkDataFormat, ensureDemo } from './data-dir.ts';
+import type { DemoCredentials, SeedOptions } from './demo-data.ts';
 import { startEmbeddedStore } from './embedded-store.ts';
 import { portInUse } from './errors.ts';
 import { servePublished } from './published.ts';
@@ -47,9 +47,8 @@ export interface LocalPlatform {
   stop(): Promise<void>;
 }
 
-const demoFile = (dataDir: string) => join(dataDir, 'demo-credentials.json');
-
 export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform> => {
+  if (opts.dataDir) checkDataFormat(opts.dataDir);
   const embedded = await startEmbeddedStore({ dataDir: opts.dataDir });
   try {
     const store = createStore(embedded.config);
@@ -63,13 +62,7 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
       clock: Date.now,
       randomHex: (n) => randomBytes(n).toString('hex'),
     };
-    let demo: DemoCredentials;
-    if (opts.dataDir && existsSync(demoFile(opts.dataDir))) {
-      demo = JSON.parse(readFileSync(demoFile(opts.dataDir), 'utf8')) as DemoCredentials;
-    } else {
-      demo = await seedDemo(deps, opts.seed);
-      if (opts.dataDir) writeFileSync(demoFile(opts.dataDir), JSON.stringify(demo, null, 2), { mode: 0o600 });
-    }
+    const demo = await ensureDemo(deps, opts.dataDir, opts.seed);
 
     const { app: api, services } = createApiApp(deps);
     const app = new Hono();

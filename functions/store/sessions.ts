@@ -42,6 +42,30 @@ export const createSessionRepo = (table: Table): SessionRepo => {
       await table.put(Table.toItem(keys.sessionListEntry(session.opensAt, session.id), session));
     },
 
+    /**
+     * Idempotent create for replayable seeding: writes META, SECRET and the list entry unless the session
+     * exists with another commitment / secret (-> DUPLICATE). Re-running after a crash between the writes
+     * completes the session; the secret can never be swapped.
+     */
+    async ensure(session: Session, secret: string): Promise<void> {
+      await table.put(Table.toItem(keys.session(session.id), session), {
+        condition: 'attribute_not_exists(#pk) OR secretCommitment = :c',
+        names: { '#pk': TABLE_KEYS.partitionKey },
+        values: { ':c': { S: session.secretCommitment } },
+        onConditional: 'DUPLICATE',
+      });
+      await table.put(
+        Table.toItem(keys.sessionSecret(session.id), { sessionId: session.id, secret } satisfies SecretItem),
+        {
+          condition: 'attribute_not_exists(#pk) OR secret = :s',
+          names: { '#pk': TABLE_KEYS.partitionKey },
+          values: { ':s': { S: secret } },
+          onConditional: 'DUPLICATE',
+        },
+      );
+      await table.put(Table.toItem(keys.sessionListEntry(session.opensAt, session.id), session));
+    },
+
     get: (sessionId) => get(sessionId),
 
     async getSecret(sessionId: string): Promise<string | undefined> {

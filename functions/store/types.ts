@@ -91,6 +91,8 @@ export interface BankRepo {
 export interface SessionRepo {
   /** Creates the session META, its SECRET item and the SESSIONS list entry. Duplicate -> DomainError DUPLICATE. */
   create(session: Session, secret: string): Promise<void>;
+  /** Create or complete the same session (same commitment and secret): replayable seeding. Other -> DUPLICATE. */
+  ensure(session: Session, secret: string): Promise<void>;
   get(sessionId: string): Promise<Session | undefined>;
   getSecret(sessionId: string): Promise<string | undefined>;
   list(limit?: number): Promise<Session[]>;

@@ -170,7 +170,11 @@ describe('exam flow in Chromium', () => {
     await expectAccessible(page, 'admin-sessions');
     await shot(page, '07-admin-sessions');
 
-    await sessions.getByRole('link', { name: 'Lihat peserta' }).first().click();
+    // the demo has two SKD sessions now (skd-demo-2 opens tomorrow): open the running one
+    await sessions
+      .locator('tr', { hasText: platform.demo.sessionId })
+      .getByRole('link', { name: 'Lihat peserta' })
+      .click();
     const row = page.locator(`tr[data-regno="${candidate.regNo}"]`);
     await row.waitFor();
     await row.getByText('Selesai').waitFor();
@@ -200,7 +204,11 @@ describe('exam flow in Chromium', () => {
     await spage.getByLabel('Nama pengguna').fill(platform.demo.proctor.username);
     await spage.getByLabel('Kata sandi').fill(platform.demo.proctor.password);
     await spage.getByRole('button', { name: 'Masuk' }).click();
-    await spage.getByTestId('sessions').getByRole('link', { name: 'Lihat peserta' }).first().click();
+    await spage
+      .getByTestId('sessions')
+      .locator('tr', { hasText: platform.demo.sessionId })
+      .getByRole('link', { name: 'Lihat peserta' })
+      .click();
     const row = spage.locator(`tr[data-regno="${candidate.regNo}"]`);
     await row.getByText('Berjalan').waitFor();
 

@@ -69,7 +69,8 @@ describe('auditor bundles', () => {
     expect(archive.format).toBe('seleksi-audit-bundle/1');
     const report = await verifyBundle({ read: (p) => archive.files[p] });
     expect(report.mismatches).toEqual([]);
-    expect(report.counts).toMatchObject({ sessions: 1, attempts: 3, rows: 3, proofs: 3, signatures: 4 });
+    // two sessions of the demo exam: skd-demo-1 (the attempts) and skd-demo-2 (opened later, nobody sat it)
+    expect(report.counts).toMatchObject({ sessions: 2, attempts: 3, rows: 3, proofs: 3, signatures: 4 });
 
     // anonymized: no registration number or name anywhere in the public bundle
     const text = JSON.stringify(archive);
