@@ -26,6 +26,13 @@ describe('benchmark repetitions', () => {
     expect(report.figures.errors).toBe(3);
     expect(spread.openLoopP99Ms).toEqual({ median: 90, min: 40, max: 300, runs: [40, 300, 90] });
     expect(report.seconds).toBe(300);
+    const costs = combineRuns(
+      [0.0003732, 0.0003555, 0.0003523].map((c) => {
+        const r = run(0.4, 50, 0);
+        return { ...r, figures: { ...r.figures, costPerCandidateExamUsd: c } };
+      }),
+    );
+    expect(costs.report.figures.costPerCandidateExamUsd).toBe(0.0003555);
     expect(renderSpread(spread)).toContain('| open-loop p99 ms | **90** | 40 | 300 | 40 / 300 / 90 |');
   });
 });

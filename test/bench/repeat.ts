@@ -18,7 +18,9 @@ export const median = (xs: readonly number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-const round = (x: number): number => Math.round(x * 1000) / 1000;
+/** Three decimals for figures ≥ 1, four significant digits below (costs are fractions of a cent). */
+const round = (x: number): number =>
+  Math.abs(x) >= 1 || x === 0 ? Math.round(x * 1000) / 1000 : Number(x.toPrecision(4));
 
 /** Errors and missing acknowledged saves are summed over the runs (one lost save in any run is a failure). */
 const SUMMED: ReadonlySet<keyof BenchFigures> = new Set(['errors', 'acknowledgedMissing']);
