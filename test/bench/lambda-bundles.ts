@@ -3,7 +3,6 @@
 // shipping the AWS SDK (bundled and pinned, or the nodejs24.x runtime's copy).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
