@@ -78,6 +78,28 @@ const password = (seed: DemoSeed, who: string): string =>
   `demo-${100000 + num(seed, `pw1|${who}`, 900000)}-${1000 + num(seed, `pw2|${who}`, 9000)}`;
 const pin = (seed: DemoSeed, regNo: string): string =>
   String(num(seed, `pin|${regNo}`, 1_000_000)).padStart(6, '0');
+/** A generated demo candidate of one session: its printed credentials and its roster entry (PIN kept hashed). */
+const demoCandidate = (
+  deps: Deps,
+  seed: DemoSeed,
+  sessionId: string,
+  regNo: string,
+  name: string,
+): { cred: { regNo: string; pin: string; name: string }; entry: RosterEntry } => {
+  const p = pin(seed, regNo);
+  return {
+    cred: { regNo, pin: p, name },
+    entry: {
+      sessionId,
+      regNo,
+      name,
+      formationId: 'F-ANALIS-001',
+      formationType: 'umum',
+      pinHash: hashPin(deps.config.pinPepper, p),
+      extraMinutes: 0,
+    },
+  };
+};
 const sessionSecret = (seed: DemoSeed, sessionId: string): string =>
   derive(seed, `session-secret|${sessionId}`).toString('hex');
 
@@ -180,17 +202,9 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
   for (let i = 0; i < count; i++) {
     const regNo = `SKD26-${String(i + 1).padStart(5, '0')}`;
     const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
-    const p = pin(seed, regNo);
-    creds.candidates.push({ regNo, pin: p, name });
-    roster.push({
-      sessionId: session.id,
-      regNo,
-      name,
-      formationId: 'F-ANALIS-001',
-      formationType: 'umum',
-      pinHash: hashPin(deps.config.pinPepper, p),
-      extraMinutes: 0,
-    });
+    const c = demoCandidate(deps, seed, session.id, regNo, name);
+    creds.candidates.push(c.cred);
+    roster.push(c.entry);
   }
   await store.sessions.putRoster(roster);
   done();
@@ -212,15 +226,9 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
   for (let i = 0; i < 2; i++) {
     const regNo = `SKD26-${String(i + 101).padStart(5, '0')}`;
     const name = `${FIRST[(i + 3) % FIRST.length]} ${LAST[(i * 4 + 1) % LAST.length]}`;
-    const p = pin(seed, regNo);
-    creds.later.candidates.push({ regNo, pin: p, name });
-    laterRoster.push({
-      ...roster[0]!,
-      sessionId: DEMO_LATER_SESSION_ID,
-      regNo,
-      name,
-      pinHash: hashPin(deps.config.pinPepper, p),
-    });
+    const c = demoCandidate(deps, seed, DEMO_LATER_SESSION_ID, regNo, name);
+    creds.later.candidates.push(c.cred);
+    laterRoster.push(c.entry);
   }
   await store.sessions.putRoster(laterRoster);
   done();
@@ -263,17 +271,9 @@ const seedPsych = async (
   for (let i = 0; i < 3; i++) {
     const regNo = `PSI26-${String(i + 1).padStart(5, '0')}`;
     const name = `${FIRST[(i + 5) % FIRST.length]} ${LAST[(i * 5 + 2) % LAST.length]}`;
-    const p = pin(seed, regNo);
-    creds.psych.candidates.push({ regNo, pin: p, name });
-    roster.push({
-      sessionId: DEMO_PSYCH_SESSION_ID,
-      regNo,
-      name,
-      formationId: 'F-ANALIS-001',
-      formationType: 'umum',
-      pinHash: hashPin(deps.config.pinPepper, p),
-      extraMinutes: 0,
-    });
+    const c = demoCandidate(deps, seed, DEMO_PSYCH_SESSION_ID, regNo, name);
+    creds.psych.candidates.push(c.cred);
+    roster.push(c.entry);
   }
   await store.sessions.putRoster(roster);
   done();
