@@ -1,6 +1,7 @@
-// Writes docs/benchmarks.md (every figure, machine, command) and docs/benchmarks.json (the headline keys only).
+// Writes docs/benchmarks.md (every figure, machine, command) and docs/benchmarks.json (headline medians + spread).
 import { writeFileSync } from 'node:fs';
 import type { BenchReport } from './harness.ts';
+import type { FigureSpread } from './repeat.ts';
 
 const f = (x: number, d = 0): string =>
   x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -134,7 +135,17 @@ durations above (local durations stand in for Lambda's; cold starts not included
 ${notes ? `\n${notes.trim()}\n` : ''}`;
 };
 
-export const writeReport = (r: BenchReport, mdPath: string, jsonPath: string, notes = ''): void => {
+/** The JSON carries the headline figures (medians) and, per figure, the spread of the repetitions. */
+export const writeReport = (
+  r: BenchReport,
+  mdPath: string,
+  jsonPath: string,
+  notes = '',
+  spread?: FigureSpread,
+): void => {
   writeFileSync(mdPath, renderMarkdown(r, notes));
-  writeFileSync(jsonPath, `${JSON.stringify(r.figures, null, 2)}\n`);
+  writeFileSync(
+    jsonPath,
+    `${JSON.stringify(spread ? { ...r.figures, repetitions: spread } : r.figures, null, 2)}\n`,
+  );
 };

@@ -40,7 +40,7 @@ const notes =
   verifySection +
   (existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '');
 if (process.env.BENCH_NO_WRITE !== '1') {
-  writeReport(report, `${root}docs/benchmarks.md`, `${root}docs/benchmarks.json`, notes);
+  writeReport(report, `${root}docs/benchmarks.md`, `${root}docs/benchmarks.json`, notes, spread);
   // Biome formats markdown tables; format the generated file so `npm run lint` stays clean.
   spawnSync(`${root}node_modules/.bin/biome`, ['format', '--write', 'docs/benchmarks.md'], { cwd: root });
   console.log('[bench] wrote docs/benchmarks.md and docs/benchmarks.json');
