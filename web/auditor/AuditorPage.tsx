@@ -6,6 +6,7 @@ import type { auditorSessionsResponse, bundleResponse } from '../../functions/sc
 import { auditorApi } from '../api/auditor.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Layout, PageTitle } from '../components/Layout.tsx';
+import { StaffLoginForm } from '../components/StaffLoginForm.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { getStaff, type StaffAuth, setStaff } from '../lib/auth.ts';
 import { useAction } from '../lib/useAction.ts';
@@ -27,54 +28,7 @@ export function AuditorPage() {
 
 function AuditorLogin({ onIn }: { onIn: (a: StaffAuth) => void }) {
   const { t } = useI18n();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const { busy, error, run } = useAction();
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void run(async () => {
-      const res = await auditorApi.login({ username: username.trim(), password });
-      const auth = { token: res.token, role: res.role, name: res.name };
-      setStaff(auth);
-      onIn(auth);
-    });
-  };
-  return (
-    <Layout>
-      <section className="card card-narrow">
-        <PageTitle>{t('auditor.login.title')}</PageTitle>
-        <form onSubmit={onSubmit} className="form" noValidate>
-          <ErrorAlert error={error} />
-          <label className="field">
-            <span>{t('admin.login.username')}</span>
-            <input
-              name="username"
-              autoComplete="username"
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span>{t('admin.login.password')}</span>
-            <input
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
-          <button
-            type="submit"
-            className="btn btn-primary btn-block"
-            disabled={busy || !username || !password}
-          >
-            {t('admin.login.submit')}
-          </button>
-        </form>
-      </section>
-    </Layout>
-  );
+  return <StaffLoginForm title={t('auditor.login.title')} login={auditorApi.login} onIn={onIn} />;
 }
 
 function Console({ auth, onLogout }: { auth: StaffAuth; onLogout: () => void }) {
