@@ -48,6 +48,9 @@ export interface PublishedRow {
   advances: boolean;
   /** The attempt's receipt: hash chain over its step log up to the submit. */
   receipt: string;
+  /** Final rankings only: the SKB score and the final score (3 decimals); null without an SKB score. */
+  skb?: number | null;
+  final?: number | null;
 }
 
 export const PUBLICATION_FORMAT = 'seleksi-publication/1';
@@ -62,6 +65,17 @@ export interface PublicationDoc {
   formations: Formation[];
   rows: PublishedRow[];
   merkle: { size: number; root: string };
+  /** Final (SKD + SKB) rankings only: the weights and order the rows were ranked by. */
+  final?: FinalSettingsDoc;
+}
+
+/** The settings of a final ranking, stated in its publication (never a component score or psych detail). */
+export interface FinalSettingsDoc {
+  skdWeight: number;
+  skbWeight: number;
+  skdMax: number;
+  /** Sort keys after `final`, e.g. ["total", "TKP", "TIU", "TWK"]. */
+  tieBreaks: string[];
 }
 
 export interface InclusionProofDoc {
@@ -123,7 +137,7 @@ export function rowTree(hash: SyncHashFn, rows: readonly PublishedRow[]) {
 /** The publication document (unsigned) with its Merkle root, and one inclusion proof per row. */
 export function buildPublication(
   hash: SyncHashFn,
-  head: Pick<PublicationDoc, 'publicationId' | 'version' | 'publishedAt' | 'title'>,
+  head: Pick<PublicationDoc, 'publicationId' | 'version' | 'publishedAt' | 'title' | 'final'>,
   formations: readonly Formation[],
   rows: readonly PublishedRow[],
 ): { doc: PublicationDoc; proofs: InclusionProofDoc[] } {

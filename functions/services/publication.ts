@@ -6,8 +6,10 @@ import { inclusionProof, type SyncHashFn, toHex } from '../domain/merkle.ts';
 import { pseudonym } from '../domain/pseudonym.ts';
 import {
   buildPublication,
+  type Formation,
   type InclusionProofDoc,
   type PublicationDoc,
+  type PublishedRow,
   publishedFormation,
   rankRows,
   rowTree,
@@ -44,6 +46,19 @@ export const publicationKeysOf = (deps: Deps): PublicationKeys => {
 };
 
 const hash: SyncHashFn = sha256;
+
+/** Publishers racing for a version retry this often before answering CONFLICT.busy. */
+const CLAIM_TRIES = 8;
+
+/** What one version of a publication states: rows in leaf order, the formations, the final settings if any. */
+export interface PublicationInput {
+  title: string;
+  formations: Formation[];
+  rows: PublishedRow[];
+  /** Section columns of the CSV/HTML, in exam order. */
+  sectionIds: string[];
+  final?: PublicationDoc['final'];
+}
 
 export const createPublicationService = (deps: Deps, audit: AuditLog) => {
   const { store } = deps;
@@ -94,37 +109,98 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
     );
   };
 
-  /** Writes version + 1 unless rows and formations equal the latest version's (then returns it, writes nothing). */
-  const publishNow = async (examId: string): Promise<LatestPointer & { created: boolean }> => {
+  /** Whatever the store's pointer says is latest (falls back to latest.json of publications made before it). */
+  const latestOf = async (pubId: string) => {
+    const state = await store.publications.get(pubId);
+    const latest =
+      (state.latest as LatestPointer | undefined) ??
+      (await getJson<LatestPointer>(publishedKeys.latest(pubId)));
+    return { claimed: state.claimed, latest };
+  };
+
+  /**
+   * Copies the store's latest pointer to latest.json, re-reading until the pointer it copied is still the
+   * latest afterwards: a slower publisher that copies an older pointer re-copies the newer one, so the file
+   * settles on the newest version whatever the interleaving.
+   */
+  const syncLatestFile = async (pubId: string): Promise<void> => {
+    for (let tries = 0; tries < 5; tries++) {
+      const before = (await store.publications.get(pubId)).latest as LatestPointer | undefined;
+      if (!before) return;
+      await store.objects.put(
+        bucket,
+        publishedKeys.latest(pubId),
+        JSON.stringify(before, null, 2),
+        'application/json',
+      );
+      const after = (await store.publications.get(pubId)).latest as LatestPointer | undefined;
+      if (after?.version === before.version) return;
+    }
+  };
+
+  /**
+   * Writes a new version unless rows and formations equal the latest version's (then returns it, writes
+   * nothing). The version number is claimed first with a conditional write on the store's version pointer, so
+   * two publishers racing never write the same version's files; the latest pointer only moves forwards.
+   */
+  const publishVersioned = async (
+    pubId: string,
+    input: PublicationInput,
+  ): Promise<LatestPointer & { created: boolean }> => {
     const keys = publicationKeysOf(deps);
-    const { exam, formations, rows } = await gather(examId, keys);
     const entry = publicKeyEntry(keys.signingKeyPem);
     await publishKeys(entry);
-    const latest = await getJson<LatestPointer>(publishedKeys.latest(examId));
-    if (latest) {
-      const prev = await getJson<Signed<PublicationDoc>>(latest.files.json);
-      if (
-        prev &&
-        canonicalJson(prev.document.rows) === canonicalJson(rows) &&
-        canonicalJson(prev.document.formations) === canonicalJson(formations)
-      )
-        return { ...latest, created: false };
+    for (let tries = 0; tries < CLAIM_TRIES; tries++) {
+      const { claimed, latest } = await latestOf(pubId);
+      if (latest) {
+        const prev = await getJson<Signed<PublicationDoc>>(latest.files.json);
+        if (
+          prev &&
+          canonicalJson(prev.document.rows) === canonicalJson(input.rows) &&
+          canonicalJson(prev.document.formations) === canonicalJson(input.formations) &&
+          canonicalJson(prev.document.final ?? null) === canonicalJson(input.final ?? null)
+        )
+          return { ...latest, created: false };
+      }
+      const base = Math.max(claimed, latest?.version ?? 0);
+      const version = base + 1;
+      if (!(await store.publications.claim(pubId, claimed, version))) continue;
+      const pointer = await writeVersion(pubId, version, input, keys, entry);
+      await store.publications.advance(pubId, version, pointer);
+      await syncLatestFile(pubId);
+      return { ...pointer, created: true };
     }
-    const version = (latest?.version ?? 0) + 1;
+    throw userError('CONFLICT.busy');
+  };
+
+  /** The files of one claimed version: signed JSON, CSV, HTML id/en and the stylesheet. */
+  const writeVersion = async (
+    pubId: string,
+    version: number,
+    input: PublicationInput,
+    keys: PublicationKeys,
+    entry: PublicKeyEntry,
+  ): Promise<LatestPointer> => {
     const publishedAt = deps.clock();
     const { doc } = buildPublication(
       hash,
-      { publicationId: examId, version, publishedAt, title: exam.title },
-      formations,
-      rows,
+      {
+        publicationId: pubId,
+        version,
+        publishedAt,
+        title: input.title,
+        ...(input.final ? { final: input.final } : {}),
+      },
+      input.formations,
+      input.rows,
     );
     const signed = signDocument(doc, keys.signingKeyPem);
-    const sectionIds = exam.sections.map((s) => s.id);
+    const { sectionIds } = input;
     const files = {
-      json: publishedKeys.version(examId, version, 'ranking.json'),
-      csv: publishedKeys.version(examId, version, 'ranking.csv'),
-      html: publishedKeys.version(examId, version, 'index.html'),
-      htmlEn: publishedKeys.version(examId, version, 'index.en.html'),
+      json: publishedKeys.version(pubId, version, 'ranking.json'),
+      csv: publishedKeys.version(pubId, version, 'ranking.csv'),
+      html: publishedKeys.version(pubId, version, 'index.html'),
+      htmlEn: publishedKeys.version(pubId, version, 'index.en.html'),
     };
     await store.objects.put(bucket, files.json, JSON.stringify(signed), 'application/json');
     await store.objects.put(bucket, files.csv, publicationCsv(doc, sectionIds), 'text/csv; charset=utf-8');
@@ -136,7 +212,7 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
     );
     await store.objects.put(
       bucket,
-      publishedKeys.version(examId, version, 'style.css'),
+      publishedKeys.version(pubId, version, 'style.css'),
       PUBLICATION_CSS,
       'text/css; charset=utf-8',
     );
@@ -146,8 +222,8 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
       publicationHtml(signed, sectionIds, 'en', 'index.html'),
       'text/html; charset=utf-8',
     );
-    const pointer: LatestPointer = {
-      publicationId: examId,
+    return {
+      publicationId: pubId,
       version,
       publishedAt,
       root: doc.merkle.root,
@@ -155,13 +231,17 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
       keyId: entry.keyId,
       files,
     };
-    await store.objects.put(
-      bucket,
-      publishedKeys.latest(examId),
-      JSON.stringify(pointer, null, 2),
-      'application/json',
-    );
-    return { ...pointer, created: true };
+  };
+
+  const publishNow = async (examId: string): Promise<LatestPointer & { created: boolean }> => {
+    const keys = publicationKeysOf(deps);
+    const { exam, formations, rows } = await gather(examId, keys);
+    return publishVersioned(examId, {
+      title: exam.title,
+      formations,
+      rows,
+      sectionIds: exam.sections.map((s) => s.id),
+    });
   };
 
   return {

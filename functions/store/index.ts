@@ -11,6 +11,7 @@ import { createExamRepo } from './exams.ts';
 import { createFormationRepo } from './formations.ts';
 import { createLoginLimitRepo } from './login-limits.ts';
 import { createObjects } from './objects.ts';
+import { createPublicationPointerRepo } from './publications.ts';
 import { createSessionRepo } from './sessions.ts';
 import { Table, type TableTuning } from './table.ts';
 import type { Store, StoreConfig } from './types.ts';
@@ -33,6 +34,7 @@ export const createStore = (config: StoreConfig, tuning: TableTuning = {}): Stor
     attempts: createAttemptRepo(table),
     users: createUserRepo(table),
     loginLimits: createLoginLimitRepo(table),
+    publications: createPublicationPointerRepo(table),
     objects: createObjects(s3),
     config,
     async ensure(): Promise<void> {

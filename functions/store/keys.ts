@@ -124,6 +124,21 @@ export const keys = {
     PK: `LIMIT#${kind}#A#${address}`,
     SK: `W#${pad(window, TIME_WIDTH)}`,
   }),
+  /** Version pointer of a publication: the highest claimed version and the latest completed one. */
+  publicationPointer: (pubId: string) => ({ PK: `PUBLICATION#${pubId}`, SK: 'POINTER' }),
+  /** SKB settings of an exam (mode, component weights, final weights, tie-breaks). */
+  skbConfig: (examId: string) => ({ PK: `SKB#${examId}`, SK: 'CONFIG' }),
+  /** The SKB score import in force for an exam: flipped last, after every chunk of the import is written. */
+  skbPointer: (examId: string) => ({ PK: `SKB#${examId}`, SK: 'CURRENT' }),
+  /** SKB score rows of one import, a few hundred per item; invisible until the pointer names the import. */
+  skbChunk: (examId: string, importId: string, n: number) => ({
+    PK: `SKB#${examId}`,
+    SK: `SET#${importId}#CHUNK#${pad(n, 6)}`,
+  }),
+  skbChunksPrefix: (examId: string, importId: string) => ({
+    PK: `SKB#${examId}`,
+    SKPrefix: `SET#${importId}#CHUNK#`,
+  }),
   loginLimitsOfKey: (kind: string, key: string) => ({ PK: `LIMIT#${kind}#K#${key}` }),
   loginLimitsOfAddress: (kind: string, address: string) => ({ PK: `LIMIT#${kind}#A#${address}` }),
 } as const;
@@ -298,6 +313,21 @@ export const accessPatterns: ReadonlyArray<{
       k.loginLimitPair('candidate', 'R-1', 0, '10.0.0.1'),
       k.loginLimitKey('candidate', 'R-1', 0),
       k.loginLimitsOfKey('candidate', 'R-1'),
+    ],
+  },
+  {
+    pattern: 'publication version pointer (claimed, latest)',
+    key: 'PK=PUBLICATION#id, SK=POINTER',
+    built: (k) => [k.publicationPointer('skd-2026')],
+  },
+  {
+    pattern: 'SKB settings, import in force, score rows per chunk',
+    key: 'PK=SKB#examId, SK=CONFIG / CURRENT / SET#importId#CHUNK#n(6)',
+    built: (k) => [
+      k.skbConfig('skd-2026'),
+      k.skbPointer('skd-2026'),
+      k.skbChunk('skd-2026', 'i1', 3),
+      k.skbChunksPrefix('skd-2026', 'i1'),
     ],
   },
   {

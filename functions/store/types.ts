@@ -189,6 +189,20 @@ export interface AuditRepo {
   listDay(day: string): Promise<AuditEntry[]>;
 }
 
+/** A publication's version state: the highest version number claimed, and the latest completed pointer. */
+export interface PublicationState {
+  claimed: number;
+  latest?: unknown;
+}
+
+export interface PublicationPointerRepo {
+  get(pubId: string): Promise<PublicationState>;
+  /** Conditional: claims `next` only when the highest claimed is still `seen`; false when another publisher moved. */
+  claim(pubId: string, seen: number, next: number): Promise<boolean>;
+  /** Conditional: sets the latest pointer only when `version` is newer than the stored one. */
+  advance(pubId: string, version: number, pointer: object): Promise<boolean>;
+}
+
 export interface Store {
   exams: ExamRepo;
   formations: FormationRepo;
@@ -199,6 +213,7 @@ export interface Store {
   attempts: AttemptRepo;
   users: UserRepo;
   loginLimits: LoginLimitRepo;
+  publications: PublicationPointerRepo;
   /** Creates the table (with GSIs) and buckets if absent. Idempotent. */
   ensure(): Promise<void>;
   /** Health probe: DescribeTable; returns 'ok' or throws. */
