@@ -130,6 +130,10 @@ const catalog = {
   },
   'UNAUTHENTICATED.signIn': { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
   'UNAUTHENTICATED.token': { id: 'Token tidak valid.', en: 'Invalid token.' },
+  'UNAUTHENTICATED.disabled': {
+    id: 'Akun ini dinonaktifkan. Hubungi admin.',
+    en: 'This account is disabled. Contact an administrator.',
+  },
   'UNAUTHENTICATED.expired': {
     id: 'Token kedaluwarsa. Silakan masuk kembali.',
     en: 'Token expired. Please sign in again.',

@@ -1,6 +1,8 @@
+// Staff accounts: create, disable/enable and reset a password, each audited; the directory without hashes.
 import type { StaffDirectoryEntry, StaffUser } from '../store/types.ts';
 import type { AuditLog } from './audit-log.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { forgetStaffStatus } from './auth/staff-active.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
 import type { StaffRequest } from './request.ts';
@@ -46,6 +48,7 @@ export const createStaffAccounts = (deps: Deps, audit: AuditLog) => {
         { ...req, action: disabled ? 'staff.disable' : 'staff.enable', target: `user:${id}`, reason },
         () => store.users.put(next),
       );
+      forgetStaffStatus(deps, id);
       return view(next);
     },
 

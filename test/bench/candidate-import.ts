@@ -22,6 +22,8 @@ const { app } = createApiApp({
   clock: Date.now,
   randomHex: (n) => randomBytes(n).toString('hex'),
 });
+// the auth middleware refuses a token whose account does not exist (disabled-account revocation)
+await store.users.put({ id: 'admin', name: 'Bench Admin', role: 'admin', passwordHash: 'unused' });
 const token = await signToken(
   { role: 'admin', sub: 'admin', exp: Math.floor(Date.now() / 1000) + 3600 },
   config.jwtSecret,

@@ -1,5 +1,6 @@
-// Authentication middleware: reads the Bearer token, verifies it, and admits only the given roles.
+// Authentication middleware: reads the Bearer token, verifies it, admits only the given roles and active staff.
 import { createMiddleware } from 'hono/factory';
+import { assertStaffActive } from '../../services/auth/staff-active.ts';
 import {
   type CandidateClaims,
   type Claims,
@@ -21,6 +22,8 @@ export const requireRole = <C extends Claims>(deps: Deps, ...roles: Role[]) =>
     if (!roles.includes(claims.role)) {
       throw userError('FORBIDDEN.role');
     }
+    // staff tokens die with their account (disabled/deleted), seen within STAFF_STATUS_MAX_AGE_MS
+    if (claims.role !== 'candidate') await assertStaffActive(deps, claims);
     c.set('claims', claims as C);
     await next();
   });
