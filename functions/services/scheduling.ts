@@ -60,14 +60,28 @@ export const createSchedulingService = (deps: Deps, audit: AuditLog, sessionCach
     const registry = new Map((await store.candidates.listCurrent()).map((c) => [c.regNo, c]));
     const { of } = await rosterIndex();
     const writes: RosterEntry[] = [];
-    const problems: Array<{ sessionId: string; regNo?: string; message: string }> = [];
+    /** `reason` lets the console say each refusal in its language; `message` stays for logs and the CLI. */
+    const problems: Array<{
+      sessionId: string;
+      regNo?: string;
+      reason: 'cancelled' | 'unregistered' | 'capacity' | 'overlap';
+      other?: string;
+      message: string;
+    }> = [];
     for (const [sessionId, regNos] of plan) {
       const target = await get(sessionId);
-      if (isCancelled(target)) problems.push({ sessionId, message: 'session cancelled' });
+      if (isCancelled(target))
+        problems.push({ sessionId, reason: 'cancelled', message: 'session cancelled' });
       const current = new Set<string>();
       for (const [r, ss] of of) if (ss.some((s) => s.id === sessionId)) current.add(r);
       for (const r of regNos)
-        if (!registry.has(r)) problems.push({ sessionId, regNo: r, message: 'not a registered candidate' });
+        if (!registry.has(r))
+          problems.push({
+            sessionId,
+            regNo: r,
+            reason: 'unregistered',
+            message: 'not a registered candidate',
+          });
       const { overCapacity, overlapping } = assignmentProblems(
         target,
         current,
@@ -75,11 +89,17 @@ export const createSchedulingService = (deps: Deps, audit: AuditLog, sessionCach
         (r) => of.get(r) ?? [],
       );
       if (overCapacity > 0)
-        problems.push({ sessionId, message: `over capacity ${target.capacity} by ${overCapacity}` });
+        problems.push({
+          sessionId,
+          reason: 'capacity',
+          message: `over capacity ${target.capacity} by ${overCapacity}`,
+        });
       for (const o of overlapping)
         problems.push({
           sessionId,
           regNo: o.regNo,
+          reason: 'overlap',
+          other: o.sessionId,
           message: `already in overlapping session ${o.sessionId}`,
         });
       for (const r of new Set(regNos)) {
@@ -152,7 +172,16 @@ export const createSchedulingService = (deps: Deps, audit: AuditLog, sessionCach
           roster.map((e) => e.regNo),
           (r) => (of.get(r) ?? []).filter((o) => o.id !== s.id),
         ).overlapping;
-        if (clash.length > 0) throw userError('CONFLICT.windowOverlap', { problems: clash });
+        if (clash.length > 0)
+          throw userError('CONFLICT.windowOverlap', {
+            problems: clash.map((o) => ({
+              sessionId: s.id,
+              regNo: o.regNo,
+              reason: 'overlap',
+              other: o.sessionId,
+              message: `already in overlapping session ${o.sessionId}`,
+            })),
+          });
       }
       await audit.run(
         { ...req, action: 'session.edit', target: `session:${s.id}`, details: { ...patch } },

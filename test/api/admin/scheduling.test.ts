@@ -114,6 +114,7 @@ describe('sessions', () => {
       body: { regNos: ['C-0003'] },
     });
     expect(over.status).toBe(409);
+    expect(over.json.error.details.problems[0]).toMatchObject({ sessionId: 'A', reason: 'capacity' });
     expect(over.json.error.details.problems[0].message).toMatch(/capacity/);
     await schedule('B', 4, 7, 5); // overlaps A (3..6)
     const clash = await h.call('POST', '/api/admin/sessions/B/roster', {
@@ -122,7 +123,13 @@ describe('sessions', () => {
     });
     expect(clash.status).toBe(409);
     expect(clash.json.error.details.problems).toEqual([
-      { sessionId: 'B', regNo: 'C-0001', message: 'already in overlapping session A' },
+      {
+        sessionId: 'B',
+        regNo: 'C-0001',
+        reason: 'overlap',
+        other: 'A',
+        message: 'already in overlapping session A',
+      },
     ]);
     expect((await h.store.sessions.listRoster('B')).length).toBe(0);
     const unknown = await h.call('POST', '/api/admin/sessions/B/roster', {
