@@ -34,6 +34,14 @@ export interface ReplayView {
   entries: SpeedEntry[];
   /** Server time of the first counted `speedStarted` step per speed item. */
   speedStarts: Map<string, number>;
+  /** Counted pauses in order: from the pause step to its resume (or the submit that closed it); open: to null. */
+  pauses: PauseSpan[];
+}
+
+/** One pause of the attempt clock, server ms; `to` null while it is still open. */
+export interface PauseSpan {
+  from: number;
+  to: number | null;
 }
 
 export interface SpeedEntry {
@@ -51,6 +59,7 @@ interface Lifecycle {
   state: AttemptState;
   submittedAt?: number;
   ignored: Map<Step, IgnoreReason>;
+  pauses: PauseSpan[];
 }
 
 /** Pass 1: lifecycle steps in canonical order -> deadline, state, submit time, ignored lifecycle steps. */
@@ -59,6 +68,7 @@ function lifecycleOf(
   meta: Pick<AttemptMeta, 'startedAt' | 'durationMs'>,
 ): Lifecycle {
   const ignored = new Map<Step, IgnoreReason>();
+  const pauses: PauseSpan[] = [];
   let started = false;
   let extensionsMs = 0;
   let pausedMs = 0;
@@ -78,7 +88,10 @@ function lifecycleOf(
         epoch = step.deviceEpoch;
       }
     } else if (step.type === 'submitted') {
-      if (openPauseAt !== undefined) pausedMs += Math.max(0, step.at - openPauseAt);
+      if (openPauseAt !== undefined) {
+        pausedMs += Math.max(0, step.at - openPauseAt);
+        pauses.push({ from: openPauseAt, to: step.at });
+      }
       openPauseAt = undefined;
       submitted = {
         at: step.at,
@@ -88,6 +101,7 @@ function lifecycleOf(
       if (openPauseAt === undefined) ignored.set(step, 'outOfPlace');
       else {
         pausedMs += Math.max(0, step.at - openPauseAt);
+        pauses.push({ from: openPauseAt, to: step.at });
         openPauseAt = undefined;
       }
     } else if (step.type === 'paused' && openPauseAt !== undefined) ignored.set(step, 'outOfPlace');
@@ -100,7 +114,10 @@ function lifecycleOf(
     else if (step.type === 'deviceReset') epoch = step.deviceEpoch;
   }
   // A pause never resumed nor closed by a submit: the clock is stopped through the end of the known log.
-  if (openPauseAt !== undefined) pausedMs += Math.max(0, lastAt - openPauseAt);
+  if (openPauseAt !== undefined) {
+    pausedMs += Math.max(0, lastAt - openPauseAt);
+    pauses.push({ from: openPauseAt, to: null });
+  }
   const state: AttemptState = submitted
     ? submitted.expired
       ? 'expired'
@@ -110,7 +127,7 @@ function lifecycleOf(
       : started
         ? 'running'
         : 'ready';
-  const out: Lifecycle = { deadline: deadlineNow(), state, ignored };
+  const out: Lifecycle = { deadline: deadlineNow(), state, ignored, pauses };
   if (submitted) out.submittedAt = submitted.at;
   return out;
 }
@@ -190,6 +207,7 @@ export function replay(
     ignored,
     entries: entries.sort((a, b) => a.epoch - b.epoch || a.seq - b.seq),
     speedStarts,
+    pauses: life.pauses,
   };
   if (life.submittedAt !== undefined) view.submittedAt = life.submittedAt;
   return view;

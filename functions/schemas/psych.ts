@@ -17,8 +17,10 @@ export const speedSheetView = z.object({
   itemId: id,
   digits: z.array(z.array(z.int())),
   columnSeconds: z.int(),
-  /** Server time (ms) the sheet opened; column c closes at startedAt + (c + 1) · columnSeconds s. */
+  /** Server time (ms) the sheet opened; column c closes at startedAt + pausedMs + (c + 1) · columnSeconds s. */
   startedAt: z.int(),
+  /** Milliseconds the attempt was paused since the sheet opened (completed pauses): shifts every column. */
+  pausedMs: z.int(),
   graceMs: z.int(),
   /** Counted entries so far (the last per cell), so a reloaded page continues where it was. */
   entries: z.array(speedEntry),

@@ -31,7 +31,7 @@ import type { ImageService } from './images.ts';
 import { presentForm } from './present.ts';
 import { resultView } from './results.ts';
 import type { SessionCache } from './session-cache.ts';
-import type { SpeedStartCache } from './speed-starts.ts';
+import { livePause, type SpeedStartCache } from './speed-starts.ts';
 
 export interface AttemptServiceParts {
   deps: Deps;
@@ -335,15 +335,19 @@ export const createAttemptService = ({
         error = userError('ATTEMPT_EXPIRED');
       }
 
-      // Kraepelin entries: each judged against its column's deadline, fixed from the sheet's server start.
+      // Kraepelin entries: each judged against its column's deadline, fixed from the sheet's server start and
+      // moved by the attempt's pauses since then (a paused attempt was refused above).
       const refused = new Set<number>();
       if (!rejected)
         for (const s of bankSteps) {
           if (s.type !== 'entered') continue;
           const item = exam.itemsById.get(s.itemId);
-          const startedAt = await speedStarts.get(meta.attemptId, s.itemId);
-          if (item?.kind !== 'speed' || startedAt === undefined) refused.add(s.seq);
-          else if (entryVerdict(s, now, startedAt, item, deps.config.speedGraceMs) !== 'ok')
+          const start = await speedStarts.get(meta, s.itemId);
+          if (item?.kind !== 'speed' || start === undefined) refused.add(s.seq);
+          else if (
+            entryVerdict(s, now, start.startedAt, item, deps.config.speedGraceMs, livePause(meta, start)) !==
+            'ok'
+          )
             refused.add(s.seq);
         }
       // A refused request is recorded once: its first step carries the refusal and the rest of the batch.

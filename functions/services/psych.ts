@@ -2,7 +2,7 @@
 import type { AttemptMeta } from '../domain/attempt.ts';
 import { isCurrentDevice } from '../domain/device.ts';
 import { type PsychResult, scorePsych } from '../domain/psych/attempt.ts';
-import { kraepelinColumns } from '../domain/psych/kraepelin.ts';
+import { kraepelinColumns, sheetPauseAt } from '../domain/psych/kraepelin.ts';
 import {
   DEFAULT_CUTOFFS,
   type NormedScore,
@@ -97,13 +97,14 @@ export const createPsychService = ({
       const item = exam.itemsById.get(itemId);
       if (item?.kind !== 'speed') throw userError('NOT_FOUND.speedSheet');
       let steps = await store.attempts.readSteps(meta.attemptId);
-      let startedAt = speedStarts.fromSteps(meta.attemptId, itemId, steps);
-      if (startedAt === undefined) {
+      let start = speedStarts.fromSteps(meta, itemId, steps);
+      if (start === undefined) {
         await store.attempts.appendServerStep(meta.attemptId, { at: now, type: 'speedStarted', itemId });
         // Two devices racing: both steps land, the earliest counts everywhere (replay and the save path).
         steps = await store.attempts.readSteps(meta.attemptId);
-        startedAt = speedStarts.fromSteps(meta.attemptId, itemId, steps) ?? now;
+        start = speedStarts.fromSteps(meta, itemId, steps);
       }
+      const startedAt = start?.startedAt ?? now;
       const view = replay(steps, meta, deps.config.graceMs);
       const cells = new Map<string, { column: number; row: number; digit: number }>();
       for (const e of view.entries)
@@ -115,6 +116,8 @@ export const createPsychService = ({
         digits: kraepelinColumns(meta.seed, itemId, item),
         columnSeconds: item.columnSeconds,
         startedAt,
+        // Pauses since the start move every column deadline (docs/psych.md, "A proctor pause").
+        pausedMs: sheetPauseAt(view.pauses, startedAt, now).pausedMs,
         graceMs: deps.config.speedGraceMs,
         entries: [...cells.values()],
         lastSeq: view.lastSeqByEpoch.get(meta.deviceEpoch) ?? 0,

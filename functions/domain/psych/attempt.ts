@@ -1,8 +1,14 @@
 // Psych scoring of one attempt from its replayed log: Big Five factors from likert answers, Kraepelin measures.
 import type { Form } from '../form.ts';
 import type { Item } from '../items.ts';
-import type { ReplayView } from '../replay.ts';
-import { entryVerdict, type KraepelinConfig, type KraepelinEntry, kraepelinColumns } from './kraepelin.ts';
+import type { PauseSpan, ReplayView } from '../replay.ts';
+import {
+  entryVerdict,
+  type KraepelinConfig,
+  type KraepelinEntry,
+  kraepelinColumns,
+  sheetPauseAt,
+} from './kraepelin.ts';
 import {
   DEFAULT_LIKERT_OPTIONS,
   type FactorScore,
@@ -31,19 +37,20 @@ export interface PsychResult {
 /**
  * Scores the likert and speed items of a form. Likert: the counted answer per item ('1'..'5', anything
  * else = blank) through scoreLikert with trait = factor, factors ordered by their first item id. Speed: the counted `entered` steps of the item,
- * each re-judged by entryVerdict against the item's speedStarted time (so an entry a stale cache admitted
- * after its column closed is still not counted), then tallied against the sheet derived from the seed.
+ * each re-judged by entryVerdict against the item's speedStarted time and the attempt's pauses since then
+ * (so an entry a stale cache admitted after its column closed, or during a pause, is still not counted), then tallied against the sheet derived from the seed.
  */
 export function scorePsych(
   form: Form,
   itemsById: ReadonlyMap<string, Item>,
-  view: Pick<ReplayView, 'answers' | 'entries' | 'speedStarts'>,
+  view: Pick<ReplayView, 'answers' | 'entries' | 'speedStarts'> & { pauses?: readonly PauseSpan[] },
   graceMs: number,
   likert: LikertOptions = DEFAULT_LIKERT_OPTIONS,
 ): PsychResult {
   const keys: LikertKey[] = [];
   const responses = new Map<string, number | null>();
   const speed: SpeedResult[] = [];
+  const pauses = view.pauses ?? [];
   for (const fi of form.items) {
     const item = itemsById.get(fi.itemId);
     if (item?.kind === 'likert') {
@@ -57,7 +64,11 @@ export function scorePsych(
       const counted: KraepelinEntry[] =
         startedAt === null
           ? []
-          : mine.filter((e) => entryVerdict(e, e.at, startedAt, config, graceMs) === 'ok');
+          : mine.filter(
+              (e) =>
+                entryVerdict(e, e.at, startedAt, config, graceMs, sheetPauseAt(pauses, startedAt, e.at)) ===
+                'ok',
+            );
       const tallies = tallyColumns(kraepelinColumns(form.seed, item.id, config), counted);
       speed.push({
         itemId: item.id,

@@ -1,6 +1,7 @@
 // Kraepelin/Pauli speed test: digit columns from the attempt seed, the answer key, server-side column timing.
 import { DomainError } from '../errors.ts';
 import { createPrng } from '../prng.ts';
+import type { PauseSpan } from '../replay.ts';
 import { sha256Hex } from '../seed.ts';
 
 export interface KraepelinConfig {
@@ -74,12 +75,52 @@ export function currentColumn(elapsedMs: number, cfg: KraepelinConfig): number |
   return c < cfg.columns ? c : null;
 }
 
-export type EntryVerdict = 'ok' | 'late' | 'early' | 'outOfRange';
+export type EntryVerdict = 'ok' | 'late' | 'early' | 'outOfRange' | 'paused';
+
+/** The attempt clock's pauses as seen at one instant: paused time since the sheet's start, and paused now. */
+export interface SheetPause {
+  /** Milliseconds the attempt was paused between the sheet's start and the instant. */
+  pausedMs: number;
+  /** The instant lies strictly inside a pause (entries then are refused). */
+  paused: boolean;
+}
+
+export const NO_PAUSE: SheetPause = { pausedMs: 0, paused: false };
 
 /**
- * Server-side acceptance of an entry received at `at` (server ms) for a test started at `startedAt`:
- * outOfRange if column/row/digit is outside the sheet; late if at > startedAt + closesMs(column) + graceMs;
- * early if at < startedAt + opensMs(column) − graceMs; else ok. The client's clock never enters.
+ * The sheet's pause state at server time `at`: pausedMs = Σ over pauses of the overlap of [from, to] with
+ * [startedAt, at] (an open pause runs to `at`); paused = some pause has from < at < to (at its exact start
+ * or end an entry is not paused: the step order counts a same-millisecond client step before the pause).
+ */
+export function sheetPauseAt(pauses: readonly PauseSpan[], startedAt: number, at: number): SheetPause {
+  let pausedMs = 0;
+  let paused = false;
+  for (const p of pauses) {
+    const to = p.to ?? Number.POSITIVE_INFINITY;
+    pausedMs += Math.max(0, Math.min(to, at) - Math.max(p.from, startedAt));
+    if (p.from < at && at < to) paused = true;
+  }
+  return { pausedMs, paused };
+}
+
+/**
+ * Server time column c (0-based) closes, once the sheet has been paused `pausedMs` since its start:
+ * startedAt + pausedMs + (c + 1) · columnSeconds s. The open column keeps the time it had left when the
+ * pause began; every later column keeps its full time.
+ */
+export const columnClosesAt = (
+  c: number,
+  startedAt: number,
+  cfg: KraepelinConfig,
+  pausedMs: number,
+): number => startedAt + pausedMs + columnWindow(c, cfg.columnSeconds).closesMs;
+
+/**
+ * Server-side acceptance of an entry received at `at` (server ms) for a test started at `startedAt`, with
+ * `pause` the attempt's pauses since the start (sheetPauseAt): outOfRange if column/row/digit is outside the
+ * sheet; paused if received during a pause; with e = at − startedAt − pause.pausedMs the sheet's own
+ * elapsed time, late if e > closesMs(column) + graceMs, early if e < opensMs(column) − graceMs; else ok.
+ * The client's clock never enters.
  */
 export function entryVerdict(
   entry: KraepelinEntry,
@@ -87,6 +128,7 @@ export function entryVerdict(
   startedAt: number,
   cfg: KraepelinConfig,
   graceMs: number,
+  pause: SheetPause = NO_PAUSE,
 ): EntryVerdict {
   const { column, row, digit } = entry;
   if (
@@ -101,8 +143,10 @@ export function entryVerdict(
     digit > 9
   )
     return 'outOfRange';
+  if (pause.paused) return 'paused';
+  const elapsed = at - startedAt - pause.pausedMs;
   const w = columnWindow(column, cfg.columnSeconds);
-  if (at > startedAt + w.closesMs + graceMs) return 'late';
-  if (at < startedAt + w.opensMs - graceMs) return 'early';
+  if (elapsed > w.closesMs + graceMs) return 'late';
+  if (elapsed < w.opensMs - graceMs) return 'early';
   return 'ok';
 }

@@ -5,7 +5,7 @@ import { scorePsych } from '../../../functions/domain/psych/attempt.ts';
 import { columnKey, kraepelinColumns } from '../../../functions/domain/psych/kraepelin.ts';
 import { replay } from '../../../functions/domain/replay.ts';
 import type { Step } from '../../../functions/domain/steps.ts';
-import { ans, started } from '../steps-helpers.ts';
+import { ans, extended, paused, resumed, started } from '../steps-helpers.ts';
 
 const seed = 'c'.repeat(64);
 const items: Item[] = [
@@ -86,6 +86,44 @@ describe('scorePsych over a replayed log', () => {
       2000,
     );
     expect(scorePsych(form, byId, v, 2000).speed[0]?.measures.curve).toEqual([0, 0, 0]);
+  });
+});
+
+describe('scorePsych with a proctor pause during the sheet (columns of 10 s, grace 2 s)', () => {
+  // Paused 4 s into column 0 for 30 s; an extension during the sheet does not move any column.
+  const steps: Step[] = [
+    started(T0),
+    { at: S, type: 'speedStarted', itemId: 'k' },
+    entered(S + 1_000, 0, 0, right(0, 0)),
+    paused(S + 4_000),
+    entered(S + 15_000, 0, 1, right(0, 1)), // during the pause (a stale cache admitted it): not counted
+    extended(S + 20_000, 5),
+    resumed(S + 34_000),
+    entered(S + 38_000, 0, 1, right(0, 1)), // column 0 closes at S + 30 s + 10 s: counts
+    entered(S + 41_000, 0, 2, right(0, 2)), // within the grace after its shifted close: counts
+    entered(S + 45_000, 1, 0, right(1, 0)), // column 1 open S + 40..50 s
+    entered(S + 52_500, 1, 1, right(1, 1)), // after column 1's close + grace: not counted
+    entered(S + 65_000, 2, 0, right(2, 0)), // column 2 open S + 50..60 s (+2 s): not counted
+    entered(S + 58_000, 2, 1, right(2, 1)), // counts
+  ];
+  const view = replay(steps, { startedAt: T0, durationMs: 30 * 60_000 }, 2000);
+
+  it('replay lists the pause with its resume', () => {
+    expect(view.pauses).toEqual([{ from: S + 4_000, to: S + 34_000 }]);
+  });
+  it('entries are judged on the shifted column deadlines; entries during the pause do not count', () => {
+    const [k] = scorePsych(form, byId, view, 2000).speed;
+    expect(k?.measures.curve).toEqual([3, 1, 1]);
+    expect(k?.tallies[2]).toEqual({ correct: 1, errors: 0, skipped: 1, reached: 2 });
+    expect(k?.discarded).toBe(3);
+  });
+  it('without the pause steps the same entries score as unshifted (the pause is what moves them)', () => {
+    const v = replay(
+      steps.filter((s) => s.type !== 'paused' && s.type !== 'resumed'),
+      { startedAt: T0, durationMs: 30 * 60_000 },
+      2000,
+    );
+    expect(scorePsych(form, byId, v, 2000).speed[0]?.measures.curve).toEqual([1, 0, 0]);
   });
 });
 

@@ -36,6 +36,7 @@ export function KraepelinSheet({ token, attemptId, item, locked, record }: Props
 
   const timing = sheet && {
     startedAt: sheet.startedAt,
+    pausedMs: sheet.pausedMs,
     columnSeconds: sheet.columnSeconds,
     columns: sheet.digits.length,
   };
@@ -47,12 +48,22 @@ export function KraepelinSheet({ token, attemptId, item, locked, record }: Props
     heading.current?.focus();
   }, []);
 
-  // Tick on the server's clock (offset from every response); the column changes on its own.
+  // Tick on the server's clock (offset from every response); the column changes on its own. While locked
+  // (a proctor pause) the clock stands still: the server shifts every column by the paused time.
+  // It stays still after the resume until the server's shifted deadlines are fetched again (re-opening is
+  // idempotent), so the screen never jumps to a column the shift would not open.
+  const [frozen, setFrozen] = useState(false);
   useEffect(() => {
-    if (!sheet || done) return;
+    if (!sheet || done || locked || frozen) return;
     const id = setInterval(() => setNow(Date.now() + serverOffset()), 200);
     return () => clearInterval(id);
-  }, [sheet, done]);
+  }, [sheet, done, locked, frozen]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on lock changes
+  useEffect(() => {
+    if (locked && sheet) setFrozen(true);
+    else if (!locked && frozen) void open();
+  }, [locked]);
 
   // A new column: the cursor goes to its first empty row, focus stays on the answer field.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the open column changes
@@ -72,6 +83,7 @@ export function KraepelinSheet({ token, attemptId, item, locked, record }: Props
       setCells(typed);
       setNow(Date.now() + serverOffset());
       setSheet(s);
+      setFrozen(false);
     } catch (err) {
       setError(err);
     } finally {

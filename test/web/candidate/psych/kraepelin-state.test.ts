@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { columnLeftMs, firstOpenRow, openColumn } from '../../../../web/candidate/psych/kraepelin-state.ts';
 
-const t = { startedAt: 100_000, columnSeconds: 15, columns: 3 };
+const t = { startedAt: 100_000, pausedMs: 0, columnSeconds: 15, columns: 3 };
+// The same sheet after a 60 s pause that began 5 s into column 0.
+const shifted = { ...t, pausedMs: 60_000 };
 
 describe('openColumn (server time -> column on screen)', () => {
   it.each([
@@ -14,6 +16,21 @@ describe('openColumn (server time -> column on screen)', () => {
     [999_999, 3],
   ])('at %i -> %i', (now, col) => {
     expect(openColumn(t, now)).toBe(col);
+  });
+});
+
+describe('after a pause the screen follows the shifted deadlines', () => {
+  it.each([
+    [165_000, 0, 10_000], // resumed: column 0 with the 10 s it had left
+    [175_000, 1, 15_000], // column 1 with its full time
+    [204_999, 2, 1],
+  ])('at %i -> column %i with %i ms left', (now, col, left) => {
+    expect(openColumn(shifted, now)).toBe(col);
+    expect(columnLeftMs(shifted, col, now)).toBe(left);
+  });
+  it('done once the shifted last column has closed', () => {
+    expect(openColumn(shifted, 205_000)).toBe(3);
+    expect(columnLeftMs(shifted, 2, 205_000)).toBe(0);
   });
 });
 
