@@ -26,6 +26,14 @@ const PinCardsPage = lazy(() =>
 const RegistryPage = lazy(() =>
   import('./admin/RegistryPage.tsx').then((m) => ({ default: m.RegistryPage })),
 );
+const StaffAccountsPage = lazy(() =>
+  import('./admin/StaffAccountsPage.tsx').then((m) => ({ default: m.StaffAccountsPage })),
+);
+const RosterPage = lazy(() => import('./admin/RosterPage.tsx').then((m) => ({ default: m.RosterPage })));
+const ResultsPage = lazy(() => import('./admin/ResultsPage.tsx').then((m) => ({ default: m.ResultsPage })));
+const ItemStatsPage = lazy(() =>
+  import('./admin/ItemStatsPage.tsx').then((m) => ({ default: m.ItemStatsPage })),
+);
 
 // Public and auditor pages load on demand too (schemas, Merkle check): off the exam page.
 const RankingPage = lazy(() => import('./public/RankingPage.tsx').then((m) => ({ default: m.RankingPage })));
@@ -71,6 +79,16 @@ function Page({ route }: { route: Route }) {
       return <PinCardsPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'adminRegistry':
       return <RegistryPage />;
+    case 'adminStaff':
+      return <StaffAccountsPage />;
+    case 'adminRoster':
+      return <RosterPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'adminResults':
+      return <ResultsPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'adminFormationResults':
+      return <ResultsPage key={route.formationId} formationId={route.formationId} />;
+    case 'adminItemStats':
+      return <ItemStatsPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'auditor':
       return <AuditorPage />;
     case 'ranking':

@@ -4,11 +4,11 @@ import { formatInZone } from '../../functions/domain/schedule.ts';
 import type { SessionView } from '../../functions/schemas/staff.ts';
 import { adminApi } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { Layout, PageTitle } from '../components/Layout.tsx';
+import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { pinsOf } from './issuedPins.ts';
-import { StaffHeader } from './StaffHeader.tsx';
+import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff } from './useStaff.ts';
 
 export function PinCardsPage({ sessionId }: { sessionId: string }) {
@@ -30,11 +30,14 @@ export function PinCardsPage({ sessionId }: { sessionId: string }) {
   const title = session?.title ?? sessionId;
   const when = session ? formatInZone(session.opensAt, session.timeZone ?? 'WIB') : '';
   return (
-    <Layout header={<StaffHeader staff={staff} onLogout={logout} />} wide>
+    <StaffLayout staff={staff} onLogout={logout}>
       <div className="page-head no-print">
         <PageTitle>{t('admin.pins.title', { title })}</PageTitle>
         <div className="actions">
-          <a className="btn" href={paths.adminSessions}>
+          <a
+            className="btn"
+            href={staff.role === 'admin' ? paths.adminRoster(sessionId) : paths.adminSessions}
+          >
             {t('common.back')}
           </a>
           {pins.length > 0 && (
@@ -66,6 +69,6 @@ export function PinCardsPage({ sessionId }: { sessionId: string }) {
           </li>
         ))}
       </ul>
-    </Layout>
+    </StaffLayout>
   );
 }

@@ -1,11 +1,14 @@
-// Formations and candidates: CSV imports (all or nothing, every bad row shown), with the candidate import's progress.
-import { type FormEvent, useState } from 'react';
-import { ImportRefused, uploadCandidates, uploadFormations } from '../api/admin-io.ts';
+// Formations and candidates: CSV imports (all or nothing, every bad row shown, the candidate import's phases and
+// progress), the formations table with edits, the candidates in force, and rosters from the import or by capacity.
+import { type FormEvent, useCallback, useState } from 'react';
+import { type ImportProgress, ImportRefused, uploadCandidates, uploadFormations } from '../api/admin-io.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { Layout, PageTitle } from '../components/Layout.tsx';
+import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
-import { paths } from '../lib/router.ts';
-import { StaffHeader } from './StaffHeader.tsx';
+import { CandidatesTable } from './CandidatesTable.tsx';
+import { FormationsTable } from './FormationsTable.tsx';
+import { RosterTools } from './RosterTools.tsx';
+import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff } from './useStaff.ts';
 
 type Problems = ImportRefused['problems'];
@@ -13,14 +16,14 @@ type Problems = ImportRefused['problems'];
 export function RegistryPage() {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
+  // bumped after an import so the tables below read the data in force again
+  const [version, setVersion] = useState(0);
+  const bump = useCallback(() => setVersion((v) => v + 1), []);
   if (!staff) return null;
   return (
-    <Layout header={<StaffHeader staff={staff} onLogout={logout} />} wide>
+    <StaffLayout staff={staff} onLogout={logout}>
       <div className="page-head">
         <PageTitle>{t('admin.registry.title')}</PageTitle>
-        <a className="btn" href={paths.adminSessions}>
-          {t('admin.nav.sessions')}
-        </a>
       </div>
       <ImportForm
         id="formations"
@@ -28,24 +31,28 @@ export function RegistryPage() {
         help={t('admin.registry.formationsHelp')}
         run={async (file) => {
           const r = await uploadFormations(staff.token, file);
+          bump();
           return t('admin.registry.formationsDone', { n: r.imported });
         }}
         onAuthError={handleAuthError}
       />
+      <FormationsTable token={staff.token} version={version} onAuthError={handleAuthError} />
       <ImportForm
         id="candidates"
         title={t('admin.registry.candidates')}
         help={t('admin.registry.candidatesHelp')}
-        progress
         run={async (file, onProgress) => {
           const r = await uploadCandidates(staff.token, file, onProgress);
+          bump();
           return r.changed
             ? t('admin.registry.candidatesDone', { n: r.rows, id: r.importId })
             : t('admin.registry.unchanged');
         }}
         onAuthError={handleAuthError}
       />
-    </Layout>
+      <RosterTools token={staff.token} onAuthError={handleAuthError} onDone={bump} />
+      <CandidatesTable token={staff.token} version={version} onAuthError={handleAuthError} />
+    </StaffLayout>
   );
 }
 
@@ -53,19 +60,18 @@ interface FormProps {
   id: string;
   title: string;
   help: string;
-  progress?: boolean;
-  run(file: File, onProgress: (written: number, total: number) => void): Promise<string>;
+  run(file: File, onProgress: (p: ImportProgress) => void): Promise<string>;
   onAuthError(err: unknown): boolean;
 }
 
-function ImportForm({ id, title, help, progress, run, onAuthError }: FormProps) {
+function ImportForm({ id, title, help, run, onAuthError }: FormProps) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problems>([]);
   const [error, setError] = useState<unknown>(null);
-  const [step, setStep] = useState<{ written: number; total: number } | null>(null);
+  const [step, setStep] = useState<ImportProgress | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -76,12 +82,13 @@ function ImportForm({ id, title, help, progress, run, onAuthError }: FormProps) 
     setError(null);
     setStep(null);
     try {
-      setDone(await run(file, (written, total) => setStep({ written, total })));
+      setDone(await run(file, setStep));
     } catch (err) {
       if (err instanceof ImportRefused) setProblems(err.problems);
       else if (!onAuthError(err)) setError(err);
     } finally {
       setBusy(false);
+      setStep(null);
     }
   }
 
@@ -104,12 +111,7 @@ function ImportForm({ id, title, help, progress, run, onAuthError }: FormProps) 
           {t('admin.registry.upload')}
         </button>
       </form>
-      {progress && step && (
-        <p>
-          <label htmlFor={`${id}-progress`}>{t('admin.registry.progress', step)}</label>{' '}
-          <progress id={`${id}-progress`} max={step.total} value={step.written} />
-        </p>
-      )}
+      {step && <Progress id={id} step={step} />}
       {done && (
         <p role="status" className="notice">
           {done}
@@ -118,7 +120,7 @@ function ImportForm({ id, title, help, progress, run, onAuthError }: FormProps) 
       <ErrorAlert error={error} />
       {problems.length > 0 && (
         <div role="alert" className="table-wrap">
-          <h3>{t('admin.registry.problems')}</h3>
+          <h3>{t('admin.registry.problems', { n: problems.length })}</h3>
           <table className="table" data-testid={`problems-${id}`}>
             <thead>
               <tr>
@@ -142,5 +144,47 @@ function ImportForm({ id, title, help, progress, run, onAuthError }: FormProps) 
         </div>
       )}
     </section>
+  );
+}
+
+/** The three phases in order, the current one with its own measure (bytes, or rows written). */
+function Progress({ id, step }: { id: string; step: ImportProgress }) {
+  const { t } = useI18n();
+  const order = ['upload', 'validate', 'write'] as const;
+  const at = order.indexOf(step.phase);
+  const label =
+    step.phase === 'upload'
+      ? t('admin.registry.phase.uploading', {
+          pct: Math.round((100 * step.loaded) / Math.max(1, step.total)),
+        })
+      : step.phase === 'validate'
+        ? t('admin.registry.phase.validating')
+        : t('admin.registry.progress', { written: step.written, total: step.total });
+  return (
+    <div className="import-progress" data-testid={`progress-${id}`}>
+      <ol className="phases">
+        {order.map((p, i) => (
+          <li
+            key={p}
+            className={i < at ? 'done' : i === at ? 'current' : undefined}
+            aria-current={i === at ? 'step' : undefined}
+          >
+            {t(`admin.registry.phase.${p}`)}
+          </li>
+        ))}
+      </ol>
+      <p aria-live="polite">
+        <label htmlFor={`${id}-progress`}>{label}</label>{' '}
+        {step.phase === 'validate' ? (
+          <progress id={`${id}-progress`} />
+        ) : (
+          <progress
+            id={`${id}-progress`}
+            max={step.total || 1}
+            value={step.phase === 'upload' ? step.loaded : step.written}
+          />
+        )}
+      </p>
+    </div>
   );
 }

@@ -57,37 +57,72 @@ const report = z.object({
 });
 export type ImportReport = z.infer<typeof report>;
 
-/** Streams the import: `onProgress(written, total)` per stored part, then the report. */
-export async function uploadCandidates(
+/** Where a candidate import is: bytes sent, the server checking the whole file, rows written, or done. */
+export type ImportProgress =
+  | { phase: 'upload'; loaded: number; total: number }
+  | { phase: 'validate' }
+  | { phase: 'write'; written: number; total: number };
+
+/**
+ * Sends the file with XMLHttpRequest (fetch reports no upload progress) and reads the NDJSON answer as it grows:
+ * `upload` while bytes go out, `validate` until the server starts answering (it checks every row first, nothing
+ * written), `write` per stored part, then the report.
+ */
+export function uploadCandidates(
   token: string,
   file: Blob,
-  onProgress: (written: number, total: number) => void,
+  onProgress: (p: ImportProgress) => void,
 ): Promise<ImportReport> {
-  const res = await fetch('/api/admin/candidates/import', {
-    method: 'POST',
-    headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson', authorization: `Bearer ${token}` },
-    body: file,
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    let seen = 0;
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    /** Handles each complete NDJSON line that arrived since the last call. */
+    const drain = () => {
+      if (xhr.status !== 200) return;
+      const text = xhr.responseText;
+      const end = text.lastIndexOf('\n') + 1;
+      const lines = text.slice(seen, end).split('\n');
+      seen = Math.max(seen, end);
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        const msg = JSON.parse(line) as {
+          written?: number;
+          total?: number;
+          report?: unknown;
+          error?: { code: string; message: string };
+        };
+        if (msg.error) return finish(() => reject(new ApiError(500, msg.error!.code, msg.error!.message)));
+        if (msg.report) return finish(() => resolve(report.parse(msg.report)));
+        if (msg.written !== undefined && msg.total !== undefined)
+          onProgress({ phase: 'write', written: msg.written, total: msg.total });
+      }
+    };
+    xhr.open('POST', '/api/admin/candidates/import');
+    xhr.setRequestHeader('content-type', 'text/csv');
+    xhr.setRequestHeader('accept', 'application/x-ndjson');
+    xhr.setRequestHeader('accept-language', document.documentElement.lang || 'id');
+    xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) =>
+      onProgress({ phase: 'upload', loaded: e.loaded, total: e.total || file.size });
+    xhr.upload.onload = () => onProgress({ phase: 'validate' });
+    xhr.onprogress = drain;
+    xhr.onerror = () => finish(() => reject(new ApiError(0, 'NETWORK', 'network error')));
+    xhr.onload = () => {
+      if (xhr.status !== 200) {
+        const res = new Response(xhr.responseText, { status: xhr.status });
+        void failure(res).then((err) => finish(() => reject(err)));
+        return;
+      }
+      drain();
+      finish(() => reject(new ApiError(0, 'NETWORK', 'import stream ended without a report')));
+    };
+    onProgress({ phase: 'upload', loaded: 0, total: file.size });
+    xhr.send(file);
   });
-  if (!res.ok || !res.body) throw await failure(res);
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    buffered += value ?? '';
-    const lines = buffered.split('\n');
-    buffered = lines.pop() ?? '';
-    for (const line of lines) {
-      if (!line.trim()) continue;
-      const msg = JSON.parse(line) as {
-        written?: number;
-        total?: number;
-        report?: unknown;
-        error?: { code: string; message: string };
-      };
-      if (msg.error) throw new ApiError(500, msg.error.code, msg.error.message);
-      if (msg.report) return report.parse(msg.report);
-      if (msg.written !== undefined && msg.total !== undefined) onProgress(msg.written, msg.total);
-    }
-    if (done) throw new ApiError(0, 'NETWORK', 'import stream ended without a report');
-  }
 }

@@ -5,7 +5,7 @@ import { errorBody } from '../../functions/schemas/common.ts';
 import { observeServerTime } from '../lib/clock.ts';
 import { ApiError } from './errors.ts';
 
-export type Method = 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 export interface RequestOptions {
   token?: string | null;
@@ -53,7 +53,8 @@ export async function request<S extends $ZodType>(
     const parsed = errorBody.safeParse(json);
     if (parsed.success) {
       const { code, message, fields } = parsed.data.error;
-      throw new ApiError(res.status, code, message, fields);
+      const details = (json as { error: { details?: unknown } }).error.details;
+      throw new ApiError(res.status, code, message, fields, details);
     }
     throw new ApiError(res.status, 'UNKNOWN', `HTTP ${res.status}`);
   }

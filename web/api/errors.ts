@@ -3,8 +3,17 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields?: Record<string, string[]>;
-  constructor(status: number, code: string, message: string, fields?: Record<string, string[]>) {
+  /** The error body's details when the server sent some (e.g. the rows an assignment was refused for). */
+  readonly details?: unknown;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields?: Record<string, string[]>,
+    details?: unknown,
+  ) {
     super(message);
+    this.details = details;
     this.name = 'ApiError';
     this.status = status;
     this.code = code;

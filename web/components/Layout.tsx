@@ -7,10 +7,12 @@ interface Props {
   children: ReactNode;
   /** Extra header content (candidate name, timer, logout). */
   header?: ReactNode;
+  /** A navigation bar under the top bar (the staff console's). */
+  nav?: ReactNode;
   wide?: boolean;
 }
 
-export function Layout({ children, header, wide }: Props) {
+export function Layout({ children, header, nav, wide }: Props) {
   const { t } = useI18n();
   return (
     <>
@@ -28,6 +30,7 @@ export function Layout({ children, header, wide }: Props) {
         <div className="topbar-extra">{header}</div>
         <LanguageSwitch />
       </header>
+      {nav}
       <main id="main" tabIndex={-1} className={wide ? 'page page-wide' : 'page'}>
         {children}
       </main>

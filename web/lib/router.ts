@@ -10,6 +10,11 @@ export type Route =
   | { name: 'adminAttempts'; sessionId: string }
   | { name: 'adminPins'; sessionId: string }
   | { name: 'adminRegistry' }
+  | { name: 'adminStaff' }
+  | { name: 'adminRoster'; sessionId: string }
+  | { name: 'adminResults'; sessionId: string }
+  | { name: 'adminItemStats'; sessionId: string }
+  | { name: 'adminFormationResults'; formationId: string }
   | { name: 'ranking'; publicationId: string }
   | { name: 'auditor' }
   | { name: 'scoreboard'; sessionId: string }
@@ -31,6 +36,13 @@ export function parseHash(hash: string): Route {
     if (!b) return { name: 'adminLogin' };
     if (b === 'sessions' && !c) return { name: 'adminSessions' };
     if (b === 'registry' && !c) return { name: 'adminRegistry' };
+    if (b === 'staff' && !c) return { name: 'adminStaff' };
+    if (b === 'formations' && c && parts[3] === 'results' && parts.length === 4)
+      return { name: 'adminFormationResults', formationId: decodeURIComponent(c) };
+    const sessionPage = { roster: 'adminRoster', results: 'adminResults', items: 'adminItemStats' } as const;
+    const sub = parts[3] as keyof typeof sessionPage | undefined;
+    if (b === 'sessions' && c && sub && Object.hasOwn(sessionPage, sub) && parts.length === 4)
+      return { name: sessionPage[sub], sessionId: decodeURIComponent(c) };
     if (b === 'sessions' && c && parts[3] === 'pins' && parts.length === 4)
       return { name: 'adminPins', sessionId: decodeURIComponent(c) };
     if (b === 'sessions' && c && parts.length === 3)
@@ -51,6 +63,12 @@ export const paths = {
   adminAttempts: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}`,
   adminPins: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/pins`,
   adminRegistry: '#/admin/registry',
+  adminStaff: '#/admin/staff',
+  adminRoster: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/roster`,
+  adminResults: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/results`,
+  adminItemStats: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/items`,
+  adminFormationResults: (formationId: string) =>
+    `#/admin/formations/${encodeURIComponent(formationId)}/results`,
 };
 
 export function navigate(hash: string, replace = false): void {

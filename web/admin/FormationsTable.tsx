@@ -1,0 +1,183 @@
+// The formations in force (id, position, agency unit, openings, type) with an edit dialog per formation.
+import { type FormEvent, useEffect, useState } from 'react';
+import { consoleApi, type FormationRow } from '../api/console.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useI18n } from '../i18n/I18n.tsx';
+import { paths } from '../lib/router.ts';
+
+interface Props {
+  token: string;
+  version: number;
+  onAuthError(err: unknown): boolean;
+}
+
+export function FormationsTable({ token, version, onAuthError }: Props) {
+  const { t } = useI18n();
+  const [rows, setRows] = useState<FormationRow[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<FormationRow | null>(null);
+  const [saved, setSaved] = useState(0);
+
+  useEffect(() => {
+    void version;
+    void saved;
+    consoleApi
+      .formations(token)
+      .then((r) => setRows(r.formations))
+      .catch((err) => onAuthError(err) || setError(err));
+  }, [token, version, saved, onAuthError]);
+
+  return (
+    <section className="card" aria-labelledby="formations-list">
+      <h2 id="formations-list">{t('admin.formations.title', { n: rows?.length ?? 0 })}</h2>
+      <ErrorAlert error={error} />
+      {rows?.length === 0 && <p className="muted">{t('admin.formations.empty')}</p>}
+      {rows && rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="table" data-testid="formations">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.formations.col.id')}</th>
+                <th scope="col">{t('admin.formations.col.position')}</th>
+                <th scope="col">{t('admin.formations.col.unit')}</th>
+                <th scope="col" className="num">
+                  {t('admin.formations.col.openings')}
+                </th>
+                <th scope="col">{t('admin.formations.col.type')}</th>
+                <th scope="col">{t('admin.sessions.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((f) => (
+                <tr key={f.id} data-formation={f.id}>
+                  <th scope="row" className="mono">
+                    {f.id}
+                  </th>
+                  <td>{f.position}</td>
+                  <td>{f.agencyUnit}</td>
+                  <td className="num">{f.openings}</td>
+                  <td>{f.formationType}</td>
+                  <td>
+                    <div className="actions">
+                      <button type="button" className="btn btn-small" onClick={() => setEditing(f)}>
+                        {t('admin.formations.edit')}
+                      </button>
+                      <a className="btn btn-small" href={paths.adminFormationResults(f.id)}>
+                        {t('admin.sessions.results')}
+                      </a>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Dialog
+        open={editing !== null}
+        title={editing ? t('admin.formations.editTitle', { id: editing.id }) : ''}
+        onClose={() => setEditing(null)}
+      >
+        {editing && (
+          <EditForm
+            key={editing.id}
+            token={token}
+            formation={editing}
+            onAuthError={onAuthError}
+            onClose={() => setEditing(null)}
+            onDone={() => {
+              setEditing(null);
+              setSaved((n) => n + 1);
+            }}
+          />
+        )}
+      </Dialog>
+    </section>
+  );
+}
+
+function EditForm({
+  token,
+  formation,
+  onDone,
+  onClose,
+  onAuthError,
+}: {
+  token: string;
+  formation: FormationRow;
+  onDone(): void;
+  onClose(): void;
+  onAuthError(err: unknown): boolean;
+}) {
+  const { t } = useI18n();
+  const [f, setF] = useState({ ...formation, openings: String(formation.openings) });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await consoleApi.editFormation(token, {
+        id: f.id,
+        position: f.position.trim(),
+        agencyUnit: f.agencyUnit.trim(),
+        openings: Number(f.openings),
+        formationType: f.formationType.trim(),
+      });
+      onDone();
+    } catch (err) {
+      if (!onAuthError(err)) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="form" onSubmit={submit}>
+      <label className="field">
+        <span>{t('admin.formations.col.position')}</span>
+        <input required maxLength={200} value={f.position} onChange={set('position')} />
+      </label>
+      <label className="field">
+        <span>{t('admin.formations.col.unit')}</span>
+        <input required maxLength={200} value={f.agencyUnit} onChange={set('agencyUnit')} />
+      </label>
+      <label className="field">
+        <span>{t('admin.formations.col.openings')}</span>
+        <input type="number" required min={1} max={100000} value={f.openings} onChange={set('openings')} />
+      </label>
+      <label className="field">
+        <span>{t('admin.formations.col.type')}</span>
+        <input
+          required
+          maxLength={40}
+          pattern="[a-z0-9\-]+"
+          list="formation-types"
+          value={f.formationType}
+          onChange={set('formationType')}
+          aria-describedby="formation-type-help"
+        />
+        <datalist id="formation-types">
+          {['umum', 'cumlaude', 'diaspora', 'disabilitas', 'putra-putri-papua'].map((x) => (
+            <option key={x} value={x} />
+          ))}
+        </datalist>
+      </label>
+      <p id="formation-type-help" className="small muted">
+        {t('admin.formations.typeHelp')}
+      </p>
+      <ErrorAlert error={error} />
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onClose} disabled={busy}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('admin.schedule.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

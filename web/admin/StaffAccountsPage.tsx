@@ -1,0 +1,256 @@
+// Staff accounts (admin only): list, create (admin, proctor, auditor), disable/enable and reset a password, each
+// with the reason the audit log records. A disabled account's open tokens stop working (auth middleware).
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { consoleApi, type StaffEntry } from '../api/console.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { PageTitle } from '../components/Layout.tsx';
+import { useI18n } from '../i18n/I18n.tsx';
+import { ReasonDialog } from './ReasonDialog.tsx';
+import { StaffLayout } from './StaffLayout.tsx';
+import { useStaff } from './useStaff.ts';
+
+const ROLES = ['admin', 'proctor', 'auditor'] as const;
+type Open = { kind: 'toggle' | 'password'; user: StaffEntry } | null;
+
+export function StaffAccountsPage() {
+  const { t } = useI18n();
+  const { staff, handleAuthError, logout } = useStaff();
+  const [list, setList] = useState<StaffEntry[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const [busy, setBusy] = useState(false);
+  const [dialogError, setDialogError] = useState<unknown>(null);
+  const [password, setPassword] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const token = staff?.token ?? '';
+
+  const load = useCallback(() => {
+    if (!token) return;
+    consoleApi
+      .staff(token)
+      .then((r) => {
+        setList(r.staff);
+        setError(null);
+      })
+      .catch((err) => handleAuthError(err) || setError(err));
+  }, [token, handleAuthError]);
+  useEffect(load, [load]);
+
+  async function act(reason: string) {
+    if (!open) return;
+    setBusy(true);
+    setDialogError(null);
+    try {
+      if (open.kind === 'toggle') {
+        const next = !open.user.disabled;
+        await consoleApi.setDisabled(token, open.user.id, next, reason);
+        setNotice(t(next ? 'admin.staff.disabledDone' : 'admin.staff.enabledDone', { id: open.user.id }));
+      } else {
+        await consoleApi.resetPassword(token, open.user.id, password, reason);
+        setNotice(t('admin.staff.passwordDone', { id: open.user.id }));
+      }
+      setOpen(null);
+      setPassword('');
+      load();
+    } catch (err) {
+      if (!handleAuthError(err)) setDialogError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!staff) return null;
+  return (
+    <StaffLayout staff={staff} onLogout={logout}>
+      <div className="page-head">
+        <PageTitle>{t('admin.staff.title')}</PageTitle>
+      </div>
+      <CreateForm
+        token={token}
+        onAuthError={handleAuthError}
+        onDone={(u) => {
+          setNotice(t('admin.staff.created', { id: u.id }));
+          load();
+        }}
+      />
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
+      <ErrorAlert error={error} />
+      {list && (
+        <div className="table-wrap">
+          <table className="table" data-testid="staff">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.staff.col.id')}</th>
+                <th scope="col">{t('admin.staff.col.name')}</th>
+                <th scope="col">{t('admin.staff.col.role')}</th>
+                <th scope="col">{t('admin.staff.col.state')}</th>
+                <th scope="col">{t('admin.sessions.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((u) => (
+                <tr key={u.id} data-user={u.id}>
+                  <th scope="row" className="mono">
+                    {u.id}
+                  </th>
+                  <td>{u.name}</td>
+                  <td>{t(`admin.staff.role.${u.role}`)}</td>
+                  <td>
+                    <span className={u.disabled ? 'pill pill-expired' : 'pill pill-ok'}>
+                      {t(u.disabled ? 'admin.staff.disabled' : 'admin.staff.active')}
+                    </span>
+                  </td>
+                  <td>
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className={u.disabled ? 'btn btn-small' : 'btn btn-small btn-danger'}
+                        onClick={() => setOpen({ kind: 'toggle', user: u })}
+                      >
+                        {t(u.disabled ? 'admin.staff.enable' : 'admin.staff.disable')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setOpen({ kind: 'password', user: u })}
+                      >
+                        {t('admin.staff.resetPassword')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ReasonDialog
+        open={open !== null}
+        title={
+          open === null
+            ? ''
+            : open.kind === 'password'
+              ? t('admin.staff.passwordTitle', { id: open.user.id })
+              : t(open.user.disabled ? 'admin.staff.enableTitle' : 'admin.staff.disableTitle', {
+                  id: open.user.id,
+                })
+        }
+        confirm={t('admin.action.confirm')}
+        danger={open?.kind === 'toggle' && !open.user.disabled}
+        busy={busy}
+        error={dialogError}
+        ready={open?.kind !== 'password' || password.length >= 12}
+        onConfirm={act}
+        onClose={() => {
+          setOpen(null);
+          setPassword('');
+          setDialogError(null);
+        }}
+      >
+        {open?.kind === 'password' && (
+          <label className="field">
+            <span>{t('admin.staff.newPassword')}</span>
+            <input
+              type="password"
+              autoComplete="new-password"
+              minLength={12}
+              maxLength={256}
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </label>
+        )}
+      </ReasonDialog>
+    </StaffLayout>
+  );
+}
+
+function CreateForm({
+  token,
+  onDone,
+  onAuthError,
+}: {
+  token: string;
+  onDone(u: StaffEntry): void;
+  onAuthError(err: unknown): boolean;
+}) {
+  const { t } = useI18n();
+  const empty = { id: '', name: '', role: 'proctor' as StaffEntry['role'], password: '' };
+  const [f, setF] = useState(empty);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { user } = await consoleApi.createStaff(token, { ...f, id: f.id.trim(), name: f.name.trim() });
+      setF(empty);
+      onDone(user);
+    } catch (err) {
+      if (!onAuthError(err)) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="new-staff">
+      <h2 id="new-staff">{t('admin.staff.createTitle')}</h2>
+      <form className="form form-grid" onSubmit={submit}>
+        <label className="field">
+          <span>{t('admin.staff.col.id')}</span>
+          <input
+            required
+            maxLength={64}
+            pattern="[A-Za-z0-9._\-]+"
+            autoComplete="off"
+            value={f.id}
+            onChange={(e) => setF({ ...f, id: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('admin.staff.col.name')}</span>
+          <input
+            required
+            maxLength={120}
+            value={f.name}
+            onChange={(e) => setF({ ...f, name: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('admin.staff.col.role')}</span>
+          <select value={f.role} onChange={(e) => setF({ ...f, role: e.target.value as StaffEntry['role'] })}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`admin.staff.role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('admin.staff.password')}</span>
+          <input
+            type="password"
+            required
+            minLength={12}
+            maxLength={256}
+            autoComplete="new-password"
+            value={f.password}
+            onChange={(e) => setF({ ...f, password: e.target.value })}
+          />
+        </label>
+        <div className="field-wide">
+          <ErrorAlert error={error} />
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('admin.staff.create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

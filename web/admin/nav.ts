@@ -1,0 +1,18 @@
+// The staff console's navigation: one entry per screen, with the roles that see it (add yours, keep the others).
+import type { MessageKey } from '../i18n/id.ts';
+import type { StaffAuth } from '../lib/auth.ts';
+import { paths } from '../lib/router.ts';
+
+export interface NavEntry {
+  href: string;
+  label: MessageKey;
+  roles: readonly StaffAuth['role'][];
+}
+
+export const NAV: readonly NavEntry[] = [
+  { href: paths.adminSessions, label: 'admin.nav.sessions', roles: ['admin', 'proctor'] },
+  { href: paths.adminRegistry, label: 'admin.nav.registry', roles: ['admin'] },
+  { href: paths.adminStaff, label: 'admin.nav.staff', roles: ['admin'] },
+];
+
+export const navFor = (role: StaffAuth['role']) => NAV.filter((e) => e.roles.includes(role));
