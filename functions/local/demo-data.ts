@@ -167,8 +167,8 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
   await store.banks.putItems(items);
   // The demo bank's first snapshot; both demo exams pin it (later imports make new snapshots).
   const snapshot = snapshotOf(DEMO_BANK_ID, items);
-  await store.banks.putSnapshot(snapshot);
-  await store.banks.setHead(DEMO_BANK_ID, snapshot.id);
+  await store.banks.putSnapshot(snapshot, { createdAt: seed.at, origin: 'seed' });
+  await store.banks.setHead(DEMO_BANK_ID, snapshot.id, seed.at);
   done();
   const bankSnapshots = { [DEMO_BANK_ID]: snapshot.id };
   const exam = { ...skdPreset({ id: DEMO_EXAM_ID, bankId: DEMO_BANK_ID }), bankSnapshots };
@@ -246,7 +246,12 @@ const seedPsych = async (
 ): Promise<void> => {
   const { store } = deps;
   const now = seed.at;
-  await store.banks.putItems(psychBank(DEMO_PSYCH_BANK_ID));
+  const psychItems = psychBank(DEMO_PSYCH_BANK_ID);
+  await store.banks.putItems(psychItems);
+  // Its first snapshot now (the bank list shows it), not at the first start.
+  const psychSnapshot = snapshotOf(DEMO_PSYCH_BANK_ID, psychItems);
+  await store.banks.putSnapshot(psychSnapshot, { createdAt: now, origin: 'seed' });
+  await store.banks.setHead(DEMO_PSYCH_BANK_ID, psychSnapshot.id, now);
   const exam = psychPreset({ id: DEMO_PSYCH_EXAM_ID, bankId: DEMO_PSYCH_BANK_ID });
   await store.exams.put(exam);
   done();

@@ -81,7 +81,7 @@ export const createAttemptService = ({
 
   /** The replayed view of an attempt; `known` = the whole log when the caller has it (a fresh start), else read. */
   const stateView = async (meta: AttemptMeta, now: number, known?: Step[]): Promise<AttemptStateView> => {
-    const exam = await contentCache.exam(meta.examId, meta.bankSnapshots);
+    const exam = await contentCache.exam(meta, meta.bankSnapshots);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const wire = contentCache.wire(meta.attemptId, exam, meta.seed);
     const steps = known ?? (await store.attempts.readSteps(meta.attemptId));
@@ -112,7 +112,7 @@ export const createAttemptService = ({
   const readyView = async (claims: CandidateClaims, now: number): Promise<AttemptStateView> => {
     const session = await sessionCache.get(claims.sid);
     if (!session) throw userError('NOT_FOUND.session');
-    const { exam } = await contentCache.exam(session.examId);
+    const { exam } = await contentCache.exam(session);
     return {
       attemptId: claims.aid,
       state: 'ready',
@@ -140,7 +140,7 @@ export const createAttemptService = ({
     const meta = await attemptCache.get(claims.aid);
     // The questions go to the attempt's device only (not to a second browser that logged in before start).
     if (!isCurrentDevice(meta, claims.dev, claims.dn)) throw userError('RETIRED_DEVICE');
-    const exam = await contentCache.exam(meta.examId, meta.bankSnapshots);
+    const exam = await contentCache.exam(meta, meta.bankSnapshots);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const header = {
       attemptId: meta.attemptId,
@@ -180,7 +180,7 @@ export const createAttemptService = ({
       if (!isSessionOpen(session, now)) {
         throw userError('SESSION_NOT_OPEN');
       }
-      const exam = await contentCache.exam(session.examId);
+      const exam = await contentCache.exam(session);
       const seed = attemptSeed(secret, claims.aid);
       contentCache.form(claims.aid, exam, seed); // validates the bank covers the blueprint before anything is written
       const { meta, step } = startAttempt({
@@ -218,7 +218,7 @@ export const createAttemptService = ({
         store.sessions.getRosterEntry(claims.sid, claims.sub),
       ]);
       if (!session || !entry) throw userError('NOT_FOUND.session');
-      const { exam } = await contentCache.exam(session.examId);
+      const { exam } = await contentCache.exam(session);
       return {
         attemptId: claims.aid,
         regNo: entry.regNo,
@@ -292,7 +292,7 @@ export const createAttemptService = ({
     async save(claims: CandidateClaims, steps: ClientStepInput[]): Promise<SaveAnswersResponse> {
       const now = deps.clock();
       const meta = await attemptCache.get(claims.aid);
-      const exam = await contentCache.exam(meta.examId, meta.bankSnapshots);
+      const exam = await contentCache.exam(meta, meta.bankSnapshots);
       const wire = contentCache.wire(meta.attemptId, exam, meta.seed);
       const bad: Record<string, string[]> = {};
       // Wire ids -> bank ids: the log records bank ids (docs/exam-engine.md, "Ids on the wire").

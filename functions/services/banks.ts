@@ -23,8 +23,9 @@ export const createBankService = (deps: Deps, contentCache: ContentCache) => ({
     await deps.store.banks.putItems(items);
     // A new immutable snapshot of the whole bank becomes its head; running and finished attempts keep theirs.
     const snapshot = snapshotOf(bankId, await deps.store.banks.list(bankId));
-    await deps.store.banks.putSnapshot(snapshot);
-    await deps.store.banks.setHead(bankId, snapshot.id);
+    const at = deps.clock();
+    await deps.store.banks.putSnapshot(snapshot, { createdAt: at, origin: 'import' });
+    await deps.store.banks.setHead(bankId, snapshot.id, at);
     contentCache.clear();
     const byCategory: Record<string, number> = {};
     for (const i of items) byCategory[i.category] = (byCategory[i.category] ?? 0) + 1;

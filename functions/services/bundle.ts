@@ -35,15 +35,27 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
   /** The archive's files: refused while any session of the exam may still change (secret not revealed). */
   const assemble = async (examId: string, kind: 'public' | 'personal') => {
     const keys = publicationKeysOf(deps);
-    const exam = await store.exams.get(examId);
-    if (!exam) throw userError('NOT_FOUND.exam', { examId });
+    const latest = await store.exams.get(examId);
+    if (!latest) throw userError('NOT_FOUND.exam', { examId });
     const now = deps.clock();
     const sessions = (await store.sessions.list()).filter((s) => s.examId === examId);
     const margin = deps.config.graceMs + deps.config.attemptCacheMs;
     const open: Session[] = [];
-    for (const s of sessions)
-      if (!revealDecision(s, await store.attempts.listBySession(s.id), now, margin).revealed) open.push(s);
+    /** The exam versions attempts ran on (sessions name a version; a bundle carries one). */
+    const versions = new Set<number>();
+    for (const s of sessions) {
+      const metas = await store.attempts.listBySession(s.id);
+      if (metas.length > 0) versions.add(s.examVersion);
+      if (!revealDecision(s, metas, now, margin).revealed) open.push(s);
+    }
     if (open.length > 0) throw userError('VALIDATION.sessionsOpen', { sessions: open.map((s) => s.id) });
+    if (versions.size > 1)
+      throw new DomainError(
+        'CONFLICT',
+        `attempts of exam ${examId} ran on versions ${[...versions].sort().join(', ')}; a bundle carries one exam version`,
+      );
+    const [version] = [...versions];
+    const exam = version === undefined ? latest : ((await store.exams.get(examId, version)) ?? latest);
     if (exam.scheme === 'PSYCH') throw userError('VALIDATION.psychNotPublished');
     const bundleSessions: BundleSession[] = [];
     const attempts: BundleAttempt[] = [];

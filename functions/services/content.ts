@@ -25,13 +25,17 @@ const EXAM_TTL_MS = 60_000;
 const FORM_CACHE_MAX = 10_000;
 const SNAPSHOT_CACHE_MAX = 64;
 
+/** An exam version as sessions and attempts name it; a bare exam id means its latest version. */
+export type ExamRef = string | { readonly examId: string; readonly examVersion: number };
+
 export interface ContentCache {
   /**
-   * The exam with its items. `pins` (an attempt's recorded snapshots) give exactly those items, whatever
-   * happened to the banks since; without pins: the exam version's own pins, else each bank's current
-   * snapshot (made from the bank's items if it has none yet) — what a starting attempt records.
+   * The exam version with its items. `pins` (an attempt's recorded snapshots) give exactly those items,
+   * whatever happened to the banks since; without pins: the exam version's own pins, else each bank's
+   * current snapshot (made from the bank's items if it has none yet) — what a starting attempt records.
+   * Pass the session or attempt (its examId + examVersion): a newer version of the exam never changes it.
    */
-  exam(examId: string, pins?: SnapshotPins): Promise<ExamContent>;
+  exam(ref: ExamRef, pins?: SnapshotPins): Promise<ExamContent>;
   /** The attempt's form: a pure function of (exam version, seed), memoized per attempt. */
   form(attemptId: string, content: ExamContent, seed: string): Form;
   /** The form's wire ids (both ways), for mapping saved choices and views without a store read. */
@@ -78,9 +82,14 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
     return value;
   };
 
-  const definition = (examId: string): Promise<Exam> =>
-    ttlCached(definitions, examId, async () => {
-      const exam = await store.exams.get(examId);
+  const refKey = (ref: ExamRef): string =>
+    typeof ref === 'string' ? ref : `${ref.examId}@${ref.examVersion}`;
+  const definition = (ref: ExamRef): Promise<Exam> =>
+    ttlCached(definitions, refKey(ref), async () => {
+      const exam =
+        typeof ref === 'string'
+          ? await store.exams.get(ref)
+          : await store.exams.get(ref.examId, ref.examVersion);
       if (!exam) throw userError('NOT_FOUND.exam');
       return exam;
     });
@@ -104,8 +113,8 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
     const head = await store.banks.head(bankId);
     if (head) return head;
     const made = snapshotOf(bankId, await store.banks.list(bankId));
-    await store.banks.putSnapshot(made);
-    await store.banks.setHead(bankId, made.id);
+    await store.banks.putSnapshot(made, { createdAt: now(), origin: 'initial' });
+    await store.banks.setHead(bankId, made.id, now());
     return made.id;
   };
 
@@ -134,8 +143,8 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
     return content;
   };
 
-  const load = async (examId: string): Promise<ExamContent> => {
-    const exam = await definition(examId);
+  const load = async (ref: ExamRef): Promise<ExamContent> => {
+    const exam = await definition(ref);
     const bankIds = [...new Set(exam.sections.map((s) => s.bankId))];
     const pins: Record<string, string> = {};
     for (const b of bankIds) pins[b] = exam.bankSnapshots?.[b] ?? (await currentSnapshot(b));
@@ -168,9 +177,9 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
   };
 
   return {
-    async exam(examId, pins) {
-      if (!pins) return ttlCached(exams, examId, () => load(examId));
-      return contentOf(await definition(examId), pins);
+    async exam(ref, pins) {
+      if (!pins) return ttlCached(exams, refKey(ref), () => load(ref));
+      return contentOf(await definition(ref), pins);
     },
     form: (attemptId, content, seed) => entry(attemptId, content, seed).form,
     wire: (attemptId, content, seed) => entry(attemptId, content, seed).wire,

@@ -49,10 +49,10 @@ export const createFinalizer = (
   const { store } = deps;
 
   const score = async (meta: AttemptMeta, corrections?: ScoringCorrections): Promise<StoredResult> => {
-    const exam = await contentCache.exam(meta.examId, meta.bankSnapshots);
+    const exam = await contentCache.exam(meta, meta.bankSnapshots);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const scoring = scoringPins(exam.pins, corrections ?? (await contentCache.corrections(meta.examId)));
-    const keyed = scoring.regradeIds.length ? await contentCache.exam(meta.examId, scoring.pins) : exam;
+    const keyed = scoring.regradeIds.length ? await contentCache.exam(meta, scoring.pins) : exam;
     const steps = await store.attempts.readSteps(meta.attemptId);
     const view = replay(steps, meta, deps.config.graceMs);
     const s = scoreAttempt(exam.exam, form, keyed.itemsById, view.answers, meta.formationType);

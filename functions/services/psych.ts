@@ -45,7 +45,7 @@ export const createPsychService = ({
   const { store } = deps;
 
   const scoreOf = async (meta: AttemptMeta): Promise<PsychResult> => {
-    const exam = await contentCache.exam(meta.examId);
+    const exam = await contentCache.exam(meta);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const view = replay(await store.attempts.readSteps(meta.attemptId), meta, deps.config.graceMs);
     return scorePsych(form, exam.itemsById, view, deps.config.speedGraceMs);
@@ -91,7 +91,7 @@ export const createPsychService = ({
       const meta = await finalizer.finalizeIfDue(await attemptCache.get(claims.aid), now);
       if (meta.state !== 'running') throw userError('CONFLICT.notRunning');
       if (!isCurrentDevice(meta, claims.dev, claims.dn)) throw userError('RETIRED_DEVICE');
-      const exam = await contentCache.exam(meta.examId);
+      const exam = await contentCache.exam(meta);
       // The browser names items by wire id (domain/wire.ts); the log and the sheet's seed use the bank id.
       const itemId = contentCache.wire(meta.attemptId, exam, meta.seed).byWire.get(wireId)?.itemId ?? '';
       const item = exam.itemsById.get(itemId);
@@ -132,7 +132,7 @@ export const createPsychService = ({
       if (!stored) throw userError('NOT_FOUND.attempt');
       const meta = await finalizer.finalizeIfDue(stored, now);
       if (opts.requireFinished && !finished(meta)) throw userError('NOT_FOUND.psychReport');
-      const exam = await contentCache.exam(meta.examId);
+      const exam = await contentCache.exam(meta);
       if (exam.exam.scheme !== 'PSYCH') throw userError('NOT_FOUND.notPsych');
       const r = await scoreOf(meta);
       const group = await normGroup(meta);

@@ -154,15 +154,17 @@ export const createRegradeService = (
           },
         },
         async () => {
-          for (const t of twins) await store.banks.putSnapshot(t);
+          for (const t of twins)
+            await store.banks.putSnapshot(t, { createdAt: deps.clock(), origin: 'regrade' });
           const fresh = (await store.exams.get(examId)) ?? exam;
           const merged: Record<string, { snapshotId: string; regradeId: string }> = {
             ...fresh.scoringCorrections,
           };
           for (const c of corrections)
             merged[c.fromSnapshot] = { snapshotId: c.toSnapshot, regradeId: c.regradeId };
+          // Corrections belong to the exam (keyed by pinned snapshot), so every version's attempts get them.
           if (canonicalJson(merged) !== canonicalJson(fresh.scoringCorrections ?? {}))
-            await store.exams.put({ ...fresh, scoringCorrections: merged });
+            await store.exams.setCorrections(examId, merged);
           contentCache.clear();
           let rescored = 0;
           let changed = 0;

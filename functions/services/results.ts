@@ -14,7 +14,7 @@ export const resultView = async (
   /** Publication pseudonym secret: the slip shows the pseudonym the rankings use. */
   pseudonymSecret?: string,
 ): Promise<ResultView> => {
-  const exam = await contentCache.exam(meta.examId, meta.bankSnapshots);
+  const exam = await contentCache.exam(meta, meta.bankSnapshots);
   const form = contentCache.form(meta.attemptId, exam, meta.seed);
   // Scoring an empty answer sheet yields the maxima and the passing grade of this formation type.
   const frame = scoreAttempt(exam.exam, form, exam.itemsById, new Map(), meta.formationType);

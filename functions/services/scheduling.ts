@@ -159,7 +159,7 @@ export const createSchedulingService = (deps: Deps, audit: AuditLog, sessionCach
       const s = await get(sessionId);
       checkEditable(s, deps.clock());
       const next: Session = { ...s, ...patch };
-      const exam = await store.exams.get(s.examId);
+      const exam = await store.exams.get(s.examId, s.examVersion);
       checkSchedule(next, exam?.durationMinutes ?? 0);
       const roster = await store.sessions.listRoster(s.id);
       if (roster.length > next.capacity)

@@ -29,7 +29,7 @@ export const createScoreboardService = (deps: Deps) => {
     const { store } = deps;
     const session = await store.sessions.get(sessionId);
     if (!session) throw userError('NOT_FOUND.session');
-    const exam = await store.exams.get(session.examId);
+    const exam = await store.exams.get(session.examId, session.examVersion);
     if (!exam || exam.scheme === 'PSYCH') throw userError('NOT_FOUND.scoreboard');
     const keys = publicationKeysOf(deps);
     const finished = (await store.attempts.listBySession(sessionId)).filter(

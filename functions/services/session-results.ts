@@ -82,7 +82,7 @@ export const createSessionResultsService = (deps: Deps, contentCache: ContentCac
         (r): r is StoredResult => r !== undefined,
       );
       const byReg = await names([sessionId]);
-      const exam = (await contentCache.exam(session.examId)).exam;
+      const exam = (await contentCache.exam(session)).exam;
       const rows = results
         .map((r) => ({ ...r, name: byReg.get(r.regNo) ?? '' }))
         .sort((a, b) => b.total - a.total || a.regNo.localeCompare(b.regNo));
@@ -105,7 +105,7 @@ export const createSessionResultsService = (deps: Deps, contentCache: ContentCac
       const session = await store.sessions.get(sessionId);
       if (!session) throw userError('NOT_FOUND.session');
       const metas = (await store.attempts.listBySession(sessionId)).filter((m) => FINISHED.has(m.state));
-      const content = await contentCache.exam(session.examId);
+      const content = await contentCache.exam(session);
       const points = new Map(content.exam.sections.map((s) => [s.id, s.correctPoints]));
       const responses = await Promise.all(
         metas.map(async (meta: AttemptMeta): Promise<CandidateResponses> => {

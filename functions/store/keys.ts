@@ -28,10 +28,20 @@ const pad = (n: number, width: number): string => {
 export const DEVICE_EPOCH_WIDTH = 4;
 export const CLIENT_SEQ_WIDTH = 10;
 export const TIME_WIDTH = 13;
+export const EXAM_VERSION_WIDTH = 6;
 
 export const keys = {
   exam: (examId: string) => ({ PK: `EXAM#${examId}`, SK: 'META' }),
   examSection: (examId: string, n: number) => ({ PK: `EXAM#${examId}`, SK: `SECTION#${pad(n, 3)}` }),
+  /** One version of an exam, kept whole and unchanged once it has attempts (sessions name a version). */
+  examVersion: (examId: string, version: number) => ({
+    PK: `EXAM#${examId}`,
+    SK: `VERSION#${pad(version, EXAM_VERSION_WIDTH)}`,
+  }),
+  examVersionsPrefix: (examId: string) => ({ PK: `EXAM#${examId}`, SKPrefix: 'VERSION#' }),
+  /** Exams for the console's list (a summary of the latest version), one partition. */
+  examListEntry: (examId: string) => ({ PK: 'EXAMS', SK: `EXAM#${examId}` }),
+  examList: () => ({ PK: 'EXAMS', SKPrefix: 'EXAM#' }),
   bankItem: (bankId: string, category: string, itemId: string) => ({
     PK: `BANK#${bankId}`,
     SK: `ITEM#${category}#${itemId}`,
@@ -43,6 +53,15 @@ export const keys = {
   bankPrefix: (bankId: string) => ({ PK: `BANK#${bankId}`, SKPrefix: 'ITEM#' }),
   /** The bank's current snapshot (what an import made last). */
   bankHead: (bankId: string) => ({ PK: `BANK#${bankId}`, SK: 'HEAD' }),
+  /** A snapshot the bank has had (written once, after the snapshot is complete): the bank's snapshot list. */
+  bankSnapshotEntry: (bankId: string, snapshotId: string) => ({
+    PK: `BANK#${bankId}`,
+    SK: `SNAP#${snapshotId}`,
+  }),
+  bankSnapshotsPrefix: (bankId: string) => ({ PK: `BANK#${bankId}`, SKPrefix: 'SNAP#' }),
+  /** Banks for the console's list (id and current snapshot), one partition. */
+  bankListEntry: (bankId: string) => ({ PK: 'BANKS', SK: `BANK#${bankId}` }),
+  bankList: () => ({ PK: 'BANKS', SKPrefix: 'BANK#' }),
   /** Items of an immutable, content-addressed bank snapshot; its META is written last. */
   snapshotItem: (snapshotId: string, category: string, itemId: string) => ({
     PK: `SNAP#${snapshotId}`,
@@ -211,11 +230,31 @@ export const accessPatterns: ReadonlyArray<{
     built: (k) => [k.exam('e1'), k.examSection('e1', 7)],
   },
   {
+    pattern: 'exam versions (whole definition each)',
+    key: 'PK=EXAM#id, SK=VERSION#version(6)',
+    built: (k) => [k.examVersion('e1', 2), k.examVersionsPrefix('e1')],
+  },
+  {
+    pattern: 'exams (list)',
+    key: 'PK=EXAMS, SK=EXAM#id',
+    built: (k) => [k.examListEntry('e1'), k.examList()],
+  },
+  {
     pattern: 'items of a bank by category',
     key: 'PK=BANK#id, SK=ITEM#category#itemId',
     built: (k) => [k.bankItem('b1', 'TWK', 'twk-001'), k.bankCategoryPrefix('b1', 'TWK'), k.bankPrefix('b1')],
   },
   { pattern: 'current snapshot of a bank', key: 'PK=BANK#id, SK=HEAD', built: (k) => [k.bankHead('b1')] },
+  {
+    pattern: 'snapshots a bank has had',
+    key: 'PK=BANK#id, SK=SNAP#snapshotId',
+    built: (k) => [k.bankSnapshotEntry('b1', 'ab12'), k.bankSnapshotsPrefix('b1')],
+  },
+  {
+    pattern: 'banks (list)',
+    key: 'PK=BANKS, SK=BANK#id',
+    built: (k) => [k.bankListEntry('b1'), k.bankList()],
+  },
   {
     pattern: 'bank snapshot (immutable, SHA-256 id)',
     key: 'PK=SNAP#snapshotId, SK=META / ITEM#category#itemId',

@@ -1,7 +1,7 @@
 // The store's surface as the api and jobs see it: one repository per aggregate, created by createStore().
 import type { AttemptMeta, RosterEntry, Session } from '../domain/attempt.ts';
 import type { AuditEntry, AuditIntent } from '../domain/audit-log.ts';
-import type { Exam } from '../domain/exam.ts';
+import type { Exam, ScoringCorrections } from '../domain/exam.ts';
 import type { Item } from '../domain/items.ts';
 import type { CandidateRecord, CandidatesPointer, Formation } from '../domain/registry.ts';
 import type { BankSnapshot } from '../domain/snapshot.ts';
@@ -69,9 +69,58 @@ export interface PreviousScore {
   replacedAt: number;
 }
 
+/** Who made an exam version and when (absent on versions written by seeding or before versions were kept). */
+export interface ExamVersionInfo {
+  createdAt?: number;
+  createdBy?: string;
+}
+
+export interface ExamVersionRecord extends ExamVersionInfo {
+  exam: Exam;
+}
+
+/** An exam in the list: its latest version's id, title and scheme. */
+export interface ExamSummary {
+  id: string;
+  title: string;
+  scheme: Exam['scheme'];
+  version: number;
+  updatedAt?: number;
+}
+
 export interface ExamRepo {
-  put(exam: Exam): Promise<void>;
-  get(examId: string): Promise<Exam | undefined>;
+  /** Writes `exam` as its version (replacing it) and as the latest version, and the list entry. */
+  put(exam: Exam, info?: ExamVersionInfo): Promise<void>;
+  /** Like put, but only when that version does not exist yet (a taken version -> DomainError CONFLICT). */
+  createVersion(exam: Exam, info: ExamVersionInfo): Promise<void>;
+  /**
+   * The latest version, or the given one. Scoring corrections (regrades) belong to the exam, keyed by pinned
+   * snapshot, so every version carries the exam's current ones.
+   */
+  get(examId: string, version?: number): Promise<Exam | undefined>;
+  /** Every version, oldest first ([] for an unknown exam). */
+  versions(examId: string): Promise<ExamVersionRecord[]>;
+  list(): Promise<ExamSummary[]>;
+  /** Replaces the exam's scoring corrections only (no version is rewritten). Unknown exam -> NOT_FOUND. */
+  setCorrections(examId: string, corrections: ScoringCorrections): Promise<void>;
+}
+
+/** A snapshot a bank has had: counts for the console, and when and how it was made (when known). */
+export interface SnapshotSummary {
+  snapshotId: string;
+  bankId: string;
+  itemCount: number;
+  byCategory: Record<string, number>;
+  createdAt?: number;
+  /** import | regrade | seed | initial (the bank's first use without an import) */
+  origin?: string;
+}
+
+export interface BankSummary {
+  bankId: string;
+  /** The current snapshot (what starting attempts draw from unless their exam pins another). */
+  head: string;
+  updatedAt?: number;
 }
 
 export interface BankRepo {
@@ -79,13 +128,20 @@ export interface BankRepo {
   putItems(items: Item[]): Promise<void>;
   list(bankId: string): Promise<Item[]>;
   listByCategory(bankId: string, category: string): Promise<Item[]>;
-  /** Writes an immutable snapshot (items, then META). Idempotent: the id is the hash of the items. */
-  putSnapshot(snapshot: BankSnapshot): Promise<void>;
+  /**
+   * Writes an immutable snapshot (items, then META, then the bank's list entry of it, which keeps its first
+   * `createdAt`). Idempotent: the id is the hash of the items.
+   */
+  putSnapshot(snapshot: BankSnapshot, info?: { createdAt?: number; origin?: string }): Promise<void>;
+  /** The snapshots the bank has had, oldest first (those without a time first). */
+  listSnapshots(bankId: string): Promise<SnapshotSummary[]>;
   /** A complete snapshot (items sorted by id), or undefined. */
   getSnapshot(snapshotId: string): Promise<BankSnapshot | undefined>;
-  /** Points the bank at its current snapshot (the last import's). */
-  setHead(bankId: string, snapshotId: string): Promise<void>;
+  /** Points the bank at its current snapshot (the last import's) and lists the bank. */
+  setHead(bankId: string, snapshotId: string, at?: number): Promise<void>;
   head(bankId: string): Promise<string | undefined>;
+  /** Every bank that has a current snapshot. */
+  listBanks(): Promise<BankSummary[]>;
 }
 
 export interface SessionRepo {

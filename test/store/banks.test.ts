@@ -67,3 +67,42 @@ describe('bank snapshots', () => {
     expect(await store.banks.list('snap-3')).toEqual([]); // HEAD is not an item
   });
 });
+
+describe('bank and snapshot lists', () => {
+  it('lists each snapshot a bank had once, with counts, keeping the first time and origin', async () => {
+    const first = snapshotOf('lst', [singleItem('q1', 'TWK', 'lst'), singleItem('q2', 'TIU', 'lst')]);
+    const second = snapshotOf('lst', [singleItem('q1', 'TWK', 'lst')]);
+    await store.banks.putSnapshot(first, { createdAt: 10, origin: 'import' });
+    await store.banks.putSnapshot(second, { createdAt: 20, origin: 'import' });
+    await store.banks.putSnapshot(first, { createdAt: 30, origin: 'regrade' });
+    const listed = await store.banks.listSnapshots('lst');
+    expect(listed).toEqual([
+      {
+        snapshotId: first.id,
+        bankId: 'lst',
+        itemCount: 2,
+        byCategory: { TWK: 1, TIU: 1 },
+        createdAt: 10,
+        origin: 'import',
+      },
+      {
+        snapshotId: second.id,
+        bankId: 'lst',
+        itemCount: 1,
+        byCategory: { TWK: 1 },
+        createdAt: 20,
+        origin: 'import',
+      },
+    ]);
+    // the snapshot entries do not show up as bank items
+    expect(await store.banks.list('lst')).toEqual([]);
+  });
+
+  it('setHead lists the bank with its current snapshot', async () => {
+    await store.banks.setHead('hd1', 'a'.repeat(64), 7);
+    await store.banks.setHead('hd1', 'b'.repeat(64), 8);
+    const listed = (await store.banks.listBanks()).filter((b) => b.bankId === 'hd1');
+    expect(listed).toEqual([{ bankId: 'hd1', head: 'b'.repeat(64), updatedAt: 8 }]);
+    expect(await store.banks.head('hd1')).toBe('b'.repeat(64));
+  });
+});
