@@ -172,6 +172,31 @@ export const resultView = z.object({
   /** The candidate's pseudonym in published rankings (null when publication keys are not configured). */
   pseudonym: z.optional(z.nullable(z.string())),
   submittedAt: z.int(),
+  /**
+   * A psych battery's slip (exam scheme PSYCH): per-factor scores and Kraepelin measures from the log. The
+   * sections' points (likert sums, 0) are not a psych score, so a psych slip shows these instead.
+   */
+  psych: z.optional(
+    z.object({
+      factors: z.array(
+        z.object({
+          factor: z.string(),
+          status: z.enum(['valid', 'invalid']),
+          raw: z.nullable(z.number()),
+          pomp: z.nullable(z.number()),
+        }),
+      ),
+      speed: z.array(
+        z.object({
+          panker: z.number(),
+          tianker: z.number(),
+          jankerRange: z.number(),
+          jankerMad: z.number(),
+          hanker: z.number(),
+        }),
+      ),
+    }),
+  ),
   ...withServerTime,
 });
 export type ResultView = z.infer<typeof resultView>;

@@ -168,6 +168,12 @@ export const createAttemptService = ({
     serverTime: now,
   });
 
+  /** What a psych battery's slip needs (results.ts scores it only for a PSYCH exam). */
+  const psychSlip = (attemptId: string) => ({
+    readSteps: () => store.attempts.readSteps(attemptId),
+    speedGraceMs: deps.config.speedGraceMs,
+  });
+
   return {
     async start(claims: CandidateClaims): Promise<AttemptStateView> {
       const now = deps.clock();
@@ -397,7 +403,14 @@ export const createAttemptService = ({
     async submit(claims: CandidateClaims): Promise<ResultView> {
       const result = await finalizer.submit(claims.aid, { role: 'candidate' });
       const meta = await attemptCache.get(claims.aid);
-      return resultView(contentCache, meta, result, deps.clock(), deps.config.publication?.pseudonymSecret);
+      return resultView(
+        contentCache,
+        meta,
+        result,
+        deps.clock(),
+        deps.config.publication?.pseudonymSecret,
+        psychSlip(meta.attemptId),
+      );
     },
 
     /** The result of a finished attempt (finalized first when its deadline has passed). */
@@ -413,6 +426,7 @@ export const createAttemptService = ({
         await finalizer.result(meta),
         now,
         deps.config.publication?.pseudonymSecret,
+        psychSlip(meta.attemptId),
       );
     },
   };

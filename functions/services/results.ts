@@ -1,7 +1,11 @@
-// Result views: a stored result with section titles, maxima and the passing grade that applied.
+// Result views: a stored result with section titles, maxima and the passing grade that applied; a psych
+// battery's factor scores and Kraepelin measures.
 import type { AttemptMeta } from '../domain/attempt.ts';
 import { pseudonym } from '../domain/pseudonym.ts';
+import { scorePsych } from '../domain/psych/attempt.ts';
+import { replay } from '../domain/replay.ts';
 import { scoreAttempt } from '../domain/scoring.ts';
+import type { Step } from '../domain/steps.ts';
 import type { ResultView } from '../schemas/candidate.ts';
 import type { StoredResult } from '../store/types.ts';
 import type { ContentCache } from './content.ts';
@@ -13,11 +17,31 @@ export const resultView = async (
   now: number,
   /** Publication pseudonym secret: the slip shows the pseudonym the rankings use. */
   pseudonymSecret?: string,
+  /** For a PSYCH exam: the attempt's log and the Kraepelin grace, to put factor scores on the slip. */
+  psych?: { readSteps(): Promise<readonly Step[]>; speedGraceMs: number },
 ): Promise<ResultView> => {
   const exam = await contentCache.exam(meta, meta.bankSnapshots);
   const form = contentCache.form(meta.attemptId, exam, meta.seed);
   // Scoring an empty answer sheet yields the maxima and the passing grade of this formation type.
   const frame = scoreAttempt(exam.exam, form, exam.itemsById, new Map(), meta.formationType);
+  let psychPart: ResultView['psych'];
+  if (exam.exam.scheme === 'PSYCH' && psych) {
+    const r = scorePsych(form, exam.itemsById, replay(await psych.readSteps(), meta, 0), psych.speedGraceMs);
+    psychPart = {
+      factors: r.factors.map((f) =>
+        f.status === 'valid'
+          ? { factor: f.factor, status: f.status, raw: f.raw, pomp: f.pomp }
+          : { factor: f.factor, status: f.status, raw: null, pomp: null },
+      ),
+      speed: r.speed.map(({ measures: m }) => ({
+        panker: m.panker,
+        tianker: m.tianker,
+        jankerRange: m.jankerRange,
+        jankerMad: m.jankerMad,
+        hanker: m.hanker,
+      })),
+    };
+  }
   return {
     attemptId: result.attemptId,
     examId: result.examId,
@@ -35,6 +59,7 @@ export const resultView = async (
     receipt: result.logHash,
     pseudonym: pseudonymSecret === undefined ? null : pseudonym(pseudonymSecret, result.regNo),
     submittedAt: result.submittedAt,
+    ...(psychPart ? { psych: psychPart } : {}),
     serverTime: now,
   };
 };

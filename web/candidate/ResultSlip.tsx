@@ -1,10 +1,11 @@
 // Result slip: header (name, reg. no., session, attempt id, finish time with zone), how it ended, section
-// scores, pass/fail, receipt hash and its QR code; prints on one A4 page (print CSS in styles.css).
+// scores (a psych battery: factor scores and Kraepelin measures), pass/fail, receipt hash and its QR code; prints on one A4 page (print CSS in styles.css).
 import { useEffect, useState } from 'react';
 import type { AttemptBrief, AttemptEnd, ResultView } from '../../functions/schemas/candidate.ts';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { zoneOf } from '../lib/timezone.ts';
+import { PsychSlip } from './psych/PsychSlip.tsx';
 
 interface Props {
   result: ResultView;
@@ -78,45 +79,49 @@ export function ResultSlip({ result, name, brief, ended }: Props) {
           {t(result.passed ? 'result.passed' : 'result.failed')}
         </p>
       )}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('result.section')}</th>
-            <th scope="col" className="num">
-              {t('result.score')}
-            </th>
-            <th scope="col" className="num">
-              {t('result.max')}
-            </th>
-            <th scope="col" className="num">
-              {t('result.passingGrade')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.sections.map((s) => {
-            const below = s.passingGrade !== null && s.score < s.passingGrade;
-            return (
-              <tr key={s.id} className={below ? 'below' : undefined}>
-                <th scope="row">{s.title}</th>
-                <td className="num">{fmt(s.score)}</td>
-                <td className="num">{fmt(s.max)}</td>
-                <td className="num">{s.passingGrade === null ? '—' : fmt(s.passingGrade)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('result.total')}</th>
-            <td className="num total" data-testid="total">
-              {fmt(result.total)}
-            </td>
-            <td className="num">{fmt(result.maxTotal)}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+      {result.psych ? (
+        <PsychSlip psych={result.psych} />
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('result.section')}</th>
+              <th scope="col" className="num">
+                {t('result.score')}
+              </th>
+              <th scope="col" className="num">
+                {t('result.max')}
+              </th>
+              <th scope="col" className="num">
+                {t('result.passingGrade')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.sections.map((s) => {
+              const below = s.passingGrade !== null && s.score < s.passingGrade;
+              return (
+                <tr key={s.id} className={below ? 'below' : undefined}>
+                  <th scope="row">{s.title}</th>
+                  <td className="num">{fmt(s.score)}</td>
+                  <td className="num">{fmt(s.max)}</td>
+                  <td className="num">{s.passingGrade === null ? '—' : fmt(s.passingGrade)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('result.total')}</th>
+              <td className="num total" data-testid="total">
+                {fmt(result.total)}
+              </td>
+              <td className="num">{fmt(result.maxTotal)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      )}
       <div className="slip-receipt">
         <div>
           <h2 className="slip-h2">{t('result.receipt')}</h2>

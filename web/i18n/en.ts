@@ -411,6 +411,12 @@ export const en: Record<MessageKey, string> = {
   'psych.report.percentile': 'Percentile',
   'psych.report.category': 'Category',
   'psych.report.invalid': 'Invalid: too many blank items ({blanks})',
+  'psych.slip.title': 'Psychological test scores',
+  'psych.slip.note':
+    'Not a total: each factor and each Kraepelin measure is scored on its own. Details and norms are in the report.',
+  'psych.slip.invalid': 'Invalid',
+  'psych.slip.measure': 'Measure',
+  'psych.slip.value': 'Value',
   'psych.report.noNorm':
     'No norm group yet (fewer than 2 finished candidates): T scores and percentiles are not shown.',
   'psych.report.normGroup': 'Norms: {description} (n = {n}).',

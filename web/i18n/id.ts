@@ -413,6 +413,12 @@ export const id = {
   'psych.report.percentile': 'Persentil',
   'psych.report.category': 'Kategori',
   'psych.report.invalid': 'Tidak sah: terlalu banyak butir kosong ({blanks})',
+  'psych.slip.title': 'Skor tes psikologi',
+  'psych.slip.note':
+    'Bukan skor jumlah: setiap faktor dan ukuran Kraepelin dinilai sendiri. Rincian dan norma ada di laporan.',
+  'psych.slip.invalid': 'Tidak sah',
+  'psych.slip.measure': 'Ukuran',
+  'psych.slip.value': 'Nilai',
   'psych.report.noNorm':
     'Belum ada kelompok norma (kurang dari 2 peserta selesai): skor T dan persentil tidak ditampilkan.',
   'psych.report.normGroup': 'Norma: {description} (n = {n}).',

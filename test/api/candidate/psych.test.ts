@@ -146,6 +146,21 @@ describe('psych battery', () => {
   it('after submit the candidate reads their report: counted entries only, factors with blanks over the limit invalid', async () => {
     const sub = await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, { token: s.token });
     expect(sub.status).toBe(200);
+    // The slip carries factor scores and Kraepelin measures, not a likert sum.
+    expect(sub.json.psych.factors.map((f: { status: string; raw: unknown }) => [f.status, f.raw])).toEqual(
+      Array(5).fill(['invalid', null]),
+    );
+    expect(sub.json.psych.speed).toEqual([
+      {
+        panker: 0.3,
+        tianker: 1,
+        jankerRange: 2,
+        jankerMad: expect.closeTo(0.48, 9),
+        hanker: expect.any(Number),
+      },
+    ]);
+    const again = await h.call('GET', `/api/candidate/attempts/${s.attemptId}/result`, { token: s.token });
+    expect(again.json.psych).toEqual(sub.json.psych);
     const res = await h.call('GET', `/api/candidate/attempts/${s.attemptId}/psych-report`, {
       token: s.token,
     });
@@ -194,6 +209,11 @@ describe('psych battery', () => {
 
   it('the report of an SKD attempt is not a psych report (404)', async () => {
     const skd = await h.started(1);
+    const slip = await h.call('POST', `/api/candidate/attempts/${skd.attemptId}/submit`, {
+      token: skd.token,
+    });
+    expect(slip.status).toBe(200);
+    expect(slip.json.psych).toBeUndefined();
     const admin = await h.loginStaff('admin');
     const res = await h.call('GET', `/api/admin/attempts/${skd.attemptId}/psych-report`, { token: admin });
     expect(res.status).toBe(404);
