@@ -39,7 +39,8 @@ const checkPercents = (weights: Readonly<Record<string, number>>, what: string):
 
 /**
  * SKB in thousandths from components (each 0..100, <= 3 decimals): round_half_up(Σ milli_c × w_c / 100).
- * Every weighted component must be present; components without a weight -> VALIDATION.
+ * Every component with a weight above 0 must be present (a 0-weight one, e.g. PSIKOTES by default, may be
+ * absent); components without a weight -> VALIDATION.
  */
 export function skbMilliFromComponents(
   components: Readonly<Record<string, number>>,
@@ -49,6 +50,7 @@ export function skbMilliFromComponents(
   let sum = 0;
   for (const [name, w] of Object.entries(weights)) {
     const v = components[name];
+    if (v === undefined && w === 0) continue;
     if (v === undefined) throw new DomainError('VALIDATION', `SKB component ${name} missing`);
     sum += toMilli(v, `SKB component ${name}`) * w;
   }
@@ -79,3 +81,46 @@ export function finalMilli(
 
 /** Thousandths -> number with 3 decimals (display and JSON). */
 export const fromMilli = (milli: number): number => milli / 1000;
+
+/** SKB component names: computer test, interview, other tests, psych (0 % unless an admin weights it). */
+export const SKB_COMPONENTS = ['CAT', 'WAWANCARA', 'LAINNYA', 'PSIKOTES'] as const;
+
+/** How an exam's SKB stage is scored and combined with SKD (stored per SKD exam, changed by an admin). */
+export interface SkbSettings {
+  /** 'score': one SKB score per candidate; 'components': SKB = Σ component × weight %. */
+  mode: 'score' | 'components';
+  /** Whole percents summing to 100 (BKN practice 50 / 30 / 20; PSIKOTES 0 by default). */
+  componentWeights: Record<string, number>;
+  final: FinalWeights;
+  /** Keys after `final` (final-ranking.ts): default SKD total, TKP, TIU, TWK. */
+  tieBreaks: string[];
+}
+
+export const DEFAULT_SKB_SETTINGS: Readonly<SkbSettings> = {
+  mode: 'components',
+  componentWeights: { ...DEFAULT_SKB_COMPONENT_WEIGHTS, PSIKOTES: 0 },
+  final: { ...DEFAULT_FINAL_WEIGHTS },
+  tieBreaks: ['total', 'TKP', 'TIU', 'TWK'],
+};
+
+/** One imported SKB row: a single score or the components, in thousandths. Never published. */
+export interface SkbScoreRow {
+  regNo: string;
+  skbMilli?: number;
+  componentsMilli?: Record<string, number>;
+}
+
+/**
+ * The SKB (thousandths) of a row under the settings: the score itself, or the weighted components. A row that
+ * lacks what the mode needs -> VALIDATION.
+ */
+export function skbMilliOf(row: SkbScoreRow, settings: Readonly<SkbSettings>): number {
+  if (settings.mode === 'score') {
+    if (row.skbMilli === undefined) throw new DomainError('VALIDATION', `SKB score of ${row.regNo} missing`);
+    return row.skbMilli;
+  }
+  const c = row.componentsMilli;
+  if (!c) throw new DomainError('VALIDATION', `SKB components of ${row.regNo} missing`);
+  const asScores = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, fromMilli(v)]));
+  return skbMilliFromComponents(asScores, settings.componentWeights);
+}

@@ -16,6 +16,7 @@ import { createRoomMonitor } from './room-monitor.ts';
 import { createSchedulingService } from './scheduling.ts';
 import { createScoreboardService } from './scoreboard.ts';
 import { createSessionResultsService } from './session-results.ts';
+import { createSkbService } from './skb.ts';
 import { createStaffAccounts } from './staff-accounts.ts';
 
 /**
@@ -46,6 +47,7 @@ export const createServices = (deps: Deps) => {
     bundles: createBundleService(deps, auditLog, publication),
     scoreboard: createScoreboardService(deps),
     regrade: createRegradeService(deps, contentCache, finalizer, auditLog),
+    skb: createSkbService(deps, auditLog, publication),
   };
 };
 

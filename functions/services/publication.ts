@@ -73,29 +73,42 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
     { doc: PublicationDoc; levels: Uint8Array[][]; index: Map<string, number> }
   >();
 
-  /** Every stored result of the exam, anonymized, with the formations that have any (id order). */
-  const gather = async (examId: string, keys: PublicationKeys) => {
+  /** The exam, refused when unknown or a psych instrument (never published, never ranked). */
+  const skdExam = async (examId: string) => {
     const exam = await store.exams.get(examId);
     if (!exam) throw userError('NOT_FOUND.exam', { examId });
     if (exam.scheme === 'PSYCH') throw userError('VALIDATION.psychNotPublished');
+    return exam;
+  };
+
+  /**
+   * Every stored result of the exam, anonymized and ranked, with the formations that have any (id order), and
+   * the registration number behind each pseudonym (for admin use only; never published).
+   */
+  const gather = async (examId: string, keys: PublicationKeys) => {
+    const exam = await skdExam(examId);
     const formations = (await store.formations.list()).map(publishedFormation);
     const results = [];
     const used = [];
+    const regNos = new Map<string, string>();
     for (const f of formations) {
       const rs = (await store.attempts.listResultsByFormation(f.id)).filter((r) => r.examId === examId);
       if (rs.length === 0) continue;
       used.push(f);
-      for (const r of rs)
+      for (const r of rs) {
+        const p = pseudonym(keys.pseudonymSecret, r.regNo);
+        regNos.set(p, r.regNo);
         results.push({
-          pseudonym: pseudonym(keys.pseudonymSecret, r.regNo),
+          pseudonym: p,
           formationId: f.id,
           sections: r.sections,
           total: r.total,
           passed: r.passed,
           receipt: r.logHash,
         });
+      }
     }
-    return { exam, formations: used, rows: rankRows(results, used) };
+    return { exam, formations: used, rows: rankRows(results, used), regNos };
   };
 
   const publishKeys = async (entry: PublicKeyEntry): Promise<void> => {
@@ -255,6 +268,11 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
         publishNow(examId),
       );
     },
+    /** Writes a version of any publication (the final ranking uses it); callers audit. */
+    publishRows: publishVersioned,
+    /** The SKD ranking as it would be published now, and who is behind each pseudonym (admin use only). */
+    skdRanking: (examId: string) => gather(examId, publicationKeysOf(deps)),
+    skdExam,
     latest: (pubId: string) => getJson<LatestPointer>(publishedKeys.latest(pubId)),
     keys: async () => (await getJson<PublicKeyEntry[]>(publishedKeys.keys)) ?? [],
 

@@ -13,6 +13,7 @@ import { createLoginLimitRepo } from './login-limits.ts';
 import { createObjects } from './objects.ts';
 import { createPublicationPointerRepo } from './publications.ts';
 import { createSessionRepo } from './sessions.ts';
+import { createSkbRepo } from './skb.ts';
 import { Table, type TableTuning } from './table.ts';
 import type { Store, StoreConfig } from './types.ts';
 import { createUserRepo } from './users.ts';
@@ -35,6 +36,7 @@ export const createStore = (config: StoreConfig, tuning: TableTuning = {}): Stor
     users: createUserRepo(table),
     loginLimits: createLoginLimitRepo(table),
     publications: createPublicationPointerRepo(table),
+    skb: createSkbRepo(table),
     objects: createObjects(s3),
     config,
     async ensure(): Promise<void> {

@@ -4,6 +4,7 @@ import type { AuditEntry, AuditIntent } from '../domain/audit-log.ts';
 import type { Exam, ScoringCorrections } from '../domain/exam.ts';
 import type { Item } from '../domain/items.ts';
 import type { CandidateRecord, CandidatesPointer, Formation } from '../domain/registry.ts';
+import type { SkbScoreRow, SkbSettings } from '../domain/skb.ts';
 import type { BankSnapshot } from '../domain/snapshot.ts';
 import type { Step } from '../domain/steps.ts';
 import type { LoginLimitRepo } from './login-limits.ts';
@@ -245,6 +246,31 @@ export interface AuditRepo {
   listDay(day: string): Promise<AuditEntry[]>;
 }
 
+/** The SKB import in force for an exam: which import, its mode, how many rows, when and by whom. */
+export interface SkbImportPointer {
+  importId: string;
+  mode: SkbSettings['mode'];
+  rows: number;
+  at: number;
+  by: string;
+}
+
+export interface SkbRepo {
+  getSettings(examId: string): Promise<SkbSettings | undefined>;
+  putSettings(examId: string, settings: SkbSettings): Promise<void>;
+  /** Idempotent for the same chunks; invisible until setPointer names the import. */
+  putImportChunks(
+    examId: string,
+    importId: string,
+    chunks: Array<{ n: number; rows: SkbScoreRow[] }>,
+  ): Promise<void>;
+  getPointer(examId: string): Promise<SkbImportPointer | undefined>;
+  /** The one write that makes an import the SKB scores in force. */
+  setPointer(examId: string, pointer: SkbImportPointer): Promise<void>;
+  /** Rows of the import in force ([] before any). */
+  listCurrent(examId: string): Promise<SkbScoreRow[]>;
+}
+
 /** A publication's version state: the highest version number claimed, and the latest completed pointer. */
 export interface PublicationState {
   claimed: number;
@@ -270,6 +296,7 @@ export interface Store {
   users: UserRepo;
   loginLimits: LoginLimitRepo;
   publications: PublicationPointerRepo;
+  skb: SkbRepo;
   /** Creates the table (with GSIs) and buckets if absent. Idempotent. */
   ensure(): Promise<void>;
   /** Health probe: DescribeTable; returns 'ok' or throws. */

@@ -10,6 +10,20 @@ describe('SKB integration (thousandths, hand-worked)', () => {
     // 33.333×60% + 66.667×40% = 19.9998 + 26.6668 = 46.6666 -> 46.667
     ['rounds once at the end, half up', { CAT: 33.333, PSIKO: 66.667 }, { CAT: 60, PSIKO: 40 }, 46_667],
     ['one component 100%', { CAT: 88.8 }, { CAT: 100 }, 88_800],
+    // PSIKOTES listed with weight 0 and absent: 80×50% + 70×30% + 90×20% = 79
+    [
+      'a 0-weight component may be absent',
+      { CAT: 80, WAWANCARA: 70, LAINNYA: 90 },
+      { CAT: 50, WAWANCARA: 30, LAINNYA: 20, PSIKOTES: 0 },
+      79_000,
+    ],
+    // present with weight 0: counts nothing
+    [
+      'a 0-weight component counts nothing',
+      { CAT: 80, WAWANCARA: 70, LAINNYA: 90, PSIKOTES: 10 },
+      { CAT: 50, WAWANCARA: 30, LAINNYA: 20, PSIKOTES: 0 },
+      79_000,
+    ],
   ])('%s', (_n, components, weights, expected) => {
     expect(skbMilliFromComponents(components, weights)).toBe(expected);
   });

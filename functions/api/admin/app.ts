@@ -16,6 +16,7 @@ import { mountBankRoutes } from './banks.ts';
 import { mountRegistryRoutes } from './registry.ts';
 import { mountResultRoutes } from './results.ts';
 import { mountSchedulingRoutes } from './scheduling.ts';
+import { mountSkbRoutes } from './skb.ts';
 import { staffRequest, viewer } from './staff-request.ts';
 
 /** Bank imports are the largest bodies the API takes (a few thousand items). */
@@ -76,6 +77,7 @@ export const adminApp = (svc: Services) => {
   mountRegistryRoutes(app, svc, adminOnly);
   mountSchedulingRoutes(app, svc, adminOnly, staff);
   mountResultRoutes(app, svc, adminOnly);
+  mountSkbRoutes(app, svc, adminOnly);
 
   /** Publishes (or re-confirms, idempotently) the anonymized, signed ranking of an exam under published/. */
   app.post('/publications/:examId', adminOnly, async (c) => {
