@@ -1,10 +1,16 @@
-// Admin flow in Chromium: a session scheduled (API), formations and candidates imported in the console (a broken
-// file first: every bad row shown), rosters from the import, PINs released -> printable cards, a candidate signs
-// in with a card's PIN and starts, the monitor shows them, the results CSV downloads with a BOM. axe on each page.
+// Admin flow in Chromium, all through the console: a proctor account created; a session scheduled in WIT (the form
+// reads times in the site's zone) and an overlapping one; formations and candidates imported (a broken file first:
+// every bad row shown; the import's phases); rosters from the import; overbooking and an overlap refused with
+// bilingual reasons; the overlapping session cancelled with a reason; a proctor assigned; PINs released -> printable
+// A4 cards; one PIN regenerated; a candidate signs in with a card's PIN and sits the exam; the monitor shows them;
+// results and item statistics pages; the results CSV downloads with a BOM; the proctor sees only their session, and
+// once disabled their open token is refused. axe on every page.
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXAM_ID } from '../../functions/local/demo-data.ts';
 import { startLocal } from '../../functions/local/server.ts';
+import { toZoneInput } from '../../web/admin/zone.ts';
 import { type AxeViolation, audit, ensureWebBuilt, launchChromium, serious, shot } from './helpers.ts';
 
 type Platform = Awaited<ReturnType<typeof startLocal>>;
@@ -13,6 +19,8 @@ let browser: Browser;
 let token = '';
 const axeReport: Record<string, AxeViolation[]> = {};
 const SESSION = 'E2E-ADMIN-1';
+const OVERLAP = 'E2E-ADMIN-2';
+const PROCTOR = { username: 'pengawas-e2e', password: 'sandi-pengawas-e2e-1' };
 
 async function expectAccessible(page: Page, name: string) {
   const violations = await audit(page);
@@ -54,43 +62,95 @@ const BROKEN =
   'no_peserta;nama;tanggal_lahir;formasi;pendidikan\nE2E-0001;Ani;31/02/2000;F-E2E-1;S1\nE2E-0002;Budi;01/02/2000;F-NOPE;S1\n';
 const CANDIDATES = `no_peserta;nama;tanggal_lahir;formasi;pendidikan;sesi\n${[1, 2, 3]
   .map((i) => `E2E-000${i};Peserta Uji ${i};0${i}/02/2000;F-E2E-1;S1;${SESSION}`)
-  .join('\n')}\n`;
+  .join('\n')}\nE2E-0004;Peserta Uji 4;04/02/2000;F-E2E-1;S1;\n`;
+
+async function login(page: Page, who: { username: string; password: string }) {
+  await page.goto(`${platform.url}/#/admin`);
+  await page.getByLabel('Nama pengguna').fill(who.username);
+  await page.getByLabel('Kata sandi').fill(who.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByTestId('sessions').waitFor();
+}
 
 describe('admin flow in Chromium', () => {
-  it('schedules, imports, releases and prints PINs; a candidate sits; monitor and results CSV show them', async () => {
-    const now = Date.now();
-    const scheduled = await api('POST', '/api/admin/sessions', {
-      id: SESSION,
-      examId: DEMO_EXAM_ID,
-      title: 'Sesi Uji Admin',
-      site: 'Kantor Regional IX Jayapura',
-      room: 'Ruang CAT 2',
-      timeZone: 'WIT',
-      opensAt: now - 60_000,
-      closesAt: now + 4 * 3_600_000,
-      capacity: 10,
-    });
-    expect(scheduled.status).toBe(200);
-
+  it('schedules, imports, assigns, releases and prints PINs; a candidate sits; monitor, results and CSV show them', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('dialog', (d) => void d.accept());
-    await page.goto(`${platform.url}/#/admin`);
-    await page.getByLabel('Nama pengguna').fill(platform.demo.admin.username);
-    await page.getByLabel('Kata sandi').fill(platform.demo.admin.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByTestId('sessions').waitFor();
+    await login(page, platform.demo.admin);
+
+    // staff: a proctor account
+    await page
+      .getByRole('navigation', { name: 'Navigasi konsol staf' })
+      .getByRole('link', { name: 'Akun staf' })
+      .click();
+    await page.getByRole('heading', { name: 'Buat akun' }).waitFor();
+    await page.getByLabel('Nama pengguna').fill(PROCTOR.username);
+    await page.getByLabel('Nama lengkap').fill('Pengawas Uji E2E');
+    await page.getByLabel('Peran').selectOption('proctor');
+    await page.getByLabel('Kata sandi awal (min. 12 karakter)').fill(PROCTOR.password);
+    await page.getByRole('button', { name: 'Buat akun' }).click();
+    await page.getByTestId('staff').locator(`tr[data-user="${PROCTOR.username}"]`).waitFor();
+    await expectAccessible(page, 'admin-staff');
+    await shot(page, 'admin-00-staff');
+
+    // sessions: schedule one in WIT through the form (times typed in WIT), opening a minute ago
+    const now = Date.now();
+    const opens = toZoneInput(now - 120_000, 'WIT');
+    const closes = toZoneInput(now + 4 * 3_600_000, 'WIT');
+    await page.getByRole('link', { name: 'Sesi', exact: true }).click();
+    await page.getByRole('button', { name: 'Jadwalkan sesi' }).click();
+    const form = page.getByTestId('session-form');
+    await form.getByLabel('Ujian (ID versi ujian)').fill(DEMO_EXAM_ID);
+    await form.getByLabel('ID sesi (opsional)').fill(SESSION);
+    await form.getByLabel('Nama sesi').fill('Sesi Uji Admin');
+    await form.getByLabel('Lokasi', { exact: true }).fill('Kantor Regional IX Jayapura');
+    await form.getByLabel('Ruang', { exact: true }).fill('Ruang CAT 2');
+    await form.getByLabel('Zona waktu lokasi').selectOption('WIT');
+    await form.getByLabel('Kapasitas (kursi)').fill('3');
+    await form.getByLabel('Dibuka (WIT)').fill(opens);
+    await form.getByLabel('Ditutup (WIT)').fill(closes);
+    await expectAccessible(page, 'admin-schedule-form');
+    await shot(page, 'admin-01-schedule-form');
+    await form.getByRole('button', { name: 'Jadwalkan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sesi "Sesi Uji Admin" tersimpan.' }).waitFor();
+    const stored = (await api('GET', '/api/admin/sessions')).json.sessions.find(
+      (s: { id: string }) => s.id === SESSION,
+    );
+    // the WIT wall clock typed is the instant stored (minute precision)
+    expect(stored).toMatchObject({ timeZone: 'WIT', capacity: 3, room: 'Ruang CAT 2' });
+    expect(Math.abs(stored.opensAt - (now - 120_000))).toBeLessThan(60_000);
+    const row = page.getByTestId('sessions').locator(`tr[data-session="${SESSION}"]`);
+    await row.getByText(`${opens.replace('T', ' ')} WIT`, { exact: false }).waitFor();
+    // a second session in the same hours (for the overlap refusal), scheduled through the API
+    expect(
+      (
+        await api('POST', '/api/admin/sessions', {
+          id: OVERLAP,
+          examId: DEMO_EXAM_ID,
+          title: 'Sesi Bentrok',
+          site: 'Kantor Regional IX Jayapura',
+          room: 'Ruang CAT 3',
+          timeZone: 'WIT',
+          opensAt: now + 3_600_000,
+          closesAt: now + 5 * 3_600_000,
+          capacity: 10,
+        })
+      ).status,
+    ).toBe(200);
+
+    // registry: formations, a broken candidate file (every bad row), then the good one with its phases
     await page.getByRole('link', { name: 'Formasi & peserta' }).click();
     await page.getByRole('heading', { name: 'Formasi dan peserta' }).waitFor();
-
     const formations = page.getByTestId('import-formations');
     await formations
       .getByLabel('Berkas CSV')
       .setInputFiles({ name: 'formasi.csv', mimeType: 'text/csv', buffer: Buffer.from(FORMATIONS) });
     await formations.getByRole('button', { name: 'Unggah' }).click();
     await formations.getByRole('status').filter({ hasText: '1 formasi tersimpan.' }).waitFor();
+    await page.getByTestId('formations').locator('tr[data-formation="F-E2E-1"]').waitFor();
 
     const candidates = page.getByTestId('import-candidates');
     await candidates
@@ -101,29 +161,79 @@ describe('admin flow in Chromium', () => {
     await problems.waitFor();
     expect(await problems.locator('tbody tr').count()).toBe(2);
     await expectAccessible(page, 'admin-registry-problems');
-    await shot(page, 'admin-01-registry-problems');
+    await shot(page, 'admin-02-registry-problems');
 
     await candidates
       .getByLabel('Berkas CSV')
       .setInputFiles({ name: 'peserta.csv', mimeType: 'text/csv', buffer: Buffer.from(CANDIDATES) });
     await candidates.getByRole('button', { name: 'Unggah' }).click();
-    await candidates.getByRole('status').filter({ hasText: '3 peserta tersimpan' }).waitFor();
+    await candidates.getByRole('status').filter({ hasText: '4 peserta tersimpan' }).waitFor();
+    await page.getByRole('heading', { name: 'Peserta terdaftar (4)' }).waitFor();
+    await page.getByRole('button', { name: 'Tempatkan sesuai berkas impor' }).click();
+    await page.getByRole('status').filter({ hasText: '3 peserta ditempatkan.' }).waitFor();
     await expectAccessible(page, 'admin-registry');
-    await shot(page, 'admin-02-registry');
+    await shot(page, 'admin-03-registry');
 
-    expect((await api('POST', '/api/admin/rosters/from-import')).json.assigned).toBe(3);
+    // roster: overbooking refused (capacity 3), an overlap refused; each reason said in the UI language
+    await page.goto(`${platform.url}/#/admin/sessions/${SESSION}/roster`);
+    await page.getByTestId('roster').locator('tbody tr').nth(2).waitFor();
+    await page.getByLabel('Nomor peserta').fill('E2E-0004');
+    await page.getByRole('button', { name: 'Tambahkan' }).click();
+    await page.getByTestId('refusals').getByText(`Sesi ${SESSION} penuh`).waitFor();
+    await page.goto(`${platform.url}/#/admin/sessions/${OVERLAP}/roster`);
+    await page.getByRole('heading', { name: 'Daftar peserta — Sesi Bentrok' }).waitFor();
+    await page.getByLabel('Nomor peserta').fill('E2E-0001');
+    await page.getByRole('button', { name: 'Tambahkan' }).click();
+    await page
+      .getByTestId('refusals')
+      .getByText(`E2E-0001 sudah terdaftar di sesi ${SESSION} yang waktunya bentrok.`)
+      .waitFor();
+    await expectAccessible(page, 'admin-roster-refused');
+    await shot(page, 'admin-04-roster-refused');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page
+      .getByTestId('refusals')
+      .getByText(`E2E-0001 is already on session ${SESSION}, whose window overlaps.`)
+      .waitFor();
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
 
+    // sessions: edit the overlapping one before it opens, then cancel it with a reason; assign the proctor to ours
     await page.goto(`${platform.url}/#/admin/sessions`);
-    const row = page.getByTestId('sessions').locator('tr', { hasText: 'Sesi Uji Admin' });
-    await row.getByText('WIT').first().waitFor();
+    const other = page.getByTestId('sessions').locator(`tr[data-session="${OVERLAP}"]`);
+    expect(await row.getByRole('button', { name: 'Ubah' }).count()).toBe(0); // ours has opened: no edits
+    await other.getByRole('button', { name: 'Ubah' }).click();
+    const edit = page.getByTestId('session-form');
+    expect(await edit.getByLabel('Dibuka (WIT)').inputValue()).toBe(toZoneInput(now + 3_600_000, 'WIT'));
+    await edit.getByLabel('Kapasitas (kursi)').fill('12');
+    await edit.getByRole('button', { name: 'Simpan' }).click();
+    await other.locator('td.num').filter({ hasText: /^12$/ }).waitFor();
+    await other.getByRole('button', { name: 'Batalkan' }).click();
+    const cancelDialog = page.getByRole('dialog', { name: 'Batalkan sesi "Sesi Bentrok"' });
+    await cancelDialog.getByLabel(/^Alasan/).fill('ruang dipakai untuk sesi lain');
+    await expectAccessible(page, 'admin-cancel-dialog');
+    await cancelDialog.getByRole('button', { name: 'Batalkan sesi' }).click();
+    await other.getByText('ruang dipakai untuk sesi lain').waitFor();
+    await row.getByRole('button', { name: 'Pengawas' }).click();
+    const proctors = page.getByRole('dialog', { name: 'Pengawas sesi "Sesi Uji Admin"' });
+    await proctors.getByLabel(/Pengawas Uji E2E/).check();
+    await proctors.getByRole('button', { name: 'Simpan penugasan' }).click();
+    await row.getByText(`Pengawas: ${PROCTOR.username}`).waitFor();
+    await expectAccessible(page, 'admin-sessions');
+    await shot(page, 'admin-05-sessions');
+
+    // PINs: release -> printable cards
     await row.getByRole('button', { name: 'Rilis PIN' }).click();
     await page.getByRole('heading', { name: 'Kartu PIN — Sesi Uji Admin' }).waitFor();
     const cards = page.getByTestId('pin-cards').locator('li');
     expect(await cards.count()).toBe(3);
     await expectAccessible(page, 'admin-pin-cards');
-    await shot(page, 'admin-03-pin-cards');
+    await shot(page, 'admin-06-pin-cards');
     await page.emulateMedia({ media: 'print' });
-    await shot(page, 'admin-04-pin-cards-print');
+    await shot(page, 'admin-07-pin-cards-print');
+    // on paper: no navigation, two cards a row
+    expect(await page.getByRole('navigation', { name: 'Navigasi konsol staf' }).isVisible()).toBe(false);
+    const [a, b] = await Promise.all([cards.nth(0).boundingBox(), cards.nth(1).boundingBox()]);
+    expect(a && b && Math.abs(a.y - b.y) < 2 && b.x > a.x).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     const first = cards.first();
     const regNo = ((await first.locator('dd').nth(0).textContent()) ?? '').trim();
@@ -131,7 +241,20 @@ describe('admin flow in Chromium', () => {
     expect(regNo).toBe('E2E-0001');
     expect(pin).toMatch(/^\d{6}$/);
 
-    // the candidate signs in with the printed PIN and starts
+    // a lost card: a new PIN for E2E-0002, shown on its card
+    await page.goto(`${platform.url}/#/admin/sessions/${SESSION}/roster`);
+    await page
+      .getByTestId('roster')
+      .locator('tr[data-regno="E2E-0002"]')
+      .getByRole('button', { name: 'PIN baru' })
+      .click();
+    const renew = page.getByRole('dialog', { name: 'PIN baru untuk E2E-0002 (Peserta Uji 2)' });
+    await renew.getByLabel(/^Alasan/).fill('kartu hilang');
+    await renew.getByRole('button', { name: 'Buat PIN baru' }).click();
+    await page.getByRole('heading', { name: 'Kartu PIN — Sesi Uji Admin' }).waitFor();
+    expect(await page.getByTestId('pin-cards').locator('li').filter({ hasText: 'E2E-0002' }).count()).toBe(1);
+
+    // the candidate signs in with the printed PIN, starts and answers
     const cand = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'id-ID' });
     const cpage = await cand.newPage();
     await cpage.goto(`${platform.url}/#/`);
@@ -140,29 +263,70 @@ describe('admin flow in Chromium', () => {
     await cpage.getByRole('button', { name: 'Masuk' }).click();
     await cpage.getByRole('button', { name: 'Mulai ujian' }).click();
     await cpage.getByRole('heading', { name: /^Soal 1 dari \d+$/ }).waitFor();
+    await cpage.locator('.option').first().click();
+    await cpage.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
 
     // the monitor shows them
     await page.goto(`${platform.url}/#/admin/sessions/${SESSION}`);
     await page.locator(`tr[data-regno="${regNo}"]`).waitFor();
-    await shot(page, 'admin-05-monitor');
+    await shot(page, 'admin-08-monitor');
 
-    // finished, the results export opens as CSV with a BOM
-    const attempts = await api('GET', `/api/admin/sessions/${SESSION}/attempts`);
-    const attemptId = attempts.json.attempts[0].attemptId;
-    expect((await api('POST', `/api/admin/attempts/${attemptId}/submit`, { reason: 'uji e2e' })).status).toBe(
-      200,
-    );
-    const csv = await fetch(`${platform.url}/api/admin/sessions/${SESSION}/results?format=csv`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    const bytes = new Uint8Array(await csv.arrayBuffer());
+    // the candidate finishes
+    await cpage.getByRole('button', { name: 'Selesai ujian' }).click();
+    await cpage
+      .getByRole('dialog', { name: 'Akhiri ujian?' })
+      .getByRole('button', { name: 'Ya, akhiri ujian' })
+      .click();
+    await cpage.getByTestId('result').waitFor();
+
+    // results: the table, item statistics, and the CSV download (UTF-8 with BOM)
+    await page.goto(`${platform.url}/#/admin/sessions/${SESSION}/results`);
+    const results = page.getByTestId('results');
+    await results.locator('tbody tr').filter({ hasText: 'E2E-0001' }).waitFor();
+    await expectAccessible(page, 'admin-results');
+    await shot(page, 'admin-09-results');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`hasil-${SESSION}.csv`);
+    const bytes = new Uint8Array(await readFile((await download.path()) as string));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\n');
     expect(lines[0]).toBe('registration_number,name,formation,TWK,TIU,TKP,total,passed,receipt_hash');
     expect(lines[1]).toMatch(/^E2E-0001,Peserta Uji 1,F-E2E-1,/);
+    await page.getByRole('link', { name: 'Statistik butir' }).click();
+    await page.getByTestId('item-stats').locator('tbody tr').first().waitFor();
+    await expectAccessible(page, 'admin-item-stats');
+    await shot(page, 'admin-10-item-stats');
+
+    // the proctor sees only their session and no admin screens; disabled, their open token is refused
+    const pctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    const ppage = await pctx.newPage();
+    await login(ppage, PROCTOR);
+    expect(await ppage.getByTestId('sessions').locator('tbody tr').count()).toBe(1);
+    await ppage.getByTestId('sessions').locator(`tr[data-session="${SESSION}"]`).waitFor();
+    expect(await ppage.getByRole('link', { name: 'Akun staf' }).count()).toBe(0);
+    await page.goto(`${platform.url}/#/admin/staff`);
+    await page
+      .getByTestId('staff')
+      .locator(`tr[data-user="${PROCTOR.username}"]`)
+      .getByRole('button', { name: 'Nonaktifkan' })
+      .click();
+    const disable = page.getByRole('dialog', { name: /^Nonaktifkan akun pengawas-e2e/ });
+    await disable.getByLabel(/^Alasan/).fill('tugas selesai');
+    await disable.getByRole('button', { name: 'Konfirmasi' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Akun ${PROCTOR.username} dinonaktifkan.` })
+      .waitFor();
+    await ppage.getByRole('button', { name: 'Muat ulang' }).click();
+    await ppage.getByLabel('Nama pengguna').waitFor();
+    expect(ppage.url()).toMatch(/#\/admin$/);
+
     expect(errors).toEqual([]);
+    await pctx.close();
     await cand.close();
     await context.close();
-  }, 120_000);
+  }, 300_000);
 });

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 
 export function RefusalAlert({ error }: { error: unknown }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const rows = refusalsOf(error);
   const text = (r: Refusal): string => {
     switch (r.reason) {
@@ -22,9 +22,11 @@ export function RefusalAlert({ error }: { error: unknown }) {
     }
   };
   if (!error) return null;
+  if (rows.length === 0) return <ErrorAlert error={error} />;
+  // one alert: the refusal and each row's reason, announced together
   return (
-    <div>
-      <ErrorAlert error={error} />
+    <div className="alert alert-error" role="alert">
+      {errorText(error)}
       {rows.length > 0 && (
         <ul className="refusals" data-testid="refusals">
           {rows.slice(0, 50).map((r, i) => (

@@ -153,6 +153,30 @@ describe('sessions', () => {
     expect((await h.store.sessions.listRoster('D')).map((e) => e.regNo)).toEqual(['C-0005']);
   });
 
+  it('moving a window onto another session of a rostered candidate is refused with the reason, nothing changed', async () => {
+    await schedule('E', 20, 23, 2);
+    expect(
+      (await h.call('POST', '/api/admin/sessions/E/roster', { token: admin, body: { regNos: ['C-0003'] } }))
+        .status,
+    ).toBe(200);
+    // C-0003 is on C (10..13): moving E to 11..14 would put them in two overlapping sessions
+    const moved = await h.call('PATCH', '/api/admin/sessions/E', {
+      token: admin,
+      body: { opensAt: h.now() + 11 * H1, closesAt: h.now() + 14 * H1 },
+    });
+    expect(moved.status).toBe(409);
+    expect(moved.json.error.details.problems).toEqual([
+      {
+        sessionId: 'E',
+        regNo: 'C-0003',
+        reason: 'overlap',
+        other: 'C',
+        message: 'already in overlapping session C',
+      },
+    ]);
+    expect((await h.store.sessions.get('E'))?.opensAt).toBe(h.now() + 20 * H1);
+  });
+
   it('release PINs: each once in clear, only the hash kept; regenerate replaces one; candidates log in', async () => {
     const rel = await h.call('POST', '/api/admin/sessions/A/release-pins', { token: admin });
     expect(rel.status).toBe(200);
