@@ -85,6 +85,24 @@ export interface ResultDoc {
   receipt: string;
 }
 
+/** The result document of a stored result under its pseudonym: what is signed at finalize and in bundles. */
+export const resultDocOf = (
+  r: Omit<ResultDoc, 'pseudonym' | 'receipt'> & { logHash: string },
+  pseudonym: string,
+): ResultDoc => ({
+  attemptId: r.attemptId,
+  pseudonym,
+  sessionId: r.sessionId,
+  examId: r.examId,
+  examVersion: r.examVersion,
+  formationId: r.formationId,
+  formationType: r.formationType,
+  sections: r.sections,
+  total: r.total,
+  passed: r.passed,
+  receipt: r.logHash,
+});
+
 export interface BundleAttempt {
   attemptId: string;
   pseudonym: string;

@@ -38,10 +38,21 @@ export function publicKeyEntry(privateKeyPem: string): PublicKeyEntry {
   return { keyId: keyIdOf(raw), alg: 'Ed25519', publicKey: raw };
 }
 
+const privateKeys = new Map<string, { key: KeyObject; keyId: string }>();
+/** The KeyObject and key id of a PEM private key, parsed once per key (every finalize signs a result). */
+function privateKey(privateKeyPem: string): { key: KeyObject; keyId: string } {
+  let entry = privateKeys.get(privateKeyPem);
+  if (!entry) {
+    entry = { key: createPrivateKey(privateKeyPem), keyId: publicKeyEntry(privateKeyPem).keyId };
+    if (privateKeys.size > 8) privateKeys.clear();
+    privateKeys.set(privateKeyPem, entry);
+  }
+  return entry;
+}
+
 /** Signs canonicalJson(document) with the PKCS#8 PEM private key; the key id is derived from its public half. */
 export function signDocument<T>(document: T, privateKeyPem: string): Signed<T> {
-  const key = createPrivateKey(privateKeyPem);
-  const { keyId } = publicKeyEntry(privateKeyPem);
+  const { key, keyId } = privateKey(privateKeyPem);
   const value = sign(null, Buffer.from(canonicalJson(document), 'utf8'), key).toString('base64');
   return { document, signature: { alg: 'Ed25519', keyId, value } };
 }

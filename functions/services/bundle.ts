@@ -3,8 +3,13 @@
 // auditors, and every bundle request is in the admin audit log.
 
 import type { Session } from '../domain/attempt.ts';
-import type { BundleAttempt, BundleSession, ResultDoc } from '../domain/bundle.ts';
-import { BUNDLE_FORMAT } from '../domain/bundle.ts';
+import {
+  BUNDLE_FORMAT,
+  type BundleAttempt,
+  type BundleSession,
+  type ResultDoc,
+  resultDocOf,
+} from '../domain/bundle.ts';
 import { bundleFiles } from '../domain/bundle-write.ts';
 import { DomainError } from '../domain/errors.ts';
 import { pseudonym } from '../domain/pseudonym.ts';
@@ -90,19 +95,7 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
             );
         }
         const p = pseudonym(keys.pseudonymSecret, meta.regNo);
-        const doc: ResultDoc = {
-          attemptId: meta.attemptId,
-          pseudonym: p,
-          sessionId: s.id,
-          examId: result.examId,
-          examVersion: result.examVersion,
-          formationId: result.formationId,
-          formationType: result.formationType,
-          sections: result.sections,
-          total: result.total,
-          passed: result.passed,
-          receipt: result.logHash,
-        };
+        const doc: ResultDoc = resultDocOf(result, p);
         attempts.push({
           attemptId: meta.attemptId,
           pseudonym: p,
@@ -113,7 +106,10 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
           startedAt: meta.startedAt,
           durationMs: meta.durationMs,
           steps,
-          result: signDocument(doc, keys.signingKeyPem),
+          // The signature made at finalize when there is one (the verifier checks it); else signed now.
+          result: result.signature
+            ? { document: doc, signature: result.signature }
+            : signDocument(doc, keys.signingKeyPem),
           ...(kind === 'personal' ? { regNo: meta.regNo } : {}),
         });
       }

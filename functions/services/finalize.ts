@@ -13,6 +13,7 @@ import type { AttemptCache } from './attempt-cache.ts';
 import type { ContentCache } from './content.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
+import { signResult } from './result-signature.ts';
 import { applyTransition } from './transition.ts';
 
 export interface Finalizer {
@@ -56,7 +57,7 @@ export const createFinalizer = (
     const steps = await store.attempts.readSteps(meta.attemptId);
     const view = replay(steps, meta, deps.config.graceMs);
     const s = scoreAttempt(exam.exam, form, keyed.itemsById, view.answers, meta.formationType);
-    return {
+    return signResult(deps, {
       attemptId: meta.attemptId,
       sessionId: meta.sessionId,
       examId: meta.examId,
@@ -71,7 +72,7 @@ export const createFinalizer = (
       submittedAt: view.submittedAt ?? meta.submittedAt ?? deps.clock(),
       logTail: logTailOf(steps, meta.deviceEpoch),
       ...(scoring.regradeIds.length ? { regradeIds: scoring.regradeIds } : {}),
-    };
+    });
   };
 
   /** Applies a finishing transition with optimistic concurrency; on a race, the winner's result stands. */

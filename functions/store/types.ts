@@ -4,6 +4,7 @@ import type { AuditEntry, AuditIntent } from '../domain/audit-log.ts';
 import type { Exam, ScoringCorrections } from '../domain/exam.ts';
 import type { Item } from '../domain/items.ts';
 import type { CandidateRecord, CandidatesPointer, Formation } from '../domain/registry.ts';
+import type { Signature } from '../domain/signature.ts';
 import type { SkbScoreRow, SkbSettings } from '../domain/skb.ts';
 import type { BankSnapshot } from '../domain/snapshot.ts';
 import type { Step } from '../domain/steps.ts';
@@ -57,6 +58,11 @@ export interface StoredResult {
   regradeIds?: string[];
   /** Earlier scores of this attempt, oldest first, each replaced by a regrade that changed the score. */
   previous?: PreviousScore[];
+  /**
+   * Ed25519 signature (with key id) over the result document (domain/bundle.ts resultDocOf: this result under
+   * the candidate's pseudonym), made when the result was derived; absent when no publication keys were set.
+   */
+  signature?: Signature;
 }
 
 export interface PreviousScore {
