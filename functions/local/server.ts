@@ -1,5 +1,6 @@
 // The whole platform in one process: embedded store (dynalite on its own thread + s3rver), API and web on one port.
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { notFound } from '../api/middleware/on-error.ts';
 import type { LoginLimits } from '../domain/login-limits.ts';
 import { defaultApiConfig } from '../services/config.ts';
 import type { Deps } from '../services/deps.ts';
+import { createSignalPush } from '../services/push.ts';
 import { sweepOpenSessions } from '../services/sweep.ts';
 import { createStore } from '../store/index.ts';
 import { checkDataFormat, ensureDemo } from './data-dir.ts';
@@ -19,6 +21,7 @@ import type { DemoCredentials, SeedOptions } from './demo-data.ts';
 import { startEmbeddedStore } from './embedded-store.ts';
 import { portInUse } from './errors.ts';
 import { servePublished } from './published.ts';
+import { createLocalPush } from './push-ws.ts';
 import { loadLocalSecrets } from './secrets.ts';
 import { localSecureHeaders } from './secure-headers.ts';
 
@@ -50,6 +53,7 @@ export interface LocalPlatform {
 export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform> => {
   if (opts.dataDir) checkDataFormat(opts.dataDir);
   const embedded = await startEmbeddedStore({ dataDir: opts.dataDir });
+  const localPush = createLocalPush();
   try {
     const store = createStore(embedded.config);
     await store.ensure();
@@ -61,6 +65,7 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
       },
       clock: Date.now,
       randomHex: (n) => randomBytes(n).toString('hex'),
+      push: localPush.transport,
     };
     const demo = await ensureDemo(deps, opts.dataDir, opts.seed);
 
@@ -84,6 +89,8 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
       );
     });
     const port = (server.address() as AddressInfo).port;
+    // Proctor signals: WebSocket upgrades on the same port (AWS: the API Gateway WebSocket API behind /ws).
+    localPush.attach(server as Server, createSignalPush(deps));
 
     const sweepEvery = opts.sweepEveryMs ?? 30_000;
     const timer =
@@ -101,11 +108,13 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
       deps,
       async stop() {
         if (timer) clearInterval(timer);
+        localPush.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await embedded.stop();
       },
     };
   } catch (e) {
+    localPush.close();
     await embedded.stop();
     throw e;
   }

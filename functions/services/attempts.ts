@@ -29,6 +29,7 @@ import type { Finalizer } from './finalize.ts';
 import { formJson } from './form-json.ts';
 import type { ImageService } from './images.ts';
 import { presentForm } from './present.ts';
+import { signalOf } from './push.ts';
 import { resultView } from './results.ts';
 import type { SessionCache } from './session-cache.ts';
 import { livePause, type SpeedStartCache } from './speed-starts.ts';
@@ -265,15 +266,7 @@ export const createAttemptService = ({
       }
       attemptCache.set(meta);
       const finished = meta.state === 'submitted' || meta.state === 'expired';
-      return {
-        attemptId: meta.attemptId,
-        state: meta.state,
-        deadline: finished ? null : deadlineOf(meta),
-        remainingMs: remainingOf(meta, now),
-        deviceEpoch: meta.deviceEpoch,
-        ended: finished ? endOf(await store.attempts.readSteps(meta.attemptId)) : null,
-        serverTime: now,
-      };
+      return signalOf(meta, now, finished ? endOf(await store.attempts.readSteps(meta.attemptId)) : null);
     },
 
     /** The form as an object (the reference the byte-assembled formJson must equal). */

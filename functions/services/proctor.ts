@@ -12,6 +12,7 @@ import type { AttemptCache } from './attempt-cache.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
 import type { Finalizer } from './finalize.ts';
+import { createSignalPush } from './push.ts';
 import { applyTransition } from './transition.ts';
 
 export type ProctorAction =
@@ -23,8 +24,22 @@ export type ProctorAction =
 
 export type ProctorService = ReturnType<typeof createProctorService>;
 
-export const createProctorService = (deps: Deps, attemptCache: AttemptCache, finalizer: Finalizer) => ({
-  async act(attemptId: string, actor: Actor, action: ProctorAction): Promise<AttemptMeta> {
+export const createProctorService = (deps: Deps, attemptCache: AttemptCache, finalizer: Finalizer) => {
+  const push = createSignalPush(deps);
+  /** Every action's outcome is pushed to the attempt's open pages (within 5 s: here, at once). */
+  const act = async (attemptId: string, actor: Actor, action: ProctorAction): Promise<AttemptMeta> => {
+    const meta = await transition(attemptId, actor, action);
+    // A force submit that found the deadline passed expired the attempt instead: the clock ended it.
+    const ended =
+      meta.state === 'submitted'
+        ? { by: 'proctor' as const, reason: action.reason }
+        : { by: 'system' as const, reason: null };
+    await push.publish(meta, ended);
+    return meta;
+  };
+  return { act };
+
+  async function transition(attemptId: string, actor: Actor, action: ProctorAction): Promise<AttemptMeta> {
     const now = deps.clock();
     if (action.kind === 'submit') {
       await finalizer.submit(attemptId, actor, action.reason);
@@ -49,5 +64,5 @@ export const createProctorService = (deps: Deps, attemptCache: AttemptCache, fin
         break;
     }
     return applyTransition(deps.store, attemptCache, meta, next);
-  },
-});
+  }
+};

@@ -12,6 +12,7 @@ import { createFormationRepo } from './formations.ts';
 import { createLoginLimitRepo } from './login-limits.ts';
 import { createObjects } from './objects.ts';
 import { createPublicationPointerRepo } from './publications.ts';
+import { createPushConnectionRepo } from './push-connections.ts';
 import { createSessionRepo } from './sessions.ts';
 import { createSkbRepo } from './skb.ts';
 import { Table, type TableTuning } from './table.ts';
@@ -37,6 +38,7 @@ export const createStore = (config: StoreConfig, tuning: TableTuning = {}): Stor
     loginLimits: createLoginLimitRepo(table),
     publications: createPublicationPointerRepo(table),
     skb: createSkbRepo(table),
+    pushConnections: createPushConnectionRepo(table),
     objects: createObjects(s3),
     config,
     async ensure(): Promise<void> {

@@ -158,6 +158,12 @@ export const keys = {
     PK: `SKB#${examId}`,
     SKPrefix: `SET#${importId}#CHUNK#`,
   }),
+  /** An open push connection (WebSocket) of an attempt's page; expires by TTL, deleted when found gone. */
+  pushConnection: (attemptId: string, connectionId: string) => ({
+    PK: `PUSH#${attemptId}`,
+    SK: `CONN#${connectionId}`,
+  }),
+  pushConnectionsOf: (attemptId: string) => ({ PK: `PUSH#${attemptId}`, SKPrefix: 'CONN#' }),
   loginLimitsOfKey: (kind: string, key: string) => ({ PK: `LIMIT#${kind}#K#${key}` }),
   loginLimitsOfAddress: (kind: string, address: string) => ({ PK: `LIMIT#${kind}#A#${address}` }),
 } as const;
@@ -344,6 +350,11 @@ export const accessPatterns: ReadonlyArray<{
     pattern: 'candidate set in force (pointer)',
     key: 'PK=CANDIDATES, SK=CURRENT',
     built: (k) => [k.candidatesPointer()],
+  },
+  {
+    pattern: 'push connections of an attempt (TTL)',
+    key: 'PK=PUSH#attemptId, SK=CONN#connectionId',
+    built: (k) => [k.pushConnection('a1', 'c1'), k.pushConnectionsOf('a1')],
   },
   {
     pattern: 'login limits of a name (per address, total)',

@@ -9,6 +9,7 @@ import type { SkbScoreRow, SkbSettings } from '../domain/skb.ts';
 import type { BankSnapshot } from '../domain/snapshot.ts';
 import type { Step } from '../domain/steps.ts';
 import type { LoginLimitRepo } from './login-limits.ts';
+import type { PushConnectionRepo } from './push-connections.ts';
 
 export interface StoreConfig {
   tableName: string;
@@ -303,6 +304,8 @@ export interface Store {
   loginLimits: LoginLimitRepo;
   publications: PublicationPointerRepo;
   skb: SkbRepo;
+  /** Open push connections of attempts' exam pages (proctor signals). */
+  pushConnections: PushConnectionRepo;
   /** Creates the table (with GSIs) and buckets if absent. Idempotent. */
   ensure(): Promise<void>;
   /** Health probe: DescribeTable; returns 'ok' or throws. */

@@ -5,6 +5,7 @@ import { defaultLoginLimits, type LoginLimits } from '../../functions/domain/log
 import { seedDemo } from '../../functions/local/demo-data.ts';
 import { defaultApiConfig } from '../../functions/services/config.ts';
 import type { Deps } from '../../functions/services/deps.ts';
+import type { PushTransport } from '../../functions/services/push.ts';
 import { testStore } from '../store/helpers.ts';
 
 /** One Ed25519 key for every API test run (generating is cheap, but one key keeps published key lists short). */
@@ -35,7 +36,10 @@ export const RELAXED_LOGIN_LIMITS: LoginLimits = {
   staff: { ...defaultLoginLimits.staff, pairFree: 10_000, pairMax: 10_000, addressMax: 1_000_000 },
 };
 
-export const apiHarness = async (candidates = 4, opts: { loginLimits?: LoginLimits } = {}) => {
+export const apiHarness = async (
+  candidates = 4,
+  opts: { loginLimits?: LoginLimits; push?: PushTransport } = {},
+) => {
   const store = await testStore();
   let now = Date.now();
   const deps: Deps = {
@@ -50,6 +54,7 @@ export const apiHarness = async (candidates = 4, opts: { loginLimits?: LoginLimi
     },
     clock: () => now,
     randomHex: (n) => randomBytes(n).toString('hex'),
+    ...(opts.push ? { push: opts.push } : {}),
   };
   const demo = await seedDemo(deps, { candidates });
   const { app, services } = createApiApp(deps);
