@@ -246,6 +246,29 @@ const catalog = {
     en: 'Sequence already used with other content; reload.',
   },
 
+  // Exams and their versions (services/exams.ts).
+  'DUPLICATE.exam': {
+    id: 'Kode ujian sudah dipakai. Buat versi baru dari ujian itu, atau pakai kode lain.',
+    en: 'This exam id is taken. Make a new version of that exam, or use another id.',
+  },
+  'NOT_FOUND.examVersion': { id: 'Versi ujian tidak ditemukan.', en: 'Exam version not found.' },
+  'NOT_FOUND.snapshot': {
+    id: 'Snapshot bank soal tidak ditemukan untuk bank tersebut.',
+    en: 'No such snapshot of that bank.',
+  },
+  'CONFLICT.examVersionLocked': {
+    id: 'Versi ujian ini sudah dipakai (ada peserta, atau sesinya segera dibuka) dan tidak dapat diubah. Buat versi baru.',
+    en: 'This exam version is in use (it has attempts, or its session opens soon) and cannot change. Make a new version.',
+  },
+  'CONFLICT.examVersionSuperseded': {
+    id: 'Hanya versi terbaru yang dapat diubah langsung. Buat versi baru.',
+    en: 'Only the latest version can be edited in place. Make a new version.',
+  },
+  'CONFLICT.examVersionTaken': {
+    id: 'Versi ini baru saja dibuat oleh permintaan lain. Muat ulang lalu coba lagi.',
+    en: 'Another request just made this version. Reload and try again.',
+  },
+
   // Raised by the HTTP layer itself.
   MALFORMED_JSON: { id: 'Isi permintaan bukan JSON yang valid.', en: 'Request body is not valid JSON.' },
   ROUTE_NOT_FOUND: { id: 'Alamat tidak ditemukan.', en: 'Route not found.' },

@@ -21,6 +21,8 @@ export const staffLoginResponse = z.object({
 export const sessionView = z.object({
   id,
   examId: id,
+  /** The exam version the session serves (a newer version of the exam never changes it). */
+  examVersion: z.number().int().optional(),
   title: z.string(),
   site: z.string(),
   opensAt: z.number().int(),

@@ -6,6 +6,7 @@ import { createBundleService } from './bundle.ts';
 import { createCandidateImportService } from './candidate-import.ts';
 import { createCandidateServices } from './candidate-services.ts';
 import type { Deps } from './deps.ts';
+import { createExamService } from './exams.ts';
 import { createFormationService } from './formations.ts';
 import { createMonitorService } from './monitor.ts';
 import { createProctorService } from './proctor.ts';
@@ -37,7 +38,8 @@ export const createServices = (deps: Deps) => {
     sessionResults: createSessionResultsService(deps, contentCache),
     roomMonitor: createRoomMonitor(deps),
     staffAccounts: createStaffAccounts(deps, auditLog),
-    banks: createBankService(deps, contentCache),
+    banks: createBankService(deps, contentCache, auditLog, candidate.images),
+    exams: createExamService(deps, auditLog, contentCache),
     audit: createAuditService(deps),
     publicInfo: createPublicService(deps),
     auditLog,

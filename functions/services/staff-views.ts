@@ -6,6 +6,7 @@ import type { AttemptSummary, SessionView } from '../schemas/staff.ts';
 export const sessionView = (s: Session): SessionView => ({
   id: s.id,
   examId: s.examId,
+  examVersion: s.examVersion,
   title: s.title,
   site: s.site,
   opensAt: s.opensAt,

@@ -13,6 +13,7 @@ import { clientAddress } from '../client-address.ts';
 import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
 import { mountBankRoutes } from './banks.ts';
+import { mountExamReadRoutes, mountExamWriteRoutes } from './exams.ts';
 import { mountRegistryRoutes } from './registry.ts';
 import { mountResultRoutes } from './results.ts';
 import { mountSchedulingRoutes } from './scheduling.ts';
@@ -74,6 +75,8 @@ export const adminApp = (svc: Services) => {
   });
 
   mountBankRoutes(app, svc, adminOnly);
+  mountExamReadRoutes(app, svc, adminOnly);
+  mountExamWriteRoutes(app, svc, adminOnly);
   mountRegistryRoutes(app, svc, adminOnly);
   mountSchedulingRoutes(app, svc, adminOnly, staff);
   mountResultRoutes(app, svc, adminOnly);

@@ -1,13 +1,16 @@
-// Admin bank routes: import a bank from CSV or JSON (all or nothing, every bad row listed), export it, upload images.
+// Admin bank routes: import a bank from CSV or JSON (all or nothing, every bad row listed, audited), export it,
+// preview a snapshot as a candidate sees it, upload images.
 import type { Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { id } from '../../schemas/common.ts';
+import { bankPreviewQuery } from '../../schemas/exams.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import type { BankSource } from '../../services/banks.ts';
 import { userError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import type { AuthEnv } from '../middleware/auth.ts';
 import { MalformedJsonError, parseParams, parseQuery } from '../middleware/validate.ts';
+import { staffRequest } from './staff-request.ts';
 
 const bankParams = z.object({ bankId: id });
 const exportQuery = z.object({ format: z.enum(['csv', 'json']).default('json') });
@@ -35,7 +38,7 @@ export const mountBankRoutes = (
     } else {
       throw userError('VALIDATION.contentType');
     }
-    const imported = await svc.banks.importItems(bankId, source);
+    const imported = await svc.banks.importItems(bankId, source, staffRequest(c, svc.deps));
     return c.json({ ...imported, serverTime: svc.deps.clock() });
   });
 
@@ -43,6 +46,13 @@ export const mountBankRoutes = (
   app.put('/images', adminOnly, async (c) => {
     const stored = await svc.images.put(Buffer.from(await c.req.arrayBuffer()));
     return c.json({ ...stored, serverTime: svc.deps.clock() });
+  });
+
+  /** A page of a snapshot's items (default: the current one) as the candidate's screen shows them. */
+  app.get('/banks/:bankId/preview', adminOnly, async (c) => {
+    const { bankId } = parseParams(c, bankParams);
+    const query = parseQuery(c, bankPreviewQuery);
+    return c.json({ ...(await svc.banks.preview(bankId, query)), serverTime: svc.deps.clock() });
   });
 
   app.get('/banks/:bankId/items', adminOnly, async (c) => {

@@ -6,6 +6,7 @@ import { staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import type { Services } from '../../services/index.ts';
 import { loginStaff } from '../../services/staff-login.ts';
+import { mountExamReadRoutes } from '../admin/exams.ts';
 import { mountResultRoutes } from '../admin/results.ts';
 import { staffRequest } from '../admin/staff-request.ts';
 import { roleApp } from '../base.ts';
@@ -87,6 +88,7 @@ export const auditorApp = (svc: Services) => {
   });
 
   mountResultRoutes(app, svc, auditor);
+  mountExamReadRoutes(app, svc, auditor);
 
   return app;
 };
