@@ -1,5 +1,5 @@
 // A confirm dialog that asks for the reason the audit log records (cancel a session, disable an account, new PIN).
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { Dialog } from '../components/Dialog.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
@@ -33,6 +33,10 @@ export function ReasonDialog({
 }: Props) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
+  // each opening starts with an empty reason (the dialog stays mounted between uses)
+  useEffect(() => {
+    if (open) setReason('');
+  }, [open]);
   const close = () => {
     setReason('');
     onClose();

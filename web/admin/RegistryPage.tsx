@@ -12,6 +12,8 @@ import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff } from './useStaff.ts';
 
 type Problems = ImportRefused['problems'];
+/** A file with thousands of bad rows: the first ones are listed, the rest counted (the page stays responsive). */
+const SHOWN_PROBLEMS = 500;
 
 export function RegistryPage() {
   const { t } = useI18n();
@@ -132,7 +134,7 @@ function ImportForm({ id, title, help, run, onAuthError }: FormProps) {
               </tr>
             </thead>
             <tbody>
-              {problems.map((p) => (
+              {problems.slice(0, SHOWN_PROBLEMS).map((p) => (
                 <tr key={`${p.line}-${p.column ?? ''}-${p.message}`}>
                   <td className="num">{p.line}</td>
                   <td className="mono">{p.column ?? ''}</td>
@@ -141,6 +143,11 @@ function ImportForm({ id, title, help, run, onAuthError }: FormProps) {
               ))}
             </tbody>
           </table>
+          {problems.length > SHOWN_PROBLEMS && (
+            <p className="small muted">
+              {t('admin.registry.moreProblems', { n: problems.length - SHOWN_PROBLEMS })}
+            </p>
+          )}
         </div>
       )}
     </section>

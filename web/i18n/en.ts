@@ -275,6 +275,7 @@ export const en: Record<MessageKey, string> = {
     'Automatically by capacity: candidates without a session fill the chosen sessions, in order',
   'admin.roster.capacity': 'capacity {n}',
   'admin.roster.auto': 'Assign automatically',
+  'admin.registry.moreProblems': '… and {n} more problems (fix those above and upload again).',
   'admin.registry.phase.upload': '1. Upload',
   'admin.registry.phase.validate': '2. Validation',
   'admin.registry.phase.write': '3. Writing',

@@ -276,6 +276,7 @@ export const id = {
     'Otomatis menurut kapasitas: peserta yang belum punya sesi mengisi sesi yang dipilih, berurutan',
   'admin.roster.capacity': 'kapasitas {n}',
   'admin.roster.auto': 'Tempatkan otomatis',
+  'admin.registry.moreProblems': '… dan {n} masalah lagi (perbaiki yang di atas lalu unggah ulang).',
   'admin.registry.phase.upload': '1. Unggah',
   'admin.registry.phase.validate': '2. Pemeriksaan',
   'admin.registry.phase.write': '3. Penyimpanan',
