@@ -165,6 +165,14 @@ const catalog = {
     en: 'File refused; nothing saved. See the problems listed by line.',
   },
   'VALIDATION.answers': { id: 'Data jawaban tidak valid.', en: 'Invalid answers.' },
+  'VALIDATION.normTable': {
+    id: 'Tabel norma ditolak: periksa baris yang disebut.',
+    en: 'Norm table refused: check the rows named.',
+  },
+  'VALIDATION.cutoffs': {
+    id: 'Batas kategori tidak valid: batas rendah tidak boleh melebihi batas tinggi.',
+    en: 'Invalid category cut-offs: the low cut-off must not exceed the high one.',
+  },
   'VALIDATION.tooLarge': { id: 'Isi permintaan terlalu besar.', en: 'Request body too large.' },
   'VALIDATION.contentType': {
     id: 'Kirim text/csv atau application/json.',

@@ -75,8 +75,15 @@ export const psychReportView = z.object({
       norms: z.record(z.string(), normed),
     }),
   ),
-  /** The norm group the z/T/percentiles come from; null when too small (fewer than 2 finished attempts). */
-  normGroup: z.nullable(z.object({ description: z.string(), n: z.int() })),
+  /**
+   * The norm group the z/T/percentiles come from: the exam's finished candidates of the session, or an
+   * imported table (n: null when the table does not say); null when the candidates are too few (< 2).
+   */
+  normGroup: z.nullable(
+    z.object({ kind: z.enum(['candidates', 'table']), description: z.string(), n: z.nullable(z.int()) }),
+  ),
+  /** Category cut-offs on the T scale in force for this exam: T < lowBelow low, T > highAbove high. */
+  cutoffs: z.object({ lowBelow: z.number(), highAbove: z.number() }),
   ...withServerTime,
 });
 export type PsychReportView = z.infer<typeof psychReportView>;

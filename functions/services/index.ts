@@ -10,6 +10,7 @@ import { createExamService } from './exams.ts';
 import { createFormationService } from './formations.ts';
 import { createMonitorService } from './monitor.ts';
 import { createProctorService } from './proctor.ts';
+import { createPsychNormsService } from './psych-norms.ts';
 import { createPublicService } from './public.ts';
 import { createPublicationService } from './publication.ts';
 import { createRegradeService } from './regrade.ts';
@@ -50,6 +51,7 @@ export const createServices = (deps: Deps) => {
     scoreboard: createScoreboardService(deps),
     regrade: createRegradeService(deps, contentCache, finalizer, auditLog),
     skb: createSkbService(deps, auditLog, publication),
+    psychNorms: createPsychNormsService(deps, auditLog),
   };
 };
 

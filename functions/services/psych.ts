@@ -3,13 +3,7 @@ import type { AttemptMeta } from '../domain/attempt.ts';
 import { isCurrentDevice } from '../domain/device.ts';
 import { type PsychResult, scorePsych } from '../domain/psych/attempt.ts';
 import { kraepelinColumns, sheetPauseAt } from '../domain/psych/kraepelin.ts';
-import {
-  DEFAULT_CUTOFFS,
-  type NormedScore,
-  normFromScores,
-  normScore,
-  type ScaleNorm,
-} from '../domain/psych/norms.ts';
+import { type NormedScore, normFromScores, normScore, type ScaleNorm } from '../domain/psych/norms.ts';
 import { replay } from '../domain/replay.ts';
 import type { PsychReportView, SpeedSheetView } from '../schemas/psych.ts';
 import type { AttemptCache } from './attempt-cache.ts';
@@ -18,6 +12,7 @@ import type { ContentCache } from './content.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
 import type { Finalizer } from './finalize.ts';
+import { normSettingsOf } from './psych-norms.ts';
 import type { SpeedStartCache } from './speed-starts.ts';
 
 export interface PsychServiceParts {
@@ -60,8 +55,8 @@ export const createPsychService = ({
   };
 
   /**
-   * Norm group: the finished attempts of the same session and exam (at least 2 with a value per scale and
-   * some spread). Planned: an imported norm table per instrument (domain/psych/norms.ts checks one already).
+   * Norm group of the candidates: the finished attempts of the same session and exam (at least 2 with a value
+   * per scale and some spread). An exam whose norm settings name an imported table uses that instead.
    */
   const normGroup = async (meta: AttemptMeta) => {
     const peers = (await store.attempts.listBySession(meta.sessionId)).filter(
@@ -135,10 +130,16 @@ export const createPsychService = ({
       const exam = await contentCache.exam(meta);
       if (exam.exam.scheme !== 'PSYCH') throw userError('NOT_FOUND.notPsych');
       const r = await scoreOf(meta);
-      const group = await normGroup(meta);
-      const normed = (key: string, raw: number) => {
-        const n = group.norms.get(key);
-        return n ? normedView(normScore(raw, n, DEFAULT_CUTOFFS)) : null;
+      const settings = await normSettingsOf(deps, exam.exam.id);
+      const { cutoffs } = settings;
+      const table = settings.source === 'table' ? settings.table : null;
+      const group = table ? null : await normGroup(meta);
+      /** The norm of a factor or a Kraepelin measure: from the imported table, else from the candidates. */
+      const normed = (scale: { factor: string } | { itemId: string; measure: string }, raw: number) => {
+        const n = table
+          ? table.scales['factor' in scale ? `big5.${scale.factor}` : `kraepelin.${scale.measure}`]
+          : group?.norms.get('factor' in scale ? scale.factor : `${scale.itemId}.${scale.measure}`);
+        return n ? normedView(normScore(raw, n, cutoffs)) : null;
       };
       return {
         attemptId: meta.attemptId,
@@ -148,13 +149,13 @@ export const createPsychService = ({
         confidential: true,
         factors: r.factors.map((f) =>
           f.status === 'valid'
-            ? { ...f, reason: null, norm: normed(f.factor, f.raw) }
+            ? { ...f, reason: null, norm: normed({ factor: f.factor }, f.raw) }
             : { ...f, raw: null, pomp: null, norm: null },
         ),
         speed: r.speed.map((s) => {
           const norms: Record<string, ReturnType<typeof normedView>> = {};
           for (const k of SPEED_SCALES) {
-            const n = normed(`${s.itemId}.${k}`, s.measures[k]);
+            const n = normed({ itemId: s.itemId, measure: k }, s.measures[k]);
             if (n) norms[k] = n;
           }
           return {
@@ -173,13 +174,16 @@ export const createPsychService = ({
             norms,
           };
         }),
-        normGroup:
-          group.n >= 2
+        normGroup: table
+          ? { kind: 'table' as const, description: table.description, n: null }
+          : group && group.n >= 2
             ? {
+                kind: 'candidates' as const,
                 description: `peserta sesi ${meta.sessionId} yang sudah selesai / finished candidates of session ${meta.sessionId}`,
                 n: group.n,
               }
             : null,
+        cutoffs,
         serverTime: now,
       };
     },

@@ -11,6 +11,7 @@ import { createExamRepo } from './exams.ts';
 import { createFormationRepo } from './formations.ts';
 import { createLoginLimitRepo } from './login-limits.ts';
 import { createObjects } from './objects.ts';
+import { createPsychNormsRepo } from './psych-norms.ts';
 import { createPublicationPointerRepo } from './publications.ts';
 import { createPushConnectionRepo } from './push-connections.ts';
 import { createSessionRepo } from './sessions.ts';
@@ -39,6 +40,7 @@ export const createStore = (config: StoreConfig, tuning: TableTuning = {}): Stor
     publications: createPublicationPointerRepo(table),
     skb: createSkbRepo(table),
     pushConnections: createPushConnectionRepo(table),
+    psychNorms: createPsychNormsRepo(table),
     objects: createObjects(s3),
     config,
     async ensure(): Promise<void> {

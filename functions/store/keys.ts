@@ -145,6 +145,8 @@ export const keys = {
   }),
   /** Version pointer of a publication: the highest claimed version and the latest completed one. */
   publicationPointer: (pubId: string) => ({ PK: `PUBLICATION#${pubId}`, SK: 'POINTER' }),
+  /** Psych norm settings of an exam: the norm group its reports use (candidates or an imported table), cut-offs. */
+  psychNorms: (examId: string) => ({ PK: `PSYCHNORMS#${examId}`, SK: 'CURRENT' }),
   /** SKB settings of an exam (mode, component weights, final weights, tie-breaks). */
   skbConfig: (examId: string) => ({ PK: `SKB#${examId}`, SK: 'CONFIG' }),
   /** The SKB score import in force for an exam: flipped last, after every chunk of the import is written. */
@@ -369,6 +371,11 @@ export const accessPatterns: ReadonlyArray<{
     pattern: 'publication version pointer (claimed, latest)',
     key: 'PK=PUBLICATION#id, SK=POINTER',
     built: (k) => [k.publicationPointer('skd-2026')],
+  },
+  {
+    pattern: 'psych norm settings of an exam',
+    key: 'PK=PSYCHNORMS#examId, SK=CURRENT',
+    built: (k) => [k.psychNorms('psych-demo')],
   },
   {
     pattern: 'SKB settings, import in force, score rows per chunk',

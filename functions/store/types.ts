@@ -3,6 +3,7 @@ import type { AttemptMeta, RosterEntry, Session } from '../domain/attempt.ts';
 import type { AuditEntry, AuditIntent } from '../domain/audit-log.ts';
 import type { Exam, ScoringCorrections } from '../domain/exam.ts';
 import type { Item } from '../domain/items.ts';
+import type { Cutoffs, NormTable } from '../domain/psych/norms.ts';
 import type { CandidateRecord, CandidatesPointer, Formation } from '../domain/registry.ts';
 import type { Signature } from '../domain/signature.ts';
 import type { SkbScoreRow, SkbSettings } from '../domain/skb.ts';
@@ -292,6 +293,22 @@ export interface PublicationPointerRepo {
   advance(pubId: string, version: number, pointer: object): Promise<boolean>;
 }
 
+/** The norm settings of one psych exam (services/psych-norms.ts); absent = the exam's candidates, default cut-offs. */
+export interface PsychNormSettings {
+  examId: string;
+  /** 'candidates': the finished attempts of the same session; 'table': the imported table below. */
+  source: 'candidates' | 'table';
+  table: NormTable | null;
+  cutoffs: Cutoffs;
+  setAt: number;
+  setBy: string;
+}
+
+export interface PsychNormsRepo {
+  get(examId: string): Promise<PsychNormSettings | undefined>;
+  put(settings: PsychNormSettings): Promise<void>;
+}
+
 export interface Store {
   exams: ExamRepo;
   formations: FormationRepo;
@@ -306,6 +323,7 @@ export interface Store {
   skb: SkbRepo;
   /** Open push connections of attempts' exam pages (proctor signals). */
   pushConnections: PushConnectionRepo;
+  psychNorms: PsychNormsRepo;
   /** Creates the table (with GSIs) and buckets if absent. Idempotent. */
   ensure(): Promise<void>;
   /** Health probe: DescribeTable; returns 'ok' or throws. */

@@ -421,6 +421,8 @@ export const en: Record<MessageKey, string> = {
   'psych.report.noNorm':
     'No norm group yet (fewer than 2 finished candidates): T scores and percentiles are not shown.',
   'psych.report.normGroup': 'Norms: {description} (n = {n}).',
+  'psych.report.normTable': 'Norms: imported norm table "{description}".',
+  'psych.report.cutoffs': 'Categories by T score: low if T < {low}, high if T > {high}, average otherwise.',
   'psych.report.cat.low': 'Low',
   'psych.report.cat.average': 'Average',
   'psych.report.cat.high': 'High',

@@ -423,6 +423,9 @@ export const id = {
   'psych.report.noNorm':
     'Belum ada kelompok norma (kurang dari 2 peserta selesai): skor T dan persentil tidak ditampilkan.',
   'psych.report.normGroup': 'Norma: {description} (n = {n}).',
+  'psych.report.normTable': 'Norma: tabel norma impor "{description}".',
+  'psych.report.cutoffs':
+    'Kategori menurut skor T: rendah bila T < {low}, tinggi bila T > {high}, selain itu sedang.',
   'psych.report.cat.low': 'Rendah',
   'psych.report.cat.average': 'Sedang',
   'psych.report.cat.high': 'Tinggi',

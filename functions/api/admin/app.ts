@@ -1,6 +1,7 @@
 // Admin and proctor routes (/api/admin): login, sessions, attempts monitor, PIN release, proctor actions, sweep.
 import { z } from 'zod';
 import { id } from '../../schemas/common.ts';
+import { psychNormsBody } from '../../schemas/psych-norms.ts';
 import { regradeBody } from '../../schemas/regrade.ts';
 import { extendBody, loginLimitClearBody, proctorActionBody, staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
@@ -97,6 +98,20 @@ export const adminApp = (svc: Services) => {
     const body = await parseJson(c, regradeBody);
     return c.json({
       regrade: await svc.regrade.regrade(staffRequest(c, deps), examId, body),
+      serverTime: deps.clock(),
+    });
+  });
+
+  /** Norm settings of a psych exam: the norm group its reports use and the category cut-offs (admins only). */
+  app.get('/exams/:examId/psych-norms', adminOnly, async (c) => {
+    const { examId } = parseParams(c, examParams);
+    return c.json({ norms: await svc.psychNorms.get(examId), serverTime: deps.clock() });
+  });
+  app.put('/exams/:examId/psych-norms', adminOnly, async (c) => {
+    const { examId } = parseParams(c, examParams);
+    const body = await parseJson(c, psychNormsBody);
+    return c.json({
+      norms: await svc.psychNorms.set(staffRequest(c, deps), examId, body),
       serverTime: deps.clock(),
     });
   });

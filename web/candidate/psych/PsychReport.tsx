@@ -59,10 +59,16 @@ function ReportBody({ report }: { report: PsychReportView }) {
   const curveValues = useMemo(() => speed?.curve ?? [], [speed]);
   return (
     <>
-      <p>
-        {report.normGroup
-          ? t('psych.report.normGroup', { description: report.normGroup.description, n: report.normGroup.n })
-          : t('psych.report.noNorm')}
+      <p data-testid="norm-group">
+        {report.normGroup === null
+          ? t('psych.report.noNorm')
+          : report.normGroup.kind === 'table' || report.normGroup.n === null
+            ? t('psych.report.normTable', { description: report.normGroup.description })
+            : t('psych.report.normGroup', {
+                description: report.normGroup.description,
+                n: report.normGroup.n,
+              })}{' '}
+        {t('psych.report.cutoffs', { low: report.cutoffs.lowBelow, high: report.cutoffs.highAbove })}
       </p>
       <h3>{t('psych.report.factors')}</h3>
       <PsychChart
