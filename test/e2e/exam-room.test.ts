@@ -53,7 +53,7 @@ const serverAnswers = (page: Page) =>
 beforeAll(async () => {
   browser = await launchChromium();
   await ensureWebBuilt();
-  platform = await startLocal({ port: 0, quiet: true, seed: { candidates: 8 } });
+  platform = await startLocal({ port: 0, quiet: true, seed: { candidates: 10 } });
   front = await stoppableFront(platform.url);
 }, 180_000);
 
@@ -295,13 +295,25 @@ describe('exam room in Chromium', () => {
     await cold.close();
   }, 90_000);
 
-  it('proctor signals reach an open page within 5 s: pause hides the question, extension, force submit with its reason', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  /** A started exam page with its push socket open, the proctor's actions on its attempt, and what it heard. */
+  async function examWithProctor(who: number, viewport = { width: 360, height: 740 }) {
+    const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await login(page, 5);
+    const polls: number[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/signal')) polls.push(Date.now());
+    });
+    const pushed: string[] = [];
+    const socket = page.waitForEvent('websocket');
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => pushed.push(String(f.payload))));
+    await login(page, who);
     await page.getByRole('button', { name: 'Mulai ujian' }).click();
     await heading(page, 1).waitFor();
+    expect((await socket).url()).toMatch(/\/ws\?token=/);
+    // The one catch-up poll a (re)connected socket makes, then none while it stays up.
+    await page.waitForTimeout(1_000);
+    const pollsAtStart = polls.length;
     const attemptId = await page.evaluate(
       () => JSON.parse(sessionStorage.getItem('seleksi.candidate') ?? '{}').attemptId,
     );
@@ -322,9 +334,17 @@ describe('exam room in Chromium', () => {
     const within5s = async (at: number, what: string, wait: () => Promise<unknown>) => {
       await wait();
       const ms = Date.now() - at;
-      console.log(`${what} visible after ${ms} ms`);
+      console.log(`${what} visible after ${ms} ms (pushed)`);
       expect(ms).toBeLessThanOrEqual(5_000);
     };
+    /** Polls made since the socket opened: 0 means every signal came by push. */
+    const pollsSinceOpen = () => polls.length - pollsAtStart;
+    const pushedStates = () => pushed.map((p) => JSON.parse(p).state as string);
+    return { context, page, act, within5s, pollsSinceOpen, pushedStates };
+  }
+
+  it('proctor signals are pushed to an open page within 5 s: pause hides the question, extension, force submit with its reason', async () => {
+    const { context, page, act, within5s, pollsSinceOpen, pushedStates } = await examWithProctor(5);
 
     let at = await act('pause', { reason: 'listrik padam di ruang 2' });
     await within5s(at, 'pause', () => page.getByTestId('lock').waitFor({ timeout: 5_000 }));
@@ -347,12 +367,56 @@ describe('exam room in Chromium', () => {
       `countdown ${before} -> ${await page.getByTestId('countdown').locator('time').textContent()}`,
     );
 
+    // Every signal so far came by push: no poll since the socket opened (the result page asks once, below).
+    expect(pollsSinceOpen()).toBe(0);
     at = await act('submit', { reason: 'membawa catatan ke ruang ujian' });
     await within5s(at, 'force submit', () => page.getByTestId('ended').waitFor({ timeout: 5_000 }));
     await page.getByTestId('ended').getByText('Ujian diakhiri oleh pengawas.').waitFor();
     await page.getByTestId('ended').getByText('Alasan: membawa catatan ke ruang ujian').waitFor();
     await noViolations(page, 'force-submitted-360');
     await shot(page, 'room-07-force-submitted-360');
+    expect(pushedStates()).toEqual(['paused', 'running', 'running', 'submitted']);
+    await context.close();
+  }, 90_000);
+
+  it('a device handover is pushed: the old page says it was retired within 5 s', async () => {
+    const { context, page, act, within5s, pollsSinceOpen } = await examWithProctor(7, {
+      width: 1366,
+      height: 768,
+    });
+    const at = await act('reset-device', { reason: 'komputer rusak, pindah ke PC 14' });
+    await within5s(at, 'device retired', () =>
+      page.getByText('Perangkat ini sudah dinonaktifkan oleh pengawas.').waitFor({ timeout: 5_000 }),
+    );
+    expect(pollsSinceOpen()).toBe(0);
+    await noViolations(page, 'device-retired');
+    await shot(page, 'room-10-device-retired');
+    await context.close();
+  }, 90_000);
+
+  it('a storage failure (IndexedDB refusing writes) is shown as a warning and answers still reach the server', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    // Every IndexedDB write fails as on a full disk.
+    await context.addInitScript(() => {
+      const refuse = () => {
+        throw new DOMException('disk full (test)', 'QuotaExceededError');
+      };
+      IDBObjectStore.prototype.put = refuse;
+      IDBObjectStore.prototype.add = refuse;
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await login(page, 8);
+    await page.getByRole('button', { name: 'Mulai ujian' }).click();
+    await heading(page, 1).waitFor();
+    await page.keyboard.press('a');
+    const warning = page.getByTestId('storage-failed');
+    await warning.waitFor({ timeout: 5_000 });
+    expect(await warning.getAttribute('role')).toBe('alert');
+    await saved(page);
+    expect(Object.values(await serverAnswers(page)).filter((a) => a !== null)).toHaveLength(1);
+    await noViolations(page, 'storage-failed');
+    await shot(page, 'room-11-storage-failed');
     await context.close();
   }, 90_000);
 

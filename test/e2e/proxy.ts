@@ -2,7 +2,7 @@
 // away (connections refused, as on a real outage; Playwright's setOffline does not reach service workers)
 // and bring it back on the same origin while the platform and its in-memory store keep running.
 import { createServer, request, type Server } from 'node:http';
-import type { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 
 export interface Front {
   url: string;
@@ -27,6 +27,22 @@ export async function stoppableFront(target: string): Promise<Front> {
         );
         up.on('error', () => res.destroy());
         req.pipe(up);
+      });
+      // WebSocket upgrades (the push channel at /ws) pass through as raw bytes; stop() cuts them too.
+      s.on('upgrade', (req, client: Socket, head: Buffer) => {
+        const up = connect(Number(to.port), to.hostname, () => {
+          const lines = [`${req.method} ${req.url} HTTP/1.1`];
+          for (let i = 0; i < req.rawHeaders.length; i += 2)
+            lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+          up.write(`${lines.join('\r\n')}\r\n\r\n`);
+          if (head.length) up.write(head);
+          up.pipe(client);
+          client.pipe(up);
+        });
+        up.on('error', () => client.destroy());
+        client.on('error', () => up.destroy());
+        client.on('close', () => up.destroy());
+        up.on('close', () => client.destroy());
       });
       s.on('connection', (c) => {
         sockets.add(c);

@@ -136,7 +136,7 @@ export function ExamView({ auth, form, initial, storage, loadedOffline, storageF
       rememberEnd(auth.attemptId, sig.ended);
       goResult();
     } else if (sig.deviceEpoch !== initial.deviceEpoch)
-      setFatal({ kind: 'blocked', error: new ApiError(409, 'RETIRED_DEVICE', 'device retired') });
+      setFatal({ kind: 'blocked', error: new ApiError(409, 'RETIRED_DEVICE', '') }); // '' = the catalog's text
     else if (sig.state === 'running' || sig.state === 'paused')
       setClock({ state: sig.state, deadline: sig.deadline, remainingMs: sig.remainingMs });
   });
