@@ -32,7 +32,7 @@ export function CandidatesTable({
   const rows: CandidateRow[] = page?.candidates ?? [];
   return (
     <section className="card" aria-labelledby="candidates-list">
-      <h2 id="candidates-list">{t('admin.candidates.title', { n: page?.total ?? 0 })}</h2>
+      <h2 id="candidates-list">{t('admin.candidates.title', { n: page?.total ?? '…' })}</h2>
       {page?.import && (
         <p className="small muted">
           {t('admin.candidates.import', {
@@ -43,6 +43,7 @@ export function CandidatesTable({
         </p>
       )}
       <ErrorAlert error={error} />
+      {page === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
       {page && page.total === 0 && <p className="muted">{t('admin.candidates.empty')}</p>}
       {rows.length > 0 && (
         <div className="table-wrap">

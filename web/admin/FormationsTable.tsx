@@ -30,8 +30,9 @@ export function FormationsTable({ token, version, onAuthError }: Props) {
 
   return (
     <section className="card" aria-labelledby="formations-list">
-      <h2 id="formations-list">{t('admin.formations.title', { n: rows?.length ?? 0 })}</h2>
+      <h2 id="formations-list">{t('admin.formations.title', { n: rows?.length ?? '…' })}</h2>
       <ErrorAlert error={error} />
+      {rows === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
       {rows?.length === 0 && <p className="muted">{t('admin.formations.empty')}</p>}
       {rows && rows.length > 0 && (
         <div className="table-wrap">

@@ -93,7 +93,16 @@ function Fields({ token, editing, examIds, onDone, onClose, onAuthError }: Props
         <>
           <label className="field">
             <span>{t('admin.schedule.exam')}</span>
-            <input list={listId} required value={f.examId} onChange={set('examId')} />
+            <input
+              list={listId}
+              required
+              value={f.examId}
+              onChange={set('examId')}
+              aria-describedby={`${listId}-help`}
+            />
+            <span id={`${listId}-help`} className="small muted">
+              {t('admin.schedule.examHelp')}
+            </span>
             <datalist id={listId}>
               {examIds.map((x) => (
                 <option key={x} value={x} />

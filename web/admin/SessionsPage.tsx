@@ -146,6 +146,7 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
                       <a href={paths.adminAttempts(s.id)}>{s.title}</a>
                       <div className="small muted mono">
                         {s.id} · {s.examId}
+                        {s.examVersion !== undefined && ` v${s.examVersion}`}
                       </div>
                     </th>
                     <td>

@@ -215,6 +215,7 @@ export const en: Record<MessageKey, string> = {
   'admin.schedule.title': 'Schedule a new session',
   'admin.schedule.editTitle': 'Edit session {id}',
   'admin.schedule.exam': 'Exam (exam version id)',
+  'admin.schedule.examHelp': 'The session pins the exam version in force when it is scheduled.',
   'admin.schedule.id': 'Session id (optional)',
   'admin.schedule.name': 'Session name',
   'admin.schedule.site': 'Site',

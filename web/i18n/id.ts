@@ -216,6 +216,7 @@ export const id = {
   'admin.schedule.title': 'Jadwalkan sesi baru',
   'admin.schedule.editTitle': 'Ubah sesi {id}',
   'admin.schedule.exam': 'Ujian (ID versi ujian)',
+  'admin.schedule.examHelp': 'Sesi memakai versi ujian yang berlaku saat dijadwalkan.',
   'admin.schedule.id': 'ID sesi (opsional)',
   'admin.schedule.name': 'Nama sesi',
   'admin.schedule.site': 'Lokasi',

@@ -69,6 +69,8 @@ describe('sessions', () => {
     expect(res.status).toBe(200);
     expect(res.json.session).toMatchObject({
       id: 'A',
+      // pinned when scheduled, shown in the console's session list
+      examVersion: (await h.store.exams.get(DEMO_EXAM_ID))?.version,
       timeZone: 'WITA',
       room: 'Ruang 1',
       capacity: 2,
