@@ -103,7 +103,7 @@ describe('admin flow in Chromium', () => {
     await page.getByRole('link', { name: 'Sesi', exact: true }).click();
     await page.getByRole('button', { name: 'Jadwalkan sesi' }).click();
     const form = page.getByTestId('session-form');
-    await form.getByLabel('Ujian (ID versi ujian)').fill(DEMO_EXAM_ID);
+    await form.getByLabel('Ujian (versi yang berlaku)').selectOption(DEMO_EXAM_ID);
     await form.getByLabel('ID sesi (opsional)').fill(SESSION);
     await form.getByLabel('Nama sesi').fill('Sesi Uji Admin');
     await form.getByLabel('Lokasi', { exact: true }).fill('Kantor Regional IX Jayapura');

@@ -2,7 +2,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { TIME_ZONES, type TimeZoneCode } from '../../functions/domain/schedule.ts';
 import type { SessionView } from '../../functions/schemas/staff.ts';
-import { consoleApi } from '../api/console.ts';
+import { consoleApi, type ExamSummary } from '../api/console.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { RefusalAlert } from './Refusals.tsx';
@@ -13,7 +13,8 @@ interface Props {
   /** The session to edit; null schedules a new one. */
   editing: SessionView | null;
   open: boolean;
-  examIds: readonly string[];
+  /** The exams to choose from (each at its version in force). */
+  exams: readonly ExamSummary[];
   onDone(s: SessionView): void;
   onClose(): void;
   onAuthError(err: unknown): boolean;
@@ -34,7 +35,7 @@ export function SessionForm(props: Props) {
   );
 }
 
-function Fields({ token, editing, examIds, onDone, onClose, onAuthError }: Props) {
+function Fields({ token, editing, exams, onDone, onClose, onAuthError }: Props) {
   const { t } = useI18n();
   const listId = useId();
   const zone0: TimeZoneCode = editing?.timeZone ?? 'WIB';
@@ -42,7 +43,7 @@ function Fields({ token, editing, examIds, onDone, onClose, onAuthError }: Props
   const start = editing?.opensAt ?? nextMorning(zone0);
   const [f, setF] = useState({
     id: '',
-    examId: editing?.examId ?? examIds[0] ?? '',
+    examId: editing?.examId ?? exams[0]?.id ?? '',
     title: editing?.title ?? '',
     site: editing?.site ?? '',
     room: editing?.room ?? '',
@@ -93,21 +94,16 @@ function Fields({ token, editing, examIds, onDone, onClose, onAuthError }: Props
         <>
           <label className="field">
             <span>{t('admin.schedule.exam')}</span>
-            <input
-              list={listId}
-              required
-              value={f.examId}
-              onChange={set('examId')}
-              aria-describedby={`${listId}-help`}
-            />
+            <select required value={f.examId} onChange={set('examId')} aria-describedby={`${listId}-help`}>
+              {exams.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {t('admin.schedule.examOption', { title: x.title, id: x.id, version: x.version })}
+                </option>
+              ))}
+            </select>
             <span id={`${listId}-help`} className="small muted">
               {t('admin.schedule.examHelp')}
             </span>
-            <datalist id={listId}>
-              {examIds.map((x) => (
-                <option key={x} value={x} />
-              ))}
-            </datalist>
           </label>
           <label className="field">
             <span>{t('admin.schedule.id')}</span>

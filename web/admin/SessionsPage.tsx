@@ -5,7 +5,7 @@ import { formatInZone } from '../../functions/domain/schedule.ts';
 import type { SessionView } from '../../functions/schemas/staff.ts';
 import { adminApi } from '../api/admin.ts';
 import { releasePins } from '../api/admin-io.ts';
-import { consoleApi } from '../api/console.ts';
+import { consoleApi, type ExamSummary } from '../api/console.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
@@ -45,6 +45,14 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
   const [dialogError, setDialogError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const admin = staff.role === 'admin';
+  const [exams, setExams] = useState<ExamSummary[]>([]);
+  useEffect(() => {
+    if (!admin) return;
+    consoleApi
+      .exams(staff.token)
+      .then((r) => setExams(r.exams))
+      .catch((err) => onAuthError(err) || setError(err));
+  }, [admin, staff.token, onAuthError]);
 
   const load = useCallback(() => {
     adminApi
@@ -87,7 +95,6 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
     }
   }
 
-  const examIds = [...new Set((sessions ?? []).map((s) => s.examId))].sort();
   const close = () => {
     setOpen(null);
     setDialogError(null);
@@ -240,7 +247,7 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
             token={staff.token}
             open={open?.kind === 'form'}
             editing={open?.kind === 'form' ? open.session : null}
-            examIds={examIds}
+            exams={exams}
             onAuthError={onAuthError}
             onClose={close}
             onDone={(s) => {

@@ -97,7 +97,12 @@ export const refusalsOf = (err: unknown): Refusal[] => {
 
 const assigned = z.object({ assigned: z.number(), unassigned: z.number().optional(), ...serverTime });
 
+export const examSummary = z.object({ id: z.string(), title: z.string(), version: z.number() });
+export type ExamSummary = z.infer<typeof examSummary>;
+
 export const consoleApi = {
+  exams: (token: string) =>
+    request(z.object({ exams: z.array(examSummary), ...serverTime }), 'GET', '/api/admin/exams', { token }),
   schedule: (token: string, body: ScheduleBody) =>
     request(sessionResponse, 'POST', '/api/admin/sessions', { token, body }),
   editSession: (token: string, sessionId: string, body: SessionEditBody) =>
