@@ -295,6 +295,12 @@ describe('admin flow in Chromium', () => {
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\n');
     expect(lines[0]).toBe('registration_number,name,formation,TWK,TIU,TKP,total,passed,receipt_hash');
     expect(lines[1]).toMatch(/^E2E-0001,Peserta Uji 1,F-E2E-1,/);
+    // the same result under its formation
+    await results.getByRole('link', { name: 'F-E2E-1' }).click();
+    await page.getByRole('heading', { name: 'Hasil formasi F-E2E-1' }).waitFor();
+    await page.getByTestId('results').locator('tbody tr').filter({ hasText: 'E2E-0001' }).waitFor();
+    await expectAccessible(page, 'admin-formation-results');
+    await page.goBack();
     await page.getByRole('link', { name: 'Statistik butir' }).click();
     await page.getByTestId('item-stats').locator('tbody tr').first().waitFor();
     await expectAccessible(page, 'admin-item-stats');
