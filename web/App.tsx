@@ -29,6 +29,14 @@ const RegistryPage = lazy(() =>
 const StaffAccountsPage = lazy(() =>
   import('./admin/StaffAccountsPage.tsx').then((m) => ({ default: m.StaffAccountsPage })),
 );
+const ExamsPage = lazy(() => import('./admin/ExamsPage.tsx').then((m) => ({ default: m.ExamsPage })));
+const ExamDetailPage = lazy(() =>
+  import('./admin/ExamDetailPage.tsx').then((m) => ({ default: m.ExamDetailPage })),
+);
+const BanksPage = lazy(() => import('./admin/BanksPage.tsx').then((m) => ({ default: m.BanksPage })));
+const BankPreviewPage = lazy(() =>
+  import('./admin/BankPreviewPage.tsx').then((m) => ({ default: m.BankPreviewPage })),
+);
 const RosterPage = lazy(() => import('./admin/RosterPage.tsx').then((m) => ({ default: m.RosterPage })));
 const ResultsPage = lazy(() => import('./admin/ResultsPage.tsx').then((m) => ({ default: m.ResultsPage })));
 const ItemStatsPage = lazy(() =>
@@ -81,6 +89,20 @@ function Page({ route }: { route: Route }) {
       return <RegistryPage />;
     case 'adminStaff':
       return <StaffAccountsPage />;
+    case 'adminExams':
+      return <ExamsPage />;
+    case 'adminExam':
+      return <ExamDetailPage key={route.examId} examId={route.examId} />;
+    case 'adminBanks':
+      return <BanksPage />;
+    case 'adminBankPreview':
+      return (
+        <BankPreviewPage
+          key={`${route.bankId}/${route.snapshotId ?? ''}`}
+          bankId={route.bankId}
+          snapshotId={route.snapshotId}
+        />
+      );
     case 'adminRoster':
       return <RosterPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'adminResults':

@@ -13,6 +13,8 @@ export const NAV: readonly NavEntry[] = [
   { href: paths.adminSessions, label: 'admin.nav.sessions', roles: ['admin', 'proctor'] },
   { href: paths.adminRegistry, label: 'admin.nav.registry', roles: ['admin'] },
   { href: paths.adminStaff, label: 'admin.nav.staff', roles: ['admin'] },
+  { href: paths.adminExams, label: 'admin.nav.exams', roles: ['admin'] },
+  { href: paths.adminBanks, label: 'admin.nav.banks', roles: ['admin'] },
 ];
 
 export const navFor = (role: StaffAuth['role']) => NAV.filter((e) => e.roles.includes(role));

@@ -11,6 +11,10 @@ export type Route =
   | { name: 'adminPins'; sessionId: string }
   | { name: 'adminRegistry' }
   | { name: 'adminStaff' }
+  | { name: 'adminExams' }
+  | { name: 'adminExam'; examId: string }
+  | { name: 'adminBanks' }
+  | { name: 'adminBankPreview'; bankId: string; snapshotId?: string }
   | { name: 'adminRoster'; sessionId: string }
   | { name: 'adminResults'; sessionId: string }
   | { name: 'adminItemStats'; sessionId: string }
@@ -37,6 +41,15 @@ export function parseHash(hash: string): Route {
     if (b === 'sessions' && !c) return { name: 'adminSessions' };
     if (b === 'registry' && !c) return { name: 'adminRegistry' };
     if (b === 'staff' && !c) return { name: 'adminStaff' };
+    if (b === 'exams' && !c) return { name: 'adminExams' };
+    if (b === 'exams' && c && parts.length === 3) return { name: 'adminExam', examId: decodeURIComponent(c) };
+    if (b === 'banks' && !c) return { name: 'adminBanks' };
+    if (b === 'banks' && c && parts[3] === 'preview' && (parts.length === 4 || parts.length === 5))
+      return {
+        name: 'adminBankPreview',
+        bankId: decodeURIComponent(c),
+        ...(parts[4] ? { snapshotId: decodeURIComponent(parts[4]) } : {}),
+      };
     if (b === 'formations' && c && parts[3] === 'results' && parts.length === 4)
       return { name: 'adminFormationResults', formationId: decodeURIComponent(c) };
     const sessionPage = { roster: 'adminRoster', results: 'adminResults', items: 'adminItemStats' } as const;
@@ -64,6 +77,11 @@ export const paths = {
   adminPins: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/pins`,
   adminRegistry: '#/admin/registry',
   adminStaff: '#/admin/staff',
+  adminExams: '#/admin/exams',
+  adminExam: (examId: string) => `#/admin/exams/${encodeURIComponent(examId)}`,
+  adminBanks: '#/admin/banks',
+  adminBankPreview: (bankId: string, snapshotId?: string) =>
+    `#/admin/banks/${encodeURIComponent(bankId)}/preview${snapshotId ? `/${encodeURIComponent(snapshotId)}` : ''}`,
   adminRoster: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/roster`,
   adminResults: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/results`,
   adminItemStats: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/items`,

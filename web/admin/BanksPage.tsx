@@ -1,0 +1,317 @@
+// Item banks (admin): the banks with their current snapshot, each bank's snapshots, import of a CSV or JSON file
+// (all or nothing: every bad row and why), export, and links to preview a snapshot as a candidate sees it.
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import {
+  BankImportRefused,
+  type BankImportResult,
+  type BankProblem,
+  type BankSummary,
+  examsApi,
+  exportBank,
+  importBank,
+  type SnapshotSummary,
+} from '../api/exams.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { PageTitle } from '../components/Layout.tsx';
+import { useI18n } from '../i18n/I18n.tsx';
+import { paths } from '../lib/router.ts';
+import { formatDateTime } from './format.ts';
+import { StaffLayout } from './StaffLayout.tsx';
+import { useStaff } from './useStaff.ts';
+
+const short = (id: string) => `${id.slice(0, 12)}…`;
+
+export function BanksPage() {
+  const { t, lang } = useI18n();
+  const { staff, handleAuthError, logout } = useStaff();
+  const [banks, setBanks] = useState<BankSummary[] | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const token = staff?.token ?? '';
+
+  const load = useCallback(() => {
+    if (!token) return;
+    examsApi
+      .banks(token)
+      .then((r) => {
+        setBanks(r.banks);
+        setError(null);
+      })
+      .catch((err) => handleAuthError(err) || setError(err));
+  }, [token, handleAuthError]);
+  useEffect(load, [load]);
+
+  async function download(bankId: string, format: 'csv' | 'json') {
+    try {
+      const blob = await exportBank(token, bankId, format);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${bankId}.${format}`;
+      a.click();
+      URL.revokeObjectURL(url);
+    } catch (err) {
+      if (!handleAuthError(err)) setError(err);
+    }
+  }
+
+  if (!staff) return null;
+  return (
+    <StaffLayout staff={staff} onLogout={logout}>
+      <div className="page-head">
+        <PageTitle>{t('admin.banks.title')}</PageTitle>
+      </div>
+      <ErrorAlert error={error} />
+      {banks && (
+        <div className="table-wrap">
+          <table className="table" data-testid="banks">
+            <caption className="sr-only">{t('admin.banks.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.banks.col.bank')}</th>
+                <th scope="col">{t('admin.banks.col.head')}</th>
+                <th scope="col">{t('admin.exams.col.updated')}</th>
+                <th scope="col">{t('admin.sessions.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {banks.map((b) => (
+                <tr key={b.bankId} data-bank={b.bankId}>
+                  <th scope="row" className="mono">
+                    {b.bankId}
+                  </th>
+                  <td>
+                    <code title={b.head}>{short(b.head)}</code>
+                  </td>
+                  <td>{b.updatedAt ? formatDateTime(b.updatedAt, lang) : '—'}</td>
+                  <td>
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-expanded={open === b.bankId}
+                        onClick={() => setOpen(open === b.bankId ? null : b.bankId)}
+                      >
+                        {t('admin.banks.snapshotsOf', { bank: b.bankId })}
+                      </button>
+                      <a className="btn btn-small" href={paths.adminBankPreview(b.bankId)}>
+                        {t('admin.banks.previewOf', { bank: b.bankId })}
+                      </a>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => download(b.bankId, 'csv')}
+                      >
+                        {t('admin.banks.exportCsv')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => download(b.bankId, 'json')}
+                      >
+                        {t('admin.banks.exportJson')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {open && <Snapshots key={open} token={token} bankId={open} onAuthError={handleAuthError} />}
+      <ImportForm
+        token={token}
+        banks={banks ?? []}
+        onAuthError={handleAuthError}
+        onDone={(r) => {
+          setOpen(r.bankId);
+          load();
+        }}
+      />
+    </StaffLayout>
+  );
+}
+
+function Snapshots({
+  token,
+  bankId,
+  onAuthError,
+}: {
+  token: string;
+  bankId: string;
+  onAuthError(err: unknown): boolean;
+}) {
+  const { t, lang } = useI18n();
+  const [data, setData] = useState<{ head: string | null; snapshots: SnapshotSummary[] } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    examsApi
+      .snapshots(token, bankId)
+      .then(setData)
+      .catch((err) => onAuthError(err) || setError(err));
+  }, [token, bankId, onAuthError]);
+  return (
+    <section className="card" aria-labelledby="snapshots-title" data-testid="snapshots">
+      <h2 id="snapshots-title">{t('admin.banks.snapshotsTitle', { bank: bankId })}</h2>
+      <p className="muted small">{t('admin.banks.snapshotsHelp')}</p>
+      <ErrorAlert error={error} />
+      {data && (
+        <div className="table-wrap">
+          <table className="table table-compact">
+            <caption className="sr-only">{t('admin.banks.snapshotsTitle', { bank: bankId })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.banks.col.snapshot')}</th>
+                <th scope="col">{t('admin.exams.col.created')}</th>
+                <th scope="col">{t('admin.banks.col.origin')}</th>
+                <th scope="col" className="num">
+                  {t('admin.banks.col.items')}
+                </th>
+                <th scope="col">{t('admin.banks.col.categories')}</th>
+                <th scope="col">{t('admin.sessions.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...data.snapshots].reverse().map((s) => (
+                <tr key={s.snapshotId}>
+                  <th scope="row">
+                    <code title={s.snapshotId}>{short(s.snapshotId)}</code>{' '}
+                    {s.snapshotId === data.head && (
+                      <span className="pill pill-ok">{t('admin.banks.current')}</span>
+                    )}
+                  </th>
+                  <td>{s.createdAt ? formatDateTime(s.createdAt, lang) : '—'}</td>
+                  <td>
+                    {s.origin ? t(`admin.banks.origin.${s.origin}` as 'admin.banks.origin.import') : '—'}
+                  </td>
+                  <td className="num">{s.itemCount}</td>
+                  <td>
+                    {Object.entries(s.byCategory)
+                      .map(([c, n]) => `${c} ${n}`)
+                      .join(', ')}
+                  </td>
+                  <td>
+                    <a href={paths.adminBankPreview(bankId, s.snapshotId)}>
+                      {t('admin.banks.previewSnapshot', { id: s.snapshotId.slice(0, 8) })}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ImportForm({
+  token,
+  banks,
+  onAuthError,
+  onDone,
+}: {
+  token: string;
+  banks: BankSummary[];
+  onAuthError(err: unknown): boolean;
+  onDone(r: BankImportResult): void;
+}) {
+  const { t } = useI18n();
+  const [bankId, setBankId] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [problems, setProblems] = useState<BankProblem[]>([]);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setDone(null);
+    setProblems([]);
+    setError(null);
+    try {
+      const r = await importBank(token, bankId.trim(), file);
+      setDone(t('admin.banks.imported', { n: r.imported, bank: r.bankId, id: r.snapshotId.slice(0, 12) }));
+      onDone(r);
+    } catch (err) {
+      if (err instanceof BankImportRefused) setProblems(err.problems);
+      else if (!onAuthError(err)) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="bank-import" data-testid="bank-import">
+      <h2 id="bank-import">{t('admin.banks.importTitle')}</h2>
+      <p className="small muted" id="bank-import-help">
+        {t('admin.banks.importHelp')}
+      </p>
+      <form onSubmit={submit} className="form form-grid">
+        <label className="field">
+          <span>{t('admin.banks.col.bank')}</span>
+          <input
+            required
+            list="bank-ids"
+            maxLength={64}
+            pattern="[A-Za-z0-9._\-]+"
+            autoComplete="off"
+            value={bankId}
+            onChange={(e) => setBankId(e.target.value)}
+          />
+          <datalist id="bank-ids">
+            {banks.map((b) => (
+              <option key={b.bankId} value={b.bankId} />
+            ))}
+          </datalist>
+        </label>
+        <label className="field">
+          <span>{t('admin.banks.file')}</span>
+          <input
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            aria-describedby="bank-import-help"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </label>
+        <div className="field-wide">
+          <button type="submit" className="btn btn-primary" disabled={!file || !bankId.trim() || busy}>
+            {t('admin.registry.upload')}
+          </button>
+        </div>
+      </form>
+      {done && (
+        <p role="status" className="notice">
+          {done}
+        </p>
+      )}
+      <ErrorAlert error={error} />
+      {problems.length > 0 && (
+        <div role="alert" className="table-wrap">
+          <h3>{t('admin.registry.problems', { n: problems.length })}</h3>
+          <table className="table" data-testid="bank-problems">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t('admin.banks.col.row')}
+                </th>
+                <th scope="col">{t('admin.registry.col.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((p) => (
+                <tr key={`${p.row}-${p.reason}`}>
+                  <td className="num">{p.row}</td>
+                  <td>{p.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
