@@ -44,3 +44,9 @@ export const psychNormsView = z.object({
   setBy: z.nullable(z.string()),
 });
 export type PsychNormsView = z.infer<typeof psychNormsView>;
+
+/** Query of the psych SKB component: which measure, and JSON or the CSV the SKB score import reads. */
+export const psychSkbComponentQuery = z.strictObject({
+  measure: z.enum(['meanPomp', 'meanT']).default('meanT'),
+  format: z.enum(['json', 'csv']).default('json'),
+});

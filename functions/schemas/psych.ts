@@ -87,3 +87,22 @@ export const psychReportView = z.object({
   ...withServerTime,
 });
 export type PsychReportView = z.infer<typeof psychReportView>;
+
+/** The psych SKB component per candidate (admins only; the `psikotes` column of the SKB score import). */
+export const psychSkbComponentView = z.object({
+  examId: id,
+  component: z.string(),
+  measure: z.enum(['meanPomp', 'meanT']),
+  normSource: z.enum(['candidates', 'table']),
+  rows: z.array(
+    z.object({
+      regNo: z.string(),
+      attemptId: z.string(),
+      /** 0..100 with at most 3 decimals; null when it cannot be formed (reason). */
+      value: z.nullable(z.number()),
+      reason: z.nullable(z.enum(['noValidFactor', 'noNorm'])),
+    }),
+  ),
+  ...withServerTime,
+});
+export type PsychSkbComponentView = z.infer<typeof psychSkbComponentView>;

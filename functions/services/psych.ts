@@ -4,8 +4,15 @@ import { isCurrentDevice } from '../domain/device.ts';
 import { type PsychResult, scorePsych } from '../domain/psych/attempt.ts';
 import { kraepelinColumns, sheetPauseAt } from '../domain/psych/kraepelin.ts';
 import { type NormedScore, normFromScores, normScore, type ScaleNorm } from '../domain/psych/norms.ts';
+import {
+  PSYCH_SKB_COMPONENT,
+  type PsychSkbMeasure,
+  psychSkbValue,
+  psychSkbValueFromT,
+} from '../domain/psych/preset.ts';
 import { replay } from '../domain/replay.ts';
-import type { PsychReportView, SpeedSheetView } from '../schemas/psych.ts';
+import type { PsychReportView, PsychSkbComponentView, SpeedSheetView } from '../schemas/psych.ts';
+import type { PsychNormSettings } from '../store/types.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import type { CandidateClaims } from './auth/tokens.ts';
 import type { ContentCache } from './content.ts';
@@ -56,15 +63,20 @@ export const createPsychService = ({
 
   /**
    * Norm group of the candidates: the finished attempts of the same session and exam (at least 2 with a value
-   * per scale and some spread). An exam whose norm settings name an imported table uses that instead.
+   * per scale and some spread), each scored once. An exam whose norm settings name an imported table uses
+   * that instead (normerOf).
    */
-  const normGroup = async (meta: AttemptMeta) => {
-    const peers = (await store.attempts.listBySession(meta.sessionId)).filter(
-      (m) => m.examId === meta.examId && finished(m),
+  const normGroup = async (sessionId: string, examId: string) => {
+    const peers = (await store.attempts.listBySession(sessionId)).filter(
+      (m) => m.examId === examId && finished(m),
     );
+    const scored: Array<{ meta: AttemptMeta; result: PsychResult }> = [];
     const values = new Map<string, number[]>();
-    for (const p of peers)
-      for (const [k, v] of scalesOf(await scoreOf(p))) values.set(k, [...(values.get(k) ?? []), v]);
+    for (const p of peers) {
+      const result = await scoreOf(p);
+      scored.push({ meta: p, result });
+      for (const [k, v] of scalesOf(result)) values.set(k, [...(values.get(k) ?? []), v]);
+    }
     const norms = new Map<string, ScaleNorm>();
     for (const [k, xs] of values) {
       try {
@@ -73,8 +85,20 @@ export const createPsychService = ({
         // fewer than 2 values or no spread: this scale is reported without a norm
       }
     }
-    return { n: peers.length, norms };
+    return { n: peers.length, norms, scored };
   };
+
+  type Scale = { factor: string } | { itemId: string; measure: string };
+  /** The norm of a factor or a Kraepelin measure under the exam's settings: the imported table, else the group. */
+  const normerOf =
+    (settings: PsychNormSettings, group: { norms: Map<string, ScaleNorm> } | null) =>
+    (scale: Scale, raw: number): NormedScore | null => {
+      const table = settings.source === 'table' ? settings.table : null;
+      const n = table
+        ? table.scales['factor' in scale ? `big5.${scale.factor}` : `kraepelin.${scale.measure}`]
+        : group?.norms.get('factor' in scale ? scale.factor : `${scale.itemId}.${scale.measure}`);
+      return n ? normScore(raw, n, settings.cutoffs) : null;
+    };
 
   return {
     /**
@@ -133,13 +157,11 @@ export const createPsychService = ({
       const settings = await normSettingsOf(deps, exam.exam.id);
       const { cutoffs } = settings;
       const table = settings.source === 'table' ? settings.table : null;
-      const group = table ? null : await normGroup(meta);
-      /** The norm of a factor or a Kraepelin measure: from the imported table, else from the candidates. */
-      const normed = (scale: { factor: string } | { itemId: string; measure: string }, raw: number) => {
-        const n = table
-          ? table.scales['factor' in scale ? `big5.${scale.factor}` : `kraepelin.${scale.measure}`]
-          : group?.norms.get('factor' in scale ? scale.factor : `${scale.itemId}.${scale.measure}`);
-        return n ? normedView(normScore(raw, n, cutoffs)) : null;
+      const group = table ? null : await normGroup(meta.sessionId, meta.examId);
+      const normOf = normerOf(settings, group);
+      const normed = (scale: Scale, raw: number) => {
+        const n = normOf(scale, raw);
+        return n ? normedView(n) : null;
       };
       return {
         attemptId: meta.attemptId,
@@ -187,7 +209,70 @@ export const createPsychService = ({
         serverTime: now,
       };
     },
+
+    /**
+     * The psych SKB component of every candidate with a finished attempt of a psych exam (0..100, 3 decimals,
+     * the `psikotes` column of the SKB score import, services/skb.ts): by `measure` meanPomp (mean percent of
+     * maximum of the valid factors) or meanT (mean T of the valid factors under the exam's norm settings).
+     * null with a reason when it cannot be formed. A candidate with finished attempts in two sessions: the
+     * later-started one. Confidential like the report: admins only, never published.
+     */
+    async skbComponent(examId: string, measure: PsychSkbMeasure): Promise<PsychSkbComponentView> {
+      const exam = await store.exams.get(examId);
+      if (!exam) throw userError('NOT_FOUND.exam');
+      if (exam.scheme !== 'PSYCH') throw userError('NOT_FOUND.notPsych');
+      const settings = await normSettingsOf(deps, examId);
+      const byRegNo = new Map<string, PsychSkbComponentView['rows'][number] & { startedAt: number }>();
+      for (const session of await store.sessions.list()) {
+        if (session.examId !== examId) continue;
+        const group = await normGroup(session.id, examId);
+        const normOf = normerOf(settings, group);
+        for (const { meta, result } of group.scored) {
+          const value =
+            measure === 'meanPomp'
+              ? psychSkbValue(result.factors)
+              : psychSkbValueFromT(
+                  result.factors.flatMap((f) => {
+                    const n = f.status === 'valid' ? normOf({ factor: f.factor }, f.raw) : null;
+                    return n ? [n.t] : [];
+                  }),
+                );
+          const row = {
+            regNo: meta.regNo,
+            attemptId: meta.attemptId,
+            value,
+            reason:
+              value !== null ? null : measure === 'meanT' ? ('noNorm' as const) : ('noValidFactor' as const),
+            startedAt: meta.startedAt,
+          };
+          const known = byRegNo.get(meta.regNo);
+          if (!known || known.startedAt < meta.startedAt) byRegNo.set(meta.regNo, row);
+        }
+      }
+      const rows = [...byRegNo.values()]
+        .sort((a, b) => (a.regNo < b.regNo ? -1 : a.regNo > b.regNo ? 1 : 0))
+        .map(({ startedAt: _s, ...r }) => r);
+      return {
+        examId,
+        component: PSYCH_SKB_COMPONENT,
+        measure,
+        normSource: settings.source,
+        rows,
+        serverTime: deps.clock(),
+      };
+    },
   };
 };
 
 export type PsychService = ReturnType<typeof createPsychService>;
+
+/**
+ * The component as the SKB score import's columns (services/skb.ts: `no_peserta`, `psikotes`; `.` decimals):
+ * a candidate whose component cannot be formed has an empty cell, which the import accepts while PSIKOTES
+ * weighs 0 and refuses once an admin weights it.
+ */
+export const skbComponentCsv = (view: PsychSkbComponentView): string =>
+  `${[
+    'no_peserta,psikotes',
+    ...view.rows.map((r) => `${r.regNo},${r.value === null ? '' : String(r.value)}`),
+  ].join('\r\n')}\r\n`;

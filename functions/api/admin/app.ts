@@ -1,18 +1,19 @@
 // Admin and proctor routes (/api/admin): login, sessions, attempts monitor, PIN release, proctor actions, sweep.
 import { z } from 'zod';
 import { id } from '../../schemas/common.ts';
-import { psychNormsBody } from '../../schemas/psych-norms.ts';
+import { psychNormsBody, psychSkbComponentQuery } from '../../schemas/psych-norms.ts';
 import { regradeBody } from '../../schemas/regrade.ts';
 import { extendBody, loginLimitClearBody, proctorActionBody, staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import { userError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import type { ProctorAction } from '../../services/proctor.ts';
+import { skbComponentCsv } from '../../services/psych.ts';
 import { loginStaff } from '../../services/staff-login.ts';
 import { roleApp } from '../base.ts';
 import { clientAddress } from '../client-address.ts';
 import { requireStaff } from '../middleware/auth.ts';
-import { parseJson, parseParams } from '../middleware/validate.ts';
+import { parseJson, parseParams, parseQuery } from '../middleware/validate.ts';
 import { mountBankRoutes } from './banks.ts';
 import { mountExamReadRoutes, mountExamWriteRoutes } from './exams.ts';
 import { mountRegistryRoutes } from './registry.ts';
@@ -114,6 +115,22 @@ export const adminApp = (svc: Services) => {
       norms: await svc.psychNorms.set(staffRequest(c, deps), examId, body),
       serverTime: deps.clock(),
     });
+  });
+
+  /**
+   * The psych SKB component of each candidate of a psych exam (admins only, never published): JSON, or the
+   * CSV columns no_peserta,psikotes of the SKB score import (PUT /api/admin/skb/<exam>/scores).
+   */
+  app.get('/exams/:examId/psych-skb-component', adminOnly, async (c) => {
+    const { examId } = parseParams(c, examParams);
+    const { measure, format } = parseQuery(c, psychSkbComponentQuery);
+    const view = await svc.psych.skbComponent(examId, measure);
+    if (format === 'csv')
+      return c.body(skbComponentCsv(view), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${examId}-psikotes.csv"`,
+      });
+    return c.json(view);
   });
 
   /** Psych report: admins only (not proctors); never published. */

@@ -60,12 +60,30 @@ export const PSYCH_SKB_COMPONENT = 'PSIKOTES';
 export const PSYCH_SKB_DEFAULT_WEIGHT = 0;
 
 /**
- * The component's value (0..100, 3 decimals, as skb.ts requires): the mean percent-of-maximum of the valid
- * factors, rounded half up to thousandths; null when no factor is valid (the component cannot be formed).
+ * Which measure of a psych result becomes the component's value (configured per request):
+ * - meanPomp: the mean percent-of-maximum of the valid factors (norm-free);
+ * - meanT: the mean T score of the valid factors that have a norm (the exam's norm group), clamped to 0..100.
+ */
+export const PSYCH_SKB_MEASURES = ['meanPomp', 'meanT'] as const;
+export type PsychSkbMeasure = (typeof PSYCH_SKB_MEASURES)[number];
+
+/** Mean of `xs` clamped to 0..100 and rounded half up to thousandths; null for no values. */
+const componentOf = (xs: readonly number[]): number | null => {
+  if (xs.length === 0) return null;
+  const mean = Math.min(100, Math.max(0, xs.reduce((a, b) => a + b, 0) / xs.length));
+  return Math.floor(mean * 1000 + 0.5) / 1000;
+};
+
+/**
+ * The component's value (0..100, 3 decimals, as skb.ts requires) by meanPomp: the mean percent-of-maximum
+ * of the valid factors, rounded half up to thousandths; null when no factor is valid (no component).
  */
 export function psychSkbValue(factors: readonly FactorScore[]): number | null {
-  const valid = factors.flatMap((f) => (f.status === 'valid' ? [f.pomp] : []));
-  if (valid.length === 0) return null;
-  const mean = valid.reduce((a, b) => a + b, 0) / valid.length;
-  return Math.floor(mean * 1000 + 0.5) / 1000;
+  return componentOf(factors.flatMap((f) => (f.status === 'valid' ? [f.pomp] : [])));
 }
+
+/**
+ * The component's value by meanT: the mean of the given T scores (valid factors with a norm), clamped to
+ * 0..100 (T is unbounded; the SKB scale is not), rounded half up to thousandths; null when there is none.
+ */
+export const psychSkbValueFromT = (ts: readonly number[]): number | null => componentOf(ts);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildForm } from '../../../functions/domain/form.ts';
 import type { FactorScore } from '../../../functions/domain/psych/likert.ts';
-import { isConfidentialScheme, psychPreset, psychSkbValue } from '../../../functions/domain/psych/preset.ts';
+import {
+  isConfidentialScheme,
+  psychPreset,
+  psychSkbValue,
+  psychSkbValueFromT,
+} from '../../../functions/domain/psych/preset.ts';
 import { DEFAULT_SKB_COMPONENT_WEIGHTS } from '../../../functions/domain/skb.ts';
 import { psychBank } from '../../../functions/local/demo/psych-ipip.ts';
 
@@ -58,6 +63,17 @@ describe('psych as an SKB component', () => {
     [[], null],
   ])('%# -> %s', (factors, want) => {
     expect(psychSkbValue(factors)).toBe(want);
+  });
+  it.each([
+    // mean T of the normed valid factors, clamped to 0..100, rounded half up to thousandths
+    [[50, 60], 55],
+    [[40, 45, 47.0005], 44],
+    [[61.2345], 61.235],
+    [[120, 110], 100], // T above 100 (z > 5): the SKB scale ends at 100
+    [[-20], 0],
+    [[], null],
+  ])('meanT %j -> %s', (ts, want) => {
+    expect(psychSkbValueFromT(ts)).toBe(want);
   });
   it('is not among the default SKB components (default weight 0: informational only)', () => {
     expect(Object.keys(DEFAULT_SKB_COMPONENT_WEIGHTS)).not.toContain('PSIKOTES');
