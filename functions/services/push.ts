@@ -40,12 +40,23 @@ export const createSignalPush = (deps: Deps) => ({
   /** Whether this process can push (an adapter gave a transport); without one, pages learn by poll. */
   enabled: deps.push !== undefined,
 
-  /** A page opens its socket with its candidate token: registers the connection under the token's attempt. */
-  async connect(token: string | undefined, connectionId: string): Promise<CandidateClaims> {
+  /** A page's candidate token, checked before its socket opens (API Gateway: the $connect authorizer). */
+  async authorize(token: string | undefined): Promise<CandidateClaims> {
     if (!token) throw userError('UNAUTHENTICATED.signIn');
     const claims = await verifyToken(token, deps.config.jwtSecret, deps.clock());
     if (claims.role !== 'candidate') throw userError('FORBIDDEN.role');
-    await deps.store.pushConnections.put(claims.aid, connectionId, deps.clock() + PUSH_CONNECTION_TTL_MS);
+    return claims;
+  },
+
+  /** Registers an authorized page's connection under its attempt (API Gateway: the $connect route). */
+  async register(attemptId: string, connectionId: string): Promise<void> {
+    await deps.store.pushConnections.put(attemptId, connectionId, deps.clock() + PUSH_CONNECTION_TTL_MS);
+  },
+
+  /** Both at once (the local server's upgrade). */
+  async connect(token: string | undefined, connectionId: string): Promise<CandidateClaims> {
+    const claims = await this.authorize(token);
+    await this.register(claims.aid, connectionId);
     return claims;
   },
 

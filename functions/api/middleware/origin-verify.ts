@@ -9,6 +9,10 @@ export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
+/** Whether a request's header value is the expected one (SHA-256 digests compared in constant time). */
+export const originHeaderMatches = (expected: string, got: string | undefined): boolean =>
+  timingSafeEqual(digest(expected), digest(got ?? ''));
+
 /**
  * With an expected value, a request whose header differs gets 403 before any route runs (compared as
  * SHA-256 digests in constant time); without one (local runtime, tests) every request passes.
