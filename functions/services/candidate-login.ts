@@ -45,11 +45,16 @@ const checkCandidate = async (
   if (!session.pinsReleased) {
     throw userError('PINS_NOT_RELEASED');
   }
-  const entry = await deps.store.sessions.getRosterEntry(session.id, body.regNo);
+  // The roster key is the registration number, so an entry found has entry.regNo === body.regNo: the attempt id
+  // is known before the read, and entry and attempt come in one round trip (the start spike is all logins).
+  const attemptId = attemptIdFor(deps.config.pinPepper, session.id, body.regNo);
+  const { entry, attempt: stored } = await deps.store.sessions.rosterEntryAndAttempt(
+    session.id,
+    body.regNo,
+    attemptId,
+  );
   if (!entry || !pinMatches(deps.config.pinPepper, body.pin, entry.pinHash))
     throw userError('INVALID_CREDENTIALS.candidate');
-  const attemptId = attemptIdFor(deps.config.pinPepper, session.id, entry.regNo);
-  const stored = await deps.store.attempts.get(attemptId, true);
   // One device per attempt: a live attempt admits a new login only through a proctor-approved handover.
   const dn = deps.randomHex(16);
   const live = stored !== undefined && acceptsAnswersAt(stored, now, deps.config.graceMs);

@@ -72,11 +72,15 @@ export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
 
   return {
     async read(kind, key, address, window, now) {
-      const [pair, keyItem, addr] = await Promise.all([
-        table.get(keys.loginLimitPair(kind, key, window, address), true),
-        table.get(keys.loginLimitKey(kind, key, window), true),
-        table.get(keys.loginLimitAddress(kind, address, window), true),
-      ]);
+      // One BatchGetItem: every login reads these three counters, so one round trip instead of three.
+      const [pair, keyItem, addr] = await table.batchGet(
+        [
+          keys.loginLimitPair(kind, key, window, address),
+          keys.loginLimitKey(kind, key, window),
+          keys.loginLimitAddress(kind, address, window),
+        ],
+        true,
+      );
       const p = live(pair, now);
       return {
         pair: { tries: num(p, 'tries'), fails: num(p, 'fails'), lastAt: num(p, 'lastAt') },

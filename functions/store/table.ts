@@ -1,6 +1,7 @@
 // Low-level single-table operations shared by the repositories: marshalling, paging, batching, units.
 import {
   type AttributeValue,
+  BatchGetItemCommand,
   BatchWriteItemCommand,
   DeleteItemCommand,
   type DynamoDBClient,
@@ -122,6 +123,48 @@ export class Table {
       );
       return out.Item;
     });
+  }
+
+  /**
+   * Several items by key in one BatchGetItem request (≤ 100 keys), in the order of `keys` (undefined where
+   * absent): one round trip and one SDK call instead of one per key. UnprocessedKeys are retried like batchPut.
+   */
+  async batchGet(keys: KeyAttrs[], consistent = false): Promise<Array<Item | undefined>> {
+    if (keys.length > 100) throw new Error(`batchGet takes at most 100 keys, got ${keys.length}`);
+    const id = (pk: string | undefined, sk: string | undefined) => `${pk}\u0000${sk}`;
+    const found = new Map<string, Item>();
+    const unique = [...new Map(keys.map((k) => [id(k.PK, k.SK), k])).values()];
+    let pending: Item[] = unique.map((k) => marshall(k));
+    const attempts = this.tuning.batchAttempts ?? 8;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= attempts)
+        throw new DomainError('THROTTLED', `batch get left ${pending.length} keys unprocessed`);
+      if (attempt > 0) await sleep(Math.min(1_000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2));
+      const request = pending;
+      const out = await guard(() =>
+        this.client.send(
+          new BatchGetItemCommand({
+            RequestItems: { [this.name]: { Keys: request, ConsistentRead: consistent } },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
+      );
+      const page = out.Responses?.[this.name] ?? [];
+      for (const item of page)
+        found.set(id(item[TABLE_KEYS.partitionKey]?.S, item[TABLE_KEYS.sortKey]?.S), item);
+      const left = out.UnprocessedKeys?.[this.name]?.Keys ?? [];
+      const processed = request.length - left.length;
+      // A key not found is charged like a get that finds nothing (the minimum read).
+      recordRead(
+        out.ConsumedCapacity,
+        () =>
+          page.reduce((s, i) => s + readUnitsForBytes(itemBytes(i), consistent), 0) +
+          Math.max(0, processed - page.length) * readUnitsForBytes(0, consistent),
+        processed,
+      );
+      pending = left;
+    }
+    return keys.map((k) => found.get(id(k.PK, k.SK)));
   }
 
   /** The first item a Query finds (one request, Limit 1), or undefined: an existence check on a key range. */

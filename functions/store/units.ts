@@ -14,11 +14,13 @@ export interface UnitsSnapshot {
   writeUnits: number;
   reads: number;
   writes: number;
+  /** Store requests (round trips): a batch of items is one request. */
+  requests: number;
   /** Operations whose units were estimated rather than reported. */
   estimated: number;
 }
 
-const totals: UnitsSnapshot = { readUnits: 0, writeUnits: 0, reads: 0, writes: 0, estimated: 0 };
+const totals: UnitsSnapshot = { readUnits: 0, writeUnits: 0, reads: 0, writes: 0, requests: 0, estimated: 0 };
 
 export const writeUnitsForBytes = (bytes: number): number => Math.max(1, Math.ceil(bytes / 1024));
 
@@ -48,6 +50,7 @@ export const recordWrite = (
 ): void => {
   const units = reported(capacity);
   totals.writes += operations;
+  totals.requests++;
   if (units === undefined) {
     totals.writeUnits += estimate();
     totals.estimated += operations;
@@ -61,6 +64,7 @@ export const recordRead = (
 ): void => {
   const units = reported(capacity);
   totals.reads += operations;
+  totals.requests++;
   if (units === undefined) {
     totals.readUnits += estimate();
     totals.estimated += operations;
@@ -74,6 +78,7 @@ export const storeUnits = {
     totals.writeUnits = 0;
     totals.reads = 0;
     totals.writes = 0;
+    totals.requests = 0;
     totals.estimated = 0;
   },
 } as const;

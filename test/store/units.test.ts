@@ -1,12 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clientsFor } from '../../functions/store/clients.ts';
+import { Table } from '../../functions/store/table.ts';
 import type { Store } from '../../functions/store/types.ts';
 import { readUnitsForBytes, storeUnits, writeUnitsForBytes } from '../../functions/store/units.ts';
 import { attemptMeta } from './fixtures.ts';
 import { testStore } from './helpers.ts';
 
 let store: Store;
+let table: Table;
 beforeAll(async () => {
   store = await testStore();
+  table = new Table(clientsFor(store.config).dynamo, store.config.tableName);
 });
 
 describe('units', () => {
@@ -23,7 +27,14 @@ describe('units', () => {
     storeUnits.reset();
     const step = { type: 'answered' as const, itemId: 'q', choice: 'a', at: 1, deviceEpoch: 1, clientSeq: 1 };
     await store.attempts.appendClientStep('u', step);
-    expect(storeUnits.snapshot()).toEqual({ readUnits: 0, writeUnits: 1, reads: 0, writes: 1, estimated: 0 });
+    expect(storeUnits.snapshot()).toEqual({
+      readUnits: 0,
+      writeUnits: 1,
+      reads: 0,
+      writes: 1,
+      requests: 1,
+      estimated: 0,
+    });
     await store.attempts.appendClientStep('u', { ...step, choice: 'x'.repeat(2500) });
     await store.attempts.appendClientStep('u', { ...step, clientSeq: 2, choice: 'x'.repeat(2500) }); // ≈ 2.6 KB
     await store.attempts.create(attemptMeta('u'));
@@ -37,5 +48,26 @@ describe('units', () => {
     // consistent GetItem after the failed condition (1) + eventual get (0.5) + consistent get (1)
     expect(s.readUnits).toBe(2.5);
     expect(s.reads).toBe(3);
+    expect(s.requests).toBe(7);
+  });
+
+  it('a batch get is one request for several keys, each key a read', async () => {
+    await store.attempts.create(attemptMeta('bg1'));
+    await store.attempts.create(attemptMeta('bg2'));
+    storeUnits.reset();
+    const [a, none, b] = await table.batchGet(
+      [
+        { PK: 'ATTEMPT#bg1', SK: 'META' },
+        { PK: 'ATTEMPT#nobody', SK: 'META' },
+        { PK: 'ATTEMPT#bg2', SK: 'META' },
+      ],
+      true,
+    );
+    expect([a?.PK?.S, none, b?.PK?.S]).toEqual(['ATTEMPT#bg1', undefined, 'ATTEMPT#bg2']);
+    const s = storeUnits.snapshot();
+    expect(s.requests).toBe(1);
+    expect(s.reads).toBe(3);
+    // DynamoDB charges a key that is not found like a get that finds nothing: 1 RRU (consistent).
+    expect(s.readUnits).toBe(3);
   });
 });
