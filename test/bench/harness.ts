@@ -252,6 +252,20 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     const serverCpuUsPerStart =
       (afterSpike.cpuUserUs + afterSpike.cpuSystemUs - beforeSpike.cpuUserUs - beforeSpike.cpuSystemUs) /
       opts.spikeCandidates;
+    const perStart = (f: (s: ServerStats) => number) =>
+      (f(afterSpike) - f(beforeSpike)) / opts.spikeCandidates;
+    log(
+      `start spike per candidate: server CPU ${round(serverCpuUsPerStart)} µs (API thread ${round(perStart((s) => s.apiThreadCpuUs))} µs), store requests ${round(
+        perStart((s) => s.units.requests),
+        2,
+      )} (items read ${round(
+        perStart((s) => s.units.reads),
+        2,
+      )}, written ${round(
+        perStart((s) => s.units.writes),
+        2,
+      )})`,
+    );
     log(
       `start spike: ${opts.spikeCandidates} candidates hold their form after ${round(spike.seconds, 2)} s; p50 ${spike.latency.p50} p95 ${spike.latency.p95} p99 ${spike.latency.p99} ms; errors ${spike.errors}`,
     );

@@ -26,6 +26,8 @@ export interface ServerStats {
   /** CPU time of the whole server process (API + store thread), µs. */
   cpuUserUs: number;
   cpuSystemUs: number;
+  /** CPU time of the API (main) thread alone, user + system, µs. */
+  apiThreadCpuUs: number;
 }
 
 export type ServerRequest =

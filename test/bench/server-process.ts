@@ -50,6 +50,10 @@ process.on('message', async (m: ServerRequest) => {
       peakRssMb: mb(usage.maxRSS * 1024),
       cpuUserUs: usage.userCPUTime,
       cpuSystemUs: usage.systemCPUTime,
+      apiThreadCpuUs: (() => {
+        const t = process.threadCpuUsage();
+        return t.user + t.system;
+      })(),
     });
     if (m.reset) storeUnits.reset();
   } else if (m.type === 'profile') {
