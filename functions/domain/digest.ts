@@ -1,5 +1,5 @@
 // SHA-256 on node:crypto for the Merkle functions (the browser passes WebCrypto instead).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SyncHashFn } from './merkle.ts';
 
-export const sha256: SyncHashFn = (data) => new Uint8Array(createHash('sha256').update(data).digest());
+export const sha256: SyncHashFn = (data) => new Uint8Array(hash('sha256', data, 'buffer'));

@@ -1,5 +1,5 @@
 // Step-log hash chain: h_0 = 64 zeros, h_i = SHA-256(h_{i-1} || canonicalJson(step_i)), canonical order.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 import { isClientStep, orderSteps } from './step-order.ts';
 import type { Step } from './steps.ts';
@@ -8,9 +8,10 @@ export { canonicalJson } from './canonical-json.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Next link: hex SHA-256 over the UTF-8 of (previous hex hash + canonical JSON of the step). */
+/** Next link: hex SHA-256 over the UTF-8 of (previous hex hash + canonical JSON of the step); one-shot hash
+ * (a verifier hashes a million steps: no Hash object per link). */
 export const chainLink = (previous: string, step: Step): string =>
-  createHash('sha256').update(previous, 'utf8').update(canonicalJson(step), 'utf8').digest('hex');
+  hash('sha256', previous + canonicalJson(step), 'hex');
 
 /** Every link h_1..h_n over the steps in canonical replay order (rejected steps included: it hashes the log). */
 export function hashChainLinks(steps: readonly Step[]): string[] {

@@ -1,7 +1,7 @@
 // Attempt seeds and ids: HMAC-derived seeds, commit–reveal of the session secret, deterministic attempt ids.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+export const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 /** Seed of one attempt's form: hex HMAC-SHA-256(key = session secret, message = attemptId). */
 export const attemptSeed = (sessionSecret: string, attemptId: string): string =>

@@ -1,5 +1,5 @@
 // Ed25519 signatures (node:crypto) over canonical JSON documents, with key ids; public keys as raw 32-byte hex.
-import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, hash, type KeyObject, sign, verify } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 import { DomainError } from './errors.ts';
 
@@ -30,7 +30,7 @@ const rawPublic = (key: KeyObject): Buffer => {
 };
 
 export const keyIdOf = (rawPublicKeyHex: string): string =>
-  createHash('sha256').update(Buffer.from(rawPublicKeyHex, 'hex')).digest('hex').slice(0, 16);
+  hash('sha256', Buffer.from(rawPublicKeyHex, 'hex'), 'hex').slice(0, 16);
 
 /** The published entry for a private key given as PKCS#8 PEM. */
 export function publicKeyEntry(privateKeyPem: string): PublicKeyEntry {
@@ -58,16 +58,21 @@ export function signDocument<T>(document: T, privateKeyPem: string): Signed<T> {
 }
 
 const keyObjects = new Map<string, KeyObject>();
-/** The KeyObject of a raw hex public key, created once per key (a verifier checks thousands of signatures). */
-function publicKeyObject(rawHex: string): KeyObject {
-  let key = keyObjects.get(rawHex);
+/**
+ * The KeyObject of a raw hex public key whose key id is `keyId`, created once per (key, id) (a verifier checks
+ * thousands of signatures); undefined when the hex is not a 32-byte key or the id is not its id.
+ */
+function publicKeyObject(rawHex: string, keyId: string): KeyObject | undefined {
+  const memo = `${rawHex}|${keyId}`;
+  let key = keyObjects.get(memo);
   if (!key) {
+    if (!/^[0-9a-f]{64}$/.test(rawHex) || keyIdOf(rawHex) !== keyId) return undefined;
     key = createPublicKey({
       key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(rawHex, 'hex').toString('base64url') },
       format: 'jwk',
     });
     if (keyObjects.size > 64) keyObjects.clear();
-    keyObjects.set(rawHex, key);
+    keyObjects.set(memo, key);
   }
   return key;
 }
@@ -77,10 +82,10 @@ export function verifyDocument(signed: Signed<unknown>, keys: readonly PublicKey
   const { signature } = signed;
   if (signature?.alg !== 'Ed25519') return false;
   const entry = keys.find((k) => k.keyId === signature.keyId);
-  if (!entry || !/^[0-9a-f]{64}$/.test(entry.publicKey) || keyIdOf(entry.publicKey) !== entry.keyId)
-    return false;
+  if (!entry) return false;
   try {
-    const key = publicKeyObject(entry.publicKey);
+    const key = publicKeyObject(entry.publicKey, entry.keyId);
+    if (!key) return false;
     const sig = Buffer.from(signature.value, 'base64');
     if (sig.length !== 64 || sig.toString('base64') !== signature.value) return false;
     return verify(null, Buffer.from(canonicalJson(signed.document), 'utf8'), key, sig);
