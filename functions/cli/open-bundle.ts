@@ -1,22 +1,25 @@
 // Opens an audit bundle for the verifier: a directory of files or a JSON archive {format, files}.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { BUNDLE_FORMAT, type BundleFiles } from '../domain/bundle.ts';
 
-/** A bundle directory (files by relative path) or a JSON archive {format, files: {path: text}}. */
+/** A bundle path is relative, forward slashes, no `..` or empty segment (a manifest cannot point outside). */
+const safe = (p: string): boolean =>
+  p.length > 0 && !p.startsWith('/') && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+
+/**
+ * A bundle directory (files read when asked for, by relative path) or a JSON archive
+ * {format, files: {path: text}}.
+ */
 export function openBundle(path: string): BundleFiles {
-  if (statSync(path).isDirectory()) {
-    const files = new Map<string, string>();
-    const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const full = join(dir, e.name);
-        if (e.isDirectory()) walk(full);
-        else files.set(relative(path, full).split(sep).join('/'), readFileSync(full, 'utf8'));
-      }
+  if (statSync(path).isDirectory())
+    return {
+      read: (p) => {
+        if (!safe(p)) return undefined;
+        const full = join(path, ...p.split('/'));
+        return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined;
+      },
     };
-    walk(path);
-    return { read: (p) => files.get(p) };
-  }
   const archive = JSON.parse(readFileSync(path, 'utf8')) as {
     format?: string;
     files?: Record<string, string>;

@@ -5,8 +5,8 @@ import { realpathSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker } from 'node:worker_threads';
-import type { BundleFiles } from '../domain/bundle.ts';
-import { type AttemptsOutcome, type VerifyReport, verifyBundle } from '../domain/verify.ts';
+import type { BundleFiles, BundleManifest } from '../domain/bundle.ts';
+import { type AttemptsOutcome, sliceFiles, type VerifyReport, verifyBundle } from '../domain/verify.ts';
 import { openBundle } from './open-bundle.ts';
 
 export { openBundle };
@@ -25,18 +25,29 @@ export function formatReport(r: VerifyReport): string {
 /** Below this many attempts one thread is faster than starting workers (each reads the whole bundle). */
 const PARALLEL_FROM = 2000;
 
-/** Step 6 over `jobs` worker threads, one contiguous slice each; progress summed across them. */
-function inWorkers(path: string, jobs: number, progress: (done: number, total: number) => void) {
+/**
+ * The attempts step over `jobs` worker threads, one contiguous slice each; progress summed across them.
+ * Each worker gets the texts of only the files its slice reads (sliceFiles), read once here.
+ */
+export function inWorkers(files: BundleFiles, jobs: number, progress: (done: number, total: number) => void) {
   return (total: number): Promise<AttemptsOutcome[]> => {
     const size = Math.ceil(total / jobs);
     const done = new Array<number>(jobs).fill(0);
+    const manifest = JSON.parse(files.read('manifest.json') ?? '{}') as BundleManifest;
     return Promise.all(
       Array.from(
         { length: jobs },
         (_, i) =>
           new Promise<AttemptsOutcome>((resolve, reject) => {
+            const from = i * size;
+            const to = Math.min(total, (i + 1) * size);
+            const texts: Record<string, string> = {};
+            for (const p of sliceFiles(manifest, from, to)) {
+              const text = files.read(p);
+              if (text !== undefined) texts[p] = text;
+            }
             const w = new Worker(new URL('./verify-worker.ts', import.meta.url), {
-              workerData: { path, from: i * size, to: Math.min(total, (i + 1) * size) },
+              workerData: { files: texts, from, to },
             });
             w.on('message', (m: { progress?: number; outcome?: AttemptsOutcome }) => {
               if (m.progress !== undefined) {
@@ -88,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   const report = await verifyBundle(
     files,
     jobs > 1 && (jobsArg !== undefined || attempts >= PARALLEL_FROM)
-      ? { delegate: inWorkers(path, jobs, onProgress) }
+      ? { delegate: inWorkers(files, jobs, onProgress) }
       : { onProgress },
   );
   process.stdout.write(`${formatReport(report)}\n`);
