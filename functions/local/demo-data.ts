@@ -11,6 +11,13 @@ import { hashPin } from '../services/auth/pin.ts';
 import type { Deps } from '../services/deps.ts';
 import type { StaffUser } from '../store/types.ts';
 import { demoBank } from './demo/bank.ts';
+import {
+  DEMO_FINISHED_SESSION_ID,
+  FINISHED_COHORT,
+  seedFinishedAttempts,
+  seedFormationsAndSession,
+  seedPublications,
+} from './demo/finished.ts';
 import { psychBank } from './demo/psych-ipip.ts';
 
 export interface DemoCredentials {
@@ -27,6 +34,8 @@ export interface DemoCredentials {
   };
   /** The psych battery session (Big Five inventory + Kraepelin) and its own candidates. */
   psych: { sessionId: string; candidates: Array<{ regNo: string; pin: string; name: string }> };
+  /** Yesterday's closed session (finished attempts) and the publications made from it. */
+  finished?: { sessionId: string; rankingId: string; finalRankingId: string };
 }
 
 export const DEMO_BANK_ID = 'demo-bank';
@@ -116,6 +125,8 @@ export interface SeedOptions {
   openForMs?: number;
   /** Replays a previous seeding exactly (same credentials, secrets, times); default: a fresh random seed. */
   seed?: DemoSeed;
+  /** How many of yesterday's cohort sit the finished session (default all 12; 0 = no finished selection). */
+  finishedCohort?: number;
   /** Called after each completed step (1, 2, …): tests inject a crash by throwing. */
   afterStep?: (step: number) => void;
 }
@@ -233,6 +244,24 @@ export const seedDemo = async (deps: Deps, opts: SeedOptions = {}): Promise<Demo
   await store.sessions.putRoster(laterRoster);
   done();
   await seedPsych(deps, creds, seed, opts, done);
+  // A finished selection: formations, yesterday's closed session with its cohort, publications. Skipped (the
+  // steps still counted) with finishedCohort 0: API tests build their own rankings from an empty exam.
+  const cohort = opts.finishedCohort ?? FINISHED_COHORT;
+  if (cohort > 0) await seedFormationsAndSession(deps, seed, exam.id, exam.version, done);
+  else {
+    done();
+    done();
+  }
+  if (cohort > 0) await seedFinishedAttempts(deps, seed, cohort);
+  done();
+  if (cohort > 0) await seedPublications(deps, seed, exam.id);
+  done();
+  if (cohort > 0)
+    creds.finished = {
+      sessionId: DEMO_FINISHED_SESSION_ID,
+      rankingId: exam.id,
+      finalRankingId: `${exam.id}.final`,
+    };
   return creds;
 };
 

@@ -32,6 +32,7 @@ Later session ${demo.later?.sessionId ?? '-'} opens ${demo.later ? new Date(demo
 ${(demo.later?.candidates ?? []).map((c) => `  ${c.regNo} / ${c.pin}   ${c.name}`).join('\n')}
 Psych battery (session ${demo.psych?.sessionId ?? '-'}: Big Five + Kraepelin):
 ${(demo.psych?.candidates ?? []).map((c) => `  ${c.regNo} / ${c.pin}   ${c.name}`).join('\n')}
+${demo.finished ? `Finished session ${demo.finished.sessionId} (yesterday); published rankings:\n  SKD   ${platform.url}/#/ranking/${demo.finished.rankingId}\n  final ${platform.url}/#/ranking/${demo.finished.finalRankingId}` : ''}
 
 Ctrl-C to stop.`);
   let stopping = false;

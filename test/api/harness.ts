@@ -56,7 +56,7 @@ export const apiHarness = async (
     randomHex: (n) => randomBytes(n).toString('hex'),
     ...(opts.push ? { push: opts.push } : {}),
   };
-  const demo = await seedDemo(deps, { candidates });
+  const demo = await seedDemo(deps, { candidates, finishedCohort: 0 });
   const { app, services } = createApiApp(deps);
 
   const call = async (method: string, path: string, opts: CallOptions = {}) => {

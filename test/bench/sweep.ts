@@ -29,7 +29,7 @@ const deps: Deps = {
   randomHex: (n) => randomBytes(n).toString('hex'),
 };
 const t0 = performance.now();
-const demo = await seedDemo(deps, { candidates: N });
+const demo = await seedDemo(deps, { candidates: N, finishedCohort: 0 });
 const svc = createServices(deps);
 const claimsOf = (i: number): CandidateClaims => {
   const regNo = demo.candidates[i]!.regNo;

@@ -13,7 +13,7 @@ import type { Deps } from '../../functions/services/deps.ts';
 import { RELAXED_LOGIN_LIMITS, TEST_PUBLICATION_KEYS } from '../api/harness.ts';
 import { testStore } from '../store/helpers.ts';
 
-const SEED_STEPS = 9;
+const SEED_STEPS = 13;
 
 const freshDeps = async (): Promise<Deps> => ({
   store: await testStore(),
@@ -51,6 +51,7 @@ describe('crash-safe demo seeding', () => {
       await expect(
         ensureDemo(deps, dir, {
           candidates: 2,
+          finishedCohort: 2,
           afterStep: (step) => {
             if (step === k) throw new Crash(`crash after ${k}`);
           },
@@ -58,7 +59,7 @@ describe('crash-safe demo seeding', () => {
       ).rejects.toBeInstanceOf(Crash);
       expect(existsSync(join(dir, 'demo-credentials.json'))).toBe(false);
 
-      const creds = await ensureDemo(deps, dir, { candidates: 2 });
+      const creds = await ensureDemo(deps, dir, { candidates: 2, finishedCohort: 2 });
       const admin = creds.admin;
       expect(
         await post(deps, '/api/admin/login', { username: admin.username, password: admin.password }),
@@ -68,19 +69,23 @@ describe('crash-safe demo seeding', () => {
       const p = creds.psych.candidates[0]!;
       expect(await post(deps, '/api/candidate/login', { regNo: p.regNo, pin: p.pin })).toBe(200);
       // A third start reads the same credentials back.
-      expect(await ensureDemo(deps, dir, { candidates: 2 })).toEqual(creds);
+      expect(await ensureDemo(deps, dir, { candidates: 2, finishedCohort: 2 })).toEqual(creds);
     },
   );
 
   it('the seeding has exactly the steps the test interrupts', async () => {
     const steps: number[] = [];
-    await ensureDemo(await freshDeps(), undefined, { candidates: 1, afterStep: (s) => steps.push(s) });
+    await ensureDemo(await freshDeps(), undefined, {
+      candidates: 1,
+      finishedCohort: 1,
+      afterStep: (s) => steps.push(s),
+    });
     expect(steps).toEqual(Array.from({ length: SEED_STEPS }, (_, i) => i + 1));
   });
 
   it('the later session has its commitment before it opens, and refuses login until then', async () => {
     const deps = await freshDeps();
-    const creds = await ensureDemo(deps, undefined, { candidates: 1 });
+    const creds = await ensureDemo(deps, undefined, { candidates: 1, finishedCohort: 1 });
     expect(creds.later.opensAt).toBeGreaterThan(Date.now());
     const { app } = createApiApp(deps);
     const res = await app.request(`/api/public/sessions/${creds.later.sessionId}/commitment`);
