@@ -106,3 +106,26 @@ export const psychSkbComponentView = z.object({
   ...withServerTime,
 });
 export type PsychSkbComponentView = z.infer<typeof psychSkbComponentView>;
+
+/** Psych exams for the staff report screen (admins and auditors). */
+export const psychExamsView = z.object({
+  exams: z.array(z.object({ id: z.string(), title: z.string() })),
+  ...withServerTime,
+});
+export type PsychExamsView = z.infer<typeof psychExamsView>;
+
+/** Finished attempts of a psych exam, to open each candidate's report (admins and auditors). */
+export const psychAttemptsView = z.object({
+  attempts: z.array(
+    z.object({
+      attemptId: z.string(),
+      regNo: z.string(),
+      sessionId: z.string(),
+      sessionTitle: z.string(),
+      state: z.enum(['submitted', 'expired']),
+      submittedAt: z.nullable(z.int()),
+    }),
+  ),
+  ...withServerTime,
+});
+export type PsychAttemptsView = z.infer<typeof psychAttemptsView>;

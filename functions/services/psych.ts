@@ -11,7 +11,13 @@ import {
   psychSkbValueFromT,
 } from '../domain/psych/preset.ts';
 import { replay } from '../domain/replay.ts';
-import type { PsychReportView, PsychSkbComponentView, SpeedSheetView } from '../schemas/psych.ts';
+import type {
+  PsychAttemptsView,
+  PsychExamsView,
+  PsychReportView,
+  PsychSkbComponentView,
+  SpeedSheetView,
+} from '../schemas/psych.ts';
 import type { PsychNormSettings } from '../store/types.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import type { CandidateClaims } from './auth/tokens.ts';
@@ -208,6 +214,37 @@ export const createPsychService = ({
         cutoffs,
         serverTime: now,
       };
+    },
+
+    /** The psych exams (scheme PSYCH), for the staff report screen. */
+    async exams(): Promise<PsychExamsView['exams']> {
+      return (await store.exams.list())
+        .filter((e) => e.scheme === 'PSYCH')
+        .map((e) => ({ id: e.id, title: e.title }));
+    },
+
+    /** Finished attempts of a psych exam over its sessions, by registration number (staff report screen). */
+    async finishedAttempts(examId: string): Promise<PsychAttemptsView['attempts']> {
+      const exam = await store.exams.get(examId);
+      if (!exam) throw userError('NOT_FOUND.exam');
+      if (exam.scheme !== 'PSYCH') throw userError('NOT_FOUND.notPsych');
+      const out: PsychAttemptsView['attempts'] = [];
+      for (const session of await store.sessions.list()) {
+        if (session.examId !== examId) continue;
+        for (const m of await store.attempts.listBySession(session.id))
+          if (m.examId === examId && finished(m))
+            out.push({
+              attemptId: m.attemptId,
+              regNo: m.regNo,
+              sessionId: session.id,
+              sessionTitle: session.title,
+              state: m.state as 'submitted' | 'expired',
+              submittedAt: m.submittedAt ?? null,
+            });
+      }
+      return out.sort((a, b) =>
+        a.regNo < b.regNo ? -1 : a.regNo > b.regNo ? 1 : a.attemptId < b.attemptId ? -1 : 1,
+      );
     },
 
     /**

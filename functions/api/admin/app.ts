@@ -16,6 +16,7 @@ import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams, parseQuery } from '../middleware/validate.ts';
 import { mountBankRoutes } from './banks.ts';
 import { mountExamReadRoutes, mountExamWriteRoutes } from './exams.ts';
+import { mountPsychRoutes } from './psych.ts';
 import { mountRegistryRoutes } from './registry.ts';
 import { mountResultRoutes } from './results.ts';
 import { mountSchedulingRoutes } from './scheduling.ts';
@@ -27,7 +28,6 @@ const BANK_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 const sessionParams = z.object({ sessionId: id });
 const examParams = z.object({ examId: id });
-const attemptParams = z.object({ attemptId: id });
 const actionParams = z.object({
   attemptId: id,
   action: z.enum(['pause', 'resume', 'extend', 'reset-device', 'submit']),
@@ -133,11 +133,7 @@ export const adminApp = (svc: Services) => {
     return c.json(view);
   });
 
-  /** Psych report: admins only (not proctors); never published. */
-  app.get('/attempts/:attemptId/psych-report', adminOnly, async (c) => {
-    const { attemptId } = parseParams(c, attemptParams);
-    return c.json(await svc.psych.report(attemptId, { requireFinished: false }));
-  });
+  mountPsychRoutes(app, svc, adminOnly);
 
   app.post('/attempts/:attemptId/:action', staff, async (c) => {
     const { attemptId, action } = parseParams(c, actionParams);

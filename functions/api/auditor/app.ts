@@ -7,6 +7,7 @@ import type { StaffClaims } from '../../services/auth/tokens.ts';
 import type { Services } from '../../services/index.ts';
 import { loginStaff } from '../../services/staff-login.ts';
 import { mountExamReadRoutes } from '../admin/exams.ts';
+import { mountPsychRoutes } from '../admin/psych.ts';
 import { mountResultRoutes } from '../admin/results.ts';
 import { staffRequest } from '../admin/staff-request.ts';
 import { roleApp } from '../base.ts';
@@ -81,12 +82,7 @@ export const auditorApp = (svc: Services) => {
     }),
   );
 
-  /** The psych report of one attempt (confidential: auditors and admins only, never published). */
-  app.get('/attempts/:attemptId/psych-report', auditor, async (c) => {
-    const { attemptId } = parseParams(c, attemptParams);
-    return c.json(await svc.psych.report(attemptId, { requireFinished: false }));
-  });
-
+  mountPsychRoutes(app, svc, auditor);
   mountResultRoutes(app, svc, auditor);
   mountExamReadRoutes(app, svc, auditor);
 
