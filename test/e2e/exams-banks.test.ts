@@ -92,6 +92,7 @@ describe('exams and banks in the console', () => {
     await manual.getByRole('button', { name: 'Buat ujian' }).click();
     await manual.getByRole('alert').waitFor();
     expect(await manual.getByRole('alert').textContent()).toContain('Bank soal tidak cukup');
+    expect(await manual.textContent()).toContain('Bagian TEKNIS, kategori TEKNIS: perlu 900 butir');
     await expectAccessible(page, 'create-manual');
     await s0.getByLabel('Jumlah butir baris 1 bagian TEKNIS').fill('5');
     await manual.getByRole('button', { name: 'Buat ujian' }).click();

@@ -54,7 +54,7 @@ export function BankPreviewPage({ bankId, snapshotId }: { bankId: string; snapsh
             {t('admin.banks.snapshotLine', { id: data.snapshotId.slice(0, 16) })}{' '}
             {snapshotId === undefined && <span className="pill pill-ok">{t('admin.banks.current')}</span>}
           </p>
-          <div className="form-row">
+          <div className="preview-toolbar">
             <label htmlFor="preview-category">{t('admin.exams.field.category')}</label>
             <select
               id="preview-category"

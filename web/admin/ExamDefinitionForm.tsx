@@ -239,7 +239,7 @@ export function ExamDefinitionForm({ token, initial, submitLabel, onSubmit, onAu
                 })}
               </tbody>
             </table>
-            <div className="actions">
+            <div className="actions-bar">
               <button
                 type="button"
                 className="btn btn-small"
@@ -444,10 +444,14 @@ function BankPin({
 
 /** An API refusal with its field messages (zod paths) listed under the error text. */
 export function FieldErrors({ error }: { error: unknown }) {
+  const { t } = useI18n();
   const fields = error instanceof ApiError ? error.fields : undefined;
+  const small =
+    error instanceof ApiError && error.code === 'BANK_TOO_SMALL' ? tooSmall(error.details) : undefined;
   return (
     <>
       <ErrorAlert error={error} />
+      {small && <p className="small">{t('admin.exams.tooSmall', small)}</p>}
       {fields && Object.keys(fields).length > 0 && (
         <ul className="field-errors small" data-testid="field-errors">
           {Object.entries(fields).map(([path, msgs]) => (
@@ -460,3 +464,15 @@ export function FieldErrors({ error }: { error: unknown }) {
     </>
   );
 }
+
+/** The numbers of a BANK_TOO_SMALL refusal: which section and category, how many needed and available. */
+const tooSmall = (details: unknown) => {
+  const d = details as Record<string, unknown> | undefined;
+  if (!d || typeof d.needed !== 'number' || typeof d.available !== 'number') return undefined;
+  return {
+    section: String(d.sectionId ?? ''),
+    category: String(d.category ?? ''),
+    needed: d.needed,
+    available: d.available,
+  };
+};

@@ -137,7 +137,7 @@ export function ExamDetailPage({ examId }: { examId: string }) {
         </div>
       )}
       {latest && (
-        <div className="actions">
+        <div className="actions-bar">
           <button
             type="button"
             className="btn btn-primary"
@@ -195,7 +195,7 @@ function VersionDetails({ version }: { version: ExamVersion }) {
   const e = version.exam;
   const total = e.sections.reduce((n, s) => n + s.draws.reduce((m, d) => m + d.count, 0), 0);
   return (
-    <section className="card" aria-labelledby="version-details" data-testid="version-details">
+    <section className="card version-details" aria-labelledby="version-details" data-testid="version-details">
       <h2 id="version-details">{t('admin.exams.versionTitle', { n: e.version, title: e.title })}</h2>
       <p>{t('admin.exams.summary', { scheme: e.scheme, minutes: e.durationMinutes, items: total })}</p>
       <div className="table-wrap">

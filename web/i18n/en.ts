@@ -210,6 +210,8 @@ export const en: Record<MessageKey, string> = {
   'admin.nav.staff': 'Staff accounts',
   'admin.nav.exams': 'Exams',
   'admin.nav.banks': 'Item banks',
+  'admin.exams.tooSmall':
+    'Section {section}, category {category}: {needed} items needed, the snapshot has {available}.',
   'admin.exams.title': 'Exams',
   'admin.exams.none': 'No exams yet.',
   'admin.exams.col.id': 'Exam id',
@@ -223,9 +225,9 @@ export const en: Record<MessageKey, string> = {
   'admin.exams.source.preset': 'From a preset',
   'admin.exams.source.manual': 'By hand',
   'admin.exams.preset': 'Preset',
-  'admin.exams.preset.SKD': 'SKD CPNS (TWK 30, TIU 35, TKP 45; 100 minutes)',
-  'admin.exams.preset.PPPK': 'PPPK competency test (145 items; 120 minutes)',
-  'admin.exams.preset.PSYCH': 'Psych battery (Big Five inventory + Kraepelin)',
+  'admin.exams.preset.SKD': 'SKD CPNS (110 items, 100 minutes)',
+  'admin.exams.preset.PPPK': 'PPPK (145 items, 120 minutes)',
+  'admin.exams.preset.PSYCH': 'Psych battery (Big Five + Kraepelin)',
   'admin.exams.presetHelp':
     'A preset brings the sections, blueprint, duration and passing grades of the regulation; the exam is pinned to the bank snapshot in force now.',
   'admin.exams.titleOptional': 'Title (optional)',

@@ -211,6 +211,8 @@ export const id = {
   'admin.nav.staff': 'Akun staf',
   'admin.nav.exams': 'Ujian',
   'admin.nav.banks': 'Bank soal',
+  'admin.exams.tooSmall':
+    'Bagian {section}, kategori {category}: perlu {needed} butir, snapshot hanya memuat {available}.',
   'admin.exams.title': 'Ujian',
   'admin.exams.none': 'Belum ada ujian.',
   'admin.exams.col.id': 'Kode ujian',
@@ -224,9 +226,9 @@ export const id = {
   'admin.exams.source.preset': 'Dari preset',
   'admin.exams.source.manual': 'Susun sendiri',
   'admin.exams.preset': 'Preset',
-  'admin.exams.preset.SKD': 'SKD CPNS (TWK 30, TIU 35, TKP 45; 100 menit)',
-  'admin.exams.preset.PPPK': 'Seleksi Kompetensi PPPK (145 butir; 120 menit)',
-  'admin.exams.preset.PSYCH': 'Tes psikologi (Inventori Big Five + Kraepelin)',
+  'admin.exams.preset.SKD': 'SKD CPNS (110 butir, 100 menit)',
+  'admin.exams.preset.PPPK': 'PPPK (145 butir, 120 menit)',
+  'admin.exams.preset.PSYCH': 'Tes psikologi (Big Five + Kraepelin)',
   'admin.exams.presetHelp':
     'Preset memuat bagian, kisi-kisi, durasi dan nilai ambang batas dari peraturan; ujian dikunci ke snapshot bank soal yang berlaku sekarang.',
   'admin.exams.titleOptional': 'Judul (opsional)',
