@@ -37,6 +37,9 @@ const BanksPage = lazy(() => import('./admin/BanksPage.tsx').then((m) => ({ defa
 const BankPreviewPage = lazy(() =>
   import('./admin/BankPreviewPage.tsx').then((m) => ({ default: m.BankPreviewPage })),
 );
+const AuditLogPage = lazy(() =>
+  import('./admin/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
+);
 const RosterPage = lazy(() => import('./admin/RosterPage.tsx').then((m) => ({ default: m.RosterPage })));
 const ResultsPage = lazy(() => import('./admin/ResultsPage.tsx').then((m) => ({ default: m.ResultsPage })));
 const ItemStatsPage = lazy(() =>
@@ -103,6 +106,8 @@ function Page({ route }: { route: Route }) {
           snapshotId={route.snapshotId}
         />
       );
+    case 'adminAudit':
+      return <AuditLogPage />;
     case 'adminRoster':
       return <RosterPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'adminResults':

@@ -330,6 +330,20 @@ describe('admin flow in Chromium', () => {
     await ppage.getByLabel('Nama pengguna').waitFor();
     expect(ppage.url()).toMatch(/#\/admin$/);
 
+    // the audit log of today (UTC) shows the last action with its reason, and the chain verdict
+    await page.getByRole('link', { name: 'Log audit' }).click();
+    await page
+      .getByTestId('audit-verdict')
+      .filter({ hasText: /^Rantai hash utuh: \d+ entri/ })
+      .waitFor();
+    await page
+      .getByTestId('audit-log')
+      .locator('tr', { hasText: 'staff.disable' })
+      .getByText('tugas selesai')
+      .waitFor();
+    await expectAccessible(page, 'admin-audit-log');
+    await shot(page, 'admin-11-audit-log');
+
     expect(errors).toEqual([]);
     await pctx.close();
     await cand.close();

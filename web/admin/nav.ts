@@ -15,6 +15,7 @@ export const NAV: readonly NavEntry[] = [
   { href: paths.adminStaff, label: 'admin.nav.staff', roles: ['admin'] },
   { href: paths.adminExams, label: 'admin.nav.exams', roles: ['admin'] },
   { href: paths.adminBanks, label: 'admin.nav.banks', roles: ['admin'] },
+  { href: paths.adminAudit, label: 'admin.nav.audit', roles: ['admin'] },
 ];
 
 export const navFor = (role: StaffAuth['role']) => NAV.filter((e) => e.roles.includes(role));

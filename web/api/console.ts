@@ -100,7 +100,30 @@ const assigned = z.object({ assigned: z.number(), unassigned: z.number().optiona
 export const examSummary = z.object({ id: z.string(), title: z.string(), version: z.number() });
 export type ExamSummary = z.infer<typeof examSummary>;
 
+export const auditEntry = z.object({
+  seq: z.number(),
+  at: z.number(),
+  actor: z.object({ role: z.string(), id: z.string().optional() }),
+  action: z.string(),
+  target: z.string(),
+  reason: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+  hash: z.string(),
+});
+export type AuditEntryRow = z.infer<typeof auditEntry>;
+export const auditVerdict = z.union([
+  z.object({ ok: z.literal(true), entries: z.number(), head: z.string() }),
+  z.object({ ok: z.literal(false), seq: z.number(), problem: z.string() }),
+]);
+
 export const consoleApi = {
+  auditLog: (token: string, day: string) =>
+    request(
+      z.object({ day: z.string(), entries: z.array(auditEntry), verdict: auditVerdict, ...serverTime }),
+      'GET',
+      `/api/admin/audit-log?day=${enc(day)}`,
+      { token },
+    ),
   exams: (token: string) =>
     request(z.object({ exams: z.array(examSummary), ...serverTime }), 'GET', '/api/admin/exams', { token }),
   schedule: (token: string, body: ScheduleBody) =>

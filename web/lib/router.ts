@@ -15,6 +15,7 @@ export type Route =
   | { name: 'adminExam'; examId: string }
   | { name: 'adminBanks' }
   | { name: 'adminBankPreview'; bankId: string; snapshotId?: string }
+  | { name: 'adminAudit' }
   | { name: 'adminRoster'; sessionId: string }
   | { name: 'adminResults'; sessionId: string }
   | { name: 'adminItemStats'; sessionId: string }
@@ -50,6 +51,7 @@ export function parseHash(hash: string): Route {
         bankId: decodeURIComponent(c),
         ...(parts[4] ? { snapshotId: decodeURIComponent(parts[4]) } : {}),
       };
+    if (b === 'audit' && !c) return { name: 'adminAudit' };
     if (b === 'formations' && c && parts[3] === 'results' && parts.length === 4)
       return { name: 'adminFormationResults', formationId: decodeURIComponent(c) };
     const sessionPage = { roster: 'adminRoster', results: 'adminResults', items: 'adminItemStats' } as const;
@@ -82,6 +84,7 @@ export const paths = {
   adminBanks: '#/admin/banks',
   adminBankPreview: (bankId: string, snapshotId?: string) =>
     `#/admin/banks/${encodeURIComponent(bankId)}/preview${snapshotId ? `/${encodeURIComponent(snapshotId)}` : ''}`,
+  adminAudit: '#/admin/audit',
   adminRoster: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/roster`,
   adminResults: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/results`,
   adminItemStats: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/items`,

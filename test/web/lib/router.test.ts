@@ -7,6 +7,7 @@ describe('staff console routes', () => {
     [paths.adminSessions, { name: 'adminSessions' }],
     [paths.adminRegistry, { name: 'adminRegistry' }],
     [paths.adminStaff, { name: 'adminStaff' }],
+    [paths.adminAudit, { name: 'adminAudit' }],
     [paths.adminAttempts('S 1'), { name: 'adminAttempts', sessionId: 'S 1' }],
     [paths.adminPins('S-1'), { name: 'adminPins', sessionId: 'S-1' }],
     [paths.adminRoster('S-1'), { name: 'adminRoster', sessionId: 'S-1' }],
