@@ -3,8 +3,9 @@
 // every bad row shown; the import's phases); rosters from the import; overbooking and an overlap refused with
 // bilingual reasons; the overlapping session cancelled with a reason; a proctor assigned; PINs released -> printable
 // A4 cards; one PIN regenerated; a candidate signs in with a card's PIN and sits the exam; the monitor shows them;
-// results and item statistics pages; the results CSV downloads with a BOM; the proctor sees only their session, and
-// once disabled their open token is refused. axe on every page.
+// results (per session and per formation) and item statistics pages; both CSVs download with a BOM; the proctor's
+// password is reset, they sign in with the new one and see only their session; once disabled their open token is
+// refused; the audit log shows the day's chain intact. axe on every page.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -305,6 +306,34 @@ describe('admin flow in Chromium', () => {
     await page.getByTestId('item-stats').locator('tbody tr').first().waitFor();
     await expectAccessible(page, 'admin-item-stats');
     await shot(page, 'admin-10-item-stats');
+    const [itemsCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh CSV' }).click(),
+    ]);
+    expect(itemsCsv.suggestedFilename()).toBe(`statistik-butir-${SESSION}.csv`);
+    const itemBytes = new Uint8Array(await readFile((await itemsCsv.path()) as string));
+    expect([...itemBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(itemBytes.slice(3)).split('\n')[0]).toMatch(
+      /^section,item,served,p,point_biserial,/,
+    );
+
+    // the proctor forgot their password: the admin sets a new one (with a reason)
+    await page.goto(`${platform.url}/#/admin/staff`);
+    await page
+      .getByTestId('staff')
+      .locator(`tr[data-user="${PROCTOR.username}"]`)
+      .getByRole('button', { name: 'Atur ulang kata sandi' })
+      .click();
+    const reset = page.getByRole('dialog', { name: `Kata sandi baru untuk ${PROCTOR.username}` });
+    PROCTOR.password = 'sandi-baru-pengawas-2';
+    await reset.getByLabel('Kata sandi baru (min. 12 karakter)').fill(PROCTOR.password);
+    await reset.getByLabel(/^Alasan/).fill('lupa kata sandi');
+    await expectAccessible(page, 'admin-password-dialog');
+    await reset.getByRole('button', { name: 'Konfirmasi' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Kata sandi ${PROCTOR.username} diganti.` })
+      .waitFor();
 
     // the proctor sees only their session and no admin screens; disabled, their open token is refused
     const pctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
