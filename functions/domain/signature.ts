@@ -32,6 +32,22 @@ const rawPublic = (key: KeyObject): Buffer => {
 export const keyIdOf = (rawPublicKeyHex: string): string =>
   hash('sha256', Buffer.from(rawPublicKeyHex, 'hex'), 'hex').slice(0, 16);
 
+/** DER prefix of an Ed25519 PKCS#8 private key (RFC 8410): the 32-byte seed follows it. */
+const ED25519_PKCS8_PREFIX = '302e020100300506032b657004220420';
+
+/**
+ * A signing key as configured: a PKCS#8 PEM as is, or a 32-byte Ed25519 seed as 64 hex digits (what Secrets
+ * Manager can generate) turned into its PKCS#8 PEM. Anything else -> VALIDATION.
+ */
+export function signingKeyPemOf(value: string): string {
+  const v = value.trim();
+  if (v.startsWith('-----BEGIN PRIVATE KEY-----')) return v;
+  if (!/^[0-9a-fA-F]{64}$/.test(v))
+    throw new DomainError('VALIDATION', 'signing key must be a PKCS#8 PEM or a 64-hex-digit Ed25519 seed');
+  const der = Buffer.from(ED25519_PKCS8_PREFIX + v.toLowerCase(), 'hex').toString('base64');
+  return `-----BEGIN PRIVATE KEY-----\n${der}\n-----END PRIVATE KEY-----\n`;
+}
+
 /** The published entry for a private key given as PKCS#8 PEM. */
 export function publicKeyEntry(privateKeyPem: string): PublicKeyEntry {
   const raw = rawPublic(createPublicKey(createPrivateKey(privateKeyPem))).toString('hex');

@@ -2,7 +2,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { defaultApiConfig } from '../services/config.ts';
+import { defaultApiConfig, signingKeyPemOf } from '../services/config.ts';
 import type { Deps } from '../services/deps.ts';
 import { createStore } from '../store/index.ts';
 import type { StoreConfig } from '../store/types.ts';
@@ -67,14 +67,17 @@ export const depsFromEnv = async (
     needs.pepper ? secretFrom(env, SECRET_VARS.pepper, sm) : Promise.resolve(''),
     originConfigured ? secretFrom(env, SECRET_VARS.originVerify, sm) : Promise.resolve(undefined),
   ]);
-  // Publication keys: read when the function asks for them, or (by default) whenever they are configured.
-  const { publicationKey: pk } = SECRET_VARS;
-  const publicationConfigured = Boolean(env[pk.direct] || env[pk.arn]);
+  // Publication keys: read when the function asks for them, or (by default) whenever they are configured. A
+  // function given only the pseudonym secret (public: scoreboard pseudonyms) gets no signing key and never signs.
+  const { publicationKey: pk, pseudonymSecret: ps } = SECRET_VARS;
+  const keyConfigured = Boolean(env[pk.direct] || env[pk.arn]);
+  const pseudonymConfigured = Boolean(env[ps.direct] || env[ps.arn]);
   const publication =
-    (needs.publication ?? publicationConfigured)
+    (needs.publication ?? (keyConfigured || pseudonymConfigured))
       ? {
-          signingKeyPem: await secretFrom(env, SECRET_VARS.publicationKey, sm),
-          pseudonymSecret: await secretFrom(env, SECRET_VARS.pseudonymSecret, sm),
+          signingKeyPem:
+            needs.publication || keyConfigured ? signingKeyPemOf(await secretFrom(env, pk, sm)) : '',
+          pseudonymSecret: await secretFrom(env, ps, sm),
         }
       : undefined;
   return {

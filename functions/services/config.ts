@@ -36,9 +36,15 @@ export interface ApiConfig {
   clientAddressSource: ClientAddressSource;
 }
 
+/** A configured signing key (PKCS#8 PEM, or a 64-hex Ed25519 seed as Secrets Manager generates it) as PEM. */
+export { signingKeyPemOf } from '../domain/signature.ts';
+
 /** Keys of the transparency chain: from DATA_DIR/secrets.json locally, Secrets Manager on AWS. */
 export interface PublicationKeys {
-  /** Ed25519 private key, PKCS#8 PEM: signs result documents and publications. */
+  /**
+   * Ed25519 private key, PKCS#8 PEM: signs result documents and publications. '' in a function given only the
+   * pseudonym secret (public): it signs nothing and refuses to publish.
+   */
   signingKeyPem: string;
   /** Pseudonym HMAC key, >= 32 bytes as hex (the HMAC uses the decoded bytes). */
   pseudonymSecret: string;

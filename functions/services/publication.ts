@@ -39,9 +39,16 @@ export interface LatestPointer {
   files: { json: string; csv: string; html: string; htmlEn: string };
 }
 
+/** The pseudonym secret alone (scoreboards: the public function holds no signing key). */
+export const pseudonymSecretOf = (deps: Deps): string => {
+  const secret = deps.config.publication?.pseudonymSecret;
+  if (!secret) throw userError('VALIDATION.noPublicationKeys');
+  return secret;
+};
+
 export const publicationKeysOf = (deps: Deps): PublicationKeys => {
   const keys = deps.config.publication;
-  if (!keys) throw userError('VALIDATION.noPublicationKeys');
+  if (!keys?.signingKeyPem) throw userError('VALIDATION.noPublicationKeys');
   return keys;
 };
 

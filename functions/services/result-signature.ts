@@ -9,7 +9,7 @@ import type { Deps } from './deps.ts';
 export const signResult = (deps: Deps, result: StoredResult): StoredResult => {
   const keys = deps.config.publication;
   const { signature: _old, ...unsigned } = result;
-  if (!keys) return unsigned;
+  if (!keys?.signingKeyPem) return unsigned;
   const doc = resultDocOf(unsigned, pseudonym(keys.pseudonymSecret, unsigned.regNo));
   return { ...unsigned, signature: signDocument(doc, keys.signingKeyPem).signature };
 };

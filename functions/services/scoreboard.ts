@@ -1,7 +1,7 @@
 import { pseudonym } from '../domain/pseudonym.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
-import { publicationKeysOf } from './publication.ts';
+import { pseudonymSecretOf } from './publication.ts';
 
 /** How long one computed scoreboard is served from memory (and the Cache-Control max-age). */
 export const SCOREBOARD_TTL_MS = 5_000;
@@ -31,7 +31,7 @@ export const createScoreboardService = (deps: Deps) => {
     if (!session) throw userError('NOT_FOUND.session');
     const exam = await store.exams.get(session.examId, session.examVersion);
     if (!exam || exam.scheme === 'PSYCH') throw userError('NOT_FOUND.scoreboard');
-    const keys = publicationKeysOf(deps);
+    const secret = pseudonymSecretOf(deps);
     const finished = (await store.attempts.listBySession(sessionId)).filter(
       (m) => m.state === 'submitted' || m.state === 'expired',
     );
@@ -39,7 +39,7 @@ export const createScoreboardService = (deps: Deps) => {
     const rows = results
       .filter((r) => r !== undefined)
       .map((r) => ({
-        pseudonym: pseudonym(keys.pseudonymSecret, r.regNo),
+        pseudonym: pseudonym(secret, r.regNo),
         sections: r.sections,
         total: r.total,
         passed: r.passed,

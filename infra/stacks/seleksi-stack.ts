@@ -95,11 +95,16 @@ export class SeleksiStack extends Stack {
       });
     // Every API function checks the origin-verify header; the sweeper takes no HTTP requests.
     const api = { [SECRET_ENV.originVerify]: secrets.originVerify };
+    // Publication secrets: every function that derives a result signs it (candidate, sweeper, admin on a
+    // regrade) and shows pseudonyms; admin publishes, auditor builds bundles. Public shows pseudonyms only.
+    const pseudonyms = { [SECRET_ENV.pseudonymSecret]: secrets.pseudonymSecret };
+    const signing = { ...pseudonyms, [SECRET_ENV.publicationKey]: secrets.publicationKey };
 
     this.functions = {
       candidate: make('candidate', 'Seleksi API: candidate login, exam delivery, answer saving', {
         secrets: {
           ...api,
+          ...signing,
           [SECRET_ENV.jwtSecret]: secrets.jwtSecret,
           [SECRET_ENV.pinPepper]: secrets.pinPepper,
         },
@@ -107,19 +112,23 @@ export class SeleksiStack extends Stack {
       admin: make('admin', 'Seleksi API: admin and proctor console, publication', {
         secrets: {
           ...api,
+          ...signing,
           [SECRET_ENV.jwtSecret]: secrets.jwtSecret,
           [SECRET_ENV.pinPepper]: secrets.pinPepper,
         },
       }),
       auditor: make('auditor', 'Seleksi API: auditor bundles and verification', {
-        secrets: { ...api, [SECRET_ENV.jwtSecret]: secrets.jwtSecret },
+        secrets: { ...api, ...signing, [SECRET_ENV.jwtSecret]: secrets.jwtSecret },
       }),
       // Public routes and the sweeper verify no token and hash no PIN: no JWT key, no pepper.
-      public: make('public', 'Seleksi API: public rankings, scoreboard, health', { secrets: api }),
+      public: make('public', 'Seleksi API: public rankings, scoreboard, health', {
+        secrets: { ...api, ...pseudonyms },
+      }),
       // One sweep at a time (concurrency 1); a failed one goes to the queue and raises an alarm.
       sweeper: make('sweeper', 'Seleksi job: auto-submits attempts past their deadline', {
         timeout: Duration.seconds(50),
         onFailure: new destinations.SqsDestination(sweeperFailures),
+        secrets: signing,
       }),
     };
     const fn = (role: Role | 'sweeper') => this.functions[role].fn;
@@ -224,6 +233,8 @@ export class SeleksiStack extends Stack {
     new CfnOutput(this, 'AuditBucket', { value: buckets.audit.bucketName });
     new CfnOutput(this, 'JwtSecretArn', { value: secrets.jwtSecret.secretArn });
     new CfnOutput(this, 'PinPepperSecretArn', { value: secrets.pinPepper.secretArn });
+    new CfnOutput(this, 'PublicationKeySecretArn', { value: secrets.publicationKey.secretArn });
+    new CfnOutput(this, 'PseudonymSecretArn', { value: secrets.pseudonymSecret.secretArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 }

@@ -328,3 +328,64 @@ describe('cdk-nag (AwsSolutions)', () => {
     );
   });
 });
+
+describe('publication secrets', () => {
+  const secretId = (name: 'PublicationKey' | 'PseudonymSecret') =>
+    logicalId(stack.node.findChild('Secrets').node.findChild(name));
+  /** Logical ids of the secrets a function's role may read (GetSecretValue statements' resources). */
+  const readableBy = (role: keyof SeleksiStack['functions']): string[] => {
+    const roleId = logicalId(stack.functions[role].fn.role!);
+    return Object.values(template.findResources('AWS::IAM::Policy') as Resources)
+      .filter((p) => (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId))
+      .flatMap(
+        (p) => (p.Properties.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement,
+      )
+      .filter((s) => ([] as unknown[]).concat(s.Action).includes('secretsmanager:GetSecretValue'))
+      .flatMap((s) => ([] as unknown[]).concat(s.Resource))
+      .map((r) => (r as { Ref?: string }).Ref ?? '')
+      .filter(Boolean);
+  };
+  const envOf = (role: keyof SeleksiStack['functions']) =>
+    (
+      (template.findResources('AWS::Lambda::Function') as Resources)[logicalId(stack.functions[role].fn)]!
+        .Properties.Environment as { Variables: Record<string, unknown> }
+    ).Variables;
+  const roles = ['candidate', 'admin', 'auditor', 'public', 'sweeper'] as const;
+
+  it('both are generated as 64 lowercase hex digits (32 bytes), never in the template', () => {
+    for (const name of ['PublicationKey', 'PseudonymSecret'] as const)
+      template.hasResource('AWS::SecretsManager::Secret', {
+        Properties: Match.objectLike({
+          GenerateSecretString: {
+            PasswordLength: 64,
+            ExcludePunctuation: true,
+            ExcludeUppercase: true,
+            IncludeSpace: false,
+            ExcludeCharacters: 'ghijklmnopqrstuvwxyz',
+          },
+        }),
+      });
+    const secrets = template.findResources('AWS::SecretsManager::Secret') as Resources;
+    for (const name of ['PublicationKey', 'PseudonymSecret'] as const)
+      expect(secrets[secretId(name)]?.Properties.SecretString).toBeUndefined();
+  });
+
+  it('the signing key is readable by candidate, admin, auditor and sweeper only; public reads only the pseudonym key', () => {
+    const signing = roles.filter((r) => readableBy(r).includes(secretId('PublicationKey')));
+    expect(signing).toEqual(['candidate', 'admin', 'auditor', 'sweeper']);
+    const pseudonym = roles.filter((r) => readableBy(r).includes(secretId('PseudonymSecret')));
+    expect(pseudonym).toEqual([...roles]);
+    expect(roles.filter((r) => SECRET_ENV.publicationKey in envOf(r))).toEqual(signing);
+    expect(roles.filter((r) => SECRET_ENV.pseudonymSecret in envOf(r))).toEqual(pseudonym);
+  });
+
+  it('no function may change or delete them (read only)', () => {
+    const actions = Object.values(template.findResources('AWS::IAM::Policy') as Resources)
+      .flatMap(
+        (p) => (p.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[] }> }).Statement,
+      )
+      .flatMap((s) => ([] as string[]).concat(s.Action))
+      .filter((a) => a.startsWith('secretsmanager:'));
+    expect(actions.filter((a) => !/^secretsmanager:(GetSecretValue|DescribeSecret)$/.test(a))).toEqual([]);
+  });
+});

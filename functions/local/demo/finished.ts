@@ -185,7 +185,7 @@ export const seedFinishedAttempts = async (
  * ranking. Idempotent: the same rows publish nothing new; the same SKB file changes nothing.
  */
 export const seedPublications = async (deps: Deps, seed: FinishedSeed, examId: string): Promise<void> => {
-  if (!deps.config.publication) return; // no keys, nothing can be published (the server prints why)
+  if (!deps.config.publication?.signingKeyPem) return; // no keys: nothing can be published
   const svc = createServices(deps);
   const req = (what: string): StaffRequest => ({
     actor: { role: 'admin', id: 'admin' },
