@@ -51,7 +51,9 @@ describe('bundles and exam versions', () => {
       body: { definition: { ...definition, durationMinutes: 80, title: 'Versi dua' } },
     });
     expect(v2.json.exam.version).toBe(2);
-    expect((await h.call('POST', `/api/admin/publications/${DEMO_EXAM_ID}`, { token: admin })).status).toBe(200);
+    expect((await h.call('POST', `/api/admin/publications/${DEMO_EXAM_ID}`, { token: admin })).status).toBe(
+      200,
+    );
     h.advance(31 * DAY);
     const auditor = await h.loginStaff('auditor');
     const r = await h.call('POST', '/api/auditor/bundles', {
