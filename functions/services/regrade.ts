@@ -33,6 +33,16 @@ export interface RegradeOutcome {
   /** Finished results re-derived; how many of them changed score (a new `previous` entry each). */
   rescored: number;
   changed: number;
+  /** Each result whose score changed: old -> new (admins only: carries the registration number). */
+  affected: RegradeAffected[];
+}
+
+export interface RegradeAffected {
+  attemptId: string;
+  regNo: string;
+  formationId: string;
+  before: { sections: Record<string, number>; total: number; passed: boolean | null };
+  after: { sections: Record<string, number>; total: number; passed: boolean | null };
 }
 
 const scoreOf = (r: StoredResult) => canonicalJson({ s: r.sections, t: r.total, p: r.passed });
@@ -66,13 +76,19 @@ export const createRegradeService = (
     return snapshotOf(original.bankId, [...byId.values()]);
   };
 
-  /** Re-derives one finished result under `corrections`; unchanged regrade ids -> nothing written. */
-  const rescore = async (meta: AttemptMeta, corrections: ScoringCorrections): Promise<boolean> => {
+  /**
+   * Re-derives one finished result under `corrections`; unchanged regrade ids -> nothing written. Returns the
+   * old and new score when the score changed, else undefined.
+   */
+  const rescore = async (
+    meta: AttemptMeta,
+    corrections: ScoringCorrections,
+  ): Promise<RegradeAffected | undefined> => {
     const stored = await finalizer.result(meta);
     const next = await finalizer.score(meta, corrections);
     const before = stored.regradeIds ?? [];
     const after = next.regradeIds ?? [];
-    if (canonicalJson(before) === canonicalJson(after)) return false;
+    if (canonicalJson(before) === canonicalJson(after)) return undefined;
     const changed = scoreOf(stored) !== scoreOf(next);
     const previous = stored.previous ?? [];
     await store.attempts.putResult({
@@ -96,7 +112,15 @@ export const createRegradeService = (
           }
         : {}),
     });
-    return changed;
+    if (!changed) return undefined;
+    const score = (r: StoredResult) => ({ sections: r.sections, total: r.total, passed: r.passed });
+    return {
+      attemptId: meta.attemptId,
+      regNo: meta.regNo,
+      formationId: meta.formationId,
+      before: score(stored),
+      after: score(next),
+    };
   };
 
   return {
@@ -167,16 +191,17 @@ export const createRegradeService = (
             await store.exams.setCorrections(examId, merged);
           contentCache.clear();
           let rescored = 0;
-          let changed = 0;
+          const affected: RegradeAffected[] = [];
           for (const m of metas) {
             if (m.state !== 'submitted' && m.state !== 'expired') continue;
             const pinned = m.bankSnapshots?.[bankId];
             if (!pinned || !originals.has(pinned)) continue;
             const meta = (await store.attempts.get(m.attemptId, true)) ?? m;
             rescored++;
-            if (await rescore(meta, merged)) changed++;
+            const change = await rescore(meta, merged);
+            if (change) affected.push(change);
           }
-          return { examId, bankId, corrections, rescored, changed };
+          return { examId, bankId, corrections, rescored, changed: affected.length, affected };
         },
       );
     },

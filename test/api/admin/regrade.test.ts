@@ -134,6 +134,14 @@ describe('regrade through the API', () => {
     expect(res.status).toBe(200);
     const { regrade } = res.json;
     expect(regrade).toMatchObject({ examId: exam, bankId: first.bankId, rescored: 1, changed: 1 });
+    // The affected result, old -> new (what the console's regrade screen shows).
+    expect(regrade.affected).toEqual([
+      expect.objectContaining({
+        attemptId,
+        before: expect.objectContaining({ total: submittedTotal }),
+        after: expect.objectContaining({ total: submittedTotal - 5 }),
+      }),
+    ]);
     expect(regrade.corrections).toHaveLength(1);
     expect(regrade.corrections[0]).toMatchObject({
       fromSnapshot: metaBefore.bankSnapshots![first.bankId],
@@ -189,7 +197,7 @@ describe('regrade through the API', () => {
       body: { bankId: first.bankId, reason: 'Kunci butir TWK keliru', items: [correction(first, corrected)] },
     });
     expect(res.status).toBe(200);
-    expect(res.json.regrade).toMatchObject({ rescored: 1, changed: 0 });
+    expect(res.json.regrade).toMatchObject({ rescored: 1, changed: 0, affected: [] });
     expect(await state()).toEqual(before);
   });
 
