@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { PUSH_PATH } from '../schemas/candidate.ts';
 import type { PushTransport, SignalPush } from '../services/push.ts';
 
-/** Same path as CloudFront's behaviour for the WebSocket API (its stage is named after it). */
-export const PUSH_PATH = '/ws';
+export { PUSH_PATH };
 
 export interface LocalPush {
   transport: PushTransport;

@@ -139,6 +139,9 @@ export const attemptEnd = z.object({
 });
 export type AttemptEnd = z.infer<typeof attemptEnd>;
 
+/** Where an exam page opens its push socket (?token=<candidate token>); messages are attemptSignal JSON. */
+export const PUSH_PATH = '/ws';
+
 /** The light proctor-signal poll: attempt state from META only (no step log) while the exam runs. */
 export const attemptSignal = z.object({
   attemptId: id,

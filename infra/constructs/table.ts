@@ -29,6 +29,8 @@ export class SeleksiTable extends Construct {
       encryptionKey: props.key,
       deletionProtection: retain,
       removalPolicy: props.removalPolicy,
+      // Items that carry `expiresAt` (epoch seconds) go by themselves: login-limit counters, push connections.
+      timeToLiveAttribute: 'expiresAt',
     });
     for (const gsi of [TABLE_KEYS.gsi1, TABLE_KEYS.gsi2]) {
       this.table.addGlobalSecondaryIndex({

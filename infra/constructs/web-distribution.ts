@@ -1,10 +1,11 @@
 // CloudFront in front of everything: the web app (`web/`), published rankings (`/published/*`), the API (`/api/*`).
 import { Duration, Fn, Validations } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpApi, WebSocketApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { PUSH_PATH } from '../../functions/schemas/candidate.ts';
 import { s3Prefixes } from '../../functions/store/keys.ts';
 
 export interface WebDistributionProps {
@@ -13,6 +14,8 @@ export interface WebDistributionProps {
   /** Holds `published/` (rankings, locked); world-readable through CloudFront. */
   publishedBucket: IBucket;
   api: HttpApi;
+  /** The push channel (WebSocket API, stage `ws`): reached at /ws on the app's own origin. */
+  push: WebSocketApi;
   logBucket: IBucket;
   /** Added to every request to the API; the API refuses requests without it (origin verify). */
   originVerify: { header: string; value: string };
@@ -41,6 +44,12 @@ export class WebDistribution extends Construct {
     const publishedOrigin = origins.S3BucketOrigin.withOriginAccessControl(props.publishedBucket);
     // https://<id>.execute-api.<region>.amazonaws.com -> <id>.execute-api.<region>.amazonaws.com
     const apiOrigin = new origins.HttpOrigin(Fn.select(2, Fn.split('/', props.api.apiEndpoint)), {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: { [props.originVerify.header]: props.originVerify.value },
+    });
+
+    // wss://<id>.execute-api.<region>.amazonaws.com -> the host; /ws on CloudFront = stage `ws` there.
+    const pushOrigin = new origins.HttpOrigin(Fn.select(2, Fn.split('/', props.push.apiEndpoint)), {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       customHeaders: { [props.originVerify.header]: props.originVerify.value },
     });
@@ -89,6 +98,14 @@ export class WebDistribution extends Construct {
           origin: apiOrigin,
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+        // The WebSocket upgrade with its ?token= and Sec-WebSocket-* headers, never cached; WAF sees it too.
+        [PUSH_PATH]: {
+          origin: pushOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },

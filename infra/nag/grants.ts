@@ -1,5 +1,5 @@
 // cdk-nag acknowledgements for the wildcards produced by CDK's scoped grant helpers (grantRead, grantPut, ...).
-import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /** How cdk-nag prints the ARN of a resource in a finding: `<LogicalId.Arn>`. */
@@ -29,6 +29,16 @@ export const wildcard = {
   getBucket: (): [string, string] => ['Action::s3:GetBucket*', `${READ} (bucket metadata).`],
   list: (): [string, string] => ['Action::s3:List*', `${READ} (listing keys, e.g. the published files).`],
   abort: (): [string, string] => ['Action::s3:Abort*', 'Lets grantPut abort its own multipart uploads.'],
+  /** What WebSocketStage.grantManagementApiAccess makes: post to any connection of one stage of one API. */
+  pushConnections: (api: IConstruct, stageName: string): [string, string] => {
+    const stack = Stack.of(api);
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const id = stack.getLogicalId(api.node.defaultChild as CfnElement);
+    return [
+      `Resource::arn:<AWS::Partition>:execute-api:${region}:<AWS::AccountId>:<${id}>/${stageName}/*/@connections/*`,
+      'Post a signal to the open exam pages of this one WebSocket stage; connection ids are made by API Gateway at connect time.',
+    ];
+  },
   kmsReEncrypt: (): [string, string] => [
     'Action::kms:ReEncrypt*',
     'Expanded by CDK when granting writes on data encrypted with the one customer-managed data key.',

@@ -13,6 +13,7 @@ import { SeleksiBuckets } from '../constructs/buckets.ts';
 import { ExamDayAlarms } from '../constructs/exam-day-alarms.ts';
 import { type Role, SAVE_ROUTE_KEY, SeleksiHttpApi } from '../constructs/http-api.ts';
 import { SeleksiKeys } from '../constructs/keys.ts';
+import { PUSH_STAGE, PushApi } from '../constructs/push-api.ts';
 import { ORIGIN_VERIFY_HEADER, SECRET_ENV, SeleksiSecrets } from '../constructs/secrets.ts';
 import { SeleksiTable } from '../constructs/table.ts';
 import { WebDistribution } from '../constructs/web-distribution.ts';
@@ -35,13 +36,13 @@ export interface SeleksiStackProps extends StackProps {
  * Reserved concurrency caps: admin, auditor and public traffic (and the sweeper) can never take the
  * account's pool from candidates, whose function draws on everything left (unreserved).
  */
-export const RESERVED_CONCURRENCY = { admin: 50, auditor: 10, public: 50, sweeper: 1 } as const;
+export const RESERVED_CONCURRENCY = { admin: 50, auditor: 10, public: 50, sweeper: 1, push: 50 } as const;
 
 /** Vite's dev server: lets a web developer point `npm run dev` at a deployed API. */
 export const DEFAULT_WEB_ORIGINS = ['http://localhost:5173'];
 
 export class SeleksiStack extends Stack {
-  readonly functions: Record<Role | 'sweeper', ApiFunction>;
+  readonly functions: Record<Role | 'sweeper' | 'push', ApiFunction>;
 
   readonly alarms: ExamDayAlarms;
 
@@ -79,7 +80,7 @@ export class SeleksiStack extends Stack {
         'and an operator reads it. Nothing consumes it, so there is nothing to dead-letter.',
     });
     const make = (
-      role: Role | 'sweeper',
+      role: Role | 'sweeper' | 'push',
       description: string,
       extra: Partial<ConstructorParameters<typeof ApiFunction>[2]> = {},
     ) =>
@@ -130,8 +131,12 @@ export class SeleksiStack extends Stack {
         onFailure: new destinations.SqsDestination(sweeperFailures),
         secrets: signing,
       }),
+      // The WebSocket $connect (authorizer + route): verifies candidate tokens, hashes no PIN.
+      push: make('push', 'Seleksi push channel: authorizes and registers exam pages on /ws', {
+        secrets: { ...api, [SECRET_ENV.jwtSecret]: secrets.jwtSecret },
+      }),
     };
-    const fn = (role: Role | 'sweeper') => this.functions[role].fn;
+    const fn = (role: Role | 'sweeper' | 'push') => this.functions[role].fn;
 
     // Least privilege, per role; each wildcard the grant helpers produce is acknowledged next to its grant.
     const { published: publishedBucket, audit } = buckets;
@@ -173,6 +178,18 @@ export class SeleksiStack extends Stack {
     table.grantReadWriteData(fn('sweeper'));
     acknowledgeWildcards(fn('sweeper'), [indexes, ...keyWrite]);
 
+    // Push: the $connect function writes one connection item; proctor actions (admin) post to connections.
+    table.grantWriteData(fn('push'));
+    acknowledgeWildcards(fn('push'), [indexes, ...keyWrite]);
+    const push = new PushApi(this, 'Push', {
+      connectFunction: fn('push'),
+      logRetention: stage.logRetention,
+      logRemovalPolicy: stage.removalPolicy,
+    });
+    push.grantPost(fn('admin'));
+    acknowledgeWildcards(fn('admin'), [wildcard.pushConnections(push.api, PUSH_STAGE)]);
+    fn('admin').addEnvironment('PUSH_ENDPOINT', push.callbackUrl);
+
     new events.Rule(this, 'SweeperSchedule', {
       description: 'Every minute: auto-submit attempts whose deadline (+ grace) has passed',
       schedule: events.Schedule.rate(Duration.minutes(1)),
@@ -197,6 +214,7 @@ export class SeleksiStack extends Stack {
       webBucket: buckets.web,
       publishedBucket,
       api: http.api,
+      push: push.api,
       logBucket: buckets.logs,
       // A CloudFormation dynamic reference: the value is resolved at deploy time, never in the template.
       originVerify: { header: ORIGIN_VERIFY_HEADER, value: secrets.originVerify.secretValue.unsafeUnwrap() },
@@ -227,6 +245,7 @@ export class SeleksiStack extends Stack {
     new CfnOutput(this, 'WebUrl', { value: `https://${web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'DistributionId', { value: web.distribution.distributionId });
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
+    new CfnOutput(this, 'PushUrl', { value: push.stage.url });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'WebBucket', { value: buckets.web.bucketName });
     new CfnOutput(this, 'PublishedBucket', { value: publishedBucket.bucketName });

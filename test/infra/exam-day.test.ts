@@ -171,7 +171,7 @@ describe('origin verify and concurrency', () => {
   it('every function logs and measures with Powertools (service name, EMF namespace)', () => {
     for (const fn of appFunctions(dev)) {
       const vars = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables;
-      expect(vars.POWERTOOLS_SERVICE_NAME).toMatch(/^seleksi-(candidate|admin|auditor|public|sweeper)$/);
+      expect(vars.POWERTOOLS_SERVICE_NAME).toMatch(/^seleksi-(candidate|admin|auditor|public|sweeper|push)$/);
       expect(vars.POWERTOOLS_METRICS_NAMESPACE).toBe('Seleksi');
     }
   });
@@ -184,7 +184,7 @@ describe('alarms and dashboard', () => {
     const topic = Object.keys(resources(dev.template, 'AWS::SNS::Topic'));
     expect(topic).toHaveLength(1);
     dev.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
-    expect(alarms().length).toBe(14);
+    expect(alarms().length).toBe(16); // 14 + the push function's errors and throttles
     for (const a of alarms()) expect(a.Properties.AlarmActions).toEqual([{ Ref: topic[0] }]);
   });
 

@@ -5,6 +5,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PUSH_PATH } from '../../functions/schemas/candidate.ts';
 import { TABLE_KEYS } from '../../functions/store/keys.ts';
 import {
   HEALTH_ROUTE_KEY,
@@ -14,6 +15,7 @@ import {
   SAVE_ROUTE_KEY,
   STAGE_THROTTLE,
 } from '../../infra/constructs/http-api.ts';
+import { PUSH_STAGE, PUSH_STAGE_THROTTLE } from '../../infra/constructs/push-api.ts';
 import { SECRET_ENV } from '../../infra/constructs/secrets.ts';
 import { SeleksiStack } from '../../infra/stacks/seleksi-stack.ts';
 import { stageFromContext } from '../../infra/stage.ts';
@@ -86,7 +88,7 @@ describe('table', () => {
 describe('functions', () => {
   it('every Lambda is nodejs24.x on arm64 with source maps enabled', () => {
     const fns = Object.values(template.findResources('AWS::Lambda::Function') as Resources);
-    expect(fns).toHaveLength(5);
+    expect(fns).toHaveLength(6); // candidate, admin, auditor, public, sweeper, push
     for (const fn of fns) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -165,7 +167,8 @@ describe('HTTP API', () => {
   it('GET /api/health goes to the public function, the save route to the candidate one; no other routes', () => {
     expect(integrationOf(HEALTH_ROUTE_KEY).IntegrationUri).toEqual(fnArn('public'));
     expect(integrationOf(SAVE_ROUTE_KEY).IntegrationUri).toEqual(fnArn('candidate'));
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', ROLES.length + 2);
+    // + the WebSocket API's one route ($connect), tested below.
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', ROLES.length + 2 + 1);
   });
 
   it('the stage logs access and throttles (stage-wide and tighter on /api/public)', () => {
@@ -307,11 +310,93 @@ describe('CloudFront', () => {
         CacheBehaviors: [
           Match.objectLike({ PathPattern: '/published/*' }),
           Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' }),
+          Match.objectLike({ PathPattern: PUSH_PATH, ViewerProtocolPolicy: 'https-only' }),
         ],
         Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
         WebACLId: WEB_ACL_ARN,
       }),
     });
+  });
+});
+
+describe('push channel (WebSocket API behind /ws)', () => {
+  const only = <T>(type: string): T => {
+    const all = Object.values(template.findResources(type) as Resources);
+    expect(all, type).toHaveLength(1);
+    return all[0]!.Properties as T;
+  };
+  const pushFn = () => ({ 'Fn::GetAtt': [logicalId(stack.functions.push.fn), 'Arn'] });
+
+  it('$connect is authorized by the candidate token (REQUEST authorizer on ?token=) and goes to the push function', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'WEBSOCKET' });
+    const connect = Object.values(template.findResources('AWS::ApiGatewayV2::Route') as Resources).filter(
+      (r) => r.Properties.RouteKey === '$connect',
+    );
+    expect(connect).toHaveLength(1);
+    expect(connect[0]!.Properties.AuthorizationType).toBe('CUSTOM');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      IdentitySource: ['route.request.querystring.token'],
+      AuthorizerUri: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([pushFn()])]) }),
+    });
+    const ws = Object.values(template.findResources('AWS::ApiGatewayV2::Integration') as Resources).filter(
+      (i) => JSON.stringify(i.Properties.IntegrationUri).includes(logicalId(stack.functions.push.fn)),
+    );
+    expect(ws).toHaveLength(1);
+  });
+
+  it('no $disconnect or $default route: a close or a keep-alive invokes nothing', () => {
+    const keys = Object.values(template.findResources('AWS::ApiGatewayV2::Route') as Resources).map(
+      (r) => r.Properties.RouteKey,
+    );
+    expect(keys.filter((k) => String(k).startsWith('$'))).toEqual(['$connect']);
+  });
+
+  it('stage `ws` (the CloudFront path) deploys itself, throttles and logs access', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: PUSH_STAGE,
+      AutoDeploy: true,
+      DefaultRouteSettings: Match.objectLike({
+        ThrottlingRateLimit: PUSH_STAGE_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: PUSH_STAGE_THROTTLE.burstLimit,
+      }),
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+    expect(`/${PUSH_STAGE}`).toBe(PUSH_PATH);
+  });
+
+  it('only the admin function (proctor actions) may post to connections, and knows where', () => {
+    const posting = Object.entries(template.findResources('AWS::IAM::Policy') as Resources).filter(([, p]) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('execute-api:ManageConnections'),
+    );
+    expect(posting).toHaveLength(1);
+    expect(JSON.stringify(posting[0]![1].Properties.Roles)).toContain(
+      logicalId(stack.functions.admin.fn.role as never),
+    );
+    const env = (role: 'admin' | 'candidate') =>
+      (
+        template.toJSON().Resources[logicalId(stack.functions[role].fn)].Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+    expect(env('admin').PUSH_ENDPOINT).toBeDefined();
+    expect(env('candidate').PUSH_ENDPOINT).toBeUndefined();
+  });
+
+  it('the table expires items by `expiresAt` (push connections, login-limit counters)', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('CloudFront forwards /ws uncached with the viewer query string and headers', () => {
+    const dist = only<{ DistributionConfig: { CacheBehaviors: Array<Record<string, unknown>> } }>(
+      'AWS::CloudFront::Distribution',
+    );
+    const ws = dist.DistributionConfig.CacheBehaviors.find((b) => b.PathPattern === PUSH_PATH)!;
+    expect(ws.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // CachingDisabled
+    expect(ws.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // AllViewerExceptHostHeader
+    expect(ws.AllowedMethods).toEqual(['GET', 'HEAD']);
   });
 });
 

@@ -47,7 +47,7 @@ describe('npx cdk synth', () => {
   it('bundles every function as an ES module with the require banner and a source map', () => {
     const template = JSON.parse(readFileSync(join(out, 'SeleksiStack.template.json'), 'utf8')) as Template;
     const dirs = assetDirs(template);
-    expect(dirs).toHaveLength(5);
+    expect(dirs).toHaveLength(6);
     for (const dir of dirs) {
       expect(readFileSync(join(dir, 'index.mjs'), 'utf8').startsWith(esmRequireBanner)).toBe(true);
       expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);

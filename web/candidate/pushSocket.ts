@@ -1,6 +1,6 @@
 // The exam page's push channel: one WebSocket to /ws (the local server, or CloudFront → API Gateway WebSocket
 // on AWS) carrying proctor signals; keeps itself alive, reconnects with backoff, says when it is up or down.
-import { type AttemptSignal, attemptSignal } from '../../functions/schemas/candidate.ts';
+import { type AttemptSignal, attemptSignal, PUSH_PATH } from '../../functions/schemas/candidate.ts';
 
 /** API Gateway closes an idle connection after 10 minutes: one small message before that keeps it. */
 export const KEEPALIVE_MS = 8 * 60_000;
@@ -17,7 +17,7 @@ export function reconnectDelay(failures: number, random: number): number {
 /** Pure: the socket's address on the page's own origin (ws: locally, wss: behind CloudFront). */
 export function pushUrl(origin: { protocol: string; host: string }, token: string): string {
   const scheme = origin.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${origin.host}/ws?token=${encodeURIComponent(token)}`;
+  return `${scheme}//${origin.host}${PUSH_PATH}?token=${encodeURIComponent(token)}`;
 }
 
 export interface PushHandlers {
