@@ -2,6 +2,7 @@
 import {
   BUNDLE_FORMAT,
   type BundleAttempt,
+  type BundleAuditDay,
   type BundleBank,
   type BundleManifest,
   type BundleSession,
@@ -29,9 +30,14 @@ export interface BundleParts {
   attempts: BundleAttempt[];
   publication?: Signed<PublicationDoc>;
   proofs: InclusionProofDoc[];
+  /** Personal bundles only: whole days of the admin audit log (dropped from a public bundle). */
+  auditLog?: BundleAuditDay[];
 }
 
-/** path -> JSON text. A public bundle drops regNo from every attempt whatever the input says. */
+/**
+ * path -> JSON text. A public bundle drops regNo and psych from every attempt and the audit log (its targets
+ * name candidates), whatever the input says.
+ */
 export function bundleFiles(parts: BundleParts): Map<string, string> {
   const files = new Map<string, string>();
   const put = (path: string, value: unknown) => files.set(path, JSON.stringify(value));
@@ -45,6 +51,8 @@ export function bundleFiles(parts: BundleParts): Map<string, string> {
     attempts: parts.attempts.map((a) => a.pseudonym),
     proofs: parts.proofs.map((p) => p.row.pseudonym),
   };
+  const auditLog = parts.kind === 'personal' ? (parts.auditLog ?? []) : [];
+  if (auditLog.length > 0) manifest.auditDays = auditLog.map((d) => d.day);
   put(P.manifest, manifest);
   put(P.keys, parts.keys);
   put(P.formations, parts.formations);
@@ -62,10 +70,11 @@ export function bundleFiles(parts: BundleParts): Map<string, string> {
   for (const s of parts.sessions) put(P.session(s.sessionId), s);
   for (const a of parts.attempts) {
     if (parts.kind === 'public') {
-      const { regNo: _drop, ...anon } = a;
+      const { regNo: _drop, psych: _never, ...anon } = a;
       put(P.attempt(a.pseudonym), anon);
     } else put(P.attempt(a.pseudonym), a);
   }
+  for (const d of auditLog) put(P.auditDay(d.day), d.entries);
   if (parts.publication) put(P.publication, parts.publication);
   for (const p of parts.proofs) put(P.proof(p.row.pseudonym), p);
   return files;

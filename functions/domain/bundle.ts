@@ -1,5 +1,7 @@
 // Audit bundle format (seleksi-audit-bundle/1): the files an auditor needs to verify offline, and their paths.
+import type { AuditEntry } from './audit-log.ts';
 import type { Item } from './items.ts';
+import type { PsychResult } from './psych/attempt.ts';
 import type { Signed } from './signature.ts';
 import type { Step } from './steps.ts';
 
@@ -8,7 +10,8 @@ export const BUNDLE_FORMAT = 'seleksi-audit-bundle/1';
 /**
  * Paths inside a bundle (a directory, or one JSON archive `{format, files: {path: text}}`):
  *   manifest.json, keys.json, formations.json, exams/<examId>.json, banks/<bankId>.json,
- *   sessions/<sessionId>.json, attempts/<pseudonym>.json, publication.json, proofs/<pseudonym>.json
+ *   sessions/<sessionId>.json, attempts/<pseudonym>.json, publication.json, proofs/<pseudonym>.json,
+ *   and in a personal bundle only: audit-log/<YYYY-MM-DD>.json
  */
 export const bundlePaths = {
   manifest: 'manifest.json',
@@ -20,7 +23,11 @@ export const bundlePaths = {
   attempt: (pseudonym: string) => `attempts/${pseudonym}.json`,
   publication: 'publication.json',
   proof: (pseudonym: string) => `proofs/${pseudonym}.json`,
+  auditDay: (day: string) => `audit-log/${day}.json`,
 } as const;
+
+/** Days of admin audit log a personal bundle carries before its first session opens (exam set-up, PINs). */
+export const AUDIT_DAYS_BEFORE = 14;
 
 export interface BundleManifest {
   format: typeof BUNDLE_FORMAT;
@@ -33,6 +40,11 @@ export interface BundleManifest {
   attempts: string[];
   /** Pseudonyms with a proofs/ file. */
   proofs: string[];
+  /**
+   * Personal bundles: the UTC days (YYYY-MM-DD) of admin audit log carried whole, one audit-log/<day>.json each
+   * (every entry of the day, every exam's: the chain is per day). Absent or [] in a public bundle.
+   */
+  auditDays?: string[];
 }
 
 /** A bank as exported: its items (keys and weights included) and its snapshot id. */
@@ -68,6 +80,8 @@ export interface BundleSession {
   secret: string;
   /** Saves up to deadline + graceMs count. */
   graceMs: number;
+  /** Kraepelin entries count up to a column's close + speedGraceMs (present when the exam has speed items). */
+  speedGraceMs?: number;
 }
 
 /** The signed result document of one attempt. */
@@ -115,8 +129,38 @@ export interface BundleAttempt {
   durationMs: number;
   steps: Step[];
   result: Signed<ResultDoc>;
+  /** The regrades the current result applies (sorted); absent or [] = scored with the served items. */
+  regradeIds?: string[];
+  /** Earlier scores of the attempt, oldest first, each replaced by a regrade that changed the score. */
+  previous?: BundlePreviousScore[];
+  /** Only in a personal bundle: the psych scores of a PSYCH exam's attempt, signed (never published). */
+  psych?: Signed<PsychDoc>;
   /** Only in a personal bundle. */
   regNo?: string;
+}
+
+/** A score a regrade replaced: what it was, which regrades it applied ([] = served items), what replaced it. */
+export interface BundlePreviousScore {
+  sections: Record<string, number>;
+  total: number;
+  passed: boolean | null;
+  regradeIds: string[];
+  replacedBy: string[];
+  replacedAt: number;
+}
+
+/** The psych scores of one attempt (domain/psych/attempt.ts scorePsych), under its pseudonym. */
+export interface PsychDoc extends PsychResult {
+  attemptId: string;
+  pseudonym: string;
+  examId: string;
+  examVersion: number;
+}
+
+/** One day of the admin audit log as carried in a personal bundle. */
+export interface BundleAuditDay {
+  day: string;
+  entries: AuditEntry[];
 }
 
 /** Read access to a bundle's files (text). */

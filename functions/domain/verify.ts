@@ -1,6 +1,7 @@
 // The offline verifier: re-derives every form, replays every log, re-scores, re-ranks and checks every seed,
 // hash chain, signature, Merkle root and inclusion proof of an audit bundle. Pure: given files, returns a report.
 
+import { type AuditEntry, verifyAuditChain } from './audit-log.ts';
 import {
   BUNDLE_FORMAT,
   type BundleAttempt,
@@ -17,6 +18,7 @@ import { buildForm, type PreparedBank, prepareBank } from './form.ts';
 import { receiptHash } from './hashchain.ts';
 import type { Item } from './items.ts';
 import { fromHex, verifyInclusion } from './merkle.ts';
+import { scorePsych } from './psych/attempt.ts';
 import type { Formation, InclusionProofDoc, PublicationDoc } from './publication.ts';
 import { type PublishedRow, publishedFormation, rankRows, rowLeaf, rowTree } from './publication.ts';
 import { regradeCheck, regradeIdOf } from './regrade.ts';
@@ -35,7 +37,17 @@ export interface Mismatch {
 
 export interface VerifyReport {
   counts: Record<
-    'keys' | 'sessions' | 'banks' | 'attempts' | 'steps' | 'signatures' | 'rows' | 'proofs',
+    | 'keys'
+    | 'sessions'
+    | 'banks'
+    | 'attempts'
+    | 'steps'
+    | 'signatures'
+    | 'rows'
+    | 'proofs'
+    | 'previous'
+    | 'psych'
+    | 'audit',
     number
   >;
   mismatches: Mismatch[];
@@ -57,7 +69,7 @@ export interface AttemptResult {
 export interface AttemptsOutcome {
   results: AttemptResult[];
   mismatches: Mismatch[];
-  counts: Pick<VerifyReport['counts'], 'attempts' | 'steps' | 'signatures'>;
+  counts: Pick<VerifyReport['counts'], 'attempts' | 'steps' | 'signatures' | 'previous' | 'psych'>;
 }
 
 export interface VerifyOptions {
@@ -105,6 +117,9 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     signatures: 0,
     rows: 0,
     proofs: 0,
+    previous: 0,
+    psych: 0,
+    audit: 0,
   };
   const mismatches: Mismatch[] = [];
   const fail = (subject: string, what: string, expected: unknown, found: unknown) =>
@@ -156,6 +171,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   //    After a regrade: the corrected twin's id likewise, its regrade id, and that it changes only keys/weights.
   const banks = new Map<string, Item[]>();
   const scoringBanks = new Map<string, Item[]>();
+  const regradeIdsOf = new Map<string, string[]>();
   const snapshotIdOfItems = (items: Item[]) =>
     sha256Hex(canonicalJson(items.slice().sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))));
   for (const id of manifest.banks ?? []) {
@@ -164,6 +180,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     counts.banks++;
     banks.set(id, b.items);
     scoringBanks.set(id, b.regrade?.items ?? b.items);
+    if (b.regrade) regradeIdsOf.set(id, [b.regrade.regradeId]);
     const snap = snapshotIdOfItems(b.items);
     if (snap !== b.snapshotId) fail(P.bank(id), 'bank snapshot id', snap, b.snapshotId);
     if (b.regrade) {
@@ -188,7 +205,16 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   }
 
   // 5. Exams, each with its banks prepared once
-  const exams = new Map<string, { exam: Exam; prepared: PreparedBank; itemsById: Map<string, Item> }>();
+  const exams = new Map<
+    string,
+    {
+      exam: Exam;
+      prepared: PreparedBank;
+      itemsById: Map<string, Item>;
+      servedById: Map<string, Item>;
+      regradeIds: string[];
+    }
+  >();
   for (const id of manifest.exams ?? []) {
     const exam = json<Exam>(P.exam(id));
     if (!exam) continue;
@@ -196,7 +222,13 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     const items = bankIds.flatMap((b) => banks.get(b) ?? []);
     const scoring = bankIds.flatMap((b) => scoringBanks.get(b) ?? []);
     // Forms from the served snapshot, scores from its corrected twin when a regrade exists.
-    exams.set(id, { exam, prepared: prepareBank(items), itemsById: new Map(scoring.map((i) => [i.id, i])) });
+    exams.set(id, {
+      exam,
+      prepared: prepareBank(items),
+      itemsById: new Map(scoring.map((i) => [i.id, i])),
+      servedById: new Map(items.map((i) => [i.id, i])),
+      regradeIds: bankIds.flatMap((b) => regradeIdsOf.get(b) ?? []).sort(),
+    });
   }
 
   // 6. Attempts: seed, form, replay, score, receipt, signed result
@@ -214,7 +246,13 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     const part = {
       results,
       mismatches: mismatches.slice(),
-      counts: { attempts: counts.attempts, steps: counts.steps, signatures: counts.signatures },
+      counts: {
+        attempts: counts.attempts,
+        steps: counts.steps,
+        signatures: counts.signatures,
+        previous: counts.previous,
+        psych: counts.psych,
+      },
     };
     return { counts, mismatches, part };
   }
@@ -225,6 +263,8 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
       counts.attempts += o.counts.attempts;
       counts.steps += o.counts.steps;
       counts.signatures += o.counts.signatures;
+      counts.previous += o.counts.previous;
+      counts.psych += o.counts.psych;
     }
   } else
     for (const [n, pseudonym] of list.entries()) {
@@ -247,13 +287,17 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     if (!content) return fail(who, 'exam', session.examId, undefined);
     counts.steps += a.steps.length;
     let score: ReturnType<typeof scoreAttempt>;
+    let form: ReturnType<typeof buildForm>;
+    let view: ReturnType<typeof replay>;
     try {
-      const form = buildForm(content.exam, content.prepared, seed);
-      const view = replay(a.steps, a, session.graceMs);
+      form = buildForm(content.exam, content.prepared, seed);
+      view = replay(a.steps, a, session.graceMs);
       score = scoreAttempt(content.exam, form, content.itemsById, view.answers, a.formationType);
     } catch (e) {
       return fail(who, 'form/replay/score', 'a score', (e as Error).message);
     }
+    verifyRegrades(a, content, form, view.answers);
+    verifyPsych(a, content, session, form, view);
     const receipt = receiptHash(a.steps);
     const expect: Record<string, unknown> = {
       attemptId: a.attemptId,
@@ -282,8 +326,100 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     });
   }
 
+  /**
+   * Step 5.7: the attempt's regrade record. Its current regrade ids are the bundle's corrections of the exam's
+   * banks; each earlier score is the replay scored with the served items ([]) or with those corrections, and
+   * the record chains (each score replaced by the next one's regrades, the last by the current ones).
+   */
+  function verifyRegrades(
+    a: BundleAttempt,
+    content: NonNullable<ReturnType<typeof exams.get>>,
+    form: ReturnType<typeof buildForm>,
+    answers: ReadonlyMap<string, string | null>,
+  ) {
+    const who = a.pseudonym;
+    const current = a.regradeIds ?? [];
+    if (canonicalJson(current) !== canonicalJson(content.regradeIds))
+      fail(who, 'regrade ids of the result', content.regradeIds, current);
+    const previous = a.previous ?? [];
+    for (const [i, p] of previous.entries()) {
+      counts.previous++;
+      const next = previous[i + 1]?.regradeIds ?? current;
+      if (canonicalJson(p.replacedBy) !== canonicalJson(next))
+        fail(who, `previous score ${i + 1} replaced by`, next, p.replacedBy);
+      const byId =
+        p.regradeIds.length === 0
+          ? content.servedById
+          : canonicalJson(p.regradeIds) === canonicalJson(content.regradeIds)
+            ? content.itemsById
+            : undefined;
+      if (!byId) {
+        fail(who, `previous score ${i + 1} regrades`, `[] or ${show(content.regradeIds)}`, p.regradeIds);
+        continue;
+      }
+      try {
+        const s = scoreAttempt(content.exam, form, byId, answers, a.formationType);
+        const expected = { sections: s.sections, total: s.total, passed: s.passed };
+        const found = { sections: p.sections, total: p.total, passed: p.passed };
+        if (canonicalJson(expected) !== canonicalJson(found))
+          fail(
+            who,
+            `previous score ${i + 1} (${p.regradeIds.length === 0 ? 'served items' : 'regraded items'})`,
+            expected,
+            found,
+          );
+      } catch (e) {
+        fail(who, `previous score ${i + 1}`, 'a score', (e as Error).message);
+      }
+    }
+  }
+
+  /**
+   * Step 5.8 (personal bundles of a PSYCH exam): the psych document is signed, names this attempt, and equals
+   * scorePsych over the form (inventory order and Kraepelin digit columns from the seed) and the replayed log.
+   */
+  function verifyPsych(
+    a: BundleAttempt,
+    content: NonNullable<ReturnType<typeof exams.get>>,
+    session: BundleSession,
+    form: ReturnType<typeof buildForm>,
+    view: ReturnType<typeof replay>,
+  ) {
+    const who = a.pseudonym;
+    if (!a.psych) {
+      if (content.exam.scheme === 'PSYCH' && manifest?.kind === 'personal')
+        fail(who, 'psych scores', 'present in a personal bundle of a PSYCH exam', undefined);
+      return;
+    }
+    counts.psych++;
+    signed(`${who} psych`, a.psych);
+    const doc = a.psych.document;
+    let derived: ReturnType<typeof scorePsych>;
+    try {
+      derived = scorePsych(form, content.itemsById, view, session.speedGraceMs ?? 0);
+    } catch (e) {
+      return fail(who, 'psych re-score', 'psych scores', (e as Error).message);
+    }
+    const expect: Record<string, unknown> = {
+      attemptId: a.attemptId,
+      pseudonym: a.pseudonym,
+      examId: content.exam.id,
+      examVersion: content.exam.version,
+      factors: derived.factors,
+      speed: derived.speed,
+    };
+    for (const [k, v] of Object.entries(expect)) {
+      const found = (doc as unknown as Record<string, unknown> | undefined)?.[k];
+      if (found === undefined || !same(v, found)) fail(who, `psych ${k}`, v, found);
+    }
+  }
+
   // 7. Publication: signature, re-ranked rows, Merkle root
-  const pub = json<Signed<PublicationDoc>>(P.publication);
+  // A bundle of PSYCH exams only has no publication: psych results are never published.
+  const psychOnly = exams.size > 0 && [...exams.values()].every((e) => e.exam.scheme === 'PSYCH');
+  if (psychOnly && files.read(P.publication) !== undefined)
+    fail(P.publication, 'psych results are never published', '(no publication)', 'publication.json');
+  const pub = psychOnly ? undefined : json<Signed<PublicationDoc>>(P.publication);
   const formations = json<Formation[]>(P.formations) ?? [];
   const published = new Map<string, { row: PublishedRow; index: number }>();
   if (pub) {
@@ -356,6 +492,30 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
           `leaf ${at?.index ?? '?'} of ${doc.merkle.size} under ${doc.merkle.root}`,
           `leaf ${proof.index} of ${proof.size} under ${proof.root}`,
         );
+    }
+  }
+
+  // 9. Admin audit log (personal bundles): each day's hash chain; a deleted entry leaves a gap, an edited one
+  //    a wrong hash, a re-linked one a wrong prevHash.
+  for (const day of manifest.auditDays ?? []) {
+    const entries = json<AuditEntry[]>(P.auditDay(day));
+    if (!entries) continue;
+    counts.audit += entries.length;
+    const verdict = verifyAuditChain(day, entries);
+    if (!verdict.ok) {
+      const what = {
+        gap: `audit entry ${verdict.seq} missing (deleted)`,
+        hash: `audit entry ${verdict.seq} edited (hash)`,
+        prevHash: `audit entry ${verdict.seq} re-linked (prevHash)`,
+        day: `audit entry ${verdict.seq} in the wrong day`,
+      }[verdict.problem];
+      const found = entries.find((e) => e.seq === verdict.seq);
+      fail(
+        P.auditDay(day),
+        what,
+        verdict.problem === 'gap' ? `seq ${verdict.seq}` : 'unchanged entry',
+        found,
+      );
     }
   }
   return { counts, mismatches };

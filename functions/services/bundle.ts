@@ -3,17 +3,24 @@
 // auditors, and every bundle request is in the admin audit log.
 
 import type { Session } from '../domain/attempt.ts';
+import { auditDay } from '../domain/audit-log.ts';
 import {
+  AUDIT_DAYS_BEFORE,
   BUNDLE_FORMAT,
   type BundleAttempt,
+  type BundleAuditDay,
   type BundleSession,
+  type PsychDoc,
   type ResultDoc,
   resultDocOf,
 } from '../domain/bundle.ts';
 import { bundleFiles } from '../domain/bundle-write.ts';
 import { DomainError } from '../domain/errors.ts';
+import { buildForm, prepareBank } from '../domain/form.ts';
 import { pseudonym } from '../domain/pseudonym.ts';
+import { scorePsych } from '../domain/psych/attempt.ts';
 import { publishedFormation } from '../domain/publication.ts';
+import { replay } from '../domain/replay.ts';
 import { revealDecision } from '../domain/reveal.ts';
 import { publicKeyEntry, signDocument } from '../domain/signature.ts';
 import type { AuditLog } from './audit-log.ts';
@@ -30,6 +37,8 @@ export interface BundleReceipt {
   attempts: number;
   bytes: number;
 }
+
+const DAY_MS = 86_400_000;
 
 /** Presigned download lifetime. */
 const URL_SECONDS = 15 * 60;
@@ -61,7 +70,8 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
       );
     const [version] = [...versions];
     const exam = version === undefined ? latest : ((await store.exams.get(examId, version)) ?? latest);
-    if (exam.scheme === 'PSYCH') throw userError('VALIDATION.psychNotPublished');
+    // Psych results never leave in an anonymized bundle: a PSYCH exam only in the named auditors' personal one.
+    if (exam.scheme === 'PSYCH' && kind !== 'personal') throw userError('VALIDATION.psychNotPublished');
     const bundleSessions: BundleSession[] = [];
     const attempts: BundleAttempt[] = [];
     /** The snapshot each bank's attempts were served from (the bundle carries one per bank). */
@@ -78,6 +88,7 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
         secretCommitment: s.secretCommitment,
         secret,
         graceMs: deps.config.graceMs,
+        speedGraceMs: deps.config.speedGraceMs,
       });
       for (const meta of await store.attempts.listBySession(s.id)) {
         const [steps, result] = await Promise.all([
@@ -110,6 +121,8 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
           result: result.signature
             ? { document: doc, signature: result.signature }
             : signDocument(doc, keys.signingKeyPem),
+          ...(result.regradeIds?.length ? { regradeIds: result.regradeIds } : {}),
+          ...(result.previous?.length ? { previous: result.previous } : {}),
           ...(kind === 'personal' ? { regNo: meta.regNo } : {}),
         });
       }
@@ -132,6 +145,34 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
           : { bankId, items };
       }),
     );
+    if (exam.scheme === 'PSYCH') {
+      // The psych scores as the server derives them (services/psych.ts), signed; the verifier re-derives them.
+      const served = banks.flatMap((b) => b.items);
+      const scoring = new Map(banks.flatMap((b) => b.regrade?.items ?? b.items).map((i) => [i.id, i]));
+      const prepared = prepareBank(served);
+      for (const a of attempts) {
+        const form = buildForm(exam, prepared, a.seed);
+        const view = replay(a.steps, a, deps.config.graceMs);
+        const scores = scorePsych(form, scoring, view, deps.config.speedGraceMs);
+        const doc: PsychDoc = {
+          attemptId: a.attemptId,
+          pseudonym: a.pseudonym,
+          examId: exam.id,
+          examVersion: exam.version,
+          ...scores,
+        };
+        a.psych = signDocument(doc, keys.signingKeyPem);
+      }
+    }
+    const auditLog: BundleAuditDay[] = [];
+    if (kind === 'personal') {
+      const first = Math.min(now, ...sessions.map((s) => s.opensAt)) - AUDIT_DAYS_BEFORE * DAY_MS;
+      for (let at = Date.parse(`${auditDay(first)}T00:00:00Z`); at <= now; at += DAY_MS) {
+        const day = auditDay(at);
+        const entries = await audit.list(day);
+        if (entries.length > 0) auditLog.push({ day, entries });
+      }
+    }
     const published = await publication.document(examId).catch(() => undefined);
     const proofs = published
       ? await Promise.all(published.document.rows.map((r) => publication.proof(examId, r.pseudonym)))
@@ -149,6 +190,7 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
       attempts,
       ...(published ? { publication: published } : {}),
       proofs,
+      auditLog,
     });
     return { files, attempts: attempts.length };
   };

@@ -39,6 +39,9 @@ describe('docs/audit.md worked example', () => {
       signatures: 5,
       rows: 4,
       proofs: 4,
+      previous: 0,
+      psych: 0,
+      audit: 0,
     });
   });
 

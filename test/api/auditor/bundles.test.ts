@@ -72,7 +72,8 @@ describe('auditor bundles', () => {
     // two sessions of the demo exam: skd-demo-1 (the attempts) and skd-demo-2 (opened later, nobody sat it)
     expect(report.counts).toMatchObject({ sessions: 2, attempts: 3, rows: 3, proofs: 3, signatures: 4 });
 
-    // anonymized: no registration number or name anywhere in the public bundle
+    // anonymized: no registration number or name anywhere in the public bundle, and no audit log
+    expect(Object.keys(archive.files).some((p) => p.startsWith('audit-log/'))).toBe(false);
     const text = JSON.stringify(archive);
     for (const c of h.demo.candidates) {
       expect(text.includes(c.regNo), c.regNo).toBe(false);
@@ -103,7 +104,17 @@ describe('auditor bundles', () => {
       expect(r.status).toBe(200);
       const archive = await archiveOf(r.json.bundle.key);
       expect(JSON.stringify(archive)).toContain(h.demo.candidates[0]?.regNo);
-      expect((await verifyBundle({ read: (p) => archive.files[p] })).mismatches).toEqual([]);
+      const report = await verifyBundle({ read: (p) => archive.files[p] });
+      expect(report.mismatches).toEqual([]);
+      // the admin audit log's days travel whole in the personal bundle, chains verified: the publication and
+      // the earlier public bundle request are among them
+      const manifest = JSON.parse(archive.files['manifest.json'] ?? '{}');
+      expect(manifest.auditDays.length).toBeGreaterThan(0);
+      const actions = (manifest.auditDays as string[]).flatMap((d) =>
+        JSON.parse(archive.files[`audit-log/${d}.json`] ?? '[]').map((e: { action: string }) => e.action),
+      );
+      expect(actions).toEqual(expect.arrayContaining(['bundle.public', 'bundle.personal']));
+      expect(report.counts.audit).toBe(actions.length);
     } finally {
       h.deps.config.personalDataAuditors = [];
     }
