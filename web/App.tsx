@@ -51,6 +51,13 @@ const RankingPage = lazy(() => import('./public/RankingPage.tsx').then((m) => ({
 const ScoreboardPage = lazy(() =>
   import('./public/ScoreboardPage.tsx').then((m) => ({ default: m.ScoreboardPage })),
 );
+// Staff psych screens (admins and auditors) carry uPlot: loaded only when opened.
+const PsychIndexPage = lazy(() =>
+  import('./admin/PsychIndexPage.tsx').then((m) => ({ default: m.PsychIndexPage })),
+);
+const PsychReportPage = lazy(() =>
+  import('./admin/PsychReportPage.tsx').then((m) => ({ default: m.PsychReportPage })),
+);
 const AuditorPage = lazy(() => import('./auditor/AuditorPage.tsx').then((m) => ({ default: m.AuditorPage })));
 
 export function App() {
@@ -118,6 +125,10 @@ function Page({ route }: { route: Route }) {
       return <ItemStatsPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'auditor':
       return <AuditorPage />;
+    case 'psychIndex':
+      return <PsychIndexPage />;
+    case 'psychReport':
+      return <PsychReportPage key={route.attemptId} attemptId={route.attemptId} />;
     case 'ranking':
       return <RankingPage key={route.publicationId} publicationId={route.publicationId} />;
     case 'notFound':

@@ -40,6 +40,8 @@ export type NormedView = z.infer<typeof normed>;
 
 export const psychReportView = z.object({
   attemptId: id,
+  /** The candidate's registration number (the staff screen names the candidate by it). */
+  regNo: z.string(),
   examId: id,
   examTitle: z.string(),
   state: z.enum(['ready', 'running', 'paused', 'submitted', 'expired']),

@@ -171,6 +171,7 @@ export const createPsychService = ({
       };
       return {
         attemptId: meta.attemptId,
+        regNo: meta.regNo,
         examId: exam.exam.id,
         examTitle: exam.exam.title,
         state: meta.state,

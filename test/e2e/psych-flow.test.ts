@@ -158,4 +158,82 @@ describe('psych battery in Chromium', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('staff psych report: admin and auditor open any candidate report (charts, A4 print); a proctor is refused', async () => {
+    const candidate = platform.demo.psych.candidates[0];
+    if (!candidate) throw new Error('demo data has no psych candidates');
+    const staffPage = async (path: string, who: { username: string; password: string }, heading: string) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      await page.goto(`${platform.url}/${path}`);
+      await page.getByLabel('Nama pengguna').fill(who.username);
+      await page.getByLabel('Kata sandi').fill(who.password);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByRole('heading', { name: heading }).waitFor();
+      return { page, context };
+    };
+
+    // Admin: the console's navigation -> the list of psych exams and finished candidates -> one report.
+    const admin = await staffPage('#/admin', platform.demo.admin, 'Sesi ujian');
+    await admin.page.getByRole('navigation').getByRole('link', { name: 'Laporan psikologi' }).click();
+    await admin.page.getByRole('heading', { name: 'Laporan psikologi', level: 1 }).waitFor();
+    await admin.page.getByRole('link', { name: `Buka laporan ${candidate.regNo}` }).waitFor();
+    await expectNoViolations(admin.page, 'staff-psych-index');
+    await shot(admin.page, 'psych-06-staff-index');
+    await admin.page.getByRole('link', { name: `Buka laporan ${candidate.regNo}` }).click();
+    await admin.page.getByRole('heading', { name: 'Laporan Tes Psikologi' }).waitFor();
+    await admin.page.getByRole('img', { name: 'Grafik jawaban benar per lajur' }).locator('canvas').waitFor();
+    expect(
+      await admin.page
+        .getByRole('img', { name: /per faktor/ })
+        .locator('canvas')
+        .count(),
+    ).toBe(1);
+    expect(await admin.page.getByTestId('psych-regno').textContent()).toBe(candidate.regNo);
+    expect(await admin.page.getByTestId('norm-group').textContent()).toMatch(/rendah bila T < 40/);
+    await expectNoViolations(admin.page, 'staff-psych-report');
+    await shot(admin.page, 'psych-07-staff-report');
+    // On paper: A4, without the console's bar and navigation.
+    await admin.page.emulateMedia({ media: 'print' });
+    expect(await admin.page.locator('.staff-nav').isVisible()).toBe(false);
+    await shot(admin.page, 'psych-08-staff-report-print');
+    const pdf = await admin.page.pdf({ format: 'A4', printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    console.log(`staff psych report: ${pages} A4 page(s), ${pdf.length} bytes`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(3);
+    await admin.context.close();
+
+    // Auditor: the same report through the auditor API, in English.
+    const attemptId = attemptIdFor(
+      platform.deps.config.pinPepper,
+      platform.demo.psych.sessionId,
+      candidate.regNo,
+    );
+    const auditor = await staffPage('#/auditor', platform.demo.auditor, 'Konsol auditor');
+    await auditor.page.goto(`${platform.url}/#/psych/${attemptId}`);
+    await auditor.page.getByRole('heading', { name: 'Laporan Tes Psikologi' }).waitFor();
+    await auditor.page.getByRole('button', { name: 'EN', exact: true }).click();
+    await auditor.page.getByRole('heading', { name: 'Psychological test report' }).waitFor();
+    await auditor.page
+      .getByRole('img', { name: 'Chart of correct answers per column' })
+      .locator('canvas')
+      .waitFor();
+    await expectNoViolations(auditor.page, 'staff-psych-report-auditor-en');
+    await shot(auditor.page, 'psych-09-staff-report-auditor-en');
+    await auditor.context.close();
+
+    // A proctor reaches the screen but not the report: the server refuses (403), no chart is drawn.
+    const proctor = await staffPage('#/admin', platform.demo.proctor, 'Sesi ujian');
+    await proctor.page.goto(`${platform.url}/#/psych/${attemptId}`);
+    await proctor.page.getByRole('alert').waitFor();
+    expect(await proctor.page.locator('canvas').count()).toBe(0);
+    expect(
+      await proctor.page.getByRole('navigation').getByRole('link', { name: 'Laporan psikologi' }).count(),
+    ).toBe(0);
+    await shot(proctor.page, 'psych-10-staff-report-proctor');
+    await proctor.context.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

@@ -16,6 +16,7 @@ export const NAV: readonly NavEntry[] = [
   { href: paths.adminExams, label: 'admin.nav.exams', roles: ['admin'] },
   { href: paths.adminBanks, label: 'admin.nav.banks', roles: ['admin'] },
   { href: paths.adminAudit, label: 'admin.nav.audit', roles: ['admin'] },
+  { href: paths.psychIndex, label: 'admin.nav.psych', roles: ['admin', 'auditor'] },
 ];
 
 export const navFor = (role: StaffAuth['role']) => NAV.filter((e) => e.roles.includes(role));

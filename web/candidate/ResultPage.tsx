@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { AttemptBrief, AttemptEnd, ResultView } from '../../functions/schemas/candidate.ts';
 import { candidateApi } from '../api/candidate.ts';
 import { ApiError } from '../api/errors.ts';
+import { psychApi } from '../api/psych.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Layout, PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
@@ -154,7 +155,7 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
       {result.sections.some((s) => PSYCH_SECTIONS.has(s.id)) &&
         (showReport ? (
           <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-            <PsychReport token={auth.token} attemptId={auth.attemptId} name={auth.name} />
+            <PsychReport load={() => psychApi.report(auth.token, auth.attemptId)} name={auth.name} />
           </Suspense>
         ) : (
           <p>

@@ -211,6 +211,7 @@ export const id = {
   'admin.nav.staff': 'Akun staf',
   'admin.nav.exams': 'Ujian',
   'admin.nav.banks': 'Bank soal',
+  'admin.nav.psych': 'Laporan psikologi',
   'admin.exams.tooSmall':
     'Bagian {section}, kategori {category}: perlu {needed} butir, snapshot hanya memuat {available}.',
   'admin.exams.title': 'Ujian',
@@ -569,6 +570,19 @@ export const id = {
   'psych.report.normTable': 'Norma: tabel norma impor "{description}".',
   'psych.report.cutoffs':
     'Kategori menurut skor T: rendah bila T < {low}, tinggi bila T > {high}, selain itu sedang.',
+  'psych.report.exam': 'Tes',
+  'psych.staff.title': 'Laporan psikologi',
+  'psych.staff.intro':
+    'Rahasia: hanya untuk admin dan auditor, tidak pernah dipublikasikan. Pilih peserta untuk membuka laporannya.',
+  'psych.staff.regNo': 'Nomor peserta',
+  'psych.staff.session': 'Sesi',
+  'psych.staff.finishedAt': 'Selesai',
+  'psych.staff.state.submitted': 'Diserahkan',
+  'psych.staff.state.expired': 'Waktu habis',
+  'psych.staff.open': 'Buka laporan {regNo}',
+  'psych.staff.none': 'Belum ada peserta yang selesai.',
+  'psych.staff.noExams': 'Belum ada tes psikologi.',
+  'psych.staff.back': 'Kembali ke daftar laporan',
   'psych.report.cat.low': 'Rendah',
   'psych.report.cat.average': 'Sedang',
   'psych.report.cat.high': 'Tinggi',

@@ -22,6 +22,8 @@ export type Route =
   | { name: 'adminFormationResults'; formationId: string }
   | { name: 'ranking'; publicationId: string }
   | { name: 'auditor' }
+  | { name: 'psychIndex' }
+  | { name: 'psychReport'; attemptId: string }
   | { name: 'scoreboard'; sessionId: string }
   | { name: 'notFound' };
 
@@ -35,6 +37,9 @@ export function parseHash(hash: string): Route {
   if (a === 'scoreboard' && b && parts.length === 2)
     return { name: 'scoreboard', sessionId: decodeURIComponent(b) };
   if (a === 'auditor' && parts.length === 1) return { name: 'auditor' };
+  if (a === 'psych' && parts.length === 1) return { name: 'psychIndex' };
+  if (a === 'psych' && b && parts.length === 2)
+    return { name: 'psychReport', attemptId: decodeURIComponent(b) };
   if (a === 'ranking' && b && parts.length === 2)
     return { name: 'ranking', publicationId: decodeURIComponent(b) };
   if (a === 'admin') {
@@ -73,6 +78,8 @@ export const paths = {
   adminLogin: '#/admin',
   adminSessions: '#/admin/sessions',
   auditor: '#/auditor',
+  psychIndex: '#/psych',
+  psychReport: (attemptId: string) => `#/psych/${encodeURIComponent(attemptId)}`,
   scoreboard: (sessionId: string) => `#/scoreboard/${encodeURIComponent(sessionId)}`,
   ranking: (publicationId: string) => `#/ranking/${encodeURIComponent(publicationId)}`,
   adminAttempts: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}`,

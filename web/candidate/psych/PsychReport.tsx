@@ -1,8 +1,7 @@
-// The candidate's own psych report (id/en): five factors and the Kraepelin work curve as uPlot charts and
-// tables, printable. Confidential: shown to the candidate, admins and auditors only, never published.
+// A psych report (id/en): five factors and the Kraepelin work curve as uPlot charts and
+// tables, printable on A4. Confidential: shown to the candidate (own), admins and auditors only, never published.
 import { useEffect, useMemo, useState } from 'react';
 import type { NormedView, PsychReportView } from '../../../functions/schemas/psych.ts';
-import { psychApi } from '../../api/psych.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/I18n.tsx';
 import type { MessageKey } from '../../i18n/id.ts';
@@ -13,25 +12,27 @@ const fmt = (n: number | null | undefined, digits = 1) =>
   n === null || n === undefined ? '–' : n.toFixed(digits);
 
 interface Props {
-  token: string;
-  attemptId: string;
-  name: string;
+  /** Fetches the report (the candidate's own, or through the admin/auditor API); called once per mount. */
+  load(): Promise<PsychReportView>;
+  /** The candidate's name when known (their own result page); staff see the registration number. */
+  name?: string;
 }
 
-/** Rendered inside the result page, which holds the token in memory (the device keeps none after a result). */
-export function PsychReport({ token, attemptId, name }: Props) {
+/** The candidate's result page (token in memory) and the staff screen both render this, each with its loader. */
+export function PsychReport({ load, name }: Props) {
   const { t } = useI18n();
   const [report, setReport] = useState<PsychReportView | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the loader is fixed for the page's lifetime
   useEffect(() => {
-    psychApi.report(token, attemptId).then(setReport, setError);
-  }, [token, attemptId]);
+    load().then(setReport, setError);
+  }, []);
 
   return (
     <section className="card psych-report" aria-labelledby="psych-report-title">
       <h2 id="psych-report-title">{t('psych.report.title')}</h2>
       <p className="confidential">{t('psych.report.confidential')}</p>
-      <p>{name}</p>
+      {name && <p>{name}</p>}
       <ErrorAlert error={error} />
       {report ? <ReportBody report={report} /> : !error && <p aria-busy="true">{t('common.loading')}</p>}
       <p className="no-print">
@@ -59,6 +60,16 @@ function ReportBody({ report }: { report: PsychReportView }) {
   const curveValues = useMemo(() => speed?.curve ?? [], [speed]);
   return (
     <>
+      <dl className="receipt psych-who">
+        <dt>{t('result.regNo')}</dt>
+        <dd className="mono" data-testid="psych-regno">
+          {report.regNo}
+        </dd>
+        <dt>{t('psych.report.exam')}</dt>
+        <dd>{report.examTitle}</dd>
+        <dt>{t('result.attemptId')}</dt>
+        <dd className="mono">{report.attemptId}</dd>
+      </dl>
       <p data-testid="norm-group">
         {report.normGroup === null
           ? t('psych.report.noNorm')
