@@ -120,6 +120,19 @@ describe('exam room in Chromium', () => {
       const steps = JSON.parse(saves.at(-1)?.postData() ?? '{}').steps;
       expect(steps).toHaveLength(1);
 
+      // The section tabs are one tab stop too; arrows move inside, Enter opens the section.
+      const sectionTabs = page.getByRole('navigation', { name: 'Bagian ujian' });
+      expect(await sectionTabs.locator('button[tabindex="0"]').count()).toBe(1);
+      expect(await sectionTabs.locator('button[tabindex="-1"]').count()).toBe(2);
+      await sectionTabs.locator('button[tabindex="0"]').focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedText(page)).toMatch(/^Tes Intelegensia Umum/);
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Enter');
+      await heading(page, 31).waitFor();
+      expect(await sectionTabs.locator('button[tabindex="0"]').textContent()).toMatch(/^Tes Intelegensia Umum/);
+
       // The grid of all sections is one tab stop; arrows move inside, Enter opens the question.
       const grid = page.getByRole('navigation', { name: 'Daftar soal' });
       expect(await grid.locator('button[tabindex="0"]').count()).toBe(1);
