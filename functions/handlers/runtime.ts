@@ -1,7 +1,7 @@
 // Lambda adapter: builds the API's deps from the environment (table, buckets, secrets) once per container.
 
 import { randomBytes } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { defaultApiConfig, signingKeyPemOf } from '../services/config.ts';
 import type { Deps } from '../services/deps.ts';
 import { createStore } from '../store/index.ts';
@@ -19,11 +19,16 @@ const required = (env: Env, name: string): string => {
 type SecretVars = (typeof SECRET_VARS)[keyof typeof SECRET_VARS];
 
 /** A secret given directly (local, tests) or by Secrets Manager ARN (AWS); neither is an error. */
-const secretFrom = async (env: Env, vars: SecretVars, sm: () => SecretsManagerClient): Promise<string> => {
+const secretFrom = async (
+  env: Env,
+  vars: SecretVars,
+  sm: () => Promise<SecretsManagerClient>,
+): Promise<string> => {
   const direct = env[vars.direct];
   if (direct) return direct;
   const arn = required(env, vars.arn);
-  const out = await sm().send(new GetSecretValueCommand({ SecretId: arn }));
+  const { GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const out = await (await sm()).send(new GetSecretValueCommand({ SecretId: arn }));
   if (!out.SecretString) throw new Error(`secret ${arn} has no string value`);
   return out.SecretString;
 };
@@ -53,9 +58,10 @@ export const depsFromEnv = async (
   env: Env = process.env,
   needs: SecretNeeds = { jwt: true, pepper: true },
 ): Promise<Deps> => {
-  let client: SecretsManagerClient | undefined;
+  // Loaded only when a secret comes by ARN (on AWS): a function given its secrets directly never imports it.
+  let client: Promise<SecretsManagerClient> | undefined;
   const sm = () => {
-    client ??= new SecretsManagerClient({});
+    client ??= import('@aws-sdk/client-secrets-manager').then((m) => new m.SecretsManagerClient({}));
     return client;
   };
   // A secret not needed stays empty; tokens.ts refuses to sign or verify with an empty key.

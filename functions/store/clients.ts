@@ -2,12 +2,17 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { StoreConfig } from './types.ts';
 
 export interface StoreClients {
   dynamo: DynamoDBClient;
-  s3: S3Client;
+  /**
+   * The S3 client, built on first use: @aws-sdk/client-s3 is loaded by a dynamic import then, not when the
+   * store is created. The candidate function touches S3 only for stored item images, and importing the S3
+   * client costs ≈ 40 ms CPU of its cold start (measured, docs/benchmarks.md, Lambda section).
+   */
+  s3(): Promise<S3Client>;
 }
 
 /** s3rver accepts only these credentials. */
@@ -16,6 +21,8 @@ const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } 
 const LOCAL_DYNAMO_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 const cache = new Map<string, StoreClients>();
+/** The S3 client promise of each cached entry, if it was asked for. */
+const built = new WeakMap<StoreClients, () => Promise<S3Client> | undefined>();
 
 const cacheKey = (c: StoreConfig): string =>
   JSON.stringify([
@@ -95,7 +102,8 @@ const buildDynamo = (c: StoreConfig): DynamoDBClient => {
   return client;
 };
 
-const buildS3 = (c: StoreConfig): S3Client => {
+const buildS3 = async (c: StoreConfig): Promise<S3Client> => {
+  const { S3Client } = await import('@aws-sdk/client-s3');
   const local = c.s3Endpoint !== undefined;
   return new S3Client({
     region: c.region,
@@ -119,7 +127,15 @@ export const clientsFor = (config: StoreConfig): StoreClients => {
   const key = cacheKey(config);
   let clients = cache.get(key);
   if (!clients) {
-    clients = { dynamo: buildDynamo(config), s3: buildS3(config) };
+    let s3: Promise<S3Client> | undefined;
+    clients = {
+      dynamo: buildDynamo(config),
+      s3: () => {
+        s3 ??= buildS3(config);
+        return s3;
+      },
+    };
+    built.set(clients, () => s3);
     cache.set(key, clients);
   }
   return clients;
@@ -129,7 +145,10 @@ export const clientsFor = (config: StoreConfig): StoreClients => {
 export const destroyClients = (): void => {
   for (const c of cache.values()) {
     c.dynamo.destroy();
-    c.s3.destroy();
+    // Only an S3 client that was built (destroying must not load the module for nothing).
+    void built
+      .get(c)?.()
+      ?.then((s3) => s3.destroy());
   }
   cache.clear();
 };

@@ -5,7 +5,7 @@ import {
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { errorName, guard } from './errors.ts';
 import { KEY_ATTRIBUTES, TABLE_KEYS } from './keys.ts';
 
@@ -72,8 +72,9 @@ export const ensureTable = async (
   }
 };
 
-export const ensureBucket = async (s3: S3Client, bucket: string): Promise<void> =>
-  guard(async () => {
+export const ensureBucket = async (s3: S3Client, bucket: string): Promise<void> => {
+  const { CreateBucketCommand, HeadBucketCommand } = await import('@aws-sdk/client-s3');
+  return guard(async () => {
     try {
       await s3.send(new HeadBucketCommand({ Bucket: bucket }));
       return;
@@ -88,3 +89,4 @@ export const ensureBucket = async (s3: S3Client, bucket: string): Promise<void> 
       if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw e;
     }
   });
+};

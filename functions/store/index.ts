@@ -45,8 +45,8 @@ export const createStore = (config: StoreConfig, tuning: TableTuning = {}): Stor
     config,
     async ensure(): Promise<void> {
       await ensureTable(dynamo, config.tableName);
-      await ensureBucket(s3, config.publicBucket);
-      if (config.auditBucket !== config.publicBucket) await ensureBucket(s3, config.auditBucket);
+      await ensureBucket(await s3(), config.publicBucket);
+      if (config.auditBucket !== config.publicBucket) await ensureBucket(await s3(), config.auditBucket);
     },
     async ping(): Promise<'ok'> {
       const t = await describeTable(dynamo, config.tableName);

@@ -27,7 +27,7 @@ const config: StoreConfig = {
 };
 const store = createStore(config, { batchAttempts: 3 });
 const dynamo = mockClient(clientsFor(config).dynamo);
-const s3 = mockClient(clientsFor(config).s3);
+const s3 = mockClient(await clientsFor(config).s3());
 afterEach(() => {
   dynamo.reset();
   s3.reset();
