@@ -37,6 +37,8 @@ const BanksPage = lazy(() => import('./admin/BanksPage.tsx').then((m) => ({ defa
 const BankPreviewPage = lazy(() =>
   import('./admin/BankPreviewPage.tsx').then((m) => ({ default: m.BankPreviewPage })),
 );
+const SkbPage = lazy(() => import('./admin/SkbPage.tsx').then((m) => ({ default: m.SkbPage })));
+const RegradePage = lazy(() => import('./admin/RegradePage.tsx').then((m) => ({ default: m.RegradePage })));
 const AuditLogPage = lazy(() =>
   import('./admin/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
 );
@@ -95,6 +97,10 @@ function Page({ route }: { route: Route }) {
       return <ScoreboardPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'adminPins':
       return <PinCardsPage key={route.sessionId} sessionId={route.sessionId} />;
+    case 'adminSkb':
+      return <SkbPage />;
+    case 'adminRegrade':
+      return <RegradePage />;
     case 'adminRegistry':
       return <RegistryPage />;
     case 'adminStaff':

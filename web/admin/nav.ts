@@ -17,6 +17,8 @@ export const NAV: readonly NavEntry[] = [
   { href: paths.adminBanks, label: 'admin.nav.banks', roles: ['admin'] },
   { href: paths.adminAudit, label: 'admin.nav.audit', roles: ['admin'] },
   { href: paths.psychIndex, label: 'admin.nav.psych', roles: ['admin', 'auditor'] },
+  { href: paths.adminSkb, label: 'admin.nav.skb', roles: ['admin'] },
+  { href: paths.adminRegrade, label: 'admin.nav.regrade', roles: ['admin'] },
 ];
 
 export const navFor = (role: StaffAuth['role']) => NAV.filter((e) => e.roles.includes(role));

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'adminBanks' }
   | { name: 'adminBankPreview'; bankId: string; snapshotId?: string }
   | { name: 'adminAudit' }
+  | { name: 'adminSkb' }
+  | { name: 'adminRegrade' }
   | { name: 'adminRoster'; sessionId: string }
   | { name: 'adminResults'; sessionId: string }
   | { name: 'adminItemStats'; sessionId: string }
@@ -57,6 +59,8 @@ export function parseHash(hash: string): Route {
         ...(parts[4] ? { snapshotId: decodeURIComponent(parts[4]) } : {}),
       };
     if (b === 'audit' && !c) return { name: 'adminAudit' };
+    if (b === 'skb' && !c) return { name: 'adminSkb' };
+    if (b === 'regrade' && !c) return { name: 'adminRegrade' };
     if (b === 'formations' && c && parts[3] === 'results' && parts.length === 4)
       return { name: 'adminFormationResults', formationId: decodeURIComponent(c) };
     const sessionPage = { roster: 'adminRoster', results: 'adminResults', items: 'adminItemStats' } as const;
@@ -85,6 +89,8 @@ export const paths = {
   adminAttempts: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}`,
   adminPins: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/pins`,
   adminRegistry: '#/admin/registry',
+  adminSkb: '#/admin/skb',
+  adminRegrade: '#/admin/regrade',
   adminStaff: '#/admin/staff',
   adminExams: '#/admin/exams',
   adminExam: (examId: string) => `#/admin/exams/${encodeURIComponent(examId)}`,
