@@ -131,7 +131,9 @@ describe('exam room in Chromium', () => {
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('Enter');
       await heading(page, 31).waitFor();
-      expect(await sectionTabs.locator('button[tabindex="0"]').textContent()).toMatch(/^Tes Intelegensia Umum/);
+      expect(await sectionTabs.locator('button[tabindex="0"]').textContent()).toMatch(
+        /^Tes Intelegensia Umum/,
+      );
 
       // The grid of all sections is one tab stop; arrows move inside, Enter opens the question.
       const grid = page.getByRole('navigation', { name: 'Daftar soal' });
