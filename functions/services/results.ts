@@ -3,6 +3,7 @@
 import type { AttemptMeta } from '../domain/attempt.ts';
 import { pseudonym } from '../domain/pseudonym.ts';
 import { scorePsych } from '../domain/psych/attempt.ts';
+import { isConfidentialScheme } from '../domain/psych/preset.ts';
 import { replay } from '../domain/replay.ts';
 import { scoreAttempt } from '../domain/scoring.ts';
 import type { Step } from '../domain/steps.ts';
@@ -57,7 +58,11 @@ export const resultView = async (
     passed: result.passed,
     formationType: result.formationType,
     receipt: result.logHash,
-    pseudonym: pseudonymSecret === undefined ? null : pseudonym(pseudonymSecret, result.regNo),
+    // A psych result is never published (isConfidentialScheme), so its slip names no publication pseudonym.
+    pseudonym:
+      pseudonymSecret === undefined || isConfidentialScheme(exam.exam.scheme)
+        ? null
+        : pseudonym(pseudonymSecret, result.regNo),
     submittedAt: result.submittedAt,
     ...(psychPart ? { psych: psychPart } : {}),
     serverTime: now,

@@ -159,6 +159,7 @@ describe('psych battery', () => {
         hanker: expect.any(Number),
       },
     ]);
+    expect(sub.json.pseudonym).toBeNull(); // never published: no publication pseudonym on the slip
     const again = await h.call('GET', `/api/candidate/attempts/${s.attemptId}/result`, { token: s.token });
     expect(again.json.psych).toEqual(sub.json.psych);
     const res = await h.call('GET', `/api/candidate/attempts/${s.attemptId}/psych-report`, {
