@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { syntheticBank, tinyExam } from '../domain/fixtures.ts';
 import { syntheticBundle } from '../fixtures/audit-bundle.ts';
+import { syntheticPsychBundle } from '../fixtures/psych-bundle.ts';
 
 const run = promisify(execFile);
 const built = syntheticBundle({
@@ -25,7 +26,7 @@ const writeDir = (files: Map<string, string>) => {
 };
 const cli = (...args: string[]) =>
   run('npx', ['tsx', 'functions/cli/verify.ts', ...args]).then(
-    (r) => ({ code: 0, out: r.stdout }),
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
   );
 
@@ -64,6 +65,26 @@ describe('verify CLI', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`${p}: receipt (hash chain of the step log)`);
   }, 90_000);
+
+  it('a personal PSYCH bundle of 250 attempts: progress bar to 100 %, exit 0; one psych byte flipped -> exit 1 naming it', async () => {
+    const psych = syntheticPsychBundle({ candidates: 250 });
+    const ok = await cli('--jobs=1', writeDir(psych.files));
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/psych\s+250/);
+    expect(ok.out).toContain('[####################] 100% 250/250 attempts');
+    const files = new Map(psych.files);
+    const p = psych.attempts[7]?.pseudonym as string;
+    const text = files.get(`attempts/${p}.json`) as string;
+    const at = text.indexOf('"panker":') + 9;
+    files.set(
+      `attempts/${p}.json`,
+      text.slice(0, at) + String.fromCharCode(text.charCodeAt(at) ^ 1) + text.slice(at + 1),
+    );
+    const bad = await cli('--jobs=1', writeDir(files));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain(`${p}: psych speed`);
+    expect(bad.out).toContain(`${p} psych: signature`);
+  }, 120_000);
 
   it('exit 2 for something that is not a bundle', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'x-')), 'x.json');
