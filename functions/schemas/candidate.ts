@@ -34,6 +34,8 @@ export const candidateLoginResponse = z.object({
   attemptId: id,
   sessionId: id,
   name: z.string(),
+  /** Logged in after the session closed: result and appeal only (no start, no saves). */
+  readOnly: z.optional(z.boolean()),
   ...withServerTime,
 });
 export type CandidateLoginResponse = z.infer<typeof candidateLoginResponse>;
@@ -112,6 +114,8 @@ export type ClientStepInput = z.infer<typeof clientStepInput>;
 
 export const saveAnswersBody = z.object({
   steps: z.array(clientStepInput).check(z.minLength(1), z.maxLength(50)),
+  /** Items answered on the device after this batch: shown on the room monitor only, never scored. */
+  answered: z.optional(z.int().check(z.gte(0), z.lte(10_000))),
 });
 export type SaveAnswersBody = z.infer<typeof saveAnswersBody>;
 

@@ -147,6 +147,27 @@ const catalog = {
     id: 'Hanya admin yang dapat membuka blokir login staf.',
     en: 'Only an admin may unlock staff logins.',
   },
+  'FORBIDDEN.readOnly': {
+    id: 'Sesi sudah ditutup: Anda hanya dapat melihat hasil dan mengajukan sanggahan.',
+    en: 'The session has closed: you can only see your result and file an appeal.',
+  },
+  'CONFLICT.appealNotFinished': {
+    id: 'Sanggahan hanya dapat diajukan setelah ujian selesai.',
+    en: 'An appeal can be filed only after the exam is finished.',
+  },
+  'CONFLICT.appealWindowClosed': {
+    id: 'Masa pengajuan sanggahan sudah berakhir.',
+    en: 'The appeal period has ended.',
+  },
+  'CONFLICT.appealExists': {
+    id: 'Anda sudah mengajukan sanggahan untuk ujian ini.',
+    en: 'You have already filed an appeal for this exam.',
+  },
+  'CONFLICT.appealAnswered': {
+    id: 'Sanggahan ini sudah dijawab.',
+    en: 'This appeal has already been answered.',
+  },
+  'NOT_FOUND.appeal': { id: 'Sanggahan tidak ditemukan.', en: 'Appeal not found.' },
   'FORBIDDEN.notYourAttempt': { id: 'Ini bukan ujian Anda.', en: 'This is not your attempt.' },
   'FORBIDDEN.origin': {
     id: 'Akses hanya melalui alamat resmi.',

@@ -55,6 +55,11 @@ export const attemptListResponse = z.object({ attempts: z.array(attemptSummary),
 
 export const proctorActionBody = z.object({ reason: z.string().trim().min(3).max(500) });
 export const extendBody = proctorActionBody.extend({ minutes: z.number().int().min(1).max(240) });
+/** Bulk room action: one reason for all; minutes for extend; optionally only these attempts of the room. */
+export const roomActionBody = proctorActionBody.extend({
+  attemptIds: z.array(id).min(1).max(5000).optional(),
+});
+export const roomExtendBody = roomActionBody.extend({ minutes: z.number().int().min(1).max(240) });
 export const paginationQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 /** One-click unlock of login rate limits: every counter of a login name, or of a client address. */
@@ -63,3 +68,37 @@ export const loginLimitClearBody = z.union([
   z.object({ kind: z.enum(['candidate', 'staff']), address: z.string().trim().min(1).max(64) }).strict(),
 ]);
 export type LoginLimitClearBody = z.infer<typeof loginLimitClearBody>;
+
+/** The room monitor (GET /sessions/:id/room): one row per rostered candidate, absentees included. */
+export const roomState = z.enum(['absent', 'ready', 'running', 'paused', 'submitted', 'expired']);
+export type RoomStateView = z.infer<typeof roomState>;
+export const roomRow = z.object({
+  regNo: z.string(),
+  name: z.string(),
+  attemptId: id,
+  state: roomState,
+  startedAt: z.number().int().nullable(),
+  deadline: z.number().int().nullable(),
+  remainingMs: z.number().int().nullable(),
+  deviceChanges: z.number().int(),
+  handoverOpen: z.boolean(),
+  extraMinutes: z.number().int(),
+  answered: z.number().int().nullable(),
+  lastSaveAt: z.number().int().nullable(),
+});
+export type RoomRowView = z.infer<typeof roomRow>;
+export const roomSort = z.enum(['regNo', 'name', 'state', 'remaining', 'answered', 'lastSave']);
+export type RoomSortView = z.infer<typeof roomSort>;
+export const roomResponse = z.object({
+  rows: z.array(roomRow),
+  total: z.number().int(),
+  counts: z.record(roomState, z.number().int()),
+  offset: z.number().int(),
+  timeZone: z.enum(['WIB', 'WITA', 'WIT']),
+  ...withServerTime,
+});
+export const roomActionResponse = z.object({
+  applied: z.array(id),
+  failed: z.array(z.object({ attemptId: id, code: z.string() })),
+  ...withServerTime,
+});

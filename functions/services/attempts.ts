@@ -31,6 +31,7 @@ import type { ImageService } from './images.ts';
 import { presentForm } from './present.ts';
 import { signalOf } from './push.ts';
 import { resultView } from './results.ts';
+import type { ProgressRecorder } from './room-progress.ts';
 import type { SessionCache } from './session-cache.ts';
 import { livePause, type SpeedStartCache } from './speed-starts.ts';
 
@@ -42,6 +43,8 @@ export interface AttemptServiceParts {
   images: ImageService;
   sessionCache: SessionCache;
   speedStarts: SpeedStartCache;
+  /** The room monitor's throttled progress write (answered count, last save). */
+  progress?: ProgressRecorder;
 }
 
 /** A client step's content without the envelope (what the log records besides time, epoch and seq). */
@@ -77,6 +80,7 @@ export const createAttemptService = ({
   images,
   sessionCache,
   speedStarts,
+  progress,
 }: AttemptServiceParts) => {
   const { store } = deps;
 
@@ -288,7 +292,11 @@ export const createAttemptService = ({
     },
 
     /** The hot path: token + cached state, then one conditional put per step. Ack only after durable writes. */
-    async save(claims: CandidateClaims, steps: ClientStepInput[]): Promise<SaveAnswersResponse> {
+    async save(
+      claims: CandidateClaims,
+      steps: ClientStepInput[],
+      answered?: number,
+    ): Promise<SaveAnswersResponse> {
       const now = deps.clock();
       const meta = await attemptCache.get(claims.aid);
       const exam = await contentCache.exam(meta, meta.bankSnapshots);
@@ -365,18 +373,22 @@ export const createAttemptService = ({
         if (rejected === 'late') await freshMeta(meta.attemptId, now); // finalizes lazily
         throw error;
       }
-      const outcomes = await Promise.all(
-        bankSteps.map((s) => {
-          const mark: Step['rejected'] = refused.has(s.seq) ? 'columnClosed' : undefined;
-          return store.attempts.appendClientStep(meta.attemptId, {
-            ...clientBody(s).body,
-            at: now,
-            deviceEpoch: claims.dev,
-            clientSeq: s.seq,
-            ...(mark ? { rejected: mark } : {}),
-          });
-        }),
-      );
+      // Beside the step puts (no added latency): at most one progress write per attempt per 30 s.
+      const [outcomes] = await Promise.all([
+        Promise.all(
+          bankSteps.map((s) => {
+            const mark: Step['rejected'] = refused.has(s.seq) ? 'columnClosed' : undefined;
+            return store.attempts.appendClientStep(meta.attemptId, {
+              ...clientBody(s).body,
+              at: now,
+              deviceEpoch: claims.dev,
+              clientSeq: s.seq,
+              ...(mark ? { rejected: mark } : {}),
+            });
+          }),
+        ),
+        progress?.maybeRecord(meta, answered),
+      ]);
       const conflicts = steps.filter((_, i) => outcomes[i] === 'conflict').map((s) => s.seq);
       if (conflicts.length) {
         throw userError('CONFLICT.seqReused', { seqs: conflicts });

@@ -1,4 +1,5 @@
 // Candidate login: registration number + session PIN (HMAC, constant-time), into a token bound to one attempt.
+import { BKN_APPEAL_POLICY, readOnlyLoginUntil } from '../domain/appeal.ts';
 import type { AttemptMeta, Session } from '../domain/attempt.ts';
 import { admitLogin, bindHandover } from '../domain/device.ts';
 import { isSessionOpen } from '../domain/lifecycle.ts';
@@ -38,10 +39,20 @@ const checkCandidate = async (
   const sessions = (await Promise.all(sessionIds.map((id) => sessionCache.get(id)))).filter(
     (s): s is Session => s !== undefined,
   );
-  const session = sessions.find((s) => isSessionOpen(s, now));
+  // The open session; else, after it closed, the latest closed one still inside its appeal period (read-only).
+  const policy = deps.config.appeals ?? BKN_APPEAL_POLICY;
+  const session =
+    sessions.find((s) => isSessionOpen(s, now)) ??
+    sessions
+      .filter(
+        (s) =>
+          s.cancelledAt === undefined && s.closesAt <= now && now < readOnlyLoginUntil(s.closesAt, policy),
+      )
+      .sort((a, b) => b.closesAt - a.closesAt)[0];
   if (!session) {
     throw userError('SESSION_NOT_OPEN');
   }
+  const closed = !isSessionOpen(session, now);
   if (!session.pinsReleased) {
     throw userError('PINS_NOT_RELEASED');
   }
@@ -58,6 +69,24 @@ const checkCandidate = async (
   // One device per attempt: a live attempt admits a new login only through a proctor-approved handover.
   const dn = deps.randomHex(16);
   const live = stored !== undefined && acceptsAnswersAt(stored, now, deps.config.graceMs);
+  // After close, a candidate whose attempt still runs (started late) logs in as usual; anyone else read-only.
+  if (closed && !live) {
+    const exp = Math.floor(now / 1000) + deps.config.candidateTokenTtlSeconds;
+    const token = await signToken(
+      {
+        role: 'candidate',
+        sub: entry.regNo,
+        sid: session.id,
+        aid: attemptId,
+        dev: stored?.deviceEpoch ?? 1,
+        ro: true,
+        exp,
+      },
+      deps.config.jwtSecret,
+    );
+    if (stored) attemptCache.set(stored);
+    return { token, attemptId, sessionId: session.id, name: entry.name, readOnly: true, serverTime: now };
+  }
   let existing = stored;
   switch (admitLogin(stored, live)) {
     case 'deviceActive':
@@ -74,6 +103,8 @@ const checkCandidate = async (
       break;
   }
   if (existing) attemptCache.set(existing);
+  // The room monitor shows a logged-in candidate without an attempt as 'ready' (one small write per login).
+  else await deps.store.room.recordLogin({ sessionId: session.id, attemptId, at: now });
   const exp = Math.floor(now / 1000) + deps.config.candidateTokenTtlSeconds;
   const token = await signToken(
     {

@@ -1,4 +1,5 @@
 // Runtime configuration of the API: secrets, token lifetimes, grace period, login limits, clock. Built by an adapter.
+import type { AppealPolicy } from '../domain/appeal.ts';
 import { defaultLoginLimits, type LoginLimits } from '../domain/login-limits.ts';
 import { DEFAULT_GRACE_MS } from '../domain/timing.ts';
 
@@ -34,6 +35,8 @@ export interface ApiConfig {
   /** Login rate limits (the benchmark sets its own: thousands of logins from one loopback address). */
   loginLimits: LoginLimits;
   clientAddressSource: ClientAddressSource;
+  /** Appeal windows (filing after the session closes, answering after filing closes); default BKN 3 + 7 days. */
+  appeals?: AppealPolicy;
 }
 
 /** A configured signing key (PKCS#8 PEM, or a 64-hex Ed25519 seed as Secrets Manager generates it) as PEM. */

@@ -14,6 +14,7 @@ import { createPsychNormsService } from './psych-norms.ts';
 import { createPublicService } from './public.ts';
 import { createPublicationService } from './publication.ts';
 import { createRegradeService } from './regrade.ts';
+import { createRoomActions } from './room-actions.ts';
 import { createRoomMonitor } from './room-monitor.ts';
 import { createSchedulingService } from './scheduling.ts';
 import { createScoreboardService } from './scoreboard.ts';
@@ -38,6 +39,7 @@ export const createServices = (deps: Deps) => {
     scheduling: createSchedulingService(deps, auditLog, sessionCache),
     sessionResults: createSessionResultsService(deps, contentCache),
     roomMonitor: createRoomMonitor(deps),
+    roomActions: createRoomActions(deps, proctor, auditLog),
     staffAccounts: createStaffAccounts(deps, auditLog),
     banks: createBankService(deps, contentCache, auditLog, candidate.images),
     exams: createExamService(deps, auditLog, contentCache),

@@ -1,6 +1,7 @@
 // Store entry point: createStore(config) wires the clients, the table and one repository per aggregate.
 
 import { DomainError } from '../domain/errors.ts';
+import { createAppealRepo } from './appeals.ts';
 import { createAttemptRepo } from './attempts.ts';
 import { createAuditRepo } from './audit.ts';
 import { createBankRepo } from './banks.ts';
@@ -14,6 +15,7 @@ import { createObjects } from './objects.ts';
 import { createPsychNormsRepo } from './psych-norms.ts';
 import { createPublicationPointerRepo } from './publications.ts';
 import { createPushConnectionRepo } from './push-connections.ts';
+import { createRoomRepo } from './room.ts';
 import { createSessionRepo } from './sessions.ts';
 import { createSkbRepo } from './skb.ts';
 import { Table, type TableTuning } from './table.ts';
@@ -41,6 +43,8 @@ export const createStore = (config: StoreConfig, tuning: TableTuning = {}): Stor
     skb: createSkbRepo(table),
     pushConnections: createPushConnectionRepo(table),
     psychNorms: createPsychNormsRepo(table),
+    room: createRoomRepo(table),
+    appeals: createAppealRepo(table),
     objects: createObjects(s3),
     config,
     async ensure(): Promise<void> {

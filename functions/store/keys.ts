@@ -166,6 +166,15 @@ export const keys = {
     SK: `CONN#${connectionId}`,
   }),
   pushConnectionsOf: (attemptId: string) => ({ PK: `PUSH#${attemptId}`, SKPrefix: 'CONN#' }),
+  /**
+   * Room-monitor progress of one attempt (answered count, last save), written at most once per attempt per
+   * 30 s from the save path; one partition per session so a monitor refresh reads it in one paged query.
+   */
+  roomProgress: (sessionId: string, attemptId: string) => ({ PK: `ROOM#${sessionId}`, SK: `A#${attemptId}` }),
+  roomProgressPartition: (sessionId: string) => ({ PK: `ROOM#${sessionId}`, SKPrefix: 'A#' }),
+  /** An appeal (sanggahan) of one attempt: one per attempt, all in one partition (few, listed whole). */
+  appeal: (attemptId: string) => ({ PK: 'APPEALS', SK: `APPEAL#${attemptId}` }),
+  appealList: () => ({ PK: 'APPEALS', SKPrefix: 'APPEAL#' }),
   loginLimitsOfKey: (kind: string, key: string) => ({ PK: `LIMIT#${kind}#K#${key}` }),
   loginLimitsOfAddress: (kind: string, address: string) => ({ PK: `LIMIT#${kind}#A#${address}` }),
 } as const;
@@ -357,6 +366,16 @@ export const accessPatterns: ReadonlyArray<{
     pattern: 'push connections of an attempt (TTL)',
     key: 'PK=PUSH#attemptId, SK=CONN#connectionId',
     built: (k) => [k.pushConnection('a1', 'c1'), k.pushConnectionsOf('a1')],
+  },
+  {
+    pattern: 'room-monitor progress of a session (answered, last save)',
+    key: 'PK=ROOM#sessionId, SK=A#attemptId',
+    built: (k) => [k.roomProgress('s1', 'a1'), k.roomProgressPartition('s1')],
+  },
+  {
+    pattern: 'appeals (one per attempt)',
+    key: 'PK=APPEALS, SK=APPEAL#attemptId',
+    built: (k) => [k.appeal('a1'), k.appealList()],
   },
   {
     pattern: 'login limits of a name (per address, total)',

@@ -1,4 +1,5 @@
 // The store's surface as the api and jobs see it: one repository per aggregate, created by createStore().
+import type { Appeal } from '../domain/appeal.ts';
 import type { AttemptMeta, RosterEntry, Session } from '../domain/attempt.ts';
 import type { AuditEntry, AuditIntent } from '../domain/audit-log.ts';
 import type { Exam, ScoringCorrections } from '../domain/exam.ts';
@@ -302,6 +303,35 @@ export interface PublicationPointerRepo {
   advance(pubId: string, version: number, pointer: object): Promise<boolean>;
 }
 
+/** Room-monitor progress of one attempt: its last login, then throttled writes from the save path. */
+export interface RoomProgress {
+  sessionId: string;
+  attemptId: string;
+  /** Last candidate login (a logged-in candidate without an attempt shows as 'ready'). */
+  loggedInAt?: number;
+  /** Answered items as the candidate's device counted them with its save (display only; scores never use it). */
+  answered?: number;
+  lastSaveAt?: number;
+}
+
+export interface RoomRepo {
+  recordLogin(p: { sessionId: string; attemptId: string; at: number }): Promise<void>;
+  recordProgress(p: {
+    sessionId: string;
+    attemptId: string;
+    answered: number;
+    lastSaveAt: number;
+  }): Promise<void>;
+  listProgress(sessionId: string): Promise<RoomProgress[]>;
+}
+
+export interface AppealRepo {
+  create(appeal: Appeal): Promise<void>;
+  get(attemptId: string): Promise<Appeal | undefined>;
+  resolve(appeal: Appeal): Promise<void>;
+  list(): Promise<Appeal[]>;
+}
+
 /** The norm settings of one psych exam (services/psych-norms.ts); absent = the exam's candidates, default cut-offs. */
 export interface PsychNormSettings {
   examId: string;
@@ -319,6 +349,8 @@ export interface PsychNormsRepo {
 }
 
 export interface Store {
+  room: RoomRepo;
+  appeals: AppealRepo;
   exams: ExamRepo;
   formations: FormationRepo;
   candidates: CandidateRepo;

@@ -1,14 +1,23 @@
 // Admin and proctor routes (/api/admin): login, sessions, attempts monitor, PIN release, proctor actions, sweep.
 import { z } from 'zod';
+import { appealResolveBody } from '../../schemas/appeals.ts';
 import { id } from '../../schemas/common.ts';
 import { psychNormsBody, psychSkbComponentQuery } from '../../schemas/psych-norms.ts';
 import { regradeBody } from '../../schemas/regrade.ts';
-import { extendBody, loginLimitClearBody, proctorActionBody, staffLoginBody } from '../../schemas/staff.ts';
+import {
+  extendBody,
+  loginLimitClearBody,
+  proctorActionBody,
+  roomActionBody,
+  roomExtendBody,
+  staffLoginBody,
+} from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import { userError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
 import type { ProctorAction } from '../../services/proctor.ts';
 import { skbComponentCsv } from '../../services/psych.ts';
+import type { RoomAction } from '../../services/room-actions.ts';
 import { loginStaff } from '../../services/staff-login.ts';
 import { roleApp } from '../base.ts';
 import { clientAddress } from '../client-address.ts';
@@ -28,6 +37,8 @@ const BANK_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 const sessionParams = z.object({ sessionId: id });
 const examParams = z.object({ examId: id });
+const attemptParams = z.object({ attemptId: id });
+const roomActionParams = z.object({ sessionId: id, action: z.enum(['pause', 'resume', 'extend']) });
 const actionParams = z.object({
   attemptId: id,
   action: z.enum(['pause', 'resume', 'extend', 'reset-device', 'submit']),
@@ -134,6 +145,38 @@ export const adminApp = (svc: Services) => {
   });
 
   mountPsychRoutes(app, svc, adminOnly);
+
+  /**
+   * Bulk pause / resume / extend of a room with one reason (the assigned proctor or an admin): one audit entry
+   * names every attempt, then each attempt gets its step. Optional `attemptIds` narrows it to a selection.
+   */
+  app.post('/sessions/:sessionId/room/:action', staff, async (c) => {
+    const { sessionId, action } = parseParams(c, roomActionParams);
+    let act: RoomAction;
+    let only: string[] | undefined;
+    if (action === 'extend') {
+      const body = await parseJson(c, roomExtendBody);
+      act = { kind: 'extend', reason: body.reason, minutes: body.minutes };
+      only = body.attemptIds;
+    } else {
+      const body = await parseJson(c, roomActionBody);
+      act = { kind: action, reason: body.reason };
+      only = body.attemptIds;
+    }
+    const report = await svc.roomActions.apply(staffRequest(c, deps), sessionId, act, only);
+    return c.json({ ...report, serverTime: deps.clock() });
+  });
+
+  /** Appeals (sanggahan): admins list and answer them, with a reason (audited). */
+  app.get('/appeals', adminOnly, async (c) =>
+    c.json({ appeals: await svc.appeals.list(), serverTime: deps.clock() }),
+  );
+  app.post('/appeals/:attemptId/resolve', adminOnly, async (c) => {
+    const { attemptId } = parseParams(c, attemptParams);
+    const { decision, reason } = await parseJson(c, appealResolveBody);
+    const appeal = await svc.appeals.resolve(staffRequest(c, deps), attemptId, decision, reason);
+    return c.json({ appeal, serverTime: deps.clock() });
+  });
 
   app.post('/attempts/:attemptId/:action', staff, async (c) => {
     const { attemptId, action } = parseParams(c, actionParams);

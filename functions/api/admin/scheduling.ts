@@ -11,6 +11,7 @@ import {
   scheduleBody,
   sessionEditBody,
 } from '../../schemas/scheduling.ts';
+import { roomSort, roomState } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import { userError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
@@ -23,9 +24,9 @@ import { staffRequest, viewer } from './staff-request.ts';
 const sessionParams = z.object({ sessionId: id });
 const candidateParams = z.object({ sessionId: id, regNo });
 const roomQuery = z.object({
-  state: z.enum(['absent', 'ready', 'running', 'paused', 'submitted', 'expired']).optional(),
+  state: roomState.optional(),
   q: z.string().trim().min(1).max(64).optional(),
-  sort: z.enum(['regNo', 'name', 'state', 'remaining']).default('regNo'),
+  sort: roomSort.default('regNo'),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });

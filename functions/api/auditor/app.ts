@@ -70,6 +70,11 @@ export const auditorApp = (svc: Services) => {
     return c.json({ sessions: sessions.map((s, i) => ({ ...s, ...commitments[i] })), serverTime: now });
   });
 
+  /** Appeals and their answers (the filing and the answer are also in the audit log). */
+  app.get('/appeals', auditor, async (c) =>
+    c.json({ appeals: await svc.appeals.list(), serverTime: deps.clock() }),
+  );
+
   app.get('/formations', auditor, async (c) =>
     c.json({ formations: await svc.formations.list(), serverTime: deps.clock() }),
   );

@@ -1,6 +1,7 @@
 // Candidate routes (/api/candidate): login, start, form, autosave, state, submit, result.
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import { appealBody } from '../../schemas/appeals.ts';
 import { candidateLoginBody, saveAnswersBody } from '../../schemas/candidate.ts';
 import { id } from '../../schemas/common-mini.ts';
 import { speedParams } from '../../schemas/psych.ts';
@@ -42,7 +43,14 @@ export const candidateApp = (svc: CandidateServices) => {
     return claims;
   };
 
-  app.post('/attempts/:attemptId/start', async (c) => c.json(await svc.attempt.start(owned(c))));
+  /** The routes that change an attempt: refused to a read-only login (after the session closed). */
+  const writable = (c: Context<AuthEnv<CandidateClaims>>): CandidateClaims => {
+    const claims = owned(c);
+    if (claims.ro) throw userError('FORBIDDEN.readOnly');
+    return claims;
+  };
+
+  app.post('/attempts/:attemptId/start', async (c) => c.json(await svc.attempt.start(writable(c))));
   app.get('/attempts/:attemptId', async (c) => c.json(await svc.attempt.state(owned(c))));
   app.get('/attempts/:attemptId/brief', async (c) => c.json(await svc.attempt.brief(owned(c))));
   app.get('/attempts/:attemptId/signal', async (c) => c.json(await svc.attempt.signal(owned(c))));
@@ -50,13 +58,13 @@ export const candidateApp = (svc: CandidateServices) => {
     c.body(await svc.attempt.formJson(owned(c)), 200, { 'content-type': 'application/json' }),
   );
   app.put('/attempts/:attemptId/answers', async (c) => {
-    const claims = owned(c);
+    const claims = writable(c);
     const body = await parseJson(c, saveAnswersBody);
-    return c.json(await svc.attempt.save(claims, body.steps));
+    return c.json(await svc.attempt.save(claims, body.steps, body.answered));
   });
   /** Opens a Kraepelin sheet: the first call fixes its start on the server's clock. */
   app.post('/attempts/:attemptId/speed/:itemId/open', async (c) => {
-    const claims = owned(c);
+    const claims = writable(c);
     const { itemId } = parseParams(c, speedParams);
     return c.json(await svc.psych.openSheet(claims, itemId));
   });
@@ -64,8 +72,15 @@ export const candidateApp = (svc: CandidateServices) => {
   app.get('/attempts/:attemptId/psych-report', async (c) =>
     c.json(await svc.psych.report(owned(c).aid, { requireFinished: true })),
   );
-  app.post('/attempts/:attemptId/submit', async (c) => c.json(await svc.attempt.submit(owned(c))));
+  app.post('/attempts/:attemptId/submit', async (c) => c.json(await svc.attempt.submit(writable(c))));
   app.get('/attempts/:attemptId/result', async (c) => c.json(await svc.attempt.result(owned(c))));
+  /** Appeal (sanggahan): read and file, also from a read-only login after the session closed. */
+  app.get('/attempts/:attemptId/appeal', async (c) => c.json(await svc.appeals.mine(owned(c))));
+  app.post('/attempts/:attemptId/appeal', async (c) => {
+    const claims = owned(c);
+    const { text } = await parseJson(c, appealBody);
+    return c.json({ appeal: await svc.appeals.file(claims, text), serverTime: deps.clock() });
+  });
 
   return app;
 };

@@ -11,6 +11,7 @@ export interface CandidateClaims {
   aid: string; // attempt id
   dev: number; // device epoch
   dn?: string; // device nonce: which device of that epoch (one device per attempt)
+  ro?: true; // read-only: logged in after the session closed (result and appeal only; no start, no saves)
   exp: number;
 }
 export interface StaffClaims {

@@ -1,0 +1,49 @@
+// The room monitor's progress writes from the save path (answered count, last save), at most one per attempt per 30 s.
+import type { AttemptMeta } from '../domain/attempt.ts';
+import type { Deps } from './deps.ts';
+
+/** At most one progress write per attempt per this many ms from one process (docs/capacity.md). */
+export const PROGRESS_EVERY_MS = 30_000;
+/** Entries kept in the per-process throttle map before the oldest are dropped (bounded memory). */
+const MAX_TRACKED = 50_000;
+
+export interface ProgressRecorder {
+  /**
+   * Records (answered, now) for the attempt unless this process wrote it less than PROGRESS_EVERY_MS ago.
+   * Never fails the save: a failed write is dropped (the next save after the throttle writes again).
+   */
+  maybeRecord(
+    meta: Pick<AttemptMeta, 'attemptId' | 'sessionId'>,
+    answered: number | undefined,
+  ): Promise<boolean>;
+}
+
+export const createProgressRecorder = (deps: Deps): ProgressRecorder => {
+  const lastWrite = new Map<string, number>();
+  return {
+    async maybeRecord(meta, answered) {
+      if (answered === undefined) return false;
+      const now = deps.clock();
+      const last = lastWrite.get(meta.attemptId);
+      if (last !== undefined && now - last < PROGRESS_EVERY_MS) return false;
+      lastWrite.delete(meta.attemptId);
+      lastWrite.set(meta.attemptId, now);
+      if (lastWrite.size > MAX_TRACKED) {
+        const oldest = lastWrite.keys().next().value;
+        if (oldest !== undefined) lastWrite.delete(oldest);
+      }
+      try {
+        await deps.store.room.recordProgress({
+          sessionId: meta.sessionId,
+          attemptId: meta.attemptId,
+          answered,
+          lastSaveAt: now,
+        });
+        return true;
+      } catch {
+        lastWrite.delete(meta.attemptId);
+        return false;
+      }
+    },
+  };
+};
