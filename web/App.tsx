@@ -16,8 +16,9 @@ const AdminLoginPage = lazy(() =>
 const SessionsPage = lazy(() =>
   import('./admin/SessionsPage.tsx').then((m) => ({ default: m.SessionsPage })),
 );
-const AttemptsPage = lazy(() =>
-  import('./admin/AttemptsPage.tsx').then((m) => ({ default: m.AttemptsPage })),
+const AppealsPage = lazy(() => import('./admin/AppealsPage.tsx').then((m) => ({ default: m.AppealsPage })));
+const RoomMonitorPage = lazy(() =>
+  import('./admin/RoomMonitorPage.tsx').then((m) => ({ default: m.RoomMonitorPage })),
 );
 
 const PinCardsPage = lazy(() =>
@@ -92,7 +93,7 @@ function Page({ route }: { route: Route }) {
     case 'adminSessions':
       return <SessionsPage />;
     case 'adminAttempts':
-      return <AttemptsPage key={route.sessionId} sessionId={route.sessionId} />;
+      return <RoomMonitorPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'scoreboard':
       return <ScoreboardPage key={route.sessionId} sessionId={route.sessionId} />;
     case 'adminPins':
@@ -103,6 +104,8 @@ function Page({ route }: { route: Route }) {
       return <RegradePage />;
     case 'adminRegistry':
       return <RegistryPage />;
+    case 'adminAppeals':
+      return <AppealsPage />;
     case 'adminStaff':
       return <StaffAccountsPage />;
     case 'adminExams':

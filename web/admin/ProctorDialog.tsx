@@ -16,7 +16,8 @@ export const ACTION_LABEL: Record<ProctorAction, MessageKey> = {
 };
 
 interface Props {
-  target: { attempt: AttemptSummary; action: ProctorAction } | null;
+  /** Whom the action is for: one attempt, or (bulk) a label such as "the whole room" in regNo. */
+  target: { attempt: Pick<AttemptSummary, 'attemptId' | 'regNo'>; action: ProctorAction } | null;
   busy: boolean;
   error: unknown;
   onConfirm(reason: string, minutes: number | undefined): void;

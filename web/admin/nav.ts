@@ -19,6 +19,7 @@ export const NAV: readonly NavEntry[] = [
   { href: paths.psychIndex, label: 'admin.nav.psych', roles: ['admin', 'auditor'] },
   { href: paths.adminSkb, label: 'admin.nav.skb', roles: ['admin'] },
   { href: paths.adminRegrade, label: 'admin.nav.regrade', roles: ['admin'] },
+  { href: paths.adminAppeals, label: 'admin.nav.appeals', roles: ['admin'] },
 ];
 
 export const navFor = (role: StaffAuth['role']) => NAV.filter((e) => e.roles.includes(role));

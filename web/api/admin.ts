@@ -1,8 +1,13 @@
 // Admin/proctor endpoints, typed by the shared zod contract.
 import { z } from 'zod';
+import { appealListResponse, appealResponse } from '../../functions/schemas/appeals.ts';
 import { withServerTime } from '../../functions/schemas/common.ts';
 import {
   attemptListResponse,
+  type RoomSortView,
+  type RoomStateView,
+  roomActionResponse,
+  roomResponse,
   type StaffLoginBody,
   sessionListResponse,
   staffLoginResponse,
@@ -14,7 +19,40 @@ const ackResponse = z.object({ ...withServerTime });
 
 export type ProctorAction = 'pause' | 'resume' | 'reset-device' | 'submit' | 'extend';
 
+export type RoomBulkAction = 'pause' | 'resume' | 'extend';
+
+export interface RoomQuery {
+  sort: RoomSortView;
+  state?: RoomStateView;
+  q?: string;
+  offset?: number;
+  limit?: number;
+}
+
+const roomPath = (sessionId: string) => `/api/admin/sessions/${encodeURIComponent(sessionId)}/room`;
+
 export const adminApi = {
+  room: (token: string, sessionId: string, q: RoomQuery, signal?: AbortSignal) => {
+    const params = new URLSearchParams({
+      sort: q.sort,
+      offset: String(q.offset ?? 0),
+      limit: String(q.limit ?? 1000),
+    });
+    if (q.state) params.set('state', q.state);
+    if (q.q) params.set('q', q.q);
+    return request(roomResponse, 'GET', `${roomPath(sessionId)}?${params}`, { token, signal });
+  },
+  roomAction: (token: string, sessionId: string, action: RoomBulkAction, reason: string, minutes?: number) =>
+    request(roomActionResponse, 'POST', `${roomPath(sessionId)}/${action}`, {
+      token,
+      body: action === 'extend' ? { reason, minutes } : { reason },
+    }),
+  appeals: (token: string) => request(appealListResponse, 'GET', '/api/admin/appeals', { token }),
+  resolveAppeal: (token: string, attemptId: string, decision: 'upheld' | 'rejected', reason: string) =>
+    request(appealResponse, 'POST', `/api/admin/appeals/${encodeURIComponent(attemptId)}/resolve`, {
+      token,
+      body: { decision, reason },
+    }),
   login: (body: StaffLoginBody) => request(staffLoginResponse, 'POST', '/api/admin/login', { body }),
   sessions: (token: string) => request(sessionListResponse, 'GET', '/api/admin/sessions', { token }),
   attempts: (token: string, sessionId: string) =>

@@ -1,4 +1,6 @@
 // Candidate endpoints, typed by the shared zod contract.
+
+import { appealResponse, candidateAppealResponse } from '../../functions/schemas/appeals.ts';
 import {
   attemptBrief,
   attemptSignal,
@@ -26,10 +28,15 @@ export const candidateApi = {
     request(attemptSignal, 'GET', `${base(attemptId)}/signal`, { token, signal }),
   form: (token: string, attemptId: string) =>
     request(publicForm, 'GET', `${base(attemptId)}/form`, { token }),
-  save: (token: string, attemptId: string, steps: ClientStepInput[]) =>
-    request(saveAnswersResponse, 'PUT', `${base(attemptId)}/answers`, { token, body: { steps } }),
+  /** `answered`: items answered on this device after the batch (the proctor's monitor shows it). */
+  save: (token: string, attemptId: string, steps: ClientStepInput[], answered?: number) =>
+    request(saveAnswersResponse, 'PUT', `${base(attemptId)}/answers`, { token, body: { steps, answered } }),
   submit: (token: string, attemptId: string) =>
     request(resultView, 'POST', `${base(attemptId)}/submit`, { token, body: {} }),
   result: (token: string, attemptId: string) =>
     request(resultView, 'GET', `${base(attemptId)}/result`, { token }),
+  appeal: (token: string, attemptId: string) =>
+    request(candidateAppealResponse, 'GET', `${base(attemptId)}/appeal`, { token }),
+  fileAppeal: (token: string, attemptId: string, text: string) =>
+    request(appealResponse, 'POST', `${base(attemptId)}/appeal`, { token, body: { text } }),
 };

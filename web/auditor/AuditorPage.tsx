@@ -10,6 +10,7 @@ import { StaffLoginForm } from '../components/StaffLoginForm.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { getStaff, type StaffAuth, setStaff } from '../lib/auth.ts';
 import { useAction } from '../lib/useAction.ts';
+import { AuditorAppeals } from './AuditorAppeals.tsx';
 
 type Sessions = z.infer<typeof auditorSessionsResponse>['sessions'];
 type Bundle = z.infer<typeof bundleResponse>['bundle'];
@@ -133,6 +134,7 @@ function Console({ auth, onLogout }: { auth: StaffAuth; onLogout: () => void }) 
           </div>
         )}
       </section>
+      <AuditorAppeals token={auth.token} />
     </Layout>
   );
 }

@@ -18,8 +18,15 @@ export function LoginPage() {
     e.preventDefault();
     void run(async () => {
       const res = await candidateApi.login({ regNo: regNo.trim(), pin: pin.trim() });
-      setCandidate({ token: res.token, attemptId: res.attemptId, sessionId: res.sessionId, name: res.name });
-      navigate(paths.exam);
+      setCandidate({
+        token: res.token,
+        attemptId: res.attemptId,
+        sessionId: res.sessionId,
+        name: res.name,
+        ...(res.readOnly ? { readOnly: true } : {}),
+      });
+      // After the session closed the login is read-only: straight to the result and the appeal.
+      navigate(res.readOnly ? paths.result : paths.exam);
     });
   }
 

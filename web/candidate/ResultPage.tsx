@@ -9,6 +9,7 @@ import { Layout, PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { type CandidateAuth, getCandidate, setCandidate } from '../lib/auth.ts';
 import { navigate, paths } from '../lib/router.ts';
+import { AppealSection } from './AppealSection.tsx';
 import { clearBrief, storedBrief } from './brief.ts';
 import { forgetAttempt } from './deviceStore.ts';
 import { clearQueue } from './queue.ts';
@@ -151,7 +152,13 @@ function ResultLoader({ auth }: { auth: CandidateAuth }) {
 
   return (
     <Layout header={header}>
+      {auth.readOnly && (
+        <output className="alert" data-testid="read-only">
+          {t('appeal.readOnly')}
+        </output>
+      )}
       <ResultSlip result={result} name={auth.name} brief={brief} ended={ended} />
+      <AppealSection token={auth.token} attemptId={auth.attemptId} />
       {result.sections.some((s) => PSYCH_SECTIONS.has(s.id)) &&
         (showReport ? (
           <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>

@@ -1,6 +1,10 @@
 // React binding of the autosave loop: one Autosave per attempt, rendered answers = server state + pending.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AttemptStateView, SaveAnswersResponse } from '../../functions/schemas/candidate.ts';
+import type {
+  AttemptStateView,
+  ClientStepInput,
+  SaveAnswersResponse,
+} from '../../functions/schemas/candidate.ts';
 import { candidateApi } from '../api/candidate.ts';
 import type { ApiError } from '../api/errors.ts';
 import { Autosave, type SaveStatus } from './autosave.ts';
@@ -26,6 +30,13 @@ export interface AutosaveView {
   flush(): Promise<boolean>;
 }
 
+/** Items answered once `steps` are applied to `answers` (a cleared choice counts as unanswered). */
+export function answeredAfter(answers: Record<string, string | null>, steps: ClientStepInput[]): number {
+  const merged = { ...answers };
+  for (const s of steps) if (s.type === 'answered') merged[s.itemId] = s.choice;
+  return Object.values(merged).filter((a) => a !== null).length;
+}
+
 export function useAutosave({
   storage,
   token,
@@ -44,13 +55,17 @@ export function useAutosave({
   const [pendingCount, setPendingCount] = useState(0);
   const [status, setStatus] = useState<SaveStatus>('saving');
   const saverRef = useRef<Autosave | null>(null);
+  // Answers as shown (server state + pending); with a batch laid over them, the answered count each save
+  // sends for the proctor's monitor (the batch may leave before React renders the step that made it).
+  const answersRef = useRef(view.answers);
+  answersRef.current = view.answers;
 
   const { deviceEpoch, lastSeq } = initial;
   useEffect(() => {
     const saver = new Autosave({
       storage,
       queue: reconcile(loadQueue(storage, attemptId), attemptId, { deviceEpoch, lastSeq }),
-      send: (steps) => candidateApi.save(token, attemptId, steps),
+      send: (steps) => candidateApi.save(token, attemptId, steps, answeredAfter(answersRef.current, steps)),
       onChange: (q, s) => {
         setPendingCount(q.pending.length);
         setStatus(s);

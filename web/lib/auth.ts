@@ -6,6 +6,8 @@ const candidateAuth = z.object({
   attemptId: z.string(),
   sessionId: z.string(),
   name: z.string(),
+  /** Signed in after the session closed: result and appeal only. */
+  readOnly: z.boolean().optional(),
 });
 export type CandidateAuth = z.infer<typeof candidateAuth>;
 

@@ -18,6 +18,7 @@ export type Route =
   | { name: 'adminAudit' }
   | { name: 'adminSkb' }
   | { name: 'adminRegrade' }
+  | { name: 'adminAppeals' }
   | { name: 'adminRoster'; sessionId: string }
   | { name: 'adminResults'; sessionId: string }
   | { name: 'adminItemStats'; sessionId: string }
@@ -61,6 +62,7 @@ export function parseHash(hash: string): Route {
     if (b === 'audit' && !c) return { name: 'adminAudit' };
     if (b === 'skb' && !c) return { name: 'adminSkb' };
     if (b === 'regrade' && !c) return { name: 'adminRegrade' };
+    if (b === 'appeals' && !c) return { name: 'adminAppeals' };
     if (b === 'formations' && c && parts[3] === 'results' && parts.length === 4)
       return { name: 'adminFormationResults', formationId: decodeURIComponent(c) };
     const sessionPage = { roster: 'adminRoster', results: 'adminResults', items: 'adminItemStats' } as const;
@@ -98,6 +100,7 @@ export const paths = {
   adminBankPreview: (bankId: string, snapshotId?: string) =>
     `#/admin/banks/${encodeURIComponent(bankId)}/preview${snapshotId ? `/${encodeURIComponent(snapshotId)}` : ''}`,
   adminAudit: '#/admin/audit',
+  adminAppeals: '#/admin/appeals',
   adminRoster: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/roster`,
   adminResults: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/results`,
   adminItemStats: (sessionId: string) => `#/admin/sessions/${encodeURIComponent(sessionId)}/items`,
