@@ -155,7 +155,7 @@ export const seedFinishedAttempts = async (
     if (!(await store.attempts.get(aid, true))) await svc.attempt.start(claims);
     const meta = await store.attempts.get(aid, true);
     if (!meta) throw new Error(`demo attempt ${aid} not started`);
-    const content = await svc.contentCache.exam(meta.examId, meta.bankSnapshots);
+    const content = await svc.contentCache.exam(meta, meta.bankSnapshots);
     const wire = svc.contentCache.wire(aid, content, meta.seed);
     const steps = [];
     for (const [wireId, w] of wire.byWire) {
