@@ -12,6 +12,9 @@ export const publishedRow = z.object({
   rank: z.number().int().nullable(),
   advances: z.boolean(),
   receipt: hex,
+  /** Final rankings only (SKD + SKB): absent on SKD rows, so their canonical form (and Merkle leaf) is unchanged. */
+  skb: z.number().nullable().optional(),
+  final: z.number().nullable().optional(),
 });
 
 export const signature = z.object({ alg: z.literal('Ed25519'), keyId: z.string(), value: z.string() });
@@ -26,6 +29,14 @@ export const publicationResponse = z.object({
     formations: z.array(z.object({ id: z.string(), formationType: z.string(), openings: z.number().int() })),
     rows: z.array(publishedRow),
     merkle: z.object({ size: z.number().int(), root: hex }),
+    final: z
+      .object({
+        skdWeight: z.number(),
+        skbWeight: z.number(),
+        skdMax: z.number(),
+        tieBreaks: z.array(z.string()),
+      })
+      .optional(),
   }),
   signature,
 });

@@ -5,13 +5,25 @@ import type { Signed } from '../domain/signature.ts';
 
 /** One row per published row: pseudonym, formation, section scores (exam order), total, pass, rank, advances, receipt. */
 export function publicationCsv(doc: PublicationDoc, sectionIds: readonly string[]): string {
+  const final = doc.final !== undefined;
   return stringify([
-    ['pseudonym', 'formation', ...sectionIds, 'total', 'passed', 'rank', 'advances', 'receipt'],
+    [
+      'pseudonym',
+      'formation',
+      ...sectionIds,
+      'total',
+      ...(final ? ['skb', 'final'] : []),
+      'passed',
+      'rank',
+      'advances',
+      'receipt',
+    ],
     ...doc.rows.map((r) => [
       r.pseudonym,
       r.formationId,
       ...sectionIds.map((s) => r.sections[s] ?? 0),
       r.total,
+      ...(final ? [r.skb ?? '', r.final ?? ''] : []),
       r.passed ? 'true' : 'false',
       r.rank ?? '',
       r.advances ? 'true' : 'false',
@@ -33,6 +45,7 @@ const TEXT = {
     rank: 'Peringkat',
     pseudonym: 'Pseudonim',
     total: 'Total',
+    final: 'Nilai akhir',
     passed: 'Lulus ambang batas',
     advances: 'Lanjut ke SKB',
     receipt: 'Tanda terima',
@@ -53,6 +66,7 @@ const TEXT = {
     rank: 'Rank',
     pseudonym: 'Pseudonym',
     total: 'Total',
+    final: 'Final score',
     passed: 'Passed the thresholds',
     advances: 'Advances to SKB',
     receipt: 'Receipt',
@@ -88,11 +102,11 @@ export function publicationHtml(
               .map((s) => `<td>${r.sections[s] ?? 0}</td>`)
               .join(
                 '',
-              )}<td>${r.total}</td><td>${r.passed ? t.yes : t.no}</td><td>${r.advances ? t.yes : t.no}</td><td><code>${esc(r.receipt.slice(0, 16))}…</code></td></tr>`,
+              )}<td>${r.total}</td>${doc.final ? `<td>${r.skb ?? '–'}</td><td>${r.final ?? '–'}</td>` : ''}<td>${r.passed ? t.yes : t.no}</td><td>${r.advances ? t.yes : t.no}</td><td><code>${esc(r.receipt.slice(0, 16))}…</code></td></tr>`,
         )
         .join('\n');
       return `<h2>${t.formation} ${esc(f.id)} (${esc(f.formationType)}, ${t.openings} ${f.openings})</h2>
-<table><thead><tr><th>${t.rank}</th><th>${t.pseudonym}</th>${sectionIds.map((s) => `<th>${esc(s)}</th>`).join('')}<th>${t.total}</th><th>${t.passed}</th><th>${t.advances}</th><th>${t.receipt}</th></tr></thead>
+<table><thead><tr><th>${t.rank}</th><th>${t.pseudonym}</th>${sectionIds.map((s) => `<th>${esc(s)}</th>`).join('')}<th>${t.total}</th>${doc.final ? `<th>SKB</th><th>${t.final}</th>` : ''}<th>${t.passed}</th><th>${t.advances}</th><th>${t.receipt}</th></tr></thead>
 <tbody>
 ${body}
 </tbody></table>`;

@@ -52,6 +52,16 @@ export function RankingPage({ publicationId }: { publicationId: string }) {
               </code>{' '}
               · {t('ranking.key')} <code className="mono">{pub.signature.keyId}</code>
             </p>
+            {doc.final && (
+              <p className="small" data-testid="final-note">
+                {t('ranking.finalNote', {
+                  skd: doc.final.skdWeight,
+                  skb: doc.final.skbWeight,
+                  max: doc.final.skdMax,
+                  ties: doc.final.tieBreaks.join(', '),
+                })}
+              </p>
+            )}
             <form onSubmit={onSearch} className="form" noValidate>
               <ErrorAlert error={error} />
               <label className="field">
@@ -114,8 +124,22 @@ export function RankingPage({ publicationId }: { publicationId: string }) {
                       <th scope="col" className="num">
                         {t('ranking.col.total')}
                       </th>
-                      <th scope="col">{t('ranking.col.passed')}</th>
-                      <th scope="col">{t('ranking.col.advances')}</th>
+                      {doc.final ? (
+                        <>
+                          <th scope="col" className="num">
+                            SKB
+                          </th>
+                          <th scope="col" className="num">
+                            {t('ranking.col.final')}
+                          </th>
+                          <th scope="col">{t('ranking.col.finalPass')}</th>
+                        </>
+                      ) : (
+                        <>
+                          <th scope="col">{t('ranking.col.passed')}</th>
+                          <th scope="col">{t('ranking.col.advances')}</th>
+                        </>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
@@ -134,8 +158,18 @@ export function RankingPage({ publicationId }: { publicationId: string }) {
                             </td>
                           ))}
                           <td className="num">{r.total}</td>
-                          <td>{r.passed ? t('ranking.yes') : t('ranking.no')}</td>
-                          <td>{r.advances ? t('ranking.yes') : t('ranking.no')}</td>
+                          {doc.final ? (
+                            <>
+                              <td className="num">{r.skb?.toFixed(3) ?? '–'}</td>
+                              <td className="num">{r.final?.toFixed(3) ?? '–'}</td>
+                              <td>{r.advances ? t('ranking.yes') : t('ranking.no')}</td>
+                            </>
+                          ) : (
+                            <>
+                              <td>{r.passed ? t('ranking.yes') : t('ranking.no')}</td>
+                              <td>{r.advances ? t('ranking.yes') : t('ranking.no')}</td>
+                            </>
+                          )}
                         </tr>
                       ))}
                   </tbody>

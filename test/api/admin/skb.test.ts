@@ -248,6 +248,18 @@ describe('final ranking', () => {
       for (const v of [...roster, '12.345', 'PSIKOTES', 'psikotes', 'WAWANCARA', 'componentWeights'])
         expect(body.includes(v), `${v} in ${key}`).toBe(false);
     }
+    const csv =
+      (
+        await h.store.objects.get(
+          h.store.config.publicBucket,
+          publishedKeys.version(finalId, 1, 'ranking.csv'),
+        )
+      )?.toString('utf8') ?? '';
+    expect(csv.split('\n')[0]).toBe(
+      'pseudonym,formation,TWK,TIU,TKP,total,skb,final,passed,rank,advances,receipt',
+    );
+    expect(csv.split('\n')[1]).toContain(`${pseudo(1)},F-ANALIS-001,`);
+    expect(csv.split('\n')[1]).toContain(',545,79,87.036,true,1,true,');
     const again = await h.call('POST', `/api/admin/publications/${exam}/final`, { token: admin });
     expect(again.json.publication).toMatchObject({ created: false, version: 1 });
   });
