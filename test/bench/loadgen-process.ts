@@ -167,9 +167,14 @@ const save = async (
   step: AckedStep,
 ): Promise<{ ok: boolean; ms: number }> => {
   const { seq, ...rest } = step;
+  // Like the exam page, each save carries the device's answered count (the room monitor's throttled progress
+  // write, ≤ 1 per attempt per 30 s, is then part of what the benchmark measures and costs).
+  const answers = new Map(c.answers);
+  if (step.type === 'answered') answers.set(step.itemId, step.choice);
+  const answered = [...answers.values()].filter((v) => v !== null).length;
   const res = await api.call('PUT', attemptPath(c, '/answers'), {
     token: c.token,
-    body: { steps: [{ seq, ...rest }] },
+    body: { steps: [{ seq, ...rest }], answered },
   });
   const acked = (res.json as { acked?: number[] } | undefined)?.acked;
   if (res.status === 200 && acked?.includes(seq)) {
