@@ -1,6 +1,7 @@
 // Writes an audit bundle: the files of seleksi-audit-bundle/1 from its parts (services and test fixtures share it).
 import {
   BUNDLE_FORMAT,
+  type BundleAppeal,
   type BundleAttempt,
   type BundleAuditDay,
   type BundleBank,
@@ -32,6 +33,8 @@ export interface BundleParts {
   proofs: InclusionProofDoc[];
   /** Personal bundles only: whole days of the admin audit log (dropped from a public bundle). */
   auditLog?: BundleAuditDay[];
+  /** Personal bundles only: the appeals against the bundle's attempts (they carry the candidate's text). */
+  appeals?: BundleAppeal[];
 }
 
 /**
@@ -75,6 +78,7 @@ export function bundleFiles(parts: BundleParts): Map<string, string> {
     } else put(P.attempt(a.pseudonym), a);
   }
   for (const d of auditLog) put(P.auditDay(d.day), d.entries);
+  if (parts.kind === 'personal' && parts.appeals) put(P.appeals, parts.appeals);
   if (parts.publication) put(P.publication, parts.publication);
   for (const p of parts.proofs) put(P.proof(p.row.pseudonym), p);
   return files;

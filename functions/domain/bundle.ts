@@ -1,4 +1,5 @@
 // Audit bundle format (seleksi-audit-bundle/1): the files an auditor needs to verify offline, and their paths.
+import type { Appeal } from './appeal.ts';
 import type { AuditEntry } from './audit-log.ts';
 import type { Item } from './items.ts';
 import type { PsychResult } from './psych/attempt.ts';
@@ -11,7 +12,7 @@ export const BUNDLE_FORMAT = 'seleksi-audit-bundle/1';
  * Paths inside a bundle (a directory, or one JSON archive `{format, files: {path: text}}`):
  *   manifest.json, keys.json, formations.json, exams/<examId>.json, banks/<bankId>.json,
  *   sessions/<sessionId>.json, attempts/<pseudonym>.json, publication.json, proofs/<pseudonym>.json,
- *   and in a personal bundle only: audit-log/<YYYY-MM-DD>.json
+ *   and in a personal bundle only: audit-log/<YYYY-MM-DD>.json, appeals.json
  */
 export const bundlePaths = {
   manifest: 'manifest.json',
@@ -24,6 +25,7 @@ export const bundlePaths = {
   publication: 'publication.json',
   proof: (pseudonym: string) => `proofs/${pseudonym}.json`,
   auditDay: (day: string) => `audit-log/${day}.json`,
+  appeals: 'appeals.json',
 } as const;
 
 /** Days of admin audit log a personal bundle carries before its first session opens (exam set-up, PINs). */
@@ -155,6 +157,11 @@ export interface PsychDoc extends PsychResult {
   pseudonym: string;
   examId: string;
   examVersion: number;
+}
+
+/** An appeal as carried in a personal bundle (domain/appeal.ts), with the attempt's pseudonym. */
+export interface BundleAppeal extends Appeal {
+  pseudonym: string;
 }
 
 /** One day of the admin audit log as carried in a personal bundle. */

@@ -4,6 +4,7 @@
 import { type AuditEntry, verifyAuditChain } from './audit-log.ts';
 import {
   BUNDLE_FORMAT,
+  type BundleAppeal,
   type BundleAttempt,
   type BundleBank,
   type BundleFiles,
@@ -47,7 +48,8 @@ export interface VerifyReport {
     | 'proofs'
     | 'previous'
     | 'psych'
-    | 'audit',
+    | 'audit'
+    | 'appeals',
     number
   >;
   mismatches: Mismatch[];
@@ -120,6 +122,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     previous: 0,
     psych: 0,
     audit: 0,
+    appeals: 0,
   };
   const mismatches: Mismatch[] = [];
   const fail = (subject: string, what: string, expected: unknown, found: unknown) =>
@@ -497,9 +500,11 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
 
   // 9. Admin audit log (personal bundles): each day's hash chain; a deleted entry leaves a gap, an edited one
   //    a wrong hash, a re-linked one a wrong prevHash.
+  const logged: AuditEntry[] = [];
   for (const day of manifest.auditDays ?? []) {
     const entries = json<AuditEntry[]>(P.auditDay(day));
     if (!entries) continue;
+    logged.push(...entries);
     counts.audit += entries.length;
     const verdict = verifyAuditChain(day, entries);
     if (!verdict.ok) {
@@ -516,6 +521,41 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
         verdict.problem === 'gap' ? `seq ${verdict.seq}` : 'unchanged entry',
         found,
       );
+    }
+  }
+
+  // 10. Appeals (personal bundles): each against a verified attempt, its filing and its answer in the audit log.
+  const appeals =
+    manifest.kind === 'personal' && files.read(P.appeals) !== undefined
+      ? json<BundleAppeal[]>(P.appeals)
+      : [];
+  const verified = new Set(results.map((r) => r.pseudonym));
+  for (const ap of appeals ?? []) {
+    counts.appeals++;
+    const who = ap.pseudonym;
+    if (!verified.has(who)) fail(who, 'appeal against an attempt of the bundle', ap.attemptId, '(none)');
+    const filed = logged.some(
+      (e) => e.action === 'appeal.file' && e.target === `attempt:${ap.attemptId}` && e.reason === ap.text,
+    );
+    if (!filed) fail(who, 'appeal filing in the audit log', `appeal.file attempt:${ap.attemptId}`, '(none)');
+    if (ap.filedAt >= ap.fileUntil)
+      fail(who, 'appeal filed before fileUntil', `< ${ap.fileUntil}`, ap.filedAt);
+    const r = ap.resolution;
+    if ((ap.status === 'open') !== (r === undefined) || (r && r.decision !== ap.status))
+      fail(who, 'appeal status = its answer', r?.decision ?? 'open', ap.status);
+    if (r) {
+      const action = `appeal.${r.decision === 'upheld' ? 'uphold' : 'reject'}`;
+      const answered = logged.some(
+        (e) =>
+          e.action === action &&
+          e.target === `attempt:${ap.attemptId}` &&
+          e.reason === r.reason &&
+          'id' in e.actor &&
+          e.actor.id === r.by,
+      );
+      if (!answered)
+        fail(who, 'appeal answer in the audit log', `${action} attempt:${ap.attemptId}`, '(none)');
+      if (r.late !== r.at > ap.answerBy) fail(who, 'appeal answer late', r.at > ap.answerBy, r.late);
     }
   }
   return { counts, mismatches };

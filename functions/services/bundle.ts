@@ -7,6 +7,7 @@ import { auditDay } from '../domain/audit-log.ts';
 import {
   AUDIT_DAYS_BEFORE,
   BUNDLE_FORMAT,
+  type BundleAppeal,
   type BundleAttempt,
   type BundleAuditDay,
   type BundleSession,
@@ -173,6 +174,14 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
         if (entries.length > 0) auditLog.push({ day, entries });
       }
     }
+    const appeals: BundleAppeal[] = [];
+    if (kind === 'personal') {
+      const pseudonymOf = new Map(attempts.map((a) => [a.attemptId, a.pseudonym]));
+      for (const appeal of await store.appeals.list()) {
+        const p = pseudonymOf.get(appeal.attemptId);
+        if (p) appeals.push({ ...appeal, pseudonym: p });
+      }
+    }
     const published = await publication.document(examId).catch(() => undefined);
     const proofs = published
       ? await Promise.all(published.document.rows.map((r) => publication.proof(examId, r.pseudonym)))
@@ -191,6 +200,7 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
       ...(published ? { publication: published } : {}),
       proofs,
       auditLog,
+      ...(kind === 'personal' ? { appeals } : {}),
     });
     return { files, attempts: attempts.length };
   };

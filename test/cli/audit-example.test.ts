@@ -42,6 +42,7 @@ describe('docs/audit.md worked example', () => {
       previous: 0,
       psych: 0,
       audit: 0,
+      appeals: 0,
     });
   });
 

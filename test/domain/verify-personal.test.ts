@@ -88,6 +88,85 @@ describe('admin audit log in a personal bundle', () => {
   });
 });
 
+describe('appeals in a personal bundle', () => {
+  const plain = syntheticBundle({ exam, bank, candidates: 2, formations });
+  const target = plain.attempts[1];
+  if (!target) throw new Error('no attempt');
+  const day = '2027-01-20';
+  const at = Date.parse(`${day}T03:00:00Z`);
+  const text = 'Jawaban nomor 12 tidak tersimpan walau sudah saya klik.';
+  const file = nextAuditEntry(undefined, {
+    id: `appeal-file-${target.attemptId}`,
+    at,
+    actor: { role: 'candidate', id: target.regNo as string },
+    action: 'appeal.file',
+    target: `attempt:${target.attemptId}`,
+    reason: text,
+  });
+  const answer = nextAuditEntry(file, {
+    id: 'op-answer',
+    at: at + 3_600_000,
+    actor: { role: 'admin', id: 'admin-1' },
+    action: 'appeal.reject',
+    target: `attempt:${target.attemptId}`,
+    reason: 'Log menunjukkan jawaban tersimpan.',
+  });
+  const appeal = {
+    attemptId: target.attemptId,
+    sessionId: target.sessionId,
+    regNo: target.regNo as string,
+    pseudonym: target.pseudonym,
+    text,
+    filedAt: at,
+    fileUntil: at + 86_400_000,
+    answerBy: at + 8 * 86_400_000,
+    status: 'rejected' as const,
+    resolution: {
+      decision: 'rejected' as const,
+      reason: 'Log menunjukkan jawaban tersimpan.',
+      by: 'admin-1',
+      at: at + 3_600_000,
+      late: false,
+    },
+  };
+  const built = syntheticBundle({
+    exam,
+    bank,
+    candidates: 2,
+    formations,
+    kind: 'personal',
+    auditLog: [{ day, entries: [file, answer] }],
+    appeals: [appeal],
+  });
+
+  it('an appeal filed and answered, both in the audit log, verifies', async () => {
+    const r = await run(built.files);
+    expect(r.mismatches).toEqual([]);
+    expect(r.counts.appeals).toBe(1);
+  });
+
+  it('one byte flipped in the appeal text or answer is named', async () => {
+    const t = await run(flip(built.files, 'appeals.json', '"text":"Jawaban', 9));
+    expect(named(t, target.pseudonym, 'appeal filing in the audit log')).toBe(true);
+    const a = await run(flip(built.files, 'appeals.json', '"reason":"Log', 11));
+    expect(named(a, target.pseudonym, 'appeal answer in the audit log')).toBe(true);
+  });
+
+  it('an answer removed from an answered appeal is named', async () => {
+    const r = await run(
+      edit(built.files, 'appeals.json', (as) => {
+        delete as[0].resolution;
+      }),
+    );
+    expect(named(r, target.pseudonym, 'appeal status = its answer')).toBe(true);
+  });
+
+  it('a public bundle carries no appeals', () => {
+    const pub = syntheticBundle({ exam, bank, candidates: 2, formations, appeals: [appeal] });
+    expect(pub.files.has('appeals.json')).toBe(false);
+  });
+});
+
 describe('regrade records (previous and new scores)', () => {
   // The committee corrects the key of every TWK item from a to b.
   const corrected: Item[] = bank.map((i) =>
