@@ -269,7 +269,12 @@ describe('admin flow in Chromium', () => {
 
     // the monitor shows them
     await page.goto(`${platform.url}/#/admin/sessions/${SESSION}`);
-    await page.locator(`tr[data-regno="${regNo}"]`).waitFor();
+    // the room monitor: the sitting candidate running, the other two rostered ones absent
+    const sitting = page.locator(`tr[data-regno="${regNo}"][data-state="running"]`);
+    await sitting.getByTestId('answered').filter({ hasText: /^1$/ }).waitFor();
+    await page.locator('tr[data-regno="E2E-0002"][data-state="absent"]').waitFor();
+    await page.locator('tr[data-regno="E2E-0003"][data-state="absent"]').waitFor();
+    await expectAccessible(page, 'admin-room-monitor');
     await shot(page, 'admin-08-monitor');
 
     // the candidate finishes
