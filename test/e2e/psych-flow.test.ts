@@ -179,6 +179,25 @@ describe('psych battery in Chromium', () => {
     await admin.page.getByRole('navigation').getByRole('link', { name: 'Laporan psikologi' }).click();
     await admin.page.getByRole('heading', { name: 'Laporan psikologi', level: 1 }).waitFor();
     await admin.page.getByRole('link', { name: `Buka laporan ${candidate.regNo}` }).waitFor();
+    // Norm settings: a bad CSV is refused line by line, then an imported table becomes the report's norms.
+    await admin.page.getByLabel('Tabel norma impor (CSV)').check();
+    await admin.page.getByLabel('Keterangan tabel (mis. sumber dan tahun)').fill('Norma uji e2e 2026');
+    await admin.page
+      .getByLabel('Tabel norma (CSV)')
+      .fill('instrument,measure,mean,sd\nmbti,extraversion,30,5');
+    await admin.page.getByLabel('Alasan perubahan').fill('impor norma uji');
+    await admin.page.getByRole('button', { name: 'Simpan norma' }).click();
+    await admin.page
+      .locator('.field-errors')
+      .getByText(/line 2/)
+      .waitFor();
+    await admin.page
+      .getByLabel('Tabel norma (CSV)')
+      .fill(
+        'instrument,measure,mean,sd,p10,p50,p90\nbig5,extraversion,30,5,24,30,37\nkraepelin,panker,4,2,,,',
+      );
+    await admin.page.getByRole('button', { name: 'Simpan norma' }).click();
+    await admin.page.getByRole('status').filter({ hasText: 'Norma disimpan' }).waitFor();
     await expectNoViolations(admin.page, 'staff-psych-index');
     await shot(admin.page, 'psych-06-staff-index');
     await admin.page.getByRole('link', { name: `Buka laporan ${candidate.regNo}` }).click();
@@ -191,7 +210,9 @@ describe('psych battery in Chromium', () => {
         .count(),
     ).toBe(1);
     expect(await admin.page.getByTestId('psych-regno').textContent()).toBe(candidate.regNo);
-    expect(await admin.page.getByTestId('norm-group').textContent()).toMatch(/rendah bila T < 40/);
+    expect(await admin.page.getByTestId('norm-group').textContent()).toMatch(
+      /tabel norma impor "Norma uji e2e 2026".*rendah bila T < 40/,
+    );
     await expectNoViolations(admin.page, 'staff-psych-report');
     await shot(admin.page, 'psych-07-staff-report');
     // On paper: A4, without the console's bar and navigation.

@@ -1,4 +1,5 @@
-// Staff psych reports (admins and auditors): each psych exam's finished candidates, each linking to the report.
+// Staff psych reports (admins and auditors): each psych exam's finished candidates, each linking to the report;
+// admins also set the exam's norm settings here.
 import { useEffect, useState } from 'react';
 import type { PsychAttemptsView, PsychExamsView } from '../../functions/schemas/psych.ts';
 import { staffPsychApi } from '../api/psych.ts';
@@ -7,6 +8,7 @@ import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { formatDateTime } from './format.ts';
+import { PsychNormsForm } from './PsychNormsForm.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff } from './useStaff.ts';
 
@@ -43,6 +45,7 @@ export function PsychIndexPage() {
         {exams?.map((e) => (
           <section key={e.id} aria-labelledby={`psych-exam-${e.id}`}>
             <h2 id={`psych-exam-${e.id}`}>{e.title}</h2>
+            {staff.role === 'admin' && <PsychNormsForm token={staff.token} examId={e.id} />}
             {e.attempts.length === 0 ? (
               <p>{t('psych.staff.none')}</p>
             ) : (

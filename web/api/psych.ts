@@ -1,10 +1,14 @@
 // Psych endpoints: open a Kraepelin sheet, read the confidential psych report (candidate's own; staff any).
+
+import { z } from 'zod';
+import { withServerTime } from '../../functions/schemas/common.ts';
 import {
   psychAttemptsView,
   psychExamsView,
   psychReportView,
   speedSheetView,
 } from '../../functions/schemas/psych.ts';
+import { type PsychNormsBody, psychNormsView } from '../../functions/schemas/psych-norms.ts';
 import { request } from './client.ts';
 
 const base = (attemptId: string) => `/api/candidate/attempts/${encodeURIComponent(attemptId)}`;
@@ -33,4 +37,17 @@ export const staffPsychApi = (role: 'admin' | 'auditor', token: string) => {
         token,
       }),
   };
+};
+
+const normsResponse = z.object({ norms: psychNormsView, ...withServerTime });
+
+/** An exam's norm settings (admins only): the norm group its reports use, an imported table, cut-offs. */
+export const psychNormsApi = {
+  get: (token: string, examId: string) =>
+    request(normsResponse, 'GET', `/api/admin/exams/${encodeURIComponent(examId)}/psych-norms`, { token }),
+  put: (token: string, examId: string, body: PsychNormsBody) =>
+    request(normsResponse, 'PUT', `/api/admin/exams/${encodeURIComponent(examId)}/psych-norms`, {
+      token,
+      body,
+    }),
 };
