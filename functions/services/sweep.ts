@@ -2,6 +2,7 @@
 
 import type { AttemptMeta } from '../domain/attempt.ts';
 import { FIRST_DEVICE_EPOCH } from '../domain/lifecycle.ts';
+import type { StoredResult } from '../store/types.ts';
 import { mapLimit } from './concurrency.ts';
 import type { Deps } from './deps.ts';
 import type { Finalizer } from './finalize.ts';
@@ -34,8 +35,11 @@ export const SETTLE_UNTIL_MS = 150_000;
 export const settlesAfterCacheAge = (attemptCacheMs: number): boolean =>
   SETTLE_AFTER_MS >= 2 * attemptCacheMs + 5_000;
 
-const settle = async (svc: SweepContext, meta: AttemptMeta): Promise<boolean> => {
-  const stored = await svc.deps.store.attempts.getResult(meta.attemptId);
+const settle = async (
+  svc: SweepContext,
+  meta: AttemptMeta,
+  stored: StoredResult | undefined,
+): Promise<boolean> => {
   if (!stored) return false; // not finished writing: the next read of the result recovers it
   const tail = stored.logTail;
   // No gap at scoring time and one device all along: a straggler can only carry a higher seq of that epoch, so
@@ -81,15 +85,21 @@ export const MAX_SESSION_SPAN_MS = 31 * 24 * 3600_000;
 export const sweepSession = async (svc: SweepContext, sessionId: string): Promise<SweepReport> => {
   const now = svc.deps.clock();
   const metas = await svc.deps.store.attempts.listBySession(sessionId);
+  const inSettleWindow = (meta: AttemptMeta): boolean => {
+    if (meta.state === 'running' || meta.state === 'paused' || meta.submittedAt === undefined) return false;
+    const age = now - meta.submittedAt;
+    return age >= SETTLE_AFTER_MS && age <= SETTLE_UNTIL_MS;
+  };
+  // The results to settle against, 100 per request (at a large session's end that is most of its attempts).
+  const results = await svc.deps.store.attempts.getResults(
+    metas.filter(inSettleWindow).map((m) => m.attemptId),
+  );
   const outcomes = await mapLimit(metas, ATTEMPT_CONCURRENCY, async (meta) => {
     if (meta.state === 'running' || meta.state === 'paused') {
       const after = await svc.finalizer.finalizeIfDue(meta, now);
       return after.state !== meta.state ? 'finalized' : 'none';
     }
-    if (meta.submittedAt !== undefined) {
-      const age = now - meta.submittedAt;
-      if (age >= SETTLE_AFTER_MS && age <= SETTLE_UNTIL_MS && (await settle(svc, meta))) return 'settled';
-    }
+    if (inSettleWindow(meta) && (await settle(svc, meta, results.get(meta.attemptId)))) return 'settled';
     return 'none';
   });
   return {

@@ -169,6 +169,21 @@ export const createAttemptRepo = (table: Table): AttemptRepo => {
       return item ? Table.fromItem<StoredResult>(item) : undefined;
     },
 
+    async getResults(attemptIds: readonly string[]): Promise<Map<string, StoredResult>> {
+      const out = new Map<string, StoredResult>();
+      for (let i = 0; i < attemptIds.length; i += 100) {
+        const chunk = attemptIds.slice(i, i + 100);
+        const items = await table.batchGet(
+          chunk.map((id) => keys.attemptResult(id)),
+          true,
+        );
+        items.forEach((item, j) => {
+          if (item) out.set(chunk[j] as string, Table.fromItem<StoredResult>(item));
+        });
+      }
+      return out;
+    },
+
     async listResultsByFormation(formationId: string): Promise<StoredResult[]> {
       const { GSI2PK } = keys.resultByFormation(formationId, '');
       const items = await table.queryAll({

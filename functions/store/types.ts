@@ -209,6 +209,8 @@ export interface AttemptRepo {
   listBySession(sessionId: string): Promise<AttemptMeta[]>;
   putResult(result: StoredResult): Promise<void>;
   getResult(attemptId: string): Promise<StoredResult | undefined>;
+  /** Results of many attempts, 100 keys per BatchGetItem (strongly consistent); absent ones are left out. */
+  getResults(attemptIds: readonly string[]): Promise<Map<string, StoredResult>>;
   /** Results of a formation in ranking order (GSI2, ascending score sort key: see keys.resultScoreSortKey). */
   listResultsByFormation(formationId: string): Promise<StoredResult[]>;
 }

@@ -2,6 +2,7 @@
 // deadline, a few with a straggler save) swept once; prints the time against the one-minute schedule period.
 // Usage: npx tsx test/bench/sweep.ts [attempts=10000]
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { attemptIdFor } from '../../functions/domain/seed.ts';
 import { seedDemo } from '../../functions/local/demo-data.ts';
 import { startEmbeddedStore } from '../../functions/local/embedded-store.ts';
@@ -66,8 +67,10 @@ now += Math.max(SETTLE_AFTER_MS, 60_000) + 16_000; // past every deadline + grac
 
 storeUnits.reset();
 const s0 = performance.now();
+const c0 = process.cpuUsage();
 const report = await sweepSession(svc, demo.sessionId);
 const sweptS = (performance.now() - s0) / 1000;
+const cpu = process.cpuUsage(c0);
 const units = storeUnits.snapshot();
 console.log(
   JSON.stringify({
@@ -75,6 +78,9 @@ console.log(
     seededS: Number(seededS.toFixed(1)),
     report,
     sweptS: Number(sweptS.toFixed(2)),
+    // CPU of this process (sweep + the store's worker thread): the figure a loaded machine distorts least.
+    sweepCpuS: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
+    loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
     schedulePeriodS: 60,
     withinPeriod: sweptS < 60,
     units,
