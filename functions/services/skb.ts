@@ -96,18 +96,19 @@ export const createSkbService = (deps: Deps, audit: AuditLog, publication: Publi
     for (const { line, values } of rows) {
       const before = problems.length;
       const reg = regNoSchema.safeParse(values.regNo ?? '');
-      if (!reg.success) {
+      const first = reg.success ? seen.get(reg.data) : undefined;
+      if (!reg.success)
         problems.push(problem(line, 'regNo', 'nomor peserta tidak valid', 'invalid registration number'));
-        continue;
-      }
-      const first = seen.get(reg.data);
-      if (first !== undefined) {
+      else if (first !== undefined) {
         problems.push(problem(line, 'regNo', `duplikat baris ${first}`, `duplicate of line ${first}`));
         continue;
+      } else {
+        seen.set(reg.data, line);
+        if (!known.has(reg.data))
+          problems.push(
+            problem(line, 'regNo', 'tidak ada hasil SKD ujian ini', 'no SKD result of this exam'),
+          );
       }
-      seen.set(reg.data, line);
-      if (!known.has(reg.data))
-        problems.push(problem(line, 'regNo', 'tidak ada hasil SKD ujian ini', 'no SKD result of this exam'));
       const score = (column: string, required: boolean): number | undefined => {
         const text = values[column] ?? '';
         if (text === '') {
@@ -124,7 +125,8 @@ export const createSkbService = (deps: Deps, audit: AuditLog, publication: Publi
       if (settings.mode === 'score') {
         const skbMilli = score('skb', true);
         for (const c of SKB_COMPONENT_NAMES) score(c, false);
-        if (problems.length === before && skbMilli !== undefined) out.push({ regNo: reg.data, skbMilli });
+        if (problems.length === before && reg.success && skbMilli !== undefined)
+          out.push({ regNo: reg.data, skbMilli });
       } else {
         const componentsMilli: Record<string, number> = {};
         for (const c of SKB_COMPONENT_NAMES) {
@@ -132,7 +134,7 @@ export const createSkbService = (deps: Deps, audit: AuditLog, publication: Publi
           const v = score(c, weighted.includes(c));
           if (v !== undefined) componentsMilli[c] = v;
         }
-        if (problems.length === before) out.push({ regNo: reg.data, componentsMilli });
+        if (problems.length === before && reg.success) out.push({ regNo: reg.data, componentsMilli });
       }
     }
     if (problems.length) throw invalidImport(problems);

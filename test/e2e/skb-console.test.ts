@@ -54,6 +54,7 @@ describe('SKB console', () => {
     const problems = page.getByTestId('skb-problems');
     await problems.waitFor();
     expect(await problems.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await page.getByRole('heading', { name: /^\d+ masalah/ }).waitFor();
     await shot(page, 'skb-console-refused');
     expect(errors).toEqual([]);
   }, 90_000);

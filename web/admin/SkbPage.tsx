@@ -224,7 +224,7 @@ export function SkbPage() {
         </form>
         {problems.length > 0 && (
           <div role="alert" className="table-wrap">
-            <h3>{t('admin.registry.problems')}</h3>
+            <h3>{t('admin.registry.problems', { n: problems.length })}</h3>
             <table className="table" data-testid="skb-problems">
               <thead>
                 <tr>

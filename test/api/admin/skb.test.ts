@@ -119,7 +119,7 @@ describe('SKB import', () => {
       'no_peserta;cat;wawancara;lainnya',
       `${reg(0)};80;70;90`,
       `${reg(0)};80;70;90`,
-      'XX;80;70;90',
+      'XX;80;70;101',
       'SKD26-99999;80;70;90',
       `${reg(1)};101;70;90`,
       `${reg(2)};80,5;;90`,
@@ -132,6 +132,7 @@ describe('SKB import', () => {
     expect(problems.map((p) => [p.line, p.column ?? ''])).toEqual([
       [3, 'regNo'],
       [4, 'regNo'],
+      [4, 'LAINNYA'],
       [5, 'regNo'],
       [6, 'CAT'],
       [7, 'WAWANCARA'],
