@@ -47,6 +47,7 @@ export interface VerifyReport {
     | 'rows'
     | 'proofs'
     | 'previous'
+    | 'previousUnchecked'
     | 'psych'
     | 'audit'
     | 'appeals',
@@ -71,7 +72,10 @@ export interface AttemptResult {
 export interface AttemptsOutcome {
   results: AttemptResult[];
   mismatches: Mismatch[];
-  counts: Pick<VerifyReport['counts'], 'attempts' | 'steps' | 'signatures' | 'previous' | 'psych'>;
+  counts: Pick<
+    VerifyReport['counts'],
+    'attempts' | 'steps' | 'signatures' | 'previous' | 'previousUnchecked' | 'psych'
+  >;
 }
 
 export interface VerifyOptions {
@@ -120,6 +124,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     rows: 0,
     proofs: 0,
     previous: 0,
+    previousUnchecked: 0,
     psych: 0,
     audit: 0,
     appeals: 0,
@@ -254,6 +259,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
         steps: counts.steps,
         signatures: counts.signatures,
         previous: counts.previous,
+        previousUnchecked: counts.previousUnchecked,
         psych: counts.psych,
       },
     };
@@ -267,6 +273,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
       counts.steps += o.counts.steps;
       counts.signatures += o.counts.signatures;
       counts.previous += o.counts.previous;
+      counts.previousUnchecked += o.counts.previousUnchecked;
       counts.psych += o.counts.psych;
     }
   } else
@@ -357,7 +364,8 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
             ? content.itemsById
             : undefined;
       if (!byId) {
-        fail(who, `previous score ${i + 1} regrades`, `[] or ${show(content.regradeIds)}`, p.regradeIds);
+        // Scored under an earlier correction whose twin the bundle does not carry: not re-derivable.
+        counts.previousUnchecked++;
         continue;
       }
       try {

@@ -40,6 +40,7 @@ describe('docs/audit.md worked example', () => {
       rows: 4,
       proofs: 4,
       previous: 0,
+      previousUnchecked: 0,
       psych: 0,
       audit: 0,
       appeals: 0,

@@ -208,13 +208,15 @@ describe('regrade records (previous and new scores)', () => {
     expect(named(broken, moved.pseudonym, 'previous score 1 replaced by')).toBe(true);
   });
 
-  it('a previous score under a correction the bundle does not carry is named', async () => {
+  it('a previous score under an earlier correction (twin not in the bundle) is counted unchecked, not re-derived', async () => {
     const r = await run(
       edit(built.files, path, (a) => {
         a.previous[0].regradeIds = ['f'.repeat(32)];
+        a.previous[0].total += 100;
       }),
     );
-    expect(named(r, moved.pseudonym, 'previous score 1 regrades')).toBe(true);
+    expect(r.mismatches).toEqual([]);
+    expect(r.counts.previousUnchecked).toBe(1);
   });
 });
 
