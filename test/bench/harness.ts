@@ -267,7 +267,7 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       )})`,
     );
     log(
-      `start spike: ${opts.spikeCandidates} candidates hold their form after ${round(spike.seconds, 2)} s; p50 ${spike.latency.p50} p95 ${spike.latency.p95} p99 ${spike.latency.p99} ms; errors ${spike.errors}`,
+      `start spike: ${opts.spikeCandidates} candidates hold their form after ${round(spike.seconds, 2)} s; p50 ${spike.latency.p50} p95 ${spike.latency.p95} p99 ${spike.latency.p99} ms; errors ${spike.errors}${spike.errors ? ` (${spike.errorSamples.join(' | ')})` : ''}`,
     );
 
     // 4. Open loop at a fraction of (a) (before saturation, whose candidates submit at the end).
