@@ -4,7 +4,7 @@ import { type AuditEntry, nextAuditEntry } from '../../functions/domain/audit-lo
 import type { Item } from '../../functions/domain/items.ts';
 import { verifyBundle } from '../../functions/domain/verify.ts';
 import { syntheticBank, tinyExam } from '../domain/fixtures.ts';
-import { syntheticBundle, T0 } from '../fixtures/audit-bundle.ts';
+import { syntheticBundle } from '../fixtures/audit-bundle.ts';
 import { syntheticPsychBundle } from '../fixtures/psych-bundle.ts';
 
 const run = (files: Map<string, string>) => verifyBundle({ read: (p) => files.get(p) });
