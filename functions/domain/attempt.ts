@@ -58,6 +58,11 @@ export interface AttemptMeta {
   /** Base duration incl. accommodations, ms. */
   durationMs: number;
   extensionsMs: number;
+  /**
+   * Operation ids (Idempotency-Key) of the latest extensions, newest last, at most EXTENSION_OPS_KEPT: a retried
+   * extension with one of these ids is already applied and adds no time again.
+   */
+  extensionOps?: readonly string[];
   pausedMs: number;
   /** Set while paused. */
   pausedAt?: number;

@@ -120,19 +120,33 @@ export function resumeAttempt(meta: AttemptMeta, actor: Actor, reason: string, n
 }
 
 /** Adds minutes to the deadline (running before the deadline, or paused). 1..MAX_EXTENSION_MINUTES. */
+/** How many extension operation ids an attempt remembers (a retry comes seconds later, not 8 extensions on). */
+export const EXTENSION_OPS_KEPT = 8;
+
+/** True when the extension with this operation id was already applied to the attempt (a retried request). */
+export const extensionApplied = (meta: AttemptMeta, opId: string | undefined): boolean =>
+  opId !== undefined && (meta.extensionOps ?? []).includes(opId);
+
 export function extendAttempt(
   meta: AttemptMeta,
   actor: Actor,
   reason: string,
   minutes: number,
   now: number,
+  opId?: string,
 ): Transition {
   requireReason(reason);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_EXTENSION_MINUTES)
     throw new DomainError('VALIDATION', `extension must be 1..${MAX_EXTENSION_MINUTES} whole minutes`);
   assertLive(meta, now);
+  const extensionOps =
+    opId === undefined ? meta.extensionOps : [...(meta.extensionOps ?? []), opId].slice(-EXTENSION_OPS_KEPT);
   return {
-    meta: { ...meta, extensionsMs: meta.extensionsMs + minutes * MINUTE },
+    meta: {
+      ...meta,
+      extensionsMs: meta.extensionsMs + minutes * MINUTE,
+      ...(extensionOps ? { extensionOps } : {}),
+    },
     step: { type: 'extended', actor, reason, minutes, at: now },
   };
 }

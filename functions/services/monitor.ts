@@ -74,7 +74,9 @@ export const createMonitorService = (
           reason: action.reason,
           details: action.kind === 'extend' ? { minutes: action.minutes } : undefined,
         },
-        () => proctor.act(attemptId, actor, action),
+        // An extension remembers the request's operation id: a retry with the same Idempotency-Key adds no time.
+        () =>
+          proctor.act(attemptId, actor, action.kind === 'extend' ? { ...action, opId: req.opId } : action),
       );
       return attemptSummary(done, null);
     },

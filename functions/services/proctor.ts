@@ -2,6 +2,7 @@
 import type { AttemptMeta } from '../domain/attempt.ts';
 import {
   extendAttempt,
+  extensionApplied,
   pauseAttempt,
   resetDevice,
   resumeAttempt,
@@ -18,7 +19,8 @@ import { applyTransition } from './transition.ts';
 export type ProctorAction =
   | { kind: 'pause'; reason: string }
   | { kind: 'resume'; reason: string }
-  | { kind: 'extend'; reason: string; minutes: number }
+  /** opId: the request's operation id; an extension already applied under it is not applied again. */
+  | { kind: 'extend'; reason: string; minutes: number; opId?: string }
   | { kind: 'reset-device'; reason: string }
   | { kind: 'submit'; reason: string };
 
@@ -57,7 +59,8 @@ export const createProctorService = (deps: Deps, attemptCache: AttemptCache, fin
         next = resumeAttempt(meta, actor, action.reason, now);
         break;
       case 'extend':
-        next = extendAttempt(meta, actor, action.reason, action.minutes, now);
+        if (extensionApplied(meta, action.opId)) return meta;
+        next = extendAttempt(meta, actor, action.reason, action.minutes, now, action.opId);
         break;
       case 'reset-device':
         next = resetDevice(meta, actor, action.reason, now);

@@ -63,7 +63,12 @@ export const createRoomActions = (deps: Deps, proctor: ProctorService, audit: Au
       async () => {
         const outcomes = await mapLimit(targets, CONCURRENCY, async (attemptId) => {
           try {
-            await proctor.act(attemptId, actor, action);
+            // Retried with the same Idempotency-Key, an extension already applied to an attempt is not added again.
+            await proctor.act(
+              attemptId,
+              actor,
+              action.kind === 'extend' ? { ...action, opId: req.opId } : action,
+            );
             return null;
           } catch (e) {
             return {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AttemptMeta } from '../../functions/domain/attempt.ts';
 import { DomainError } from '../../functions/domain/errors.ts';
 import {
+  EXTENSION_OPS_KEPT,
   expireIfDue,
   extendAttempt,
+  extensionApplied,
   isSessionOpen,
   pauseAttempt,
   resetDevice,
@@ -120,6 +122,23 @@ describe('pause / resume / extend / reset / submit', () => {
     const s = submitAttempt(meta, candidate, T0 + 70 * MIN);
     expect(s.step).toEqual({ type: 'submitted', actor: candidate, at: T0 + 70 * MIN });
     expect(s.meta).toMatchObject({ state: 'submitted', submittedAt: T0 + 70 * MIN, version: 3 });
+  });
+
+  it('an extension remembers its operation id (the last EXTENSION_OPS_KEPT), so a retry is recognized', () => {
+    let meta = runningMeta();
+    expect(extensionApplied(meta, 'op-1')).toBe(false);
+    expect(extensionApplied(meta, undefined)).toBe(false);
+    meta = extendAttempt(meta, proctor, 'r', 5, T0, 'op-1').meta;
+    expect(meta.extensionsMs).toBe(5 * MIN);
+    expect(extensionApplied(meta, 'op-1')).toBe(true);
+    expect(extensionApplied(meta, 'op-2')).toBe(false);
+    for (let i = 2; i <= EXTENSION_OPS_KEPT + 1; i++)
+      meta = extendAttempt(meta, proctor, 'r', 1, T0, `op-${i}`).meta;
+    expect(meta.extensionOps).toHaveLength(EXTENSION_OPS_KEPT);
+    expect(extensionApplied(meta, 'op-1')).toBe(false); // the oldest was forgotten
+    expect(extensionApplied(meta, `op-${EXTENSION_OPS_KEPT + 1}`)).toBe(true);
+    // Without an operation id nothing is remembered.
+    expect(extendAttempt(runningMeta(), proctor, 'r', 5, T0).meta.extensionOps).toBeUndefined();
   });
 
   it('a proctor may submit a paused attempt; the open pause is credited', () => {

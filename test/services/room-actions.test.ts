@@ -111,6 +111,22 @@ describe('bulk room actions', () => {
     expect((await roomEntries()).map((e) => e.action)).toEqual(['room.pause', 'room.extend', 'room.resume']);
   });
 
+  it('an extension retried with the same Idempotency-Key adds its minutes once; a new key adds them again', async () => {
+    const before = (await metas()).map((m) => m?.extensionsMs ?? 0);
+    const extend = (key: string) =>
+      h.call('POST', `${base}/extend`, {
+        token: admin,
+        headers: { 'idempotency-key': key },
+        body: { reason: 'jaringan putus', minutes: 5 },
+      });
+    const key = 'b'.repeat(32);
+    expect((await extend(key)).status).toBe(200);
+    expect((await extend(key)).status).toBe(200); // the client's retry after a lost answer
+    expect((await metas()).map((m) => m?.extensionsMs)).toEqual(before.map((ms) => ms + 300_000));
+    expect((await extend('c'.repeat(32))).status).toBe(200);
+    expect((await metas()).map((m) => m?.extensionsMs)).toEqual(before.map((ms) => ms + 600_000));
+  });
+
   it('narrows to selected attempts of the room', async () => {
     const res = await h.call('POST', `${base}/pause`, {
       token: proctor,
