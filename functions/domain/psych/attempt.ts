@@ -2,13 +2,7 @@
 import type { Form } from '../form.ts';
 import type { Item } from '../items.ts';
 import type { PauseSpan, ReplayView } from '../replay.ts';
-import {
-  entryVerdict,
-  type KraepelinConfig,
-  type KraepelinEntry,
-  kraepelinColumns,
-  sheetPauseAt,
-} from './kraepelin.ts';
+import { entryVerdict, type KraepelinConfig, type KraepelinEntry, kraepelinColumns } from './kraepelin.ts';
 import {
   DEFAULT_LIKERT_OPTIONS,
   type FactorScore,
@@ -25,7 +19,8 @@ export interface SpeedResult {
   startedAt: number | null;
   tallies: ColumnTally[];
   measures: KraepelinMeasures;
-  /** Counted steps whose entry broke the column timing or the sheet (a stale cache let them in). */
+  /** Acknowledged entries that cannot be tallied: outside the sheet, or for a sheet never started (the save
+   * path refuses both, so a well-formed log has none). */
   discarded: number;
 }
 
@@ -36,21 +31,24 @@ export interface PsychResult {
 
 /**
  * Scores the likert and speed items of a form. Likert: the counted answer per item ('1'..'5', anything
- * else = blank) through scoreLikert with trait = factor, factors ordered by their first item id. Speed: the counted `entered` steps of the item,
- * each re-judged by entryVerdict against the item's speedStarted time and the attempt's pauses since then
- * (so an entry a stale cache admitted after its column closed, or during a pause, is still not counted), then tallied against the sheet derived from the seed.
+ * else = blank) through scoreLikert with trait = factor, factors ordered by their first item id. Speed: the
+ * counted `entered` steps of the item — exactly the entries the server acknowledged (replay drops those it
+ * recorded as refused, e.g. `columnClosed`) — tallied against the sheet derived from the seed. The column
+ * timing and the pauses were judged on the save path when the entry was recorded (DESIGN hot path rule 5:
+ * acknowledged ⇔ scored); scoring does not judge them again, so an entry a cache up to its maximum age stale
+ * admitted at a pause edge counts, as an answer admitted just after a submit does. `_graceMs` and the view's
+ * pauses are no longer used for scoring (kept in the signature for callers and the verifier).
  */
 export function scorePsych(
   form: Form,
   itemsById: ReadonlyMap<string, Item>,
   view: Pick<ReplayView, 'answers' | 'entries' | 'speedStarts'> & { pauses?: readonly PauseSpan[] },
-  graceMs: number,
+  _graceMs: number,
   likert: LikertOptions = DEFAULT_LIKERT_OPTIONS,
 ): PsychResult {
   const keys: LikertKey[] = [];
   const responses = new Map<string, number | null>();
   const speed: SpeedResult[] = [];
-  const pauses = view.pauses ?? [];
   for (const fi of form.items) {
     const item = itemsById.get(fi.itemId);
     if (item?.kind === 'likert') {
@@ -61,14 +59,9 @@ export function scorePsych(
       const config = { columns: item.columns, rows: item.rows, columnSeconds: item.columnSeconds };
       const startedAt = view.speedStarts.get(item.id) ?? null;
       const mine = view.entries.filter((e) => e.itemId === item.id);
+      // Only the sheet's shape is checked (a position outside it cannot be tallied); timing is not re-judged.
       const counted: KraepelinEntry[] =
-        startedAt === null
-          ? []
-          : mine.filter(
-              (e) =>
-                entryVerdict(e, e.at, startedAt, config, graceMs, sheetPauseAt(pauses, startedAt, e.at)) ===
-                'ok',
-            );
+        startedAt === null ? [] : mine.filter((e) => entryVerdict(e, 0, 0, config, 0) !== 'outOfRange');
       const tallies = tallyColumns(kraepelinColumns(form.seed, item.id, config), counted);
       speed.push({
         itemId: item.id,
