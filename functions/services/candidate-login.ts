@@ -6,12 +6,13 @@ import { isSessionOpen } from '../domain/lifecycle.ts';
 import { attemptIdFor } from '../domain/seed.ts';
 import { acceptsAnswersAt } from '../domain/timing.ts';
 import type { CandidateLoginBody, CandidateLoginResponse } from '../schemas/candidate.ts';
+import type { CandidateLoginItems } from '../store/login-limits.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import { pinMatches } from './auth/pin.ts';
 import { signToken } from './auth/tokens.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
-import type { LoginLimiter } from './login-limits.ts';
+import type { CounterRead, LoginLimiter } from './login-limits.ts';
 import type { SessionCache } from './session-cache.ts';
 
 export const loginCandidate = async (
@@ -21,21 +22,54 @@ export const loginCandidate = async (
   limiter: LoginLimiter,
   body: CandidateLoginBody,
   address: string,
-): Promise<CandidateLoginResponse> =>
-  limiter.attempt('candidate', body.regNo, address, () =>
-    checkCandidate(deps, attemptCache, sessionCache, body),
-  );
-
-const checkCandidate = async (
-  deps: Deps,
-  attemptCache: AttemptCache,
-  sessionCache: SessionCache,
-  body: CandidateLoginBody,
 ): Promise<CandidateLoginResponse> => {
   const now = deps.clock();
-  const sessionIds = await deps.store.sessions.sessionsOfCandidate(body.regNo);
+  // The candidate's session is looked up before the limiter's gate so that its counters, roster entry and
+  // attempt come in one round trip; what the lookup found is told to the client only after the gate passed.
+  const target = await findSession(deps, sessionCache, body.regNo, now);
+  let items: CandidateLoginItems | undefined;
+  const read: CounterRead | undefined =
+    'session' in target
+      ? async (key, window, at) => {
+          const r = await deps.store.loginLimits.readCandidate(key, address, window, at, {
+            sessionId: target.session.id,
+            regNo: body.regNo,
+            attemptId: target.attemptId,
+          });
+          items = r;
+          return r.counters;
+        }
+      : undefined;
+  return limiter.attempt(
+    'candidate',
+    body.regNo,
+    address,
+    async () => {
+      if (!('session' in target)) throw userError(target.refusal);
+      return checkCandidate(deps, attemptCache, target, body, now, items);
+    },
+    read,
+  );
+};
+
+interface Target {
+  session: Session;
+  /** The roster key is the registration number, so the attempt id is known before the roster is read. */
+  attemptId: string;
+}
+
+/** The session a login is for, or the refusal to give once the limiter has let the attempt through. */
+const findSession = async (
+  deps: Deps,
+  sessionCache: SessionCache,
+  regNo: string,
+  now: number,
+): Promise<
+  Target | { refusal: 'INVALID_CREDENTIALS.candidate' | 'SESSION_NOT_OPEN' | 'PINS_NOT_RELEASED' }
+> => {
+  const sessionIds = await deps.store.sessions.sessionsOfCandidate(regNo);
   // One answer for an unknown number and a wrong PIN: the API does not tell which numbers exist.
-  if (sessionIds.length === 0) throw userError('INVALID_CREDENTIALS.candidate');
+  if (sessionIds.length === 0) return { refusal: 'INVALID_CREDENTIALS.candidate' };
   const sessions = (await Promise.all(sessionIds.map((id) => sessionCache.get(id)))).filter(
     (s): s is Session => s !== undefined,
   );
@@ -49,21 +83,23 @@ const checkCandidate = async (
           s.cancelledAt === undefined && s.closesAt <= now && now < readOnlyLoginUntil(s.closesAt, policy),
       )
       .sort((a, b) => b.closesAt - a.closesAt)[0];
-  if (!session) {
-    throw userError('SESSION_NOT_OPEN');
-  }
+  if (!session) return { refusal: 'SESSION_NOT_OPEN' };
+  if (!session.pinsReleased) return { refusal: 'PINS_NOT_RELEASED' };
+  return { session, attemptId: attemptIdFor(deps.config.pinPepper, session.id, regNo) };
+};
+
+const checkCandidate = async (
+  deps: Deps,
+  attemptCache: AttemptCache,
+  { session, attemptId }: Target,
+  body: CandidateLoginBody,
+  now: number,
+  items: CandidateLoginItems | undefined,
+): Promise<CandidateLoginResponse> => {
+  // Read with the limiter's counters in its first round (a retry round re-reads only the counters).
+  if (!items) throw new Error('candidate login: roster entry and attempt not read');
+  const { entry, attempt: stored } = items;
   const closed = !isSessionOpen(session, now);
-  if (!session.pinsReleased) {
-    throw userError('PINS_NOT_RELEASED');
-  }
-  // The roster key is the registration number, so an entry found has entry.regNo === body.regNo: the attempt id
-  // is known before the read, and entry and attempt come in one round trip (the start spike is all logins).
-  const attemptId = attemptIdFor(deps.config.pinPepper, session.id, body.regNo);
-  const { entry, attempt: stored } = await deps.store.sessions.rosterEntryAndAttempt(
-    session.id,
-    body.regNo,
-    attemptId,
-  );
   if (!entry || !pinMatches(deps.config.pinPepper, body.pin, entry.pinHash))
     throw userError('INVALID_CREDENTIALS.candidate');
   // One device per attempt: a live attempt admits a new login only through a proctor-approved handover.

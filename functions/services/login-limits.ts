@@ -1,6 +1,12 @@
 // Login rate limiting: gates a credential check on the counters of (key, address), records failures, unlocks.
 import { DomainError } from '../domain/errors.ts';
-import { decideLogin, type LimitKind, type LoginLimits, windowStart } from '../domain/login-limits.ts';
+import {
+  decideLogin,
+  type LimitCounters,
+  type LimitKind,
+  type LoginLimits,
+  windowStart,
+} from '../domain/login-limits.ts';
 import type { Store } from '../store/types.ts';
 import { userError } from './errors.ts';
 
@@ -17,13 +23,25 @@ export const tooManyAttempts = (retryAt: number, now: number): DomainError =>
 /** Counter keys are case-folded so that case variants of one name share its counters. */
 const norm = (s: string): string => s.trim().toLowerCase();
 
+/** Reads the counters of (normalized key, window) at `now`: the limiter's own read or a caller's combined one. */
+export type CounterRead = (key: string, window: number, now: number) => Promise<LimitCounters>;
+
 export const createLoginLimiter = (store: Store, clock: () => number, limits: LoginLimits) => ({
   /**
    * Runs `check` (the credential check) if the limits allow an attempt now, else throws TOO_MANY_ATTEMPTS.
    * The pair's attempt is taken atomically before the check; a credential failure is then counted on the
-   * pair and the key. Unknown names are limited exactly like known ones.
+   * pair and the key. Unknown names are limited exactly like known ones. `firstRead`, when given, reads
+   * the counters in place of the first `read`: a login that fetches its counters together with its own items
+   * in one round trip (nothing it fetched is told to the client before this gate). A retry after a lost
+   * reservation reads the counters alone.
    */
-  async attempt<T>(kind: LimitKind, rawKey: string, address: string, check: () => Promise<T>): Promise<T> {
+  async attempt<T>(
+    kind: LimitKind,
+    rawKey: string,
+    address: string,
+    check: () => Promise<T>,
+    firstRead?: CounterRead,
+  ): Promise<T> {
     const policy = limits[kind];
     const key = norm(rawKey);
     const now = clock();
@@ -31,7 +49,10 @@ export const createLoginLimiter = (store: Store, clock: () => number, limits: Lo
     const expiresAt = window + policy.windowMs;
     const repo = store.loginLimits;
     for (let round = 0; ; round++) {
-      const counters = await repo.read(kind, key, address, window, now);
+      const counters =
+        round === 0 && firstRead
+          ? await firstRead(key, window, now)
+          : await repo.read(kind, key, address, window, now);
       const decision = decideLogin(policy, counters, now);
       if (!decision.ok) throw tooManyAttempts(decision.retryAt, now);
       if (await repo.reservePair(kind, key, address, window, counters.pair.tries, now, expiresAt)) break;

@@ -1,17 +1,35 @@
 // Login rate-limit counters in the single table: one item per (kind, key, window), conditional UpdateItem.
 
+import type { AttemptMeta, RosterEntry } from '../domain/attempt.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { LimitCounters, LimitKind } from '../domain/login-limits.ts';
 import { keys } from './keys.ts';
-import type { Item, Table } from './table.ts';
+import { type Item, Table } from './table.ts';
 
 /**
  * Each item carries `expiresAt` (epoch seconds, the window's end): DynamoDB's TTL deletes it on AWS; dynalite
  * has no TTL, so reads check it in code and treat an expired item as absent. The window is also in the key,
  * so a new window starts from fresh items either way.
  */
+/** A candidate's own items, read together with the login counters. */
+export interface CandidateLoginItems {
+  entry: RosterEntry | undefined;
+  attempt: AttemptMeta | undefined;
+}
+
 export interface LoginLimitRepo {
   read(kind: LimitKind, key: string, address: string, window: number, now: number): Promise<LimitCounters>;
+  /**
+   * The candidate counters of (key, address) plus the roster entry and attempt META a candidate login checks,
+   * in one strongly consistent BatchGetItem (the start spike is all logins: one round trip instead of two).
+   */
+  readCandidate(
+    key: string,
+    address: string,
+    window: number,
+    now: number,
+    candidate: { sessionId: string; regNo: string; attemptId: string },
+  ): Promise<{ counters: LimitCounters } & CandidateLoginItems>;
   /**
    * Takes one attempt of the pair if its tries are still `seenTries` (what `read` returned): concurrent
    * attempts of one pair cannot all pass on the same reading. False when another attempt got there first.
@@ -70,22 +88,40 @@ export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
     return items.length;
   };
 
+  const counterKeys = (kind: LimitKind, key: string, address: string, window: number) => [
+    keys.loginLimitPair(kind, key, window, address),
+    keys.loginLimitKey(kind, key, window),
+    keys.loginLimitAddress(kind, address, window),
+  ];
+  const countersOf = ([pair, keyItem, addr]: Array<Item | undefined>, now: number): LimitCounters => {
+    const p = live(pair, now);
+    return {
+      pair: { tries: num(p, 'tries'), fails: num(p, 'fails'), lastAt: num(p, 'lastAt') },
+      keyFails: num(live(keyItem, now), 'fails'),
+      addressTries: num(live(addr, now), 'tries'),
+    };
+  };
+
   return {
     async read(kind, key, address, window, now) {
       // One BatchGetItem: every login reads these three counters, so one round trip instead of three.
-      const [pair, keyItem, addr] = await table.batchGet(
+      return countersOf(await table.batchGet(counterKeys(kind, key, address, window), true), now);
+    },
+
+    async readCandidate(key, address, window, now, c) {
+      const items = await table.batchGet(
         [
-          keys.loginLimitPair(kind, key, window, address),
-          keys.loginLimitKey(kind, key, window),
-          keys.loginLimitAddress(kind, address, window),
+          ...counterKeys('candidate', key, address, window),
+          keys.rosterEntry(c.sessionId, c.regNo),
+          keys.attempt(c.attemptId),
         ],
         true,
       );
-      const p = live(pair, now);
+      const [entry, attempt] = items.slice(3);
       return {
-        pair: { tries: num(p, 'tries'), fails: num(p, 'fails'), lastAt: num(p, 'lastAt') },
-        keyFails: num(live(keyItem, now), 'fails'),
-        addressTries: num(live(addr, now), 'tries'),
+        counters: countersOf(items, now),
+        entry: entry ? Table.fromItem<RosterEntry>(entry) : undefined,
+        attempt: attempt ? Table.fromItem<AttemptMeta>(attempt) : undefined,
       };
     },
 

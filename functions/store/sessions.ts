@@ -1,5 +1,5 @@
 // Session repository: META, SECRET, the SESSIONS list entry, roster CAND# items and REG# lookup items.
-import type { AttemptMeta, RosterEntry, Session } from '../domain/attempt.ts';
+import type { RosterEntry, Session } from '../domain/attempt.ts';
 import { DomainError } from '../domain/errors.ts';
 import { keys, TABLE_KEYS } from './keys.ts';
 import { Table } from './table.ts';
@@ -159,17 +159,6 @@ export const createSessionRepo = (table: Table): SessionRepo => {
     async getRosterEntry(sessionId: string, regNo: string): Promise<RosterEntry | undefined> {
       const item = await table.get(keys.rosterEntry(sessionId, regNo));
       return item ? Table.fromItem<RosterEntry>(item) : undefined;
-    },
-
-    async rosterEntryAndAttempt(sessionId: string, regNo: string, attemptId: string) {
-      const [entry, attempt] = await table.batchGet(
-        [keys.rosterEntry(sessionId, regNo), keys.attempt(attemptId)],
-        true,
-      );
-      return {
-        entry: entry ? Table.fromItem<RosterEntry>(entry) : undefined,
-        attempt: attempt ? Table.fromItem<AttemptMeta>(attempt) : undefined,
-      };
     },
 
     async listRoster(sessionId: string): Promise<RosterEntry[]> {

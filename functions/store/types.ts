@@ -172,15 +172,6 @@ export interface SessionRepo {
   /** Writes roster entries and the REG#regNo -> session lookup items. */
   putRoster(entries: RosterEntry[]): Promise<void>;
   getRosterEntry(sessionId: string, regNo: string): Promise<RosterEntry | undefined>;
-  /**
-   * A candidate's roster entry and their attempt's META in one strongly consistent BatchGetItem (what a
-   * login needs: one round trip instead of two).
-   */
-  rosterEntryAndAttempt(
-    sessionId: string,
-    regNo: string,
-    attemptId: string,
-  ): Promise<{ entry: RosterEntry | undefined; attempt: AttemptMeta | undefined }>;
   listRoster(sessionId: string): Promise<RosterEntry[]>;
   /** Session ids whose roster includes regNo. */
   sessionsOfCandidate(regNo: string): Promise<string[]>;

@@ -1,6 +1,9 @@
 // Login limit counters on dynalite: atomic reservations, failures, expiry checked in code, unlock.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { emptyCounters } from '../../functions/domain/login-limits.ts';
 import type { Store } from '../../functions/store/types.ts';
+import { storeUnits } from '../../functions/store/units.ts';
+import { attemptMeta, rosterEntry } from './fixtures.ts';
 import { testStore } from './helpers.ts';
 
 let store: Store;
@@ -59,5 +62,32 @@ describe('login limit counters', () => {
     expect((await r.read('candidate', 'k3', '10.0.0.6', W, W)).keyFails).toBe(0);
     expect(await r.clearAddress('candidate', '10.0.0.6')).toBe(1);
     expect((await r.read('candidate', 'k3', '10.0.0.6', W, W)).addressTries).toBe(0);
+  });
+
+  it('a candidate login reads its counters, roster entry and attempt META in one request, each absent on its own', async () => {
+    const r = store.loginLimits;
+    const entry = rosterEntry('lim-s', 'R-LIM-1');
+    await store.sessions.putRoster([entry]);
+    await r.reservePair('candidate', 'r-lim-1', '10.0.0.8', W, 0, W + 1, END);
+    const before = storeUnits.snapshot();
+    const first = await r.readCandidate('r-lim-1', '10.0.0.8', W, W + 2, {
+      sessionId: 'lim-s',
+      regNo: 'R-LIM-1',
+      attemptId: 'a-lim',
+    });
+    expect(storeUnits.snapshot().requests - before.requests).toBe(1);
+    expect(first).toEqual({
+      counters: { pair: { tries: 1, fails: 0, lastAt: W + 1 }, keyFails: 0, addressTries: 0 },
+      entry,
+      attempt: undefined,
+    });
+    const meta = attemptMeta('a-lim', { sessionId: 'lim-s', regNo: 'R-LIM-1' });
+    await store.attempts.create(meta);
+    const unknown = await r.readCandidate('nobody', '10.0.0.8', W, W + 2, {
+      sessionId: 'lim-s',
+      regNo: 'nobody',
+      attemptId: 'a-lim',
+    });
+    expect(unknown).toEqual({ counters: emptyCounters(), entry: undefined, attempt: meta });
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../functions/store/types.ts';
-import { attemptMeta, rosterEntry, session } from './fixtures.ts';
+import { rosterEntry, session } from './fixtures.ts';
 import { testStore } from './helpers.ts';
 
 let store: Store;
@@ -73,24 +73,5 @@ describe('sessions', () => {
     expect((await store.sessions.sessionsOfCandidate('20260001')).sort()).toEqual(['late', 's1']);
     expect(await store.sessions.sessionsOfCandidate('20260002')).toEqual(['s1']);
     expect(await store.sessions.sessionsOfCandidate('nobody')).toEqual([]);
-  });
-
-  it('roster entry and attempt META in one read (login), each absent on its own', async () => {
-    const entry = rosterEntry('s2', '20269999');
-    await store.sessions.putRoster([entry]);
-    expect(await store.sessions.rosterEntryAndAttempt('s2', '20269999', 'a-none')).toEqual({
-      entry,
-      attempt: undefined,
-    });
-    const meta = attemptMeta('a-s2', { sessionId: 's2', regNo: '20269999' });
-    await store.attempts.create(meta);
-    expect(await store.sessions.rosterEntryAndAttempt('s2', '20269999', 'a-s2')).toEqual({
-      entry,
-      attempt: meta,
-    });
-    expect(await store.sessions.rosterEntryAndAttempt('s2', 'nobody', 'a-s2')).toEqual({
-      entry: undefined,
-      attempt: meta,
-    });
   });
 });

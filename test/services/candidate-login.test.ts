@@ -1,0 +1,65 @@
+// Candidate login's store cost (the start spike is all logins) and what it tells before the limiter's gate.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultLoginLimits } from '../../functions/domain/login-limits.ts';
+import { storeUnits } from '../../functions/store/index.ts';
+import { type ApiHarness, apiHarness } from '../api/harness.ts';
+
+const DAY = 24 * 3600_000;
+
+describe('candidate login, start and form: store requests', () => {
+  let h: ApiHarness;
+  beforeAll(async () => {
+    h = await apiHarness(3);
+    await h.started(0); // warms the per-process session and content caches
+  });
+
+  const requestsOf = async (run: () => Promise<{ status: number }>) => {
+    const before = storeUnits.snapshot().requests;
+    const res = await run();
+    expect(res.status).toBe(200);
+    return storeUnits.snapshot().requests - before;
+  };
+
+  it('a fresh candidate logs in, starts and fetches the form in few store requests', async () => {
+    const c = h.demo.candidates[1]!;
+    let login: { token: string; attemptId: string } | undefined;
+    const loginRequests = await requestsOf(async () => {
+      const res = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
+      login = res.json;
+      return res;
+    });
+    const path = `/api/candidate/attempts/${login?.attemptId}`;
+    const startRequests = await requestsOf(() => h.call('POST', `${path}/start`, { token: login?.token }));
+    const formRequests = await requestsOf(() => h.call('GET', `${path}/form`, { token: login?.token }));
+    // Login: REG# query; counters + roster entry + attempt (one BatchGetItem); pair and address
+    // reservations; the room monitor's 'ready' mark. Start: META create, started step. Form: cached META.
+    expect({ loginRequests, startRequests, formRequests }).toEqual({
+      loginRequests: 5,
+      startRequests: 3,
+      formRequests: 0,
+    });
+  });
+});
+
+describe('candidate login: refusals found before the limiter are told only after it', () => {
+  let h: ApiHarness;
+  beforeAll(async () => {
+    h = await apiHarness(2, { loginLimits: defaultLoginLimits });
+  });
+
+  it('after the session and its appeal period closed, repeated logins are slowed like wrong PINs', async () => {
+    h.advance(60 * DAY);
+    const c = h.demo.candidates[0]!;
+    const codes: string[] = [];
+    for (let n = 0; n < defaultLoginLimits.candidate.pairFree + 2; n++) {
+      const res = await h.call('POST', '/api/candidate/login', {
+        body: { regNo: c.regNo, pin: c.pin },
+        address: '10.7.7.7',
+      });
+      codes.push(res.json.error.code);
+    }
+    const free = defaultLoginLimits.candidate.pairFree;
+    expect(codes.slice(0, free)).toEqual(Array(free).fill('SESSION_NOT_OPEN'));
+    expect(codes.slice(free)).toEqual(['TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS']);
+  });
+});
