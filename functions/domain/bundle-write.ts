@@ -7,6 +7,7 @@ import {
   type BundleBank,
   type BundleManifest,
   type BundleSession,
+  type BundleSkbDoc,
   bundlePaths as P,
 } from './bundle.ts';
 import type { Exam } from './exam.ts';
@@ -31,6 +32,11 @@ export interface BundleParts {
   attempts: BundleAttempt[];
   publication?: Signed<PublicationDoc>;
   proofs: InclusionProofDoc[];
+  /**
+   * The exam's final (SKB) ranking as published, its inclusion proofs and the signed SKB scores it was ranked
+   * from (pseudonyms and SKB totals only).
+   */
+  final?: { skb: Signed<BundleSkbDoc>; publication: Signed<PublicationDoc>; proofs: InclusionProofDoc[] };
   /** Personal bundles only: whole days of the admin audit log (dropped from a public bundle). */
   auditLog?: BundleAuditDay[];
   /** Personal bundles only: the appeals against the bundle's attempts (they carry the candidate's text). */
@@ -56,6 +62,7 @@ export function bundleFiles(parts: BundleParts): Map<string, string> {
   };
   const auditLog = parts.kind === 'personal' ? (parts.auditLog ?? []) : [];
   if (auditLog.length > 0) manifest.auditDays = auditLog.map((d) => d.day);
+  if (parts.final) manifest.finalProofs = parts.final.proofs.map((p) => p.row.pseudonym);
   put(P.manifest, manifest);
   put(P.keys, parts.keys);
   put(P.formations, parts.formations);
@@ -81,5 +88,10 @@ export function bundleFiles(parts: BundleParts): Map<string, string> {
   if (parts.kind === 'personal' && parts.appeals) put(P.appeals, parts.appeals);
   if (parts.publication) put(P.publication, parts.publication);
   for (const p of parts.proofs) put(P.proof(p.row.pseudonym), p);
+  if (parts.final) {
+    put(P.skb, parts.final.skb);
+    put(P.finalPublication, parts.final.publication);
+    for (const p of parts.final.proofs) put(P.finalProof(p.row.pseudonym), p);
+  }
   return files;
 }

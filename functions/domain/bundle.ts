@@ -3,6 +3,7 @@ import type { Appeal } from './appeal.ts';
 import type { AuditEntry } from './audit-log.ts';
 import type { Item } from './items.ts';
 import type { PsychResult } from './psych/attempt.ts';
+import type { FinalSettingsDoc } from './publication.ts';
 import type { Signed } from './signature.ts';
 import type { Step } from './steps.ts';
 
@@ -12,6 +13,7 @@ export const BUNDLE_FORMAT = 'seleksi-audit-bundle/1';
  * Paths inside a bundle (a directory, or one JSON archive `{format, files: {path: text}}`):
  *   manifest.json, keys.json, formations.json, exams/<examId>.json, banks/<bankId>.json,
  *   sessions/<sessionId>.json, attempts/<pseudonym>.json, publication.json, proofs/<pseudonym>.json,
+ *   with a final (SKB) ranking: skb.json, final-publication.json, final-proofs/<pseudonym>.json,
  *   and in a personal bundle only: audit-log/<YYYY-MM-DD>.json, appeals.json
  */
 export const bundlePaths = {
@@ -26,6 +28,9 @@ export const bundlePaths = {
   proof: (pseudonym: string) => `proofs/${pseudonym}.json`,
   auditDay: (day: string) => `audit-log/${day}.json`,
   appeals: 'appeals.json',
+  skb: 'skb.json',
+  finalPublication: 'final-publication.json',
+  finalProof: (pseudonym: string) => `final-proofs/${pseudonym}.json`,
 } as const;
 
 /** Days of admin audit log a personal bundle carries before its first session opens (exam set-up, PINs). */
@@ -47,6 +52,26 @@ export interface BundleManifest {
    * (every entry of the day, every exam's: the chain is per day). Absent or [] in a public bundle.
    */
   auditDays?: string[];
+  /**
+   * Present (possibly []) exactly when the bundle carries the exam's final (SKB) ranking: skb.json,
+   * final-publication.json and one final-proofs/<pseudonym>.json per listed pseudonym.
+   */
+  finalProofs?: string[];
+}
+
+/**
+ * skb.json (signed when the bundle is made): what the final ranking is derived from besides the SKD results —
+ * the exam's final settings and the SKB score of each candidate who advanced from SKD and has one. Only the SKB
+ * score as the final ranking publishes it; never a component (computer test, interview, psych, other).
+ */
+export interface BundleSkbDoc {
+  examId: string;
+  /** The SKB import in force (the `importId` of its `skb.import` audit entry); null when none. */
+  importId: string | null;
+  /** The exam's SKB settings as a final publication states them: weights, SKD maximum, tie-breaks. */
+  final: FinalSettingsDoc;
+  /** Sorted by pseudonym (code units); skb = SKB score, 0..100 with at most 3 decimals. */
+  scores: Array<{ pseudonym: string; skb: number }>;
 }
 
 /** A bank as exported: its items (keys and weights included) and its snapshot id. */

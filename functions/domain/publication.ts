@@ -160,3 +160,17 @@ export function buildPublication(
   }));
   return { doc, proofs };
 }
+
+/** The inclusion proof of every row of a publication document (its tree built once). */
+export function publicationProofs(hash: SyncHashFn, doc: PublicationDoc): InclusionProofDoc[] {
+  const { levels } = rowTree(hash, doc.rows);
+  return doc.rows.map((row, index) => ({
+    publicationId: doc.publicationId,
+    version: doc.version,
+    index,
+    size: doc.merkle.size,
+    root: doc.merkle.root,
+    row,
+    path: inclusionProof(levels, index).map(toHex),
+  }));
+}

@@ -13,20 +13,20 @@ import {
   bundlePaths as P,
 } from './bundle.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { sha256 } from './digest.ts';
 import type { Exam } from './exam.ts';
 import { buildForm, type PreparedBank, prepareBank } from './form.ts';
 import { receiptHash } from './hashchain.ts';
 import type { Item } from './items.ts';
-import { fromHex, verifyInclusion } from './merkle.ts';
 import { scorePsych } from './psych/attempt.ts';
-import type { Formation, InclusionProofDoc, PublicationDoc } from './publication.ts';
-import { type PublishedRow, publishedFormation, rankRows, rowLeaf, rowTree } from './publication.ts';
+import type { Formation, PublicationDoc, PublishedRow } from './publication.ts';
+import { rankRows } from './publication.ts';
 import { regradeCheck, regradeIdOf } from './regrade.ts';
 import { replay } from './replay.ts';
 import { scoreAttempt } from './scoring.ts';
 import { attemptSeed, sha256Hex, verifyCommitment } from './seed.ts';
 import { keyIdOf, type PublicKeyEntry, type Signed, verifyDocument } from './signature.ts';
+import { verifyFinal } from './verify-final.ts';
+import { type CheckContext, checkPublication } from './verify-publication.ts';
 
 /** One failed check: whose (pseudonym or file), what, the value the verifier derived and the value found. */
 export interface Mismatch {
@@ -50,7 +50,11 @@ export interface VerifyReport {
     | 'previousUnchecked'
     | 'psych'
     | 'audit'
-    | 'appeals',
+    | 'appeals'
+    | 'skb'
+    | 'finalRows'
+    | 'finalProofs'
+    | 'corrections',
     number
   >;
   mismatches: Mismatch[];
@@ -128,6 +132,10 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     psych: 0,
     audit: 0,
     appeals: 0,
+    skb: 0,
+    finalRows: 0,
+    finalProofs: 0,
+    corrections: 0,
   };
   const mismatches: Mismatch[] = [];
   const fail = (subject: string, what: string, expected: unknown, found: unknown) =>
@@ -163,6 +171,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     if (!verifyDocument(doc, keys))
       fail(subject, 'signature', 'valid Ed25519 signature', doc.signature?.value);
   };
+  const context: CheckContext = { fail, signed, json };
 
   // 3. Sessions: commitment = SHA-256(secret)
   const sessions = new Map<string, BundleSession>();
@@ -180,6 +189,8 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   const banks = new Map<string, Item[]>();
   const scoringBanks = new Map<string, Item[]>();
   const regradeIdsOf = new Map<string, string[]>();
+  /** The corrections scoring applies (one per bank with a `regrade`), for step 12. */
+  const applied: Array<{ bankId: string; from: string; to: string; regradeId: string }> = [];
   const snapshotIdOfItems = (items: Item[]) =>
     sha256Hex(canonicalJson(items.slice().sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))));
   for (const id of manifest.banks ?? []) {
@@ -188,7 +199,15 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     counts.banks++;
     banks.set(id, b.items);
     scoringBanks.set(id, b.regrade?.items ?? b.items);
-    if (b.regrade) regradeIdsOf.set(id, [b.regrade.regradeId]);
+    if (b.regrade) {
+      regradeIdsOf.set(id, [b.regrade.regradeId]);
+      applied.push({
+        bankId: id,
+        from: b.snapshotId,
+        to: b.regrade.snapshotId,
+        regradeId: b.regrade.regradeId,
+      });
+    }
     const snap = snapshotIdOfItems(b.items);
     if (snap !== b.snapshotId) fail(P.bank(id), 'bank snapshot id', snap, b.snapshotId);
     if (b.regrade) {
@@ -432,79 +451,46 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     fail(P.publication, 'psych results are never published', '(no publication)', 'publication.json');
   const pub = psychOnly ? undefined : json<Signed<PublicationDoc>>(P.publication);
   const formations = json<Formation[]>(P.formations) ?? [];
-  const published = new Map<string, { row: PublishedRow; index: number }>();
+  let skdRows: PublishedRow[] | undefined;
   if (pub) {
-    signed(P.publication, pub);
-    const doc = pub.document;
-    if (
-      canonicalJson(doc.formations) !==
-      canonicalJson(
-        formations.map(publishedFormation).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
-      )
-    )
-      fail(P.publication, 'formations', formations, doc.formations);
-    for (const [index, row] of doc.rows.entries()) published.set(row.pseudonym, { row, index });
-    let expected: PublishedRow[] = [];
     try {
-      expected = rankRows(results, formations);
+      skdRows = rankRows(results, formations);
     } catch (e) {
       fail(P.publication, 'ranking', 'rankable results', (e as Error).message);
     }
-    const seen = new Set<string>();
-    for (const [i, row] of expected.entries()) {
-      counts.rows++;
-      seen.add(row.pseudonym);
-      const found = doc.rows[i];
-      if (canonicalJson(row) !== canonicalJson(found ?? null)) {
-        const at = published.get(row.pseudonym);
-        fail(row.pseudonym, at ? `published row (position ${i})` : 'published row missing', row, found);
-      }
-    }
-    for (const row of doc.rows)
-      if (!seen.has(row.pseudonym))
-        fail(row.pseudonym, 'published row without a verified attempt', '(none)', row);
-    const tree = rowTree(sha256, doc.rows);
-    if (tree.root !== doc.merkle.root || tree.size !== doc.merkle.size)
-      fail(
-        P.publication,
-        'Merkle root',
-        `${tree.size} ${tree.root}`,
-        `${doc.merkle.size} ${doc.merkle.root}`,
-      );
-
-    // 8. Inclusion proofs against the signed root
-    for (const p of manifest.proofs ?? []) {
-      const proof = json<InclusionProofDoc>(P.proof(p));
-      if (!proof) continue;
-      counts.proofs++;
-      const at = published.get(p);
-      if (!at || canonicalJson(at.row) !== canonicalJson(proof.row))
-        fail(p, 'proof row = published row', at?.row, proof.row);
-      let ok = false;
-      try {
-        ok =
-          proof.root === doc.merkle.root &&
-          proof.size === doc.merkle.size &&
-          (await verifyInclusion(
-            sha256,
-            rowLeaf(sha256, proof.row),
-            proof.index,
-            proof.size,
-            proof.path.map(fromHex),
-            fromHex(doc.merkle.root),
-          ));
-      } catch {
-        ok = false;
-      }
-      if (!ok)
-        fail(
-          p,
-          'inclusion proof',
-          `leaf ${at?.index ?? '?'} of ${doc.merkle.size} under ${doc.merkle.root}`,
-          `leaf ${proof.index} of ${proof.size} under ${proof.root}`,
-        );
-    }
+    // 8. Inclusion proofs against the signed root (with 7's signature, rows and Merkle root)
+    const checked = await checkPublication(
+      {
+        path: P.publication,
+        pub,
+        expected: skdRows ?? [],
+        formations,
+        rowLabel: 'published row',
+        strayWhat: 'published row without a verified attempt',
+        proofWhat: 'inclusion proof',
+        proofs: manifest.proofs ?? [],
+        proofPath: P.proof,
+      },
+      context,
+    );
+    counts.rows += checked.rows;
+    counts.proofs += checked.proofs;
   }
+
+  // 11. The final (SKB) ranking, when the manifest lists its proofs: re-derived from the verified SKD ranking and
+  //     the signed SKB scores, then checked like the SKD publication.
+  if (manifest.finalProofs !== undefined) {
+    if (psychOnly) fail(P.finalPublication, 'psych results are never published', '(no final ranking)', P.skb);
+    else {
+      const f = await verifyFinal(manifest, pub ? skdRows : undefined, formations, context);
+      counts.skb += f.skb;
+      counts.finalRows += f.finalRows;
+      counts.finalProofs += f.finalProofs;
+    }
+  } else
+    for (const path of [P.skb, P.finalPublication])
+      if (files.read(path) !== undefined)
+        fail(path, 'listed in the manifest (finalProofs)', '(absent)', 'present but not listed');
 
   // 9. Admin audit log (personal bundles): each day's hash chain; a deleted entry leaves a gap, an edited one
   //    a wrong hash, a re-linked one a wrong prevHash.
@@ -564,6 +550,35 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
       if (!answered)
         fail(who, 'appeal answer in the audit log', `${action} attempt:${ap.attemptId}`, '(none)');
       if (r.late !== r.at > ap.answerBy) fail(who, 'appeal answer late', r.at > ap.answerBy, r.late);
+    }
+  }
+
+  // 12. Corrections (personal bundles): every correction scoring applied (step 4's `regrade`) has its
+  //     `exam.regrade` entry in the carried audit log, on an exam of the bundle that uses the bank, naming the
+  //     bank, the served and corrected snapshots and the regrade id. Public bundles carry no audit log.
+  if (manifest.kind === 'personal') {
+    const recorded = new Set<string>();
+    for (const e of logged) {
+      if (e.action !== 'exam.regrade') continue;
+      const d = e.details as { bankId?: unknown; corrections?: Array<Record<string, unknown>> } | undefined;
+      for (const c of Array.isArray(d?.corrections) ? d.corrections : [])
+        recorded.add(
+          canonicalJson([e.target, d?.bankId, c?.fromSnapshot, c?.toSnapshot, c?.regradeId] as unknown[]),
+        );
+    }
+    for (const c of applied) {
+      counts.corrections++;
+      const users = [...exams.values()].filter((x) => x.exam.sections.some((s) => s.bankId === c.bankId));
+      for (const { exam } of users) {
+        const target = `exam:${exam.id}`;
+        if (!recorded.has(canonicalJson([target, c.bankId, c.from, c.to, c.regradeId])))
+          fail(
+            P.bank(c.bankId),
+            'correction in the audit log',
+            `exam.regrade ${target} bank ${c.bankId} ${c.from} -> ${c.to} regradeId ${c.regradeId}`,
+            '(none)',
+          );
+      }
     }
   }
   return { counts, mismatches };

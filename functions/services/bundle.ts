@@ -11,24 +11,34 @@ import {
   type BundleAttempt,
   type BundleAuditDay,
   type BundleSession,
+  type BundleSkbDoc,
   type PsychDoc,
   type ResultDoc,
   resultDocOf,
 } from '../domain/bundle.ts';
 import { bundleFiles } from '../domain/bundle-write.ts';
+import { sha256 } from '../domain/digest.ts';
 import { DomainError } from '../domain/errors.ts';
 import { buildForm, prepareBank } from '../domain/form.ts';
 import { pseudonym } from '../domain/pseudonym.ts';
 import { scorePsych } from '../domain/psych/attempt.ts';
-import { publishedFormation } from '../domain/publication.ts';
+import {
+  type Formation,
+  type PublicationDoc,
+  publicationProofs,
+  publishedFormation,
+  rankRows,
+} from '../domain/publication.ts';
 import { replay } from '../domain/replay.ts';
 import { revealDecision } from '../domain/reveal.ts';
-import { publicKeyEntry, signDocument } from '../domain/signature.ts';
+import { publicKeyEntry, type Signed, signDocument } from '../domain/signature.ts';
+import { DEFAULT_SKB_SETTINGS, fromMilli, skbMilliOf } from '../domain/skb.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
 import { type PublicationService, publicationKeysOf } from './publication.ts';
 import type { StaffRequest } from './request.ts';
+import { finalPublicationId } from './skb.ts';
 
 export interface BundleReceipt {
   key: string;
@@ -46,6 +56,50 @@ const URL_SECONDS = 15 * 60;
 
 export const createBundleService = (deps: Deps, audit: AuditLog, publication: PublicationService) => {
   const { store } = deps;
+
+  /**
+   * The final (SKB) ranking's part of a bundle, when it is published: the latest final publication, its proofs,
+   * and skb.json signed now — the exam's final settings and the SKB score (never a component) of each candidate
+   * who advances in the SKD ranking of the bundle's results and has one in the import in force.
+   */
+  const finalPart = async (
+    examId: string,
+    attempts: BundleAttempt[],
+    formations: Formation[],
+    keys: { signingKeyPem: string; pseudonymSecret: string },
+  ) => {
+    const final = await publication.document(finalPublicationId(examId)).catch(() => undefined);
+    if (!final) return undefined;
+    const settings = (await store.skb.getSettings(examId)) ?? DEFAULT_SKB_SETTINGS;
+    const pointer = await store.skb.getPointer(examId);
+    const skd = rankRows(
+      attempts.map((a) => a.result.document),
+      formations,
+    );
+    const advancing = new Set(skd.filter((r) => r.advances).map((r) => r.pseudonym));
+    const scores: BundleSkbDoc['scores'] = [];
+    for (const row of pointer ? await store.skb.listCurrent(examId) : []) {
+      const p = pseudonym(keys.pseudonymSecret, row.regNo);
+      if (advancing.has(p)) scores.push({ pseudonym: p, skb: fromMilli(skbMilliOf(row, settings)) });
+    }
+    scores.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));
+    const doc: BundleSkbDoc = {
+      examId,
+      importId: pointer?.importId ?? null,
+      final: {
+        skdWeight: settings.final.skd,
+        skbWeight: settings.final.skb,
+        skdMax: settings.final.skdMax,
+        tieBreaks: [...settings.tieBreaks],
+      },
+      scores,
+    };
+    return {
+      skb: signDocument(doc, keys.signingKeyPem),
+      publication: final as Signed<PublicationDoc>,
+      proofs: publicationProofs(sha256, final.document),
+    };
+  };
 
   /** The archive's files: refused while any session of the exam may still change (secret not revealed). */
   const assemble = async (examId: string, kind: 'public' | 'personal') => {
@@ -183,9 +237,8 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
       }
     }
     const published = await publication.document(examId).catch(() => undefined);
-    const proofs = published
-      ? await Promise.all(published.document.rows.map((r) => publication.proof(examId, r.pseudonym)))
-      : [];
+    const proofs = published ? publicationProofs(sha256, published.document) : [];
+    const final = published ? await finalPart(examId, attempts, formations, keys) : undefined;
     const known = await publication.keys();
     const own = publicKeyEntry(keys.signingKeyPem);
     const files = bundleFiles({
@@ -199,6 +252,7 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
       attempts,
       ...(published ? { publication: published } : {}),
       proofs,
+      ...(final ? { final } : {}),
       auditLog,
       ...(kind === 'personal' ? { appeals } : {}),
     });

@@ -44,6 +44,10 @@ describe('docs/audit.md worked example', () => {
       psych: 0,
       audit: 0,
       appeals: 0,
+      skb: 0,
+      finalRows: 0,
+      finalProofs: 0,
+      corrections: 0,
     });
   });
 

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { type AuditEntry, nextAuditEntry } from '../../functions/domain/audit-log.ts';
 import type { Item } from '../../functions/domain/items.ts';
+import { regradeIdOf } from '../../functions/domain/regrade.ts';
+import { snapshotIdOf } from '../../functions/domain/snapshot.ts';
 import { verifyBundle } from '../../functions/domain/verify.ts';
 import { syntheticBank, tinyExam } from '../domain/fixtures.ts';
 import { syntheticBundle } from '../fixtures/audit-bundle.ts';
@@ -217,6 +219,80 @@ describe('regrade records (previous and new scores)', () => {
     );
     expect(r.mismatches).toEqual([]);
     expect(r.counts.previousUnchecked).toBe(1);
+  });
+});
+
+describe('corrections matched to their exam.regrade audit entry (personal bundles)', () => {
+  const corrected: Item[] = bank.map((i) =>
+    i.kind === 'single' && i.category === 'TWK' ? { ...i, key: 'b' } : i,
+  );
+  const [from, to] = [snapshotIdOf(bank), snapshotIdOf(corrected)];
+  const regradeId = regradeIdOf(from, to);
+  const day = '2027-01-15';
+  /** The day's log: a session update, then (unless `regrade` is undefined) the regrade entry as the service writes it. */
+  const log = (regrade?: Record<string, unknown>) => {
+    const entries: AuditEntry[] = [];
+    const intents = [
+      { action: 'session.update', target: 'session:syn-1' },
+      ...(regrade ? [{ action: 'exam.regrade', target: `exam:${exam.id}`, details: regrade }] : []),
+    ];
+    for (const [i, x] of intents.entries())
+      entries.push(
+        nextAuditEntry(entries.at(-1), {
+          id: `op-${i}`,
+          at: Date.parse(`${day}T02:00:00Z`) + i * 1000,
+          actor: { role: 'admin', id: 'admin-1' },
+          reason: 'kunci TWK keliru',
+          ...x,
+        }),
+      );
+    return [{ day, entries }];
+  };
+  const details = (c: Record<string, unknown> = {}) => ({
+    bankId: 'b',
+    corrections: [{ fromSnapshot: from, toSnapshot: to, regradeId, items: ['b-TWK-1'], ...c }],
+  });
+  const bundle = (auditLog: ReturnType<typeof log>) =>
+    syntheticBundle({
+      exam,
+      bank,
+      candidates: 4,
+      formations,
+      kind: 'personal',
+      regrade: { items: corrected },
+      auditLog,
+    }).files;
+
+  it('a correction with its audit entry verifies and is counted', async () => {
+    const r = await run(bundle(log(details())));
+    expect(r.mismatches).toEqual([]);
+    expect(r.counts.corrections).toBe(1);
+  });
+
+  it('a correction without an audit entry is named on its bank', async () => {
+    const r = await run(bundle(log()));
+    expect(r.mismatches).toEqual([
+      {
+        subject: 'banks/b.json',
+        what: 'correction in the audit log',
+        expected: `exam.regrade exam:${exam.id} bank b ${from} -> ${to} regradeId ${regradeId}`,
+        found: '(none)',
+      },
+    ]);
+  });
+
+  it('an entry naming another correction (other twin, other bank) does not count', async () => {
+    const other = await run(bundle(log(details({ toSnapshot: 'f'.repeat(64) }))));
+    expect(named(other, 'banks/b.json', 'correction in the audit log')).toBe(true);
+    const bankB = await run(bundle(log({ ...details(), bankId: 'c' })));
+    expect(named(bankB, 'banks/b.json', 'correction in the audit log')).toBe(true);
+  });
+
+  it('a public bundle (no audit log) does not check corrections', async () => {
+    const pub = syntheticBundle({ exam, bank, candidates: 4, formations, regrade: { items: corrected } });
+    const r = await run(pub.files);
+    expect(r.mismatches).toEqual([]);
+    expect(r.counts.corrections).toBe(0);
   });
 });
 
