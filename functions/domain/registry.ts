@@ -32,4 +32,6 @@ export interface CandidatesPointer {
   fileHash: string;
   at: number;
   by: string;
+  /** Rows per stored chunk (every chunk but the last is full): row i is in chunk ⌊i / chunkRows⌋. Absent = 200. */
+  chunkRows?: number;
 }

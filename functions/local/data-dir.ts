@@ -5,8 +5,12 @@ import type { Deps } from '../services/deps.ts';
 import { type DemoCredentials, type DemoSeed, type SeedOptions, seedDemo } from './demo-data.ts';
 import { LocalRuntimeError } from './errors.ts';
 
-/** Bump when the table layout or a file in the data directory changes incompatibly. */
-export const DATA_FORMAT = 'seleksi-local-data/2';
+/**
+ * Bump when the table layout or a file in the data directory changes incompatibly.
+ * 3: exam and bank lists (`EXAMS`, `BANKS`, `BANK#id / SNAP#id`) and exam versions: a `.data/` of format 2 lists
+ * no exams or banks.
+ */
+export const DATA_FORMAT = 'seleksi-local-data/3';
 const FORMAT_FILE = 'data-format.json';
 const SEED_FILE = 'demo-seed.json';
 /** Written last: its presence means seeding completed. */

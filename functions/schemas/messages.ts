@@ -179,6 +179,14 @@ const catalog = {
   },
   'VALIDATION.body': { id: 'Isi permintaan tidak valid.', en: 'Invalid request body.' },
   'VALIDATION.query': { id: 'Parameter kueri tidak valid.', en: 'Invalid query parameters.' },
+  'VALIDATION.cursor': {
+    id: 'Kursor halaman tidak valid; muat halaman pertama lagi.',
+    en: 'Invalid page cursor; load the first page again.',
+  },
+  'CONFLICT.candidatesChanged': {
+    id: 'Daftar peserta berganti (ada impor baru); muat halaman pertama lagi.',
+    en: 'The candidate list changed (a new import); load the first page again.',
+  },
   'VALIDATION.path': { id: 'Alamat tidak valid.', en: 'Invalid path parameters.' },
   'VALIDATION.header': { id: 'Header permintaan tidak valid.', en: 'Invalid request header.' },
   'VALIDATION.fileRefused': {

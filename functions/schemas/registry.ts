@@ -47,6 +47,23 @@ export const candidateRow = z.object({
   sessionId: id.optional(),
 });
 
+/**
+ * What an opaque candidate-list cursor carries once decoded: the import it pages through and the position of its
+ * first row. The wire form is base64url JSON; clients pass it back unchanged (services/candidate-list.ts).
+ */
+export const candidateCursor = z
+  .object({ i: z.string().regex(/^[0-9a-f]{24}$/), p: z.number().int().min(0).max(10_000_000) })
+  .strict();
+export type CandidateCursor = z.infer<typeof candidateCursor>;
+
+/** GET /api/admin/candidates: an opaque cursor from a previous page (none = the first page), page size. */
+export const candidatePageQuery = z
+  .object({
+    cursor: z.string().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
 export const importProblem = z.object({
   line: z.number().int(),
   column: z.string().optional(),

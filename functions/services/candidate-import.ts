@@ -5,6 +5,7 @@ import { canonicalJson } from '../domain/canonical-json.ts';
 import type { CandidateRecord, CandidatesPointer, Formation } from '../domain/registry.ts';
 import { candidateRow, type ImportProblem } from '../schemas/registry.ts';
 import type { AuditLog } from './audit-log.ts';
+import { createCandidateList, DEFAULT_CHUNK_ROWS } from './candidate-list.ts';
 import type { Deps } from './deps.ts';
 import { invalidImport, rowProblems } from './formations.ts';
 import { type ColumnSpec, readCsvTable } from './io/csv-table.ts';
@@ -24,8 +25,11 @@ export const CANDIDATE_COLUMNS: ColumnSpec = {
   sessionId: { aliases: ['session', 'session_id', 'sesi'], required: false },
 };
 
-/** Rows per stored chunk item (≈ 150 B each: ≈ 30 KB per item, far below DynamoDB's 400 KB). */
-const CHUNK_ROWS = 200;
+/**
+ * Rows per stored chunk item (≈ 150 B each: ≈ 30 KB per item, far below DynamoDB's 400 KB); recorded on the
+ * pointer so the paged list finds row i in chunk ⌊i / chunkRows⌋ (services/candidate-list.ts).
+ */
+const CHUNK_ROWS = DEFAULT_CHUNK_ROWS;
 /** Chunk items per write call and progress report (≤ 25, one BatchWriteItem). */
 const CHUNKS_PER_CALL = 5;
 
@@ -159,6 +163,7 @@ export const createCandidateImportService = (deps: Deps, audit: AuditLog) => ({
           fileHash,
           at: deps.clock(),
           by: req.actor.id,
+          chunkRows: CHUNK_ROWS,
         };
         await deps.store.candidates.setPointer(pointer);
       },
@@ -166,8 +171,8 @@ export const createCandidateImportService = (deps: Deps, audit: AuditLog) => ({
     return { importId, rows: rows.length, withSession, changed: true };
   },
 
-  list: (): Promise<CandidateRecord[]> => deps.store.candidates.listCurrent(),
-  pointer: (): Promise<CandidatesPointer | undefined> => deps.store.candidates.getPointer(),
+  /** One page of the set in force (cursor paging over the packed chunks). */
+  page: createCandidateList(deps).page,
 });
 
 export type CandidateImportService = ReturnType<typeof createCandidateImportService>;

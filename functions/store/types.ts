@@ -230,6 +230,8 @@ export interface CandidateRepo {
    */
   putImportChunks(importId: string, chunks: Array<{ n: number; rows: CandidateRecord[] }>): Promise<void>;
   listImport(importId: string): Promise<CandidateRecord[]>;
+  /** Rows of chunks from..to (inclusive) of one import, in regNo order: one Query, whatever the import's size. */
+  readChunks(importId: string, from: number, to: number): Promise<CandidateRecord[]>;
   getPointer(): Promise<CandidatesPointer | undefined>;
   /** The one write that makes an import the candidate set in force. */
   setPointer(pointer: CandidatesPointer): Promise<void>;

@@ -18,16 +18,28 @@ export function CandidatesTable({
   onAuthError(err: unknown): boolean;
 }) {
   const { t, lang } = useI18n();
-  const [offset, setOffset] = useState(0);
+  // The page shown is named by an opaque cursor from the API (undefined = the first page). A cursor belongs to
+  // the import it was read under: after a new import (version) the list starts again at the first page.
+  const [at, setAt] = useState<{ cursor?: string; version: number }>({ version });
+  const cursor = at.version === version ? at.cursor : undefined;
+  const setCursor = (c: string | null) => setAt({ version, ...(c === null ? {} : { cursor: c }) });
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     void version;
+    let current = true;
     consoleApi
-      .candidates(token, offset, PAGE)
-      .then(setPage)
-      .catch((err) => onAuthError(err) || setError(err));
-  }, [token, offset, version, onAuthError]);
+      .candidates(token, cursor, PAGE)
+      .then((p) => {
+        if (!current) return;
+        setPage(p);
+        setError(null);
+      })
+      .catch((err) => current && (onAuthError(err) || setError(err)));
+    return () => {
+      current = false;
+    };
+  }, [token, cursor, version, onAuthError]);
 
   const rows: CandidateRow[] = page?.candidates ?? [];
   return (
@@ -86,23 +98,23 @@ export function CandidatesTable({
           <button
             type="button"
             className="btn btn-small"
-            disabled={offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - PAGE))}
+            disabled={page.prev === null}
+            onClick={() => setCursor(page.prev)}
           >
             {t('admin.candidates.prev')}
           </button>
           <span>
             {t('admin.candidates.range', {
-              from: offset + 1,
-              to: Math.min(offset + PAGE, page.total),
+              from: page.offset + 1,
+              to: page.offset + rows.length,
               total: page.total,
             })}
           </span>
           <button
             type="button"
             className="btn btn-small"
-            disabled={offset + PAGE >= page.total}
-            onClick={() => setOffset(offset + PAGE)}
+            disabled={page.next === null}
+            onClick={() => setCursor(page.next)}
           >
             {t('admin.candidates.next')}
           </button>

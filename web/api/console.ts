@@ -201,19 +201,22 @@ export const consoleApi = {
       { token, body },
     );
   },
-  candidates: (token: string, offset: number, limit: number) =>
+  /** One page of the candidates in force; `cursor` is a page's `next` / `prev` (none = the first page). */
+  candidates: (token: string, cursor: string | undefined, limit: number) =>
     request(
       z.object({
         candidates: z.array(candidateRow),
         total: z.number(),
         offset: z.number(),
+        next: z.string().nullable(),
+        prev: z.string().nullable(),
         import: z
           .object({ importId: z.string(), rows: z.number(), at: z.number(), by: z.string() })
           .nullable(),
         ...serverTime,
       }),
       'GET',
-      `/api/admin/candidates?offset=${offset}&limit=${limit}`,
+      `/api/admin/candidates?limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
       { token },
     ),
 

@@ -3,7 +3,7 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { id } from '../../schemas/common.ts';
-import { formationEdit } from '../../schemas/registry.ts';
+import { candidatePageQuery, formationEdit } from '../../schemas/registry.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import type { Services } from '../../services/index.ts';
 import type { AuthEnv } from '../middleware/auth.ts';
@@ -24,10 +24,6 @@ const passwordBody = z.object({
   reason: z.string().trim().min(3).max(500),
 });
 const dayQuery = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD') });
-const pageQuery = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
 
 export const mountRegistryRoutes = (
   app: Hono<AuthEnv<StaffClaims>>,
@@ -85,16 +81,10 @@ export const mountRegistryRoutes = (
     return c.json({ formation, serverTime: deps.clock() });
   });
 
+  /** One page of the candidates in force (regNo order); `next` / `prev` are opaque cursors for the neighbours. */
   app.get('/candidates', adminOnly, async (c) => {
-    const { offset, limit } = parseQuery(c, pageQuery);
-    const [all, pointer] = await Promise.all([svc.candidates.list(), svc.candidates.pointer()]);
-    return c.json({
-      candidates: all.slice(offset, offset + limit),
-      total: all.length,
-      offset,
-      import: pointer ?? null,
-      serverTime: deps.clock(),
-    });
+    const page = await svc.candidates.page(parseQuery(c, candidatePageQuery));
+    return c.json({ ...page, serverTime: deps.clock() });
   });
 
   /**

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditDay } from '../../../functions/domain/audit-log.ts';
+import { storeUnits } from '../../../functions/store/index.ts';
 import { apiHarness } from '../harness.ts';
 
 type H = Awaited<ReturnType<typeof apiHarness>>;
@@ -138,7 +139,7 @@ describe('candidates import', () => {
     const second = await send('POST', '/api/admin/candidates/import', csv, admin);
     expect(second.json.report).toMatchObject({ importId: first.json.report.importId, changed: false });
     expect(await h.store.candidates.getPointer()).toEqual(pointer);
-    const list = await h.call('GET', '/api/admin/candidates?offset=0&limit=2', { token: admin });
+    const list = await h.call('GET', '/api/admin/candidates?limit=2', { token: admin });
     expect(list.json.total).toBe(30);
     expect(list.json.candidates[0]).toEqual({
       regNo: 'REG-00000',
@@ -192,6 +193,96 @@ describe('candidates import', () => {
       expect.objectContaining({ line: 8, column: 'name' }),
     ]);
     expect(await h.store.candidates.getPointer()).toEqual(before);
+  });
+});
+
+describe('candidate list: paged from the store by an opaque cursor', () => {
+  const regNos = (page: { candidates: Array<{ regNo: string }> }) => page.candidates.map((c) => c.regNo);
+  const expected = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => `REG-${String(from + i).padStart(5, '0')}`);
+
+  it('walks 450 rows (chunks of 200) in regNo order across chunk boundaries, forwards and back; each page is 2 store reads', async () => {
+    expect((await send('POST', '/api/admin/candidates/import', candidates(450), admin)).status).toBe(200);
+    const get = (cursor?: string) =>
+      h.call('GET', `/api/admin/candidates?limit=150${cursor ? `&cursor=${cursor}` : ''}`, { token: admin });
+    await get(); // the staff account's status is cached after this (≤ 5 s)
+    const before = storeUnits.snapshot();
+    const first = await get();
+    const reads = storeUnits.snapshot().reads - before.reads;
+    expect(reads).toBe(2); // the pointer (GetItem) + one Query over the page's CHUNK# range
+    expect(first.json).toMatchObject({ total: 450, offset: 0, prev: null });
+    expect(regNos(first.json)).toEqual(expected(0, 150));
+    const second = await get(first.json.next);
+    expect(second.json.offset).toBe(150);
+    expect(regNos(second.json)).toEqual(expected(150, 300)); // rows 150–299 span chunks 0 and 1
+    const third = await get(second.json.next);
+    expect(regNos(third.json)).toEqual(expected(300, 450));
+    expect(third.json.next).toBeNull();
+    const back = await get(third.json.prev);
+    expect(back.json).toEqual(second.json);
+    expect(third.json.import).toMatchObject({ rows: 450, chunkRows: 200 });
+    // The page size is the caller's: 1,000 is the most; beyond it 400.
+    const all = await h.call('GET', '/api/admin/candidates?limit=1000', { token: admin });
+    expect(regNos(all.json)).toEqual(expected(0, 450));
+    expect((await h.call('GET', '/api/admin/candidates?limit=1001', { token: admin })).status).toBe(400);
+  });
+
+  const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  it.each([
+    ['not base64 JSON', 'garbage!'],
+    ['JSON of the wrong shape', cursorOf({ i: 'x', p: 1 })],
+    ['an extra field', cursorOf({ i: 'a'.repeat(24), p: 0, x: 1 })],
+    ['a negative position', cursorOf({ i: 'a'.repeat(24), p: -1 })],
+    ['a position past the end', 'PAST_END'],
+    ['an offset parameter (the list pages by cursor)', 'OFFSET'],
+  ])('a bad cursor (%s) is 400 VALIDATION in id and en, nothing else read', async (_what, cursor) => {
+    const first = await h.call('GET', '/api/admin/candidates?limit=10', { token: admin });
+    const importId: string = first.json.import.importId;
+    const path =
+      cursor === 'OFFSET'
+        ? '/api/admin/candidates?offset=20'
+        : `/api/admin/candidates?cursor=${cursor === 'PAST_END' ? cursorOf({ i: importId, p: first.json.total }) : encodeURIComponent(cursor)}`;
+    const id = await h.call('GET', path, { token: admin });
+    expect(id.status).toBe(400);
+    expect(id.json.error.code).toBe('VALIDATION');
+    const en = await h.call('GET', path, { token: admin, lang: 'en' });
+    expect(en.status).toBe(400);
+    if (cursor !== 'OFFSET') {
+      expect(id.json.error.message).toBe('Kursor halaman tidak valid; muat halaman pertama lagi.');
+      expect(en.json.error.message).toBe('Invalid page cursor; load the first page again.');
+      expect(en.json.error.fields.cursor).toHaveLength(1);
+    }
+  });
+
+  it('a cursor of a set no longer in force is 409 (another import came in between), not a page of two sets', async () => {
+    const first = await h.call('GET', '/api/admin/candidates?limit=100', { token: admin });
+    expect((await send('POST', '/api/admin/candidates/import', candidates(120), admin)).status).toBe(200);
+    const stale = await h.call('GET', `/api/admin/candidates?cursor=${first.json.next}`, {
+      token: admin,
+      lang: 'en',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.message).toBe(
+      'The candidate list changed (a new import); load the first page again.',
+    );
+    const fresh = await h.call('GET', '/api/admin/candidates?limit=100', { token: admin });
+    expect(fresh.json.total).toBe(120);
+  });
+
+  it('a page with a cursor: proctor and auditor 403, anonymous 401', async () => {
+    const first = await h.call('GET', '/api/admin/candidates?limit=50', { token: admin });
+    const path = `/api/admin/candidates?cursor=${first.json.next}`;
+    expect((await h.call('GET', path, { token: proctor })).status).toBe(403);
+    expect((await h.call('GET', path, { token: auditor })).status).toBe(403);
+    expect((await h.call('GET', path)).status).toBe(401);
+    // The auditor reads the same pages under /api/auditor.
+    const audited = await h.call('GET', `/api/auditor/candidates?limit=50&cursor=${first.json.next}`, {
+      token: auditor,
+    });
+    expect(audited.json).toMatchObject({
+      offset: 50,
+      candidates: first.json.candidates.map(() => expect.anything()),
+    });
   });
 });
 
