@@ -21,7 +21,8 @@ export const MAX_EXTENSION_MINUTES = 240;
 export interface StartInput {
   attemptId: string;
   session: Session;
-  roster: RosterEntry;
+  /** What a start takes from the roster entry (its name and PIN hash play no part). */
+  roster: Pick<RosterEntry, 'sessionId' | 'regNo' | 'formationId' | 'formationType' | 'extraMinutes'>;
   exam: Exam;
   seed: string;
   now: number;

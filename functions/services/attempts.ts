@@ -3,7 +3,7 @@ import type { AttemptMeta } from '../domain/attempt.ts';
 import { isCurrentDevice } from '../domain/device.ts';
 import type { DomainError } from '../domain/errors.ts';
 import type { Form } from '../domain/form.ts';
-import { isSessionOpen, startAttempt } from '../domain/lifecycle.ts';
+import { isSessionOpen, type StartInput, startAttempt } from '../domain/lifecycle.ts';
 import { entryVerdict } from '../domain/psych/kraepelin.ts';
 import { replay } from '../domain/replay.ts';
 import { attemptSeed } from '../domain/seed.ts';
@@ -173,6 +173,18 @@ export const createAttemptService = ({
     serverTime: now,
   });
 
+  /** The roster entry's start inputs: the copy login put in the token, else (an older token) a read. */
+  const rosterOf = async (claims: CandidateClaims): Promise<StartInput['roster'] | undefined> =>
+    claims.ros
+      ? {
+          sessionId: claims.sid,
+          regNo: claims.sub,
+          formationId: claims.ros.fid,
+          formationType: claims.ros.fty,
+          extraMinutes: claims.ros.xm,
+        }
+      : store.sessions.getRosterEntry(claims.sid, claims.sub);
+
   /** What a psych battery's slip needs (results.ts scores it only for a PSYCH exam). */
   const psychSlip = (attemptId: string) => ({
     readSteps: () => store.attempts.readSteps(attemptId),
@@ -184,7 +196,7 @@ export const createAttemptService = ({
       const now = deps.clock();
       const [session, entry, secret] = await Promise.all([
         sessionCache.get(claims.sid),
-        store.sessions.getRosterEntry(claims.sid, claims.sub),
+        rosterOf(claims),
         sessionCache.secret(claims.sid),
       ]);
       if (!session || !entry || !secret) throw userError('NOT_FOUND.session');

@@ -150,6 +150,7 @@ const checkCandidate = async (
       aid: attemptId,
       dev: existing?.deviceEpoch ?? 1,
       dn,
+      ros: { fid: entry.formationId, fty: entry.formationType, xm: entry.extraMinutes },
       exp,
     },
     deps.config.jwtSecret,

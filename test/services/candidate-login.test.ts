@@ -1,6 +1,7 @@
 // Candidate login's store cost (the start spike is all logins) and what it tells before the limiter's gate.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultLoginLimits } from '../../functions/domain/login-limits.ts';
+import { type CandidateClaims, signToken, verifyToken } from '../../functions/services/auth/tokens.ts';
 import { storeUnits } from '../../functions/store/index.ts';
 import { type ApiHarness, apiHarness } from '../api/harness.ts';
 
@@ -32,11 +33,54 @@ describe('candidate login, start and form: store requests', () => {
     const startRequests = await requestsOf(() => h.call('POST', `${path}/start`, { token: login?.token }));
     const formRequests = await requestsOf(() => h.call('GET', `${path}/form`, { token: login?.token }));
     // Login: REG# query; counters + roster entry + attempt (one BatchGetItem); pair and address
-    // reservations; the room monitor's 'ready' mark. Start: META create, started step. Form: cached META.
+    // reservations; the room monitor's 'ready' mark. Start: META create, started step (the roster entry
+    // comes with the token). Form: the META start cached.
     expect({ loginRequests, startRequests, formRequests }).toEqual({
       loginRequests: 5,
-      startRequests: 3,
+      startRequests: 2,
       formRequests: 0,
+    });
+  });
+});
+
+describe('start takes the roster entry login read (in the token)', () => {
+  let h: ApiHarness;
+  beforeAll(async () => {
+    h = await apiHarness(3);
+  });
+  const MIN = 60_000;
+
+  it('the duration comes from the token’s copy of the entry: extra minutes as login read them', async () => {
+    const login = await h.loginCandidate(1);
+    const claims = await verifyToken(login.token, h.deps.config.jwtSecret, h.now());
+    expect(claims).toMatchObject({ ros: { xm: 0 } });
+    const forged = await signToken(
+      { ...(claims as CandidateClaims), ros: { fid: 'F-X', fty: 'umum', xm: 45 } },
+      h.deps.config.jwtSecret,
+    );
+    const res = await h.call('POST', `/api/candidate/attempts/${login.attemptId}/start`, { token: forged });
+    expect(res.status).toBe(200);
+    expect(res.json.remainingMs).toBe(145 * MIN);
+    expect(await h.store.attempts.get(login.attemptId, true)).toMatchObject({ formationId: 'F-X' });
+  });
+
+  it('a token without the copy (signed before it existed) starts from a roster read', async () => {
+    const c = h.demo.candidates[2]!;
+    const entry = (await h.store.sessions.getRosterEntry(h.demo.sessionId, c.regNo))!;
+    await h.store.sessions.putRoster([{ ...entry, extraMinutes: 20 }]);
+    const login = await h.loginCandidate(2);
+    const { ros: _ros, ...older } = (await verifyToken(
+      login.token,
+      h.deps.config.jwtSecret,
+      h.now(),
+    )) as CandidateClaims;
+    const token = await signToken(older, h.deps.config.jwtSecret);
+    const res = await h.call('POST', `/api/candidate/attempts/${login.attemptId}/start`, { token });
+    expect(res.status).toBe(200);
+    expect(res.json.remainingMs).toBe(120 * MIN);
+    expect(await h.store.attempts.get(login.attemptId, true)).toMatchObject({
+      formationId: entry.formationId,
+      formationType: entry.formationType,
     });
   });
 });

@@ -12,7 +12,18 @@ export interface CandidateClaims {
   dev: number; // device epoch
   dn?: string; // device nonce: which device of that epoch (one device per attempt)
   ro?: true; // read-only: logged in after the session closed (result and appeal only; no start, no saves)
+  /**
+   * The roster entry's start inputs as login read them: start needs no roster read of its own. Roster
+   * entries are written once, at assignment, and change afterwards only in their PIN hash.
+   */
+  ros?: RosterCopy;
   exp: number;
+}
+/** formation id, formation type, extra minutes of a roster entry. */
+export interface RosterCopy {
+  fid: string;
+  fty: string;
+  xm: number;
 }
 export interface StaffClaims {
   role: 'admin' | 'proctor' | 'auditor';
