@@ -1,6 +1,5 @@
 // Appeals (admin only): every candidate appeal, newest first, answered once (uphold / reject) with a reason the
 // audit log records; an answer after the due date is marked late.
-import { useCallback, useEffect, useState } from 'react';
 import type { AppealView } from '../../functions/schemas/appeals.ts';
 import { adminApi } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -9,57 +8,34 @@ import { useI18n } from '../i18n/I18n.tsx';
 import { formatDateTime } from './format.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useDialogAction } from './useDialogAction.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 type Decision = 'upheld' | 'rejected';
 
 export function AppealsPage() {
   const { t, lang } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [list, setList] = useState<AppealView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [open, setOpen] = useState<{ appeal: AppealView; decision: Decision } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const token = staff?.token ?? '';
+  const { data, error, reload } = useStaffQuery(token, handleAuthError, (tok) => adminApi.appeals(tok), []);
+  const list = data?.appeals ?? null;
+  const dialog = useDialogAction<{ appeal: AppealView; decision: Decision }>(handleAuthError);
+  const open = dialog.target;
 
-  const load = useCallback(() => {
-    if (!token) return;
-    adminApi
-      .appeals(token)
-      .then((r) => {
-        setList(r.appeals);
-        setError(null);
-      })
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [token, handleAuthError]);
-  useEffect(load, [load]);
-
-  async function answer(reason: string) {
-    if (!open) return;
-    setBusy(true);
-    setDialogError(null);
-    try {
-      await adminApi.resolveAppeal(token, open.appeal.attemptId, open.decision, reason);
-      setNotice(t('admin.appeals.done', { regNo: open.appeal.regNo }));
-      setOpen(null);
-      load();
-    } catch (err) {
-      if (!handleAuthError(err)) setDialogError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const answer = (reason: string) =>
+    dialog.run(async ({ appeal, decision }) => {
+      await adminApi.resolveAppeal(token, appeal.attemptId, decision, reason);
+      return t('admin.appeals.done', { regNo: appeal.regNo });
+    }, reload);
 
   if (!staff) return null;
   return (
     <StaffLayout staff={staff} onLogout={logout}>
       <PageTitle>{t('admin.appeals.title')}</PageTitle>
       <ErrorAlert error={error} />
-      {notice && (
+      {dialog.notice && (
         <output className="alert alert-ok" aria-live="polite">
-          {notice}
+          {dialog.notice}
         </output>
       )}
       {list === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
@@ -107,10 +83,7 @@ export function AppealsPage() {
                             className={
                               decision === 'rejected' ? 'btn btn-small btn-danger-outline' : 'btn btn-small'
                             }
-                            onClick={() => {
-                              setDialogError(null);
-                              setOpen({ appeal: a, decision });
-                            }}
+                            onClick={() => dialog.open({ appeal: a, decision })}
                           >
                             {t(decision === 'upheld' ? 'admin.appeals.uphold' : 'admin.appeals.reject')}
                           </button>
@@ -136,10 +109,10 @@ export function AppealsPage() {
         }
         confirm={t('admin.action.confirm')}
         danger={open?.decision === 'rejected'}
-        busy={busy}
-        error={dialogError}
+        busy={dialog.busy}
+        error={dialog.error}
         onConfirm={(reason) => void answer(reason)}
-        onClose={() => setOpen(null)}
+        onClose={dialog.close}
       />
     </StaffLayout>
   );

@@ -1,33 +1,26 @@
 // The admin audit log of one UTC day: every admin/proctor action (actor, action, target, reason, time) and the
 // verdict of the day's hash chain (intact with its head hash, or the first entry where it breaks).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type AuditEntryRow, consoleApi } from '../api/console.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
-type Log = Awaited<ReturnType<typeof consoleApi.auditLog>>;
 const utcTime = (at: number) => new Date(at).toISOString().slice(11, 19);
 
 export function AuditLogPage() {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
   const [day, setDay] = useState(() => new Date().toISOString().slice(0, 10));
-  const [log, setLog] = useState<Log | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const token = staff?.token ?? '';
-
-  useEffect(() => {
-    if (!token || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
-    setLog(null);
-    setError(null);
-    consoleApi
-      .auditLog(token, day)
-      .then(setLog)
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [token, day, handleAuthError]);
+  const { data: log, error } = useStaffQuery(
+    staff?.token ?? '',
+    handleAuthError,
+    (token) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? consoleApi.auditLog(token, day) : null),
+    [day],
+    { clear: true },
+  );
 
   if (!staff) return null;
   const actor = (e: AuditEntryRow) => (e.actor.id ? `${e.actor.id} (${e.actor.role})` : e.actor.role);

@@ -1,6 +1,6 @@
 // Bank preview (admin): a snapshot's items one at a time in the candidate's own question component, read-only
 // (no key, no weights: the API presents them as a candidate's form would), by category, a page at a time.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { examsApi, type Preview } from '../api/exams.ts';
 import { QuestionPanel } from '../candidate/QuestionPanel.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -8,7 +8,7 @@ import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 const PAGE = 20;
 const noop = () => undefined;
@@ -18,23 +18,17 @@ export function BankPreviewPage({ bankId, snapshotId }: { bankId: string; snapsh
   const { staff, handleAuthError, logout } = useStaff();
   const [category, setCategory] = useState('');
   const [offset, setOffset] = useState(0);
-  const [data, setData] = useState<Preview | null>(null);
   const [at, setAt] = useState(0);
-  const [error, setError] = useState<unknown>(null);
-  const token = staff?.token ?? '';
-
-  const load = useCallback(() => {
-    if (!token) return;
-    examsApi
-      .preview(token, bankId, { snapshotId, category, offset, limit: PAGE })
-      .then((r) => {
-        setData(r);
+  const { data, error } = useStaffQuery(
+    staff?.token ?? '',
+    handleAuthError,
+    (token): Promise<Preview> =>
+      examsApi.preview(token, bankId, { snapshotId, category, offset, limit: PAGE }).then((r) => {
         setAt(0);
-        setError(null);
-      })
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [token, bankId, snapshotId, category, offset, handleAuthError]);
-  useEffect(load, [load]);
+        return r;
+      }),
+    [bankId, snapshotId, category, offset],
+  );
 
   if (!staff) return null;
   const item = data?.items[at];

@@ -1,6 +1,6 @@
 // Item banks (admin): the banks with their current snapshot, each bank's snapshots, import of a CSV or JSON file
 // (all or nothing: every bad row and why), export, and links to preview a snapshot as a candidate sees it.
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import {
   BankImportRefused,
   type BankImportResult,
@@ -9,7 +9,6 @@ import {
   examsApi,
   exportBank,
   importBank,
-  type SnapshotSummary,
 } from '../api/exams.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
@@ -17,29 +16,22 @@ import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { formatDateTime } from './format.ts';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 const short = (id: string) => `${id.slice(0, 12)}…`;
 
 export function BanksPage() {
   const { t, lang } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [banks, setBanks] = useState<BankSummary[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const token = staff?.token ?? '';
-
-  const load = useCallback(() => {
-    if (!token) return;
-    examsApi
-      .banks(token)
-      .then((r) => {
-        setBanks(r.banks);
-        setError(null);
-      })
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [token, handleAuthError]);
-  useEffect(load, [load]);
+  const { data, error, fail, reload } = useStaffQuery(
+    token,
+    handleAuthError,
+    (tok) => examsApi.banks(tok),
+    [],
+  );
+  const banks = data?.banks ?? null;
 
   async function download(bankId: string, format: 'csv' | 'json') {
     try {
@@ -51,7 +43,7 @@ export function BanksPage() {
       a.click();
       URL.revokeObjectURL(url);
     } catch (err) {
-      if (!handleAuthError(err)) setError(err);
+      fail(err);
     }
   }
 
@@ -126,7 +118,7 @@ export function BanksPage() {
         onAuthError={handleAuthError}
         onDone={(r) => {
           setOpen(r.bankId);
-          load();
+          reload();
         }}
       />
     </StaffLayout>
@@ -143,14 +135,9 @@ function Snapshots({
   onAuthError(err: unknown): boolean;
 }) {
   const { t, lang } = useI18n();
-  const [data, setData] = useState<{ head: string | null; snapshots: SnapshotSummary[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    examsApi
-      .snapshots(token, bankId)
-      .then(setData)
-      .catch((err) => onAuthError(err) || setError(err));
-  }, [token, bankId, onAuthError]);
+  const { data, error } = useStaffQuery(token, onAuthError, (tok) => examsApi.snapshots(tok, bankId), [
+    bankId,
+  ]);
   return (
     <section className="card" aria-labelledby="snapshots-title" data-testid="snapshots">
       <h2 id="snapshots-title">{t('admin.banks.snapshotsTitle', { bank: bankId })}</h2>

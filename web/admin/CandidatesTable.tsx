@@ -1,9 +1,10 @@
 // The candidates in force (the last import), a page at a time, with the import they came from.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type CandidateRow, consoleApi } from '../api/console.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { formatDateTime } from './format.ts';
+import { useStaffQuery } from './useStaff.ts';
 
 const PAGE = 50;
 type Page = Awaited<ReturnType<typeof consoleApi.candidates>>;
@@ -23,23 +24,15 @@ export function CandidatesTable({
   const [at, setAt] = useState<{ cursor?: string; version: number }>({ version });
   const cursor = at.version === version ? at.cursor : undefined;
   const setCursor = (c: string | null) => setAt({ version, ...(c === null ? {} : { cursor: c }) });
-  const [page, setPage] = useState<Page | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    void version;
-    let current = true;
-    consoleApi
-      .candidates(token, cursor, PAGE)
-      .then((p) => {
-        if (!current) return;
-        setPage(p);
-        setError(null);
-      })
-      .catch((err) => current && (onAuthError(err) || setError(err)));
-    return () => {
-      current = false;
-    };
-  }, [token, cursor, version, onAuthError]);
+  const { data: page, error } = useStaffQuery(
+    token,
+    onAuthError,
+    (tok): Promise<Page> => {
+      void version;
+      return consoleApi.candidates(tok, cursor, PAGE);
+    },
+    [cursor, version],
+  );
 
   const rows: CandidateRow[] = page?.candidates ?? [];
   return (

@@ -1,6 +1,6 @@
 // One exam (admin): every version with its sessions, attempts and lock; a version's sections, blueprint, passing
 // grades and pinned snapshots; a new version (always possible) or an in-place edit of the latest while unlocked.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ExamDefinition } from '../../functions/schemas/exams.ts';
 import { type ExamRecord, type ExamVersion, examsApi } from '../api/exams.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -10,7 +10,7 @@ import { paths } from '../lib/router.ts';
 import { ExamDefinitionForm } from './ExamDefinitionForm.tsx';
 import { formatDateTime } from './format.ts';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 const definitionOf = (e: ExamRecord): ExamDefinition => ({
   title: e.title,
@@ -24,25 +24,21 @@ const definitionOf = (e: ExamRecord): ExamDefinition => ({
 export function ExamDetailPage({ examId }: { examId: string }) {
   const { t, lang } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [versions, setVersions] = useState<ExamVersion[] | null>(null);
   const [shown, setShown] = useState<number | null>(null);
   const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const token = staff?.token ?? '';
-
-  const load = useCallback(() => {
-    if (!token) return;
-    examsApi
-      .view(token, examId)
-      .then((r) => {
-        setVersions(r.versions);
+  const { data, error, reload } = useStaffQuery(
+    token,
+    handleAuthError,
+    (tok) =>
+      examsApi.view(tok, examId).then((r) => {
         setShown((s) => s ?? r.exam.version);
-        setError(null);
-      })
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [token, examId, handleAuthError]);
-  useEffect(load, [load]);
+        return r;
+      }),
+    [examId],
+  );
+  const versions: ExamVersion[] | null = data?.versions ?? null;
 
   if (!staff) return null;
   const latest = versions?.at(-1);
@@ -51,7 +47,7 @@ export function ExamDetailPage({ examId }: { examId: string }) {
     setEditing(null);
     setNotice(message);
     setShown(version);
-    load();
+    reload();
   };
   return (
     <StaffLayout staff={staff} onLogout={logout}>

@@ -1,8 +1,8 @@
 // Exams (admin): the list with each exam's latest version, and creating one from a preset (SKD, PPPK, psych battery)
 // or by hand; either way pinned to bank snapshots, with the blueprint checked against them by the API.
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { ExamPresetName } from '../../functions/schemas/exams.ts';
-import { type BankSummary, type ExamSummary, examsApi } from '../api/exams.ts';
+import { type BankSummary, examsApi } from '../api/exams.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
@@ -10,30 +10,24 @@ import { navigate, paths } from '../lib/router.ts';
 import { blankDefinition, ExamDefinitionForm, FieldErrors } from './ExamDefinitionForm.tsx';
 import { formatDateTime } from './format.ts';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 const PRESETS: readonly ExamPresetName[] = ['SKD', 'PPPK', 'PSYCH'];
+const NO_BANKS: BankSummary[] = [];
 
 export function ExamsPage() {
   const { t, lang } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [exams, setExams] = useState<ExamSummary[] | null>(null);
-  const [banks, setBanks] = useState<BankSummary[]>([]);
-  const [error, setError] = useState<unknown>(null);
   const [mode, setMode] = useState<'preset' | 'manual'>('preset');
   const token = staff?.token ?? '';
-
-  const load = useCallback(() => {
-    if (!token) return;
-    Promise.all([examsApi.list(token), examsApi.banks(token)])
-      .then(([e, b]) => {
-        setExams(e.exams);
-        setBanks(b.banks);
-        setError(null);
-      })
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [token, handleAuthError]);
-  useEffect(load, [load]);
+  const { data, error } = useStaffQuery(
+    token,
+    handleAuthError,
+    (tok) => Promise.all([examsApi.list(tok), examsApi.banks(tok)]),
+    [],
+  );
+  const exams = data?.[0].exams ?? null;
+  const banks = data?.[1].banks ?? NO_BANKS;
 
   if (!staff) return null;
   const created = (id: string) => navigate(paths.adminExam(id));

@@ -1,10 +1,11 @@
 // The formations in force (id, position, agency unit, openings, type) with an edit dialog per formation.
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { consoleApi, type FormationRow } from '../api/console.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
+import { useStaffQuery } from './useStaff.ts';
 
 interface Props {
   token: string;
@@ -14,19 +15,18 @@ interface Props {
 
 export function FormationsTable({ token, version, onAuthError }: Props) {
   const { t } = useI18n();
-  const [rows, setRows] = useState<FormationRow[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<FormationRow | null>(null);
-  const [saved, setSaved] = useState(0);
-
-  useEffect(() => {
-    void version;
-    void saved;
-    consoleApi
-      .formations(token)
-      .then((r) => setRows(r.formations))
-      .catch((err) => onAuthError(err) || setError(err));
-  }, [token, version, saved, onAuthError]);
+  // a new import (version) loads the list again
+  const { data, error, reload } = useStaffQuery(
+    token,
+    onAuthError,
+    (tok) => {
+      void version;
+      return consoleApi.formations(tok);
+    },
+    [version],
+  );
+  const rows: FormationRow[] | null = data?.formations ?? null;
 
   return (
     <section className="card" aria-labelledby="formations-list">
@@ -89,7 +89,7 @@ export function FormationsTable({ token, version, onAuthError }: Props) {
             onClose={() => setEditing(null)}
             onDone={() => {
               setEditing(null);
-              setSaved((n) => n + 1);
+              reload();
             }}
           />
         )}

@@ -1,40 +1,34 @@
 // Item statistics of a closed session: reliability per section (method named) and per item p, item-rest r,
 // option counts and flags (negative discrimination highlighted), with the CSV export.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { consoleApi, downloadCsv, type ItemStatRow } from '../api/console.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
-type Stats = Awaited<ReturnType<typeof consoleApi.itemStatistics>>;
 const fixed = (x: number | null, d = 3) => (x === null ? '—' : x.toFixed(d));
 
 export function ItemStatsPage({ sessionId }: { sessionId: string }) {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [stats, setStats] = useState<Stats | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const token = staff?.token ?? '';
   const path = `/api/admin/sessions/${encodeURIComponent(sessionId)}/item-statistics`;
-
-  useEffect(() => {
-    if (!token) return;
-    consoleApi
-      .itemStatistics(token, sessionId)
-      .then(setStats)
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [token, sessionId, handleAuthError]);
+  const {
+    data: stats,
+    error,
+    fail,
+  } = useStaffQuery(token, handleAuthError, (tok) => consoleApi.itemStatistics(tok, sessionId), [sessionId]);
 
   async function csv() {
     setBusy(true);
     try {
       await downloadCsv(token, `${path}?format=csv`, `statistik-butir-${sessionId}.csv`);
     } catch (err) {
-      if (!handleAuthError(err)) setError(err);
+      fail(err);
     } finally {
       setBusy(false);
     }

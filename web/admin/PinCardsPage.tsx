@@ -1,5 +1,4 @@
 // Printable PIN cards of one session (A4, ten cards a page): the PINs released or regenerated in this tab.
-import { useEffect, useState } from 'react';
 import { formatInZone } from '../../functions/domain/schedule.ts';
 import type { SessionView } from '../../functions/schemas/staff.ts';
 import { adminApi } from '../api/admin.ts';
@@ -9,22 +8,19 @@ import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { pinsOf } from './issuedPins.ts';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 export function PinCardsPage({ sessionId }: { sessionId: string }) {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [session, setSession] = useState<SessionView | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const pins = pinsOf(sessionId);
-
-  useEffect(() => {
-    if (!staff) return;
-    adminApi
-      .sessions(staff.token)
-      .then((r) => setSession(r.sessions.find((s) => s.id === sessionId) ?? null))
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [staff, sessionId, handleAuthError]);
+  const { data: session, error } = useStaffQuery(
+    staff?.token ?? '',
+    handleAuthError,
+    (token): Promise<SessionView | null> =>
+      adminApi.sessions(token).then((r) => r.sessions.find((s) => s.id === sessionId) ?? null),
+    [sessionId],
+  );
 
   if (!staff) return null;
   const title = session?.title ?? sessionId;

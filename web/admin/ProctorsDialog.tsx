@@ -1,10 +1,11 @@
 // Assign proctors to a session: every proctor account as a checkbox (disabled accounts marked), saved as one list.
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { SessionView } from '../../functions/schemas/staff.ts';
 import { consoleApi, type StaffEntry } from '../api/console.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
+import { useStaffQuery } from './useStaff.ts';
 
 interface Props {
   token: string;
@@ -38,16 +39,20 @@ export function ProctorsDialog({ token, session, onDone, onClose, onAuthError }:
 
 function Choice({ token, session, onDone, onClose, onAuthError }: Props & { session: SessionView }) {
   const { t } = useI18n();
-  const [proctors, setProctors] = useState<StaffEntry[] | null>(null);
   const [chosen, setChosen] = useState(() => new Set(session.proctors ?? []));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    consoleApi
-      .staff(token)
-      .then((r) => setProctors(r.staff.filter((u) => u.role === 'proctor')))
-      .catch((err) => onAuthError(err) || setError(err));
-  }, [token, onAuthError]);
+  const {
+    data: proctors,
+    error,
+    setError,
+    fail,
+  } = useStaffQuery(
+    token,
+    onAuthError,
+    (tok): Promise<StaffEntry[]> =>
+      consoleApi.staff(tok).then((r) => r.staff.filter((u) => u.role === 'proctor')),
+    [],
+  );
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -57,7 +62,7 @@ function Choice({ token, session, onDone, onClose, onAuthError }: Props & { sess
       await consoleApi.setProctors(token, session.id, [...chosen]);
       onDone();
     } catch (err) {
-      if (!onAuthError(err)) setError(err);
+      fail(err);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,5 @@
 // Staff psych reports (admins and auditors): each psych exam's finished candidates, each linking to the report;
 // admins also set the exam's norm settings here.
-import { useEffect, useState } from 'react';
 import type { PsychAttemptsView, PsychExamsView } from '../../functions/schemas/psych.ts';
 import { staffPsychApi } from '../api/psych.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -10,28 +9,25 @@ import { paths } from '../lib/router.ts';
 import { formatDateTime } from './format.ts';
 import { PsychNormsForm } from './PsychNormsForm.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 type Exam = PsychExamsView['exams'][number] & { attempts: PsychAttemptsView['attempts'] };
 
 export function PsychIndexPage() {
   const { t, lang } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [exams, setExams] = useState<Exam[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!staff) return;
-    // Proctors are sent to the admin routes too: the server refuses them (403), the page says so.
-    const api = staffPsychApi(staff.role === 'auditor' ? 'auditor' : 'admin', staff.token);
-    api
-      .exams()
-      .then(({ exams }) =>
-        Promise.all(exams.map(async (e) => ({ ...e, attempts: (await api.attempts(e.id)).attempts }))),
-      )
-      .then(setExams)
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [staff, handleAuthError]);
+  // Proctors are sent to the admin routes too: the server refuses them (403), the page says so.
+  const role = staff?.role === 'auditor' ? 'auditor' : 'admin';
+  const { data: exams, error } = useStaffQuery(
+    staff?.token ?? '',
+    handleAuthError,
+    async (token): Promise<Exam[]> => {
+      const api = staffPsychApi(role, token);
+      const { exams } = await api.exams();
+      return Promise.all(exams.map(async (e) => ({ ...e, attempts: (await api.attempts(e.id)).attempts })));
+    },
+    [role],
+  );
 
   if (!staff) return null;
   return (

@@ -1,40 +1,44 @@
 // Regrade screen over POST /api/admin/exams/:examId/regrade: the corrected items (JSON) or a corrected snapshot
 // of one bank, with a reason; the answer lists every result whose score moved, old -> new.
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { consoleApi, type ExamSummary } from '../api/console.ts';
 import { type RegradeOutcome, skbApi } from '../api/skb.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
+const NO_EXAMS: ExamSummary[] = [];
 const passText = (p: boolean | null, yes: string, no: string) => (p === null ? '–' : p ? yes : no);
 
 export function RegradePage() {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
   const token = staff?.token ?? '';
-  const [exams, setExams] = useState<ExamSummary[]>([]);
   const [examId, setExamId] = useState('');
   const [bankId, setBankId] = useState('');
   const [reason, setReason] = useState('');
   const [correction, setCorrection] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<RegradeOutcome | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [parseError, setParseError] = useState(false);
-
-  useEffect(() => {
-    if (!token) return;
-    consoleApi
-      .exams(token)
-      .then((r) => {
-        setExams(r.exams);
+  const {
+    data: examList,
+    error,
+    setError,
+    fail,
+  } = useStaffQuery(
+    token,
+    handleAuthError,
+    (tok) =>
+      consoleApi.exams(tok).then((r) => {
         setExamId((id) => id || r.exams[0]?.id || '');
-      })
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [token, handleAuthError]);
+        return r;
+      }),
+    [],
+  );
+  const exams = examList?.exams ?? NO_EXAMS;
 
   if (!staff) return null;
 
@@ -59,7 +63,7 @@ export function RegradePage() {
     try {
       setOutcome((await skbApi.regrade(token, examId, body)).regrade);
     } catch (err) {
-      if (!handleAuthError(err)) setError(err);
+      fail(err);
     } finally {
       setBusy(false);
     }

@@ -1,21 +1,19 @@
 // Results of a session or a formation: the table (section scores, total, pass/fail, receipt) and the CSV export
 // (UTF-8 with BOM, as the API sends it); a session's page links its item statistics.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { consoleApi, downloadCsv, type ResultRow } from '../api/console.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 type Of = { sessionId: string } | { formationId: string };
 
 export function ResultsPage(props: Of) {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [data, setData] = useState<{ results: ResultRow[]; sectionIds: string[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const token = staff?.token ?? '';
   const bySession = 'sessionId' in props;
@@ -23,12 +21,13 @@ export function ResultsPage(props: Of) {
   const enc = encodeURIComponent(key);
   const apiPath = bySession ? `/api/admin/sessions/${enc}/results` : `/api/admin/formations/${enc}/results`;
 
-  useEffect(() => {
-    if (!token) return;
-    (bySession ? consoleApi.sessionResults(token, key) : consoleApi.formationResults(token, key))
-      .then((r) => setData(r))
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [token, key, bySession, handleAuthError]);
+  const { data, error, setError, fail } = useStaffQuery(
+    token,
+    handleAuthError,
+    (tok): Promise<{ results: ResultRow[]; sectionIds: string[] }> =>
+      bySession ? consoleApi.sessionResults(tok, key) : consoleApi.formationResults(tok, key),
+    [bySession, key],
+  );
 
   async function csv() {
     setBusy(true);
@@ -36,7 +35,7 @@ export function ResultsPage(props: Of) {
     try {
       await downloadCsv(token, `${apiPath}?format=csv`, `hasil-${key}.csv`);
     } catch (err) {
-      if (!handleAuthError(err)) setError(err);
+      fail(err);
     } finally {
       setBusy(false);
     }

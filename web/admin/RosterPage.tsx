@@ -1,6 +1,6 @@
 // One session's roster: who is on it (and whether they have a PIN), add candidates by hand (overlaps and
 // overbooking refused row by row), and a new PIN for one candidate (shown on the PIN cards page once).
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { formatInZone } from '../../functions/domain/schedule.ts';
 import type { SessionView } from '../../functions/schemas/staff.ts';
 import { consoleApi, type RosterRow } from '../api/console.ts';
@@ -12,68 +12,55 @@ import { keepPins } from './issuedPins.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { RefusalAlert } from './Refusals.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useDialogAction } from './useDialogAction.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 export function RosterPage({ sessionId }: { sessionId: string }) {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [session, setSession] = useState<SessionView | null>(null);
-  const [roster, setRoster] = useState<RosterRow[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [regNos, setRegNos] = useState('');
   const [assignError, setAssignError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [assigning, setAssigning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [renew, setRenew] = useState<RosterRow | null>(null);
-  const [renewError, setRenewError] = useState<unknown>(null);
+  const renew = useDialogAction<RosterRow>(handleAuthError);
   const token = staff?.token ?? '';
-
-  const load = useCallback(() => {
-    if (!token) return;
-    consoleApi
-      .roster(token, sessionId)
-      .then((r) => {
-        setSession(r.session);
-        setRoster(r.roster);
-        setError(null);
-      })
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [token, sessionId, handleAuthError]);
-  useEffect(load, [load]);
+  const { data, error, reload } = useStaffQuery(
+    token,
+    handleAuthError,
+    (tok) => consoleApi.roster(tok, sessionId),
+    [sessionId],
+  );
+  const session: SessionView | null = data?.session ?? null;
+  const roster: RosterRow[] | null = data?.roster ?? null;
+  // one request at a time on this page: an assignment or a new PIN
+  const busy = assigning || renew.busy;
 
   async function assign(e: FormEvent) {
     e.preventDefault();
     const list = [...new Set(regNos.split(/[\s,;]+/).filter(Boolean))];
     if (list.length === 0) return;
-    setBusy(true);
+    setAssigning(true);
     setAssignError(null);
     setNotice(null);
     try {
       const r = await consoleApi.assign(token, sessionId, list);
       setNotice(t('admin.roster.assigned', { n: r.assigned }));
       setRegNos('');
-      load();
+      reload();
     } catch (err) {
       if (!handleAuthError(err)) setAssignError(err);
     } finally {
-      setBusy(false);
+      setAssigning(false);
     }
   }
 
-  async function regenerate(row: RosterRow, reason: string) {
-    setBusy(true);
-    setRenewError(null);
-    try {
+  const regenerate = (reason: string) =>
+    renew.run(async (row) => {
       const { pin } = await consoleApi.regeneratePin(token, sessionId, row.regNo, reason);
       keepPins(sessionId, [pin]);
-      setRenew(null);
       navigate(paths.adminPins(sessionId));
-    } catch (err) {
-      if (!handleAuthError(err)) setRenewError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return undefined;
+    });
 
   if (!staff) return null;
   const zone = session?.timeZone ?? 'WIB';
@@ -161,7 +148,7 @@ export function RosterPage({ sessionId }: { sessionId: string }) {
                   </td>
                   <td>
                     {r.hasPin && (
-                      <button type="button" className="btn btn-small" onClick={() => setRenew(r)}>
+                      <button type="button" className="btn btn-small" onClick={() => renew.open(r)}>
                         {t('admin.roster.regenerate')}
                       </button>
                     )}
@@ -173,16 +160,17 @@ export function RosterPage({ sessionId }: { sessionId: string }) {
         </div>
       )}
       <ReasonDialog
-        open={renew !== null}
-        title={renew ? t('admin.roster.regenerateTitle', { regNo: renew.regNo, name: renew.name }) : ''}
+        open={renew.target !== null}
+        title={
+          renew.target
+            ? t('admin.roster.regenerateTitle', { regNo: renew.target.regNo, name: renew.target.name })
+            : ''
+        }
         confirm={t('admin.roster.regenerateConfirm')}
         busy={busy}
-        error={renewError}
-        onConfirm={(reason) => renew && regenerate(renew, reason)}
-        onClose={() => {
-          setRenew(null);
-          setRenewError(null);
-        }}
+        error={renew.error}
+        onConfirm={(reason) => void regenerate(reason)}
+        onClose={renew.close}
       />
     </StaffLayout>
   );

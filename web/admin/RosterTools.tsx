@@ -1,12 +1,15 @@
 // Rosters in bulk: every candidate to the session their import row names, or the unassigned ones by capacity
 // into the sessions ticked (in order); refusals (overbooking, overlaps) listed row by row.
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { formatInZone } from '../../functions/domain/schedule.ts';
 import type { SessionView } from '../../functions/schemas/staff.ts';
 import { adminApi } from '../api/admin.ts';
 import { consoleApi } from '../api/console.ts';
 import { useI18n } from '../i18n/I18n.tsx';
 import { RefusalAlert } from './Refusals.tsx';
+import { useStaffQuery } from './useStaff.ts';
+
+const NO_SESSIONS: SessionView[] = [];
 
 export function RosterTools({
   token,
@@ -18,17 +21,17 @@ export function RosterTools({
   onAuthError(err: unknown): boolean;
 }) {
   const { t } = useI18n();
-  const [sessions, setSessions] = useState<SessionView[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => {
-    adminApi
-      .sessions(token)
-      .then((r) => setSessions(r.sessions.filter((s) => s.cancelledAt === undefined)))
-      .catch((err) => onAuthError(err) || setError(err));
-  }, [token, onAuthError]);
+  const { data, error, setError, fail } = useStaffQuery(
+    token,
+    onAuthError,
+    (tok): Promise<SessionView[]> =>
+      adminApi.sessions(tok).then((r) => r.sessions.filter((s) => s.cancelledAt === undefined)),
+    [],
+  );
+  const sessions = data ?? NO_SESSIONS;
 
   async function run(fn: () => Promise<{ assigned: number; unassigned?: number }>) {
     setBusy(true);
@@ -43,7 +46,7 @@ export function RosterTools({
       );
       onDone();
     } catch (err) {
-      if (!onAuthError(err)) setError(err);
+      fail(err);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 // Sessions: list (every time in the session's zone), schedule/edit/cancel, proctor assignment, PIN release, and links
 // to each session's roster, monitor and results.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatInZone } from '../../functions/domain/schedule.ts';
 import type { SessionView } from '../../functions/schemas/staff.ts';
 import { adminApi } from '../api/admin.ts';
@@ -16,7 +16,8 @@ import { ProctorsDialog } from './ProctorsDialog.tsx';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { SessionForm } from './SessionForm.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useDialogAction } from './useDialogAction.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 export function SessionsPage() {
   const { staff, handleAuthError, logout } = useStaff();
@@ -29,42 +30,31 @@ interface Props {
   onLogout(): void;
 }
 
-type Open =
-  | { kind: 'form'; session: SessionView | null }
-  | { kind: 'cancel'; session: SessionView }
-  | { kind: 'proctors'; session: SessionView }
-  | null;
+type Open = { kind: 'form'; session: SessionView | null } | { kind: 'proctors'; session: SessionView } | null;
+const NO_EXAMS: ExamSummary[] = [];
 
 function Sessions({ staff, onAuthError, onLogout }: Props) {
   const { t } = useI18n();
-  const [sessions, setSessions] = useState<SessionView[] | null>(null);
-  const [serverNow, setServerNow] = useState(0);
-  const [error, setError] = useState<unknown>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>(null);
-  const [dialogError, setDialogError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const cancelling = useDialogAction<SessionView>(onAuthError);
   const admin = staff.role === 'admin';
-  const [exams, setExams] = useState<ExamSummary[]>([]);
-  useEffect(() => {
-    if (!admin) return;
-    consoleApi
-      .exams(staff.token)
-      .then((r) => setExams(r.exams))
-      .catch((err) => onAuthError(err) || setError(err));
-  }, [admin, staff.token, onAuthError]);
-
-  const load = useCallback(() => {
-    adminApi
-      .sessions(staff.token)
-      .then((r) => {
-        setSessions(r.sessions);
-        setServerNow(r.serverTime);
-        setError(null);
-      })
-      .catch((err) => onAuthError(err) || setError(err));
-  }, [staff.token, onAuthError]);
-  useEffect(load, [load]);
+  const examList = useStaffQuery(
+    staff.token,
+    onAuthError,
+    (token) => (admin ? consoleApi.exams(token) : null),
+    [admin],
+  );
+  const exams = examList.data?.exams ?? NO_EXAMS;
+  const {
+    data,
+    error,
+    fail,
+    reload: load,
+  } = useStaffQuery(staff.token, onAuthError, (token) => adminApi.sessions(token), []);
+  const sessions = data?.sessions ?? null;
+  const serverNow = data?.serverTime ?? 0;
+  const { notice, setNotice } = cancelling;
 
   async function release(s: SessionView) {
     if (!window.confirm(t('admin.sessions.releaseConfirm', { title: s.title }))) return;
@@ -74,31 +64,19 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
       keepPins(s.id, pins);
       navigate(paths.adminPins(s.id));
     } catch (err) {
-      if (!onAuthError(err)) setError(err);
+      fail(err);
     } finally {
       setBusyId(null);
     }
   }
 
-  async function cancel(s: SessionView, reason: string) {
-    setBusyId(s.id);
-    setDialogError(null);
-    try {
+  const cancel = (reason: string) =>
+    cancelling.run(async (s) => {
       await consoleApi.cancelSession(staff.token, s.id, reason);
-      setOpen(null);
-      setNotice(t('admin.sessions.cancelDone', { title: s.title }));
-      load();
-    } catch (err) {
-      if (!onAuthError(err)) setDialogError(err);
-    } finally {
-      setBusyId(null);
-    }
-  }
+      return t('admin.sessions.cancelDone', { title: s.title });
+    }, load);
 
-  const close = () => {
-    setOpen(null);
-    setDialogError(null);
-  };
+  const close = () => setOpen(null);
 
   return (
     <StaffLayout staff={staff} onLogout={onLogout}>
@@ -119,7 +97,7 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
           </button>
         </div>
       </div>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error ?? examList.error} />
       {notice && (
         <p role="status" className="notice">
           {notice}
@@ -199,7 +177,7 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
                           <button
                             type="button"
                             className="btn btn-small btn-primary"
-                            disabled={busyId === s.id}
+                            disabled={busyId === s.id || (cancelling.busy && cancelling.target?.id === s.id)}
                             onClick={() => release(s)}
                           >
                             {t('admin.sessions.release')}
@@ -227,7 +205,7 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
                           <button
                             type="button"
                             className="btn btn-small btn-danger"
-                            onClick={() => setOpen({ kind: 'cancel', session: s })}
+                            onClick={() => cancelling.open(s)}
                           >
                             {t('admin.sessions.cancel')}
                           </button>
@@ -257,16 +235,16 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
             }}
           />
           <ReasonDialog
-            open={open?.kind === 'cancel'}
+            open={cancelling.target !== null}
             title={
-              open?.kind === 'cancel' ? t('admin.sessions.cancelTitle', { title: open.session.title }) : ''
+              cancelling.target ? t('admin.sessions.cancelTitle', { title: cancelling.target.title }) : ''
             }
             confirm={t('admin.sessions.cancelConfirm')}
             danger
-            busy={busyId !== null}
-            error={dialogError}
-            onConfirm={(reason) => open?.kind === 'cancel' && cancel(open.session, reason)}
-            onClose={close}
+            busy={busyId !== null || cancelling.busy}
+            error={cancelling.error}
+            onConfirm={(reason) => void cancel(reason)}
+            onClose={cancelling.close}
           />
           <ProctorsDialog
             token={staff.token}

@@ -9,35 +9,39 @@ import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 const COMPONENTS = ['CAT', 'WAWANCARA', 'LAINNYA', 'PSIKOTES'] as const;
 type Problems = ImportRefused['problems'];
+const NO_EXAMS: ExamSummary[] = [];
 
 export function SkbPage() {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
   const token = staff?.token ?? '';
-  const [exams, setExams] = useState<ExamSummary[]>([]);
   const [examId, setExamId] = useState('');
+  // the exam list's query holds the page's one error: its own, the SKB reads' and the actions'
+  const {
+    data: examList,
+    error,
+    setError,
+    fail,
+  } = useStaffQuery(
+    token,
+    handleAuthError,
+    (tok) =>
+      consoleApi.exams(tok).then((r) => {
+        setExamId((id) => id || (r.exams.find((e) => e.id.startsWith('skd')) ?? r.exams[0])?.id || '');
+        return r;
+      }),
+    [],
+  );
+  const exams = examList?.exams ?? NO_EXAMS;
   const [settings, setSettings] = useState<SkbSettings | null>(null);
   const [rows, setRows] = useState<FinalRow[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problems>([]);
   const [file, setFile] = useState<File | null>(null);
-  const fail = useCallback((err: unknown) => handleAuthError(err) || setError(err), [handleAuthError]);
-
-  useEffect(() => {
-    if (!token) return;
-    consoleApi
-      .exams(token)
-      .then((r) => {
-        setExams(r.exams);
-        setExamId((id) => id || (r.exams.find((e) => e.id.startsWith('skd')) ?? r.exams[0])?.id || '');
-      })
-      .catch(fail);
-  }, [token, fail]);
 
   const load = useCallback(() => {
     if (!token || !examId) return;
@@ -53,7 +57,7 @@ export function SkbPage() {
         setRows(null);
         fail(err);
       });
-  }, [token, examId, fail]);
+  }, [token, examId, fail, setError]);
   useEffect(load, [load]);
 
   if (!staff) return null;

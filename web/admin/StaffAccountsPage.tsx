@@ -1,13 +1,14 @@
 // Staff accounts (admin only): list, create (admin, proctor, auditor), disable/enable and reset a password, each
 // with the reason the audit log records. A disabled account's open tokens stop working (auth middleware).
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { consoleApi, type StaffEntry } from '../api/console.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff } from './useStaff.ts';
+import { useDialogAction } from './useDialogAction.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
 const ROLES = ['admin', 'proctor', 'auditor'] as const;
 type Open = { kind: 'toggle' | 'password'; user: StaffEntry } | null;
@@ -15,49 +16,29 @@ type Open = { kind: 'toggle' | 'password'; user: StaffEntry } | null;
 export function StaffAccountsPage() {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [list, setList] = useState<StaffEntry[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [open, setOpen] = useState<Open>(null);
-  const [busy, setBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<unknown>(null);
-  const [password, setPassword] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
   const token = staff?.token ?? '';
+  const { data, error, reload } = useStaffQuery(token, handleAuthError, (tok) => consoleApi.staff(tok), []);
+  const list = data?.staff ?? null;
+  const dialog = useDialogAction<NonNullable<Open>>(handleAuthError);
+  const open = dialog.target;
+  const [password, setPassword] = useState('');
 
-  const load = useCallback(() => {
-    if (!token) return;
-    consoleApi
-      .staff(token)
-      .then((r) => {
-        setList(r.staff);
-        setError(null);
-      })
-      .catch((err) => handleAuthError(err) || setError(err));
-  }, [token, handleAuthError]);
-  useEffect(load, [load]);
-
-  async function act(reason: string) {
-    if (!open) return;
-    setBusy(true);
-    setDialogError(null);
-    try {
-      if (open.kind === 'toggle') {
-        const next = !open.user.disabled;
-        await consoleApi.setDisabled(token, open.user.id, next, reason);
-        setNotice(t(next ? 'admin.staff.disabledDone' : 'admin.staff.enabledDone', { id: open.user.id }));
-      } else {
-        await consoleApi.resetPassword(token, open.user.id, password, reason);
-        setNotice(t('admin.staff.passwordDone', { id: open.user.id }));
-      }
-      setOpen(null);
-      setPassword('');
-      load();
-    } catch (err) {
-      if (!handleAuthError(err)) setDialogError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const act = (reason: string) =>
+    dialog.run(
+      async ({ kind, user }) => {
+        if (kind === 'toggle') {
+          const next = !user.disabled;
+          await consoleApi.setDisabled(token, user.id, next, reason);
+          return t(next ? 'admin.staff.disabledDone' : 'admin.staff.enabledDone', { id: user.id });
+        }
+        await consoleApi.resetPassword(token, user.id, password, reason);
+        return t('admin.staff.passwordDone', { id: user.id });
+      },
+      () => {
+        setPassword('');
+        reload();
+      },
+    );
 
   if (!staff) return null;
   return (
@@ -69,13 +50,13 @@ export function StaffAccountsPage() {
         token={token}
         onAuthError={handleAuthError}
         onDone={(u) => {
-          setNotice(t('admin.staff.created', { id: u.id }));
-          load();
+          dialog.setNotice(t('admin.staff.created', { id: u.id }));
+          reload();
         }}
       />
-      {notice && (
+      {dialog.notice && (
         <p role="status" className="notice">
-          {notice}
+          {dialog.notice}
         </p>
       )}
       <ErrorAlert error={error} />
@@ -109,14 +90,14 @@ export function StaffAccountsPage() {
                       <button
                         type="button"
                         className={u.disabled ? 'btn btn-small' : 'btn btn-small btn-danger'}
-                        onClick={() => setOpen({ kind: 'toggle', user: u })}
+                        onClick={() => dialog.open({ kind: 'toggle', user: u })}
                       >
                         {t(u.disabled ? 'admin.staff.enable' : 'admin.staff.disable')}
                       </button>
                       <button
                         type="button"
                         className="btn btn-small"
-                        onClick={() => setOpen({ kind: 'password', user: u })}
+                        onClick={() => dialog.open({ kind: 'password', user: u })}
                       >
                         {t('admin.staff.resetPassword')}
                       </button>
@@ -141,14 +122,13 @@ export function StaffAccountsPage() {
         }
         confirm={t('admin.action.confirm')}
         danger={open?.kind === 'toggle' && !open.user.disabled}
-        busy={busy}
-        error={dialogError}
+        busy={dialog.busy}
+        error={dialog.error}
         ready={open?.kind !== 'password' || password.length >= 12}
-        onConfirm={act}
+        onConfirm={(reason) => void act(reason)}
         onClose={() => {
-          setOpen(null);
+          dialog.close();
           setPassword('');
-          setDialogError(null);
         }}
       >
         {open?.kind === 'password' && (
