@@ -11,6 +11,7 @@ import { verifyBundle } from '../../../functions/domain/verify.ts';
 import { DEMO_EXAM_ID } from '../../../functions/local/demo-data.ts';
 import { messages } from '../../../functions/schemas/messages.ts';
 import { type ApiHarness, apiHarness, TEST_PUBLICATION_KEYS } from '../harness.ts';
+import { bestInSection, type FormItem, putFormation, sitAndSubmit } from '../sitting.ts';
 
 let h: ApiHarness;
 let admin: string;
@@ -35,29 +36,16 @@ const correction = (item: SingleItem, key: string) => {
 
 beforeAll(async () => {
   h = await apiHarness(1);
-  await h.store.formations.put({
-    id: 'F-ANALIS-001',
-    position: 'Analis',
-    agencyUnit: 'Unit',
-    openings: 1,
-    formationType: 'umum',
-  });
+  await putFormation(h);
   admin = await h.loginStaff('admin');
   // Candidate 0 answers three TWK items with their keys (3 × 5 = 15) and submits.
-  const s = await h.started(0);
+  const s = await sitAndSubmit(h, 0, bestInSection('TWK', 3));
   attemptId = s.attemptId;
-  const bank = await h.bankView(s.attemptId);
-  const twk = s.form.items.filter((i: { sectionId: string }) => i.sectionId === 'TWK').slice(0, 3);
-  const steps = twk.map((i: { itemId: string }, n: number) => {
-    const b = bank(i.itemId);
-    return { seq: n + 1, type: 'answered', itemId: i.itemId, choice: b.wireOf((b.item as SingleItem).key) };
-  });
-  await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, { token: s.token, body: { steps } });
-  const submitted = await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, { token: s.token });
-  expect(submitted.json.sections[0]).toMatchObject({ id: 'TWK', score: 15 });
-  submittedTotal = submitted.json.total;
-  receipt = submitted.json.receipt;
-  first = bank(twk[0].itemId).item as SingleItem;
+  expect(s.submitted.sections[0]).toMatchObject({ id: 'TWK', score: 15 });
+  submittedTotal = s.submitted.total;
+  receipt = s.submitted.receipt;
+  const twk0 = (s.form.items as FormItem[]).find((i) => i.sectionId === 'TWK')!.itemId;
+  first = s.bank(twk0).item as SingleItem;
   corrected = first.options.find((o) => o.id !== first.key)!.id;
 }, 60_000);
 

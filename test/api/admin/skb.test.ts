@@ -2,13 +2,13 @@
 // (SKD 40 % + SKB 60 %), its anonymized signed publication (no personal data, no component or psych value),
 // and the role matrix of every SKB route (nothing written on a refusal).
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SingleItem, WeightedItem } from '../../../functions/domain/items.ts';
 import { pseudonym } from '../../../functions/domain/pseudonym.ts';
 import { verifyDocument } from '../../../functions/domain/signature.ts';
 import { DEMO_EXAM_ID } from '../../../functions/local/demo-data.ts';
 import { publishedKeys } from '../../../functions/services/publication.ts';
 import { finalPublicationId } from '../../../functions/services/skb.ts';
 import { type ApiHarness, apiHarness, TEST_PUBLICATION_KEYS } from '../harness.ts';
+import { bestChoice, putFormation, sitAndSubmit } from '../sitting.ts';
 
 let h: ApiHarness;
 let admin: string;
@@ -18,37 +18,16 @@ const reg = (i: number) => h.demo.candidates[i]?.regNo ?? '';
 const pseudo = (i: number) => pseudonym(TEST_PUBLICATION_KEYS.pseudonymSecret, reg(i));
 
 /** Candidate i answers every item with its best option except `skipTwk` TWK items (each −5), then submits. */
-const sit = async (i: number, skipTwk: number | 'all') => {
-  const s = await h.started(i);
-  const bank = await h.bankView(s.attemptId);
-  let skipped = 0;
-  const steps = [];
-  for (const it of s.form.items as Array<{ itemId: string; sectionId: string }>) {
-    if (skipTwk === 'all') break;
-    if (it.sectionId === 'TWK' && skipped < skipTwk) {
-      skipped++;
-      continue;
-    }
-    const b = bank(it.itemId);
-    const item = b.item as SingleItem | WeightedItem;
-    const best =
-      item.kind === 'single'
-        ? item.key
-        : (Object.entries(item.weights).sort((x, y) => y[1] - x[1])[0]?.[0] as string);
-    steps.push({ seq: steps.length + 1, type: 'answered', itemId: it.itemId, choice: b.wireOf(best) });
-  }
-  // Saves go in batches of at most 50 steps (the answers route's limit).
-  for (let k = 0; k < steps.length; k += 50) {
-    const res = await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, {
-      token: s.token,
-      body: { steps: steps.slice(k, k + 50) },
-    });
-    expect(res.status, JSON.stringify(res.json)).toBe(200);
-  }
-  const r = await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, { token: s.token });
-  expect(r.status).toBe(200);
-  return r.json;
-};
+const sit = async (i: number, skipTwk: number | 'all') =>
+  (
+    await sitAndSubmit(h, i, (items, bank) => {
+      if (skipTwk === 'all') return [];
+      let skipped = 0;
+      return items
+        .filter((it) => !(it.sectionId === 'TWK' && skipped++ < skipTwk))
+        .map((it) => ({ itemId: it.itemId, choice: bestChoice(bank, it.itemId) }));
+    })
+  ).submitted;
 
 const send = (method: string, path: string, csv: string, token?: string) =>
   h.call(method, path, {
@@ -59,13 +38,7 @@ const send = (method: string, path: string, csv: string, token?: string) =>
 
 beforeAll(async () => {
   h = await apiHarness(5);
-  await h.store.formations.put({
-    id: 'F-ANALIS-001',
-    position: 'Analis',
-    agencyUnit: 'Unit',
-    openings: 1,
-    formationType: 'umum',
-  });
+  await putFormation(h);
   // SKD totals 550, 545, 540, 535 (all pass), candidate 4 answers nothing (fails). Openings 1 -> 3 advance.
   for (const [i, skip] of [
     [0, 0],

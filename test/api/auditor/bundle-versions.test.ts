@@ -4,37 +4,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../../functions/domain/verify.ts';
 import { DEMO_EXAM_ID } from '../../../functions/local/demo-data.ts';
 import { apiHarness } from '../harness.ts';
+import { firstItems, putFormation, sitAndSubmit } from '../sitting.ts';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 const DAY = 24 * 3600_000;
 
 beforeAll(async () => {
   h = await apiHarness(2);
-  await h.store.formations.put({
-    id: 'F-ANALIS-001',
-    position: 'Analis',
-    agencyUnit: 'Unit',
-    openings: 1,
-    formationType: 'umum',
-  });
-  for (const i of [0, 1]) {
-    const s = await h.started(i);
-    const steps = s.form.items
-      .slice(0, 25)
-      .map((it: { itemId: string; options: Array<{ id: string }> }, k: number) => ({
-        seq: k + 1,
-        type: 'answered',
-        itemId: it.itemId,
-        choice: it.options[(k + i) % it.options.length]?.id,
-      }));
-    await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, {
-      token: s.token,
-      body: { steps },
-    });
-    expect(
-      (await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, { token: s.token })).status,
-    ).toBe(200);
-  }
+  await putFormation(h);
+  for (const i of [0, 1])
+    await sitAndSubmit(
+      h,
+      i,
+      firstItems(25, (k) => k + i),
+    );
 }, 120_000);
 
 describe('bundles and exam versions', () => {

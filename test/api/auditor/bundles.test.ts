@@ -4,26 +4,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../../functions/domain/verify.ts';
 import { DEMO_EXAM_ID } from '../../../functions/local/demo-data.ts';
 import { apiHarness } from '../harness.ts';
+import { firstItems, putFormation, sitAndSubmit } from '../sitting.ts';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 const exam = DEMO_EXAM_ID;
 const DAY = 24 * 3600_000;
 
-const sit = async (i: number, n: number) => {
-  const s = await h.started(i);
-  const steps = s.form.items
-    .slice(0, n)
-    .map((it: { itemId: string; options: Array<{ id: string }> }, k: number) => ({
-      seq: k + 1,
-      type: 'answered',
-      itemId: it.itemId,
-      choice: it.options[k % it.options.length]?.id,
-    }));
-  await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, { token: s.token, body: { steps } });
-  expect(
-    (await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, { token: s.token })).status,
-  ).toBe(200);
-};
+/** Candidate i answers the first n items, item k with its option k (modulo), and submits. */
+const sit = (i: number, n: number) =>
+  sitAndSubmit(
+    h,
+    i,
+    firstItems(n, (k) => k),
+  );
 
 const archiveOf = async (key: string) => {
   const body = await h.store.objects.get(h.store.config.auditBucket, key);
@@ -36,13 +29,7 @@ const archiveOf = async (key: string) => {
 
 beforeAll(async () => {
   h = await apiHarness(4);
-  await h.store.formations.put({
-    id: 'F-ANALIS-001',
-    position: 'Analis',
-    agencyUnit: 'Unit',
-    openings: 1,
-    formationType: 'umum',
-  });
+  await putFormation(h);
   await sit(0, 60);
   await sit(1, 110);
   await sit(2, 20);

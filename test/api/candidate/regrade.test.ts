@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SingleItem } from '../../../functions/domain/items.ts';
 import { type ApiHarness, apiHarness } from '../harness.ts';
+import { bestInSection, type FormItem, sitAndSubmit } from '../sitting.ts';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -10,30 +11,13 @@ beforeAll(async () => {
 
 describe('regrade', () => {
   it('a corrected key in a new snapshot changes the replayed score, a bank import alone does not; the receipt never changes', async () => {
-    const s = await h.started(0);
-    const bank = await h.bankView(s.attemptId);
-    const twk = s.form.items.filter((i: { sectionId: string }) => i.sectionId === 'TWK').slice(0, 3);
-    const keys = twk.map((i: { itemId: string }) => {
-      const b = bank(i.itemId);
-      return b.wireOf((b.item as SingleItem).key);
-    });
-    const steps = twk.map((i: { itemId: string }, n: number) => ({
-      seq: n + 1,
-      type: 'answered',
-      itemId: i.itemId,
-      choice: keys[n],
-    }));
-    await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, {
-      token: s.token,
-      body: { steps },
-    });
-    const submitted = await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, {
-      token: s.token,
-    });
-    expect(submitted.json.sections[0]).toMatchObject({ id: 'TWK', score: 15 });
+    const s = await sitAndSubmit(h, 0, bestInSection('TWK', 3));
+    const { bank, submitted } = s;
+    const twk = (s.form.items as FormItem[]).filter((i) => i.sectionId === 'TWK').slice(0, 3);
+    expect(submitted.sections[0]).toMatchObject({ id: 'TWK', score: 15 });
 
     // The key of the first answered item was wrong: the committee corrects it to another option.
-    const first = bank(twk[0].itemId).item as SingleItem;
+    const first = bank(twk[0]!.itemId).item as SingleItem;
     const corrected = first.options.find((o) => o.id !== first.key)!.id;
     const { bankId, ...rest } = first;
     const imported = await h.services.banks.importItems(bankId, {
@@ -46,7 +30,7 @@ describe('regrade', () => {
     expect(meta.bankSnapshots?.[bankId]).not.toBe(imported.snapshotId);
     const unchanged = await h.services.finalizer.score(meta);
     expect(unchanged.sections.TWK).toBe(15);
-    expect(unchanged.logHash).toBe(submitted.json.receipt);
+    expect(unchanged.logHash).toBe(submitted.receipt);
 
     // Regrade = replay of the same log against an explicit new snapshot (same items and options, new key).
     const regraded = await h.services.finalizer.score({
@@ -54,7 +38,7 @@ describe('regrade', () => {
       bankSnapshots: { [bankId]: imported.snapshotId },
     });
     expect(regraded.sections.TWK).toBe(10);
-    expect(regraded.total).toBe(submitted.json.total - 5);
-    expect(regraded.logHash).toBe(submitted.json.receipt);
+    expect(regraded.total).toBe(submitted.total - 5);
+    expect(regraded.logHash).toBe(submitted.receipt);
   });
 });

@@ -10,41 +10,18 @@ import { verifyDocument } from '../../../functions/domain/signature.ts';
 import { DEMO_EXAM_ID } from '../../../functions/local/demo-data.ts';
 import { publishedKeys } from '../../../functions/services/publication.ts';
 import { apiHarness, TEST_PUBLICATION_KEYS } from '../harness.ts';
+import { firstItems, putFormation, sitAndSubmit } from '../sitting.ts';
 
 let h: Awaited<ReturnType<typeof apiHarness>>;
 let admin: string;
 const exam = DEMO_EXAM_ID;
 
 /** Candidate i answers the first n items with the first option shown, then submits. */
-const sit = async (i: number, n: number) => {
-  const s = await h.started(i);
-  const steps = s.form.items
-    .slice(0, n)
-    .map((it: { itemId: string; options: Array<{ id: string }> }, k: number) => ({
-      seq: k + 1,
-      type: 'answered',
-      itemId: it.itemId,
-      choice: it.options[0]?.id,
-    }));
-  if (steps.length)
-    await h.call('PUT', `/api/candidate/attempts/${s.attemptId}/answers`, {
-      token: s.token,
-      body: { steps },
-    });
-  const r = await h.call('POST', `/api/candidate/attempts/${s.attemptId}/submit`, { token: s.token });
-  expect(r.status).toBe(200);
-  return s;
-};
+const sit = (i: number, n: number) => sitAndSubmit(h, i, firstItems(n));
 
 beforeAll(async () => {
   h = await apiHarness(4);
-  await h.store.formations.put({
-    id: 'F-ANALIS-001',
-    position: 'Analis',
-    agencyUnit: 'Unit',
-    openings: 1,
-    formationType: 'umum',
-  });
+  await putFormation(h);
   admin = await h.loginStaff('admin');
 }, 60_000);
 
