@@ -70,14 +70,14 @@ export function expectedFinalRows(
 /**
  * Step 11 over a bundle whose manifest lists `finalProofs`: skb.json signed and of the bundle's exam, the final
  * publication signed, named `<examId>.final`, stating skb.json's settings, its rows = the re-derived ones,
- * its Merkle root and each inclusion proof. Returns the counts checked.
+ * its Merkle root and each inclusion proof. Returns the counts checked and skb.json's document.
  */
 export async function verifyFinal(
   manifest: BundleManifest,
   skdRows: readonly PublishedRow[] | undefined,
   formations: readonly Formation[],
   ctx: CheckContext,
-): Promise<{ skb: number; finalRows: number; finalProofs: number }> {
+): Promise<{ skb: number; finalRows: number; finalProofs: number; doc?: BundleSkbDoc }> {
   const counts = { skb: 0, finalRows: 0, finalProofs: 0 };
   const skb = ctx.json<Signed<BundleSkbDoc>>(P.skb);
   const pub = ctx.json<Signed<PublicationDoc>>(P.finalPublication);
@@ -117,5 +117,5 @@ export async function verifyFinal(
   );
   counts.finalRows = checked.rows;
   counts.finalProofs = checked.proofs;
-  return counts;
+  return { ...counts, doc };
 }

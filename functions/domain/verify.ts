@@ -10,6 +10,7 @@ import {
   type BundleFiles,
   type BundleManifest,
   type BundleSession,
+  type BundleSkbDoc,
   bundlePaths as P,
 } from './bundle.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -452,6 +453,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   const pub = psychOnly ? undefined : json<Signed<PublicationDoc>>(P.publication);
   const formations = json<Formation[]>(P.formations) ?? [];
   let skdRows: PublishedRow[] | undefined;
+  let skbDoc: BundleSkbDoc | undefined;
   if (pub) {
     try {
       skdRows = rankRows(results, formations);
@@ -486,6 +488,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
       counts.skb += f.skb;
       counts.finalRows += f.finalRows;
       counts.finalProofs += f.finalProofs;
+      skbDoc = f.doc;
     }
   } else
     for (const path of [P.skb, P.finalPublication])
@@ -555,7 +558,19 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
 
   // 12. Corrections (personal bundles): every correction scoring applied (step 4's `regrade`) has its
   //     `exam.regrade` entry in the carried audit log, on an exam of the bundle that uses the bank, naming the
-  //     bank, the served and corrected snapshots and the regrade id. Public bundles carry no audit log.
+  //     bank, the served and corrected snapshots and the regrade id; the SKB import skb.json names has its
+  //     `skb.import` entry. Public bundles carry no audit log.
+  if (manifest.kind === 'personal' && skbDoc?.importId) {
+    const { examId, importId } = skbDoc;
+    const imported = logged.some(
+      (e) =>
+        e.action === 'skb.import' &&
+        e.target === `exam:${examId}` &&
+        (e.details as { importId?: unknown } | undefined)?.importId === importId,
+    );
+    if (!imported)
+      fail(P.skb, 'SKB import in the audit log', `skb.import exam:${examId} importId ${importId}`, '(none)');
+  }
   if (manifest.kind === 'personal') {
     const recorded = new Set<string>();
     for (const e of logged) {

@@ -14,6 +14,8 @@ export interface VerifyBench {
   candidates: number;
   steps: number;
   bundleMB: number;
+  /** Rows of the bundle's final (SKB) ranking, re-derived and proven too. Absent in older files: none. */
+  finalRows?: number;
   runs: number;
   /** Worker threads of the headline figure (the CLI's default: one per core). Absent in older files: one thread. */
   jobs?: number;
@@ -43,7 +45,11 @@ export const renderVerifySection = (b: VerifyBench): string => `## 7. Offline ve
 (what \`npm run verify\` runs) over a synthetic public bundle of ${n(b.candidates)} SKD candidates (110 items
 each, ${n(b.steps)} steps, ${b.bundleMB} MB of JSON, 20 formations) held in memory: seeds, forms, replay,
 scores, receipts, ${n(b.candidates + 1)} Ed25519 signatures, re-ranking, Merkle root and ${n(b.candidates)}
-inclusion proofs, ${
+inclusion proofs${
+  b.finalRows
+    ? `, and the final (SKB) ranking of its ${n(b.finalRows)} advancing candidates (signed SKB scores, rows re-derived, Merkle root, proofs)`
+    : ''
+}, ${
   b.jobs && b.jobs > 1
     ? `the attempts on ${b.jobs} worker threads (the CLI's default from 2,000 attempts)`
     : 'on one thread'

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nextAuditEntry } from '../../functions/domain/audit-log.ts';
 import type { BundleSkbDoc } from '../../functions/domain/bundle.ts';
 import type { PublicationDoc } from '../../functions/domain/publication.ts';
 import { type Signed, signDocument } from '../../functions/domain/signature.ts';
@@ -152,5 +153,43 @@ describe('final (SKB) ranking in a bundle', () => {
     const { rows } = expectedFinalRows(built.rows, bad, formations, (s, w) => fails.push(`${s} ${w}`));
     expect(fails).toEqual([`${doc.scores[0]!.pseudonym} SKB score`]);
     expect(rows?.find((r) => r.pseudonym === doc.scores[0]!.pseudonym)?.skb).toBeNull();
+  });
+
+  it('personal bundle: the SKB import skb.json names must have its skb.import audit entry', async () => {
+    const day = '2027-02-01';
+    const logOf = (importId: string) => [
+      {
+        day,
+        entries: [
+          nextAuditEntry(undefined, {
+            id: 'op-skb',
+            at: Date.parse(`${day}T03:00:00Z`),
+            actor: { role: 'admin', id: 'admin-1' },
+            action: 'skb.import',
+            target: `exam:${exam.id}`,
+            details: { importId, rows: 5, mode: 'components' },
+          }),
+        ],
+      },
+    ];
+    const personal = (importId: string) =>
+      syntheticBundle({
+        exam,
+        bank,
+        candidates: 16,
+        formations,
+        skb: { score },
+        kind: 'personal',
+        auditLog: logOf(importId),
+      }).files;
+    expect((await run(personal('syn-import-1'))).mismatches).toEqual([]);
+    expect((await run(personal('other-import'))).mismatches).toEqual([
+      {
+        subject: 'skb.json',
+        what: 'SKB import in the audit log',
+        expected: `skb.import exam:${exam.id} importId syn-import-1`,
+        found: '(none)',
+      },
+    ]);
   });
 });
