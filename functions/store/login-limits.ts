@@ -43,13 +43,17 @@ export interface LoginLimitRepo {
     now: number,
     expiresAt: number,
   ): Promise<boolean>;
-  /** Takes one attempt of the address if it has fewer than `max` (atomic: a burst cannot overshoot). */
+  /**
+   * Takes `count` (default 1) attempts of the address if it has at least that many left below `max` (atomic:
+   * a burst cannot overshoot).
+   */
   reserveAddress(
     kind: LimitKind,
     address: string,
     window: number,
     max: number,
     expiresAt: number,
+    count?: number,
   ): Promise<boolean>;
   /** A failed attempt: counts on the pair and on the key. */
   recordFailure(
@@ -142,16 +146,18 @@ export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
       );
     },
 
-    reserveAddress(kind, address, window, max, expiresAt) {
+    async reserveAddress(kind, address, window, max, expiresAt, count = 1) {
+      if (!Number.isSafeInteger(count) || count < 1) throw new Error(`bad reservation count ${count}`);
+      if (count > max) return false;
       return conditional(() =>
         table.update({
           Key: toKey(keys.loginLimitAddress(kind, address, window)),
-          UpdateExpression: 'SET expiresAt = :exp ADD tries :one',
-          ConditionExpression: 'attribute_not_exists(tries) OR tries < :max',
+          UpdateExpression: 'SET expiresAt = :exp ADD tries :n',
+          ConditionExpression: 'attribute_not_exists(tries) OR tries <= :room',
           ExpressionAttributeValues: {
             ':exp': { N: seconds(expiresAt) },
-            ':one': { N: '1' },
-            ':max': { N: String(max) },
+            ':n': { N: String(count) },
+            ':room': { N: String(max - count) },
           },
         }),
       );

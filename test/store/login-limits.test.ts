@@ -35,6 +35,16 @@ describe('login limit counters', () => {
     expect((await r.read('candidate', 'any', '10.0.0.2', W, W)).addressTries).toBe(12);
   });
 
+  it('a block of address attempts is taken whole or not at all, never past the cap', async () => {
+    const r = store.loginLimits;
+    expect(await r.reserveAddress('candidate', '10.0.0.9', W, 10, END, 8)).toBe(true);
+    expect(await r.reserveAddress('candidate', '10.0.0.9', W, 10, END, 4)).toBe(false);
+    expect(await r.reserveAddress('candidate', '10.0.0.9', W, 10, END, 2)).toBe(true);
+    expect(await r.reserveAddress('candidate', '10.0.0.9', W, 10, END)).toBe(false);
+    expect(await r.reserveAddress('candidate', '10.0.0.10', W, 3, END, 4)).toBe(false);
+    expect((await r.read('candidate', 'any', '10.0.0.9', W, W)).addressTries).toBe(10);
+  });
+
   it('failures count on the pair and on the key', async () => {
     const r = store.loginLimits;
     await r.recordFailure('staff', 'u1', '10.0.0.3', W, END);
