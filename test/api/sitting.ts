@@ -1,5 +1,5 @@
 // API test fixtures over the harness: the formation the demo candidates apply to, and a candidate sitting the
-// demo exam (start, answer what the test chooses in batches like the exam page, submit).
+// demo SKD exam or the psych battery (start, answer what the test chooses in batches like the exam page, submit).
 import { expect } from 'vitest';
 import type { SingleItem, WeightedItem } from '../../functions/domain/items.ts';
 import type { ApiHarness } from './harness.ts';
@@ -51,6 +51,28 @@ export const bestChoice = (bank: BankLookup, itemId: string): string => {
   return b.wireOf(best);
 };
 
+/** Answers the first n Likert items (all by default), item k with the scale point point(k) ('1'..'5'). */
+export const likertItems =
+  (point: (k: number) => string, n = Number.POSITIVE_INFINITY) =>
+  (items: FormItem[]): Answer[] =>
+    items
+      .filter((it) => it.kind === 'likert')
+      .slice(0, n)
+      .map((it, k) => ({ itemId: it.itemId, choice: point(k) }));
+
+/** Psych battery candidate i (demo session psych-demo-1) logs in and starts: token, attempt id, form. */
+export async function startedPsych(h: ApiHarness, i: number) {
+  const c = h.demo.psych.candidates[i];
+  if (!c) throw new Error(`no psych candidate ${i}`);
+  const login = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
+  expect(login.status, JSON.stringify(login.json)).toBe(200);
+  const { token, attemptId } = login.json as { token: string; attemptId: string };
+  const start = await h.call('POST', `/api/candidate/attempts/${attemptId}/start`, { token });
+  expect(start.status, JSON.stringify(start.json)).toBe(200);
+  const form = await h.call('GET', `/api/candidate/attempts/${attemptId}/form`, { token });
+  return { token, attemptId, regNo: c.regNo, form: form.json };
+}
+
 /** Answers the first n items of a section with their best option (the key). */
 export const bestInSection =
   (sectionId: string, n: number) =>
@@ -61,16 +83,19 @@ export const bestInSection =
       .map((it) => ({ itemId: it.itemId, choice: bestChoice(bank, it.itemId) }));
 
 /**
- * Candidate i starts, answers what `answers` chooses (saved 50 steps a request, the answers route's limit) and
+ * Candidate i of the SKD demo session (or { psych: i } of the psych battery's) starts, answers what `answers` chooses (saved 50 steps a request, the answers route's limit) and
  * submits; any refusal fails the test. Returns the start (token, attempt id, form), the bank lookup and the
  * submit answer (score, receipt).
  */
 export async function sitAndSubmit(
   h: ApiHarness,
-  i: number,
+  who: number | { psych: number },
   answers: (items: FormItem[], bank: BankLookup) => Answer[],
 ) {
-  const s = await h.started(i);
+  const s =
+    typeof who === 'number'
+      ? { ...(await h.started(who)), regNo: h.demo.candidates[who]?.regNo as string }
+      : await startedPsych(h, who.psych);
   const bank = await h.bankView(s.attemptId);
   const steps = answers(s.form.items as FormItem[], bank).map((a, k) => ({
     seq: k + 1,

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXAM_ID, DEMO_PSYCH_EXAM_ID } from '../../../functions/local/demo-data.ts';
 import { type ApiHarness, apiHarness } from '../harness.ts';
+import { likertItems, sitAndSubmit } from '../sitting.ts';
 
 let h: ApiHarness;
 let admin: string;
@@ -24,20 +25,11 @@ beforeAll(async () => {
   h = await apiHarness(1);
   admin = await h.loginStaff('admin');
   // One finished psych attempt: every inventory item answered 3 (every factor raw 30), no Kraepelin entry.
-  const c = h.demo.psych.candidates[0]!;
-  const login = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
-  const { token } = login.json;
-  attemptId = login.json.attemptId;
-  await h.call('POST', `/api/candidate/attempts/${attemptId}/start`, { token });
-  const form = await h.call('GET', `/api/candidate/attempts/${attemptId}/form`, { token });
-  const likert = (form.json.items as Array<{ kind: string; itemId: string }>).filter(
-    (i) => i.kind === 'likert',
-  );
-  const steps = likert.map((i, n) => ({ seq: n + 1, type: 'answered', itemId: i.itemId, choice: '3' }));
-  expect(
-    (await h.call('PUT', `/api/candidate/attempts/${attemptId}/answers`, { token, body: { steps } })).status,
-  ).toBe(200);
-  expect((await h.call('POST', `/api/candidate/attempts/${attemptId}/submit`, { token })).status).toBe(200);
+  ({ attemptId } = await sitAndSubmit(
+    h,
+    { psych: 0 },
+    likertItems(() => '3'),
+  ));
 });
 
 describe('psych norm settings', () => {

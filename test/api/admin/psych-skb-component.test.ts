@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXAM_ID, DEMO_PSYCH_EXAM_ID } from '../../../functions/local/demo-data.ts';
 import { type ApiHarness, apiHarness } from '../harness.ts';
+import { likertItems, sitAndSubmit } from '../sitting.ts';
 
 let h: ApiHarness;
 let admin: string;
@@ -11,20 +12,8 @@ const regNos: string[] = [];
 
 /** Candidate i answers every inventory item `choice` (likert 1..5) and submits. */
 const sit = async (i: number, choice: string | null) => {
-  const c = h.demo.psych.candidates[i]!;
-  regNos.push(c.regNo);
-  const login = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
-  const { token, attemptId } = login.json;
-  await h.call('POST', `/api/candidate/attempts/${attemptId}/start`, { token });
-  const form = await h.call('GET', `/api/candidate/attempts/${attemptId}/form`, { token });
-  const likert = (form.json.items as Array<{ kind: string; itemId: string }>).filter(
-    (x) => x.kind === 'likert',
-  );
-  if (choice !== null) {
-    const steps = likert.map((x, n) => ({ seq: n + 1, type: 'answered', itemId: x.itemId, choice }));
-    await h.call('PUT', `/api/candidate/attempts/${attemptId}/answers`, { token, body: { steps } });
-  }
-  expect((await h.call('POST', `/api/candidate/attempts/${attemptId}/submit`, { token })).status).toBe(200);
+  const s = await sitAndSubmit(h, { psych: i }, choice === null ? () => [] : likertItems(() => choice));
+  regNos.push(s.regNo);
 };
 
 beforeAll(async () => {

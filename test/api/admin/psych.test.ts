@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXAM_ID, DEMO_PSYCH_EXAM_ID } from '../../../functions/local/demo-data.ts';
 import { type ApiHarness, apiHarness } from '../harness.ts';
+import { sitAndSubmit } from '../sitting.ts';
 
 let h: ApiHarness;
 let attemptId: string;
@@ -11,14 +12,7 @@ let candidateToken: string;
 
 beforeAll(async () => {
   h = await apiHarness(1);
-  const c = h.demo.psych.candidates[1]!;
-  regNo = c.regNo;
-  const login = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
-  ({ attemptId, token: candidateToken } = login.json);
-  await h.call('POST', `/api/candidate/attempts/${attemptId}/start`, { token: candidateToken });
-  expect(
-    (await h.call('POST', `/api/candidate/attempts/${attemptId}/submit`, { token: candidateToken })).status,
-  ).toBe(200);
+  ({ attemptId, regNo, token: candidateToken } = await sitAndSubmit(h, { psych: 1 }, () => []));
 });
 
 describe.each(['admin', 'auditor'] as const)('%s', (role) => {

@@ -4,32 +4,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../../functions/domain/verify.ts';
 import { DEMO_PSYCH_EXAM_ID } from '../../../functions/local/demo-data.ts';
 import { type ApiHarness, apiHarness } from '../harness.ts';
+import { likertItems, sitAndSubmit } from '../sitting.ts';
 
 let h: ApiHarness;
 const DAY = 24 * 3600_000;
 
 beforeAll(async () => {
   h = await apiHarness(1);
-  const c = h.demo.psych.candidates[0];
-  if (!c) throw new Error('no psych candidate');
-  const login = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
-  const { attemptId, token } = login.json;
-  const start = await h.call('POST', `/api/candidate/attempts/${attemptId}/start`, { token });
-  expect(start.status).toBe(200);
-  const form = await h.call('GET', `/api/candidate/attempts/${attemptId}/form`, { token });
-  const items = (form.json.items ?? []) as Array<{ itemId: string; kind: string }>;
   // Likert answers are the scale points '1'..'5' themselves.
-  const steps = items
-    .filter((it) => it.kind === 'likert')
-    .slice(0, 12)
-    .map((it, k) => ({ seq: k + 1, type: 'answered', itemId: it.itemId, choice: String(1 + (k % 5)) }));
-  expect(steps.length).toBeGreaterThan(0);
-  const saved = await h.call('PUT', `/api/candidate/attempts/${attemptId}/answers`, {
-    token,
-    body: { steps },
+  const answered = likertItems((k) => String(1 + (k % 5)), 12);
+  await sitAndSubmit(h, { psych: 0 }, (items) => {
+    const answers = answered(items);
+    expect(answers.length).toBeGreaterThan(0);
+    return answers;
   });
-  expect(saved.status).toBe(200);
-  expect((await h.call('POST', `/api/candidate/attempts/${attemptId}/submit`, { token })).status).toBe(200);
   h.advance(31 * DAY);
 }, 120_000);
 
