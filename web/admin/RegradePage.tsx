@@ -1,44 +1,27 @@
 // Regrade screen over POST /api/admin/exams/:examId/regrade: the corrected items (JSON) or a corrected snapshot
 // of one bank, with a reason; the answer lists every result whose score moved, old -> new.
 import { type FormEvent, useState } from 'react';
-import { consoleApi, type ExamSummary } from '../api/console.ts';
 import { type RegradeOutcome, skbApi } from '../api/skb.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff, useStaffQuery } from './useStaff.ts';
+import { useExamChoice } from './useExamChoice.ts';
+import { useStaff } from './useStaff.ts';
 
-const NO_EXAMS: ExamSummary[] = [];
 const passText = (p: boolean | null, yes: string, no: string) => (p === null ? '–' : p ? yes : no);
 
 export function RegradePage() {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
   const token = staff?.token ?? '';
-  const [examId, setExamId] = useState('');
   const [bankId, setBankId] = useState('');
   const [reason, setReason] = useState('');
   const [correction, setCorrection] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<RegradeOutcome | null>(null);
   const [parseError, setParseError] = useState(false);
-  const {
-    data: examList,
-    error,
-    setError,
-    fail,
-  } = useStaffQuery(
-    token,
-    handleAuthError,
-    (tok) =>
-      consoleApi.exams(tok).then((r) => {
-        setExamId((id) => id || r.exams[0]?.id || '');
-        return r;
-      }),
-    [],
-  );
-  const exams = examList?.exams ?? NO_EXAMS;
+  const { exams, examId, setExamId, error, setError, fail } = useExamChoice(token, handleAuthError);
 
   if (!staff) return null;
 

@@ -2,41 +2,26 @@
 // CSV import (every bad row shown), the final ranking as it would be published, and its publication.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ImportRefused } from '../api/admin-io.ts';
-import { consoleApi, type ExamSummary } from '../api/console.ts';
+import type { ExamSummary } from '../api/console.ts';
 import { type FinalRow, type SkbReport, type SkbSettings, skbApi, uploadSkbScores } from '../api/skb.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { StaffLayout } from './StaffLayout.tsx';
-import { useStaff, useStaffQuery } from './useStaff.ts';
+import { useExamChoice } from './useExamChoice.ts';
+import { useStaff } from './useStaff.ts';
 
 const COMPONENTS = ['CAT', 'WAWANCARA', 'LAINNYA', 'PSIKOTES'] as const;
 type Problems = ImportRefused['problems'];
-const NO_EXAMS: ExamSummary[] = [];
+const isSkd = (e: ExamSummary) => e.id.startsWith('skd');
 
 export function SkbPage() {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
   const token = staff?.token ?? '';
-  const [examId, setExamId] = useState('');
   // the exam list's query holds the page's one error: its own, the SKB reads' and the actions'
-  const {
-    data: examList,
-    error,
-    setError,
-    fail,
-  } = useStaffQuery(
-    token,
-    handleAuthError,
-    (tok) =>
-      consoleApi.exams(tok).then((r) => {
-        setExamId((id) => id || (r.exams.find((e) => e.id.startsWith('skd')) ?? r.exams[0])?.id || '');
-        return r;
-      }),
-    [],
-  );
-  const exams = examList?.exams ?? NO_EXAMS;
+  const { exams, examId, setExamId, error, setError, fail } = useExamChoice(token, handleAuthError, isSkd);
   const [settings, setSettings] = useState<SkbSettings | null>(null);
   const [rows, setRows] = useState<FinalRow[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
