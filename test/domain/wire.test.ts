@@ -54,6 +54,13 @@ describe('wire ids', () => {
     ]);
     expect(twk?.toWire.get('c')).toBe('a'); // the key c is shown first
     expect([...(w.byItem.get('psi-001')?.toBank.keys() ?? [])]).toEqual(['1', '2', '3', '4', '5']);
+    // Only the item's own options: a letter past the last option or an unknown id names nothing.
+    expect(twk?.toBank.size).toBe(5);
+    expect(twk?.toBank.get('f')).toBeUndefined();
+    expect(twk?.toBank.has('e')).toBe(true);
+    expect(twk?.toBank.has('f')).toBe(false);
+    expect(twk?.toWire.get('z')).toBeUndefined();
+    expect(w.byItem.get('psi-001')?.toWire.get('3')).toBe('3');
     for (const wi of w.byWire.values()) {
       expect(w.byItem.get(wi.itemId)).toBe(wi);
       for (const [wire, bank] of wi.toBank) expect(wi.toWire.get(bank)).toBe(wire);
