@@ -227,7 +227,7 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       await gen({ type: 'sdkPut', seconds: opts.ceilingSeconds, concurrency: opts.ceilingConnections }),
       'throughput',
     );
-    log(`(b) SDK conditional PutItem: ${round(sdk.perSec)}/s (errors ${sdk.errors})`);
+    log(`(b) store client conditional PutItem: ${round(sdk.perSec)}/s (errors ${sdk.errors})`);
     const bare = expect<ThroughputResult>(
       await gen({ type: 'bare', seconds: opts.ceilingSeconds, connections: opts.ceilingConnections }),
       'throughput',

@@ -31,7 +31,7 @@ test/bench/notes.md. Machine-readable headline figures: [benchmarks.json](benchm
 Layout: the server is a child process running \`startLocal\` (the \`npm start\` layout: API + web on
 @hono/node-server, dynalite on its own worker thread, s3rver) on a temporary data directory, seeded with one
 SKD session of ${f(o.spikeCandidates + o.examCandidates)} candidates; the load generator is a second child
-process (autocannon 9 for ceilings (a) and (c), @aws-sdk/client-dynamodb for (b), undici 8 with a pool of
+process (autocannon 9 for ceilings (a) and (c), the store's DynamoDB client for (b), undici 8 with a pool of
 ${o.connections} connections for the exam-day phases). The headline figures are medians of the repetitions
 listed under "Repetitions" (with min and max); the machine is noisy, so the ratios are the figures that count. Latency percentiles are exact (sorted raw samples).
 Login rate limits: every simulated candidate logs in from one loopback address, so the benchmark raises
@@ -56,7 +56,7 @@ the per-address cap to 1,000,000 attempts per window (test/bench/limits.ts; depl
 | ceiling | rate | errors |
 |---|---|---|
 | (a) embedded store alone: raw DynamoDB JSON conditional PutItem (\`attribute_not_exists(SK)\`, unique keys) straight to dynalite | **${f(r.ceilings.raw.perSec)} puts/s** | ${r.ceilings.raw.errors} |
-| (b) the same puts through @aws-sdk/client-dynamodb from a separate Node process (${o.ceilingConnections} in flight) | ${f(r.ceilings.sdk.perSec)} puts/s (${f(r.ceilings.sdk.perSec / r.ceilings.raw.perSec, 2)} × a) | ${r.ceilings.sdk.errors} |
+| (b) the same puts through the store's DynamoDB client (functions/store/clients.ts; against the embedded store its data-plane commands go as plain JSON, not through the SDK's middleware) from a separate Node process (${o.ceilingConnections} in flight) | ${f(r.ceilings.sdk.perSec)} puts/s (${f(r.ceilings.sdk.perSec / r.ceilings.raw.perSec, 2)} × a) | ${r.ceilings.sdk.errors} |
 | (c) bare Hono route on @hono/node-server, no store | ${f(r.ceilings.bare.perSec)} req/s | ${r.ceilings.bare.errors} |
 
 ## 2. Start spike
