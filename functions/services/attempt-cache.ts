@@ -11,26 +11,63 @@ export interface AttemptCache {
   drop(attemptId: string): void;
 }
 
+interface Entry {
+  /** When the read that produced `meta` was issued: the entry is served until at + maxAge, never later. */
+  at: number;
+  meta: Promise<AttemptMeta>;
+  /** A refresh read is under way (at most one per entry). */
+  refreshing?: boolean;
+}
+
+/**
+ * An entry is served while younger than `maxAgeMs` (counted from when its read was issued, so the bound on
+ * staleness holds). Past half its age, a hit also starts one background read that replaces the entry when it
+ * lands: an attempt saving at least every `maxAgeMs` never waits for a META read on its save path (the
+ * read used to sit in front of the step's put once per max age), and no entry is served beyond its age.
+ */
 export const createAttemptCache = (store: Store, now: () => number, maxAgeMs: number): AttemptCache => {
-  const entries = new Map<string, { at: number; meta: Promise<AttemptMeta> }>();
-  const put = (attemptId: string, meta: Promise<AttemptMeta>) => {
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-    entries.set(attemptId, { at: now(), meta });
+  const entries = new Map<string, Entry>();
+  const put = (attemptId: string, entry: Entry) => {
+    if (!entries.has(attemptId) && entries.size >= MAX_ENTRIES)
+      entries.delete(entries.keys().next().value as string);
+    entries.set(attemptId, entry);
+  };
+  const read = (attemptId: string): Promise<AttemptMeta> =>
+    store.attempts.get(attemptId).then((m) => {
+      if (!m) throw userError('NOT_STARTED');
+      return m;
+    });
+  const refresh = (attemptId: string, stale: Entry) => {
+    stale.refreshing = true;
+    const at = now();
+    read(attemptId).then(
+      (meta) => {
+        // Only if nothing newer replaced the entry meanwhile (set() from a write, or another read).
+        if (entries.get(attemptId) === stale) put(attemptId, { at, meta: Promise.resolve(meta) });
+      },
+      () => {
+        stale.refreshing = false;
+      },
+    );
   };
   return {
     get(attemptId) {
       const hit = entries.get(attemptId);
-      if (hit && now() - hit.at <= maxAgeMs) return hit.meta;
-      const meta = store.attempts.get(attemptId).then((m) => {
-        if (!m) throw userError('NOT_STARTED');
-        return m;
+      const t = now();
+      if (hit && t - hit.at <= maxAgeMs) {
+        if (!hit.refreshing && t - hit.at > maxAgeMs / 2) refresh(attemptId, hit);
+        return hit.meta;
+      }
+      const meta = read(attemptId);
+      const entry: Entry = { at: t, meta };
+      put(attemptId, entry);
+      meta.catch(() => {
+        if (entries.get(attemptId) === entry) entries.delete(attemptId);
       });
-      put(attemptId, meta);
-      meta.catch(() => entries.delete(attemptId));
       return meta;
     },
     set(meta) {
-      put(meta.attemptId, Promise.resolve(meta));
+      put(meta.attemptId, { at: now(), meta: Promise.resolve(meta) });
     },
     drop(attemptId) {
       entries.delete(attemptId);
