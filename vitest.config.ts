@@ -1,14 +1,41 @@
 // Test runner config: one run for unit, store-contract (dynalite), API, infra and e2e (Chromium) tests.
+import { globSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Test folders (and files) that share one worker (isolate: false): their modules are imported once for all of
+ * them instead of once per file (≈ 1.3 s of process start and imports per file on the 2-core CI machine). Only
+ * files that leave no process state behind belong here: no process.env, no aws-sdk-client-mock on a cached
+ * client, no server, no browser. Every other test file keeps a process of its own (the "isolated" project).
+ */
+const SHARED_DIRS = [
+  'test/domain/',
+  'test/schemas/',
+  'test/web/',
+  'test/api/',
+  'test/services/',
+  'test/store/',
+  'test/cli/',
+  'test/layers.test.ts',
+];
+/** Inside SHARED_DIRS but mocking the cached SDK client of an endpoint: each keeps its own process. */
+const OWN_PROCESS = ['test/store/errors.test.ts', 'test/store/publications.test.ts'];
+
+const all = globSync('test/**/*.test.ts').map((f) => f.replaceAll('\\', '/'));
+const shared = all.filter((f) => SHARED_DIRS.some((d) => f.startsWith(d)) && !OWN_PROCESS.includes(f));
+const isolated = all.filter((f) => !shared.includes(f));
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/global.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     env: { CDK_VALIDATION: 'false' },
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-results.json' },
+    projects: [
+      { extends: true, test: { name: 'shared', include: shared, isolate: false } },
+      { extends: true, test: { name: 'isolated', include: isolated } },
+    ],
   },
 });
