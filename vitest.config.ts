@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * Test folders (and files) that share one worker (isolate: false): their modules are imported once for all of
  * them instead of once per file (≈ 1.3 s of process start and imports per file on the 2-core CI machine). Only
  * files that leave no process state behind belong here: no process.env, no aws-sdk-client-mock on a cached
- * client, no server, no browser. Every other test file keeps a process of its own (the "isolated" project).
+ * client, no server or browser left running. Every other test file keeps a process of its own (the "isolated" project).
  */
 const SHARED_DIRS = [
   'test/domain/',
