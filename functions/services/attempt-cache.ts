@@ -7,6 +7,12 @@ const MAX_ENTRIES = 50_000;
 
 export interface AttemptCache {
   get(attemptId: string): Promise<AttemptMeta>;
+  /**
+   * The last META this process saw for the attempt, whatever its age (undefined if none). Only for facts that
+   * cannot turn against the caller with age: the seed and snapshots never change, and a device it names as
+   * current was the attempt's device at that moment.
+   */
+  peek(attemptId: string): AttemptMeta | undefined;
   set(meta: AttemptMeta): void;
   drop(attemptId: string): void;
 }
@@ -17,6 +23,8 @@ interface Entry {
   meta: Promise<AttemptMeta>;
   /** A refresh read is under way (at most one per entry). */
   refreshing?: boolean;
+  /** `meta` once it has resolved (what peek() returns). */
+  value?: AttemptMeta;
 }
 
 /**
@@ -43,7 +51,8 @@ export const createAttemptCache = (store: Store, now: () => number, maxAgeMs: nu
     read(attemptId).then(
       (meta) => {
         // Only if nothing newer replaced the entry meanwhile (set() from a write, or another read).
-        if (entries.get(attemptId) === stale) put(attemptId, { at, meta: Promise.resolve(meta) });
+        if (entries.get(attemptId) === stale)
+          put(attemptId, { at, meta: Promise.resolve(meta), value: meta });
       },
       () => {
         stale.refreshing = false;
@@ -61,13 +70,21 @@ export const createAttemptCache = (store: Store, now: () => number, maxAgeMs: nu
       const meta = read(attemptId);
       const entry: Entry = { at: t, meta };
       put(attemptId, entry);
-      meta.catch(() => {
-        if (entries.get(attemptId) === entry) entries.delete(attemptId);
-      });
+      meta.then(
+        (m) => {
+          entry.value = m;
+        },
+        () => {
+          if (entries.get(attemptId) === entry) entries.delete(attemptId);
+        },
+      );
       return meta;
     },
+    peek(attemptId) {
+      return entries.get(attemptId)?.value;
+    },
     set(meta) {
-      put(meta.attemptId, { at: now(), meta: Promise.resolve(meta) });
+      put(meta.attemptId, { at: now(), meta: Promise.resolve(meta), value: meta });
     },
     drop(attemptId) {
       entries.delete(attemptId);

@@ -142,8 +142,13 @@ export const createAttemptService = ({
   };
 
   const formOf = async (claims: CandidateClaims) => {
-    const meta = await attemptCache.get(claims.aid);
     // The questions go to the attempt's device only (not to a second browser that logged in before start).
+    // A META of any age that names this device will do: the form comes from the seed and snapshots, which
+    // never change, and a device that was current then had this form already (a handover since cannot give
+    // it anything new). Otherwise (none cached, another device named) the cache's usual age limit applies.
+    const seen = attemptCache.peek(claims.aid);
+    const meta =
+      seen && isCurrentDevice(seen, claims.dev, claims.dn) ? seen : await attemptCache.get(claims.aid);
     if (!isCurrentDevice(meta, claims.dev, claims.dn)) throw userError('RETIRED_DEVICE');
     const exam = await contentCache.exam(meta, meta.bankSnapshots);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);

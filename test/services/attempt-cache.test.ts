@@ -88,4 +88,21 @@ describe('attempt cache', () => {
     await expect(cache.get('nope')).rejects.toMatchObject({ code: 'NOT_STARTED' });
     expect(reads()).toBe(2);
   });
+
+  it('peek: the last META seen, whatever its age, without a read; nothing before a read lands or after drop', async () => {
+    const { store, reads } = await counted();
+    await store.attempts.create(attemptMeta('p1'));
+    let t = 1_000;
+    const cache = createAttemptCache(store, () => t, MAX_AGE);
+    const pending = cache.get('p1');
+    expect(cache.peek('p1')).toBeUndefined();
+    await pending;
+    t += 100 * MAX_AGE;
+    expect(cache.peek('p1')?.attemptId).toBe('p1');
+    cache.set({ ...attemptMeta('p1'), deviceEpoch: 3 });
+    expect(cache.peek('p1')?.deviceEpoch).toBe(3);
+    cache.drop('p1');
+    expect(cache.peek('p1')).toBeUndefined();
+    expect(reads()).toBe(1);
+  });
 });

@@ -1,6 +1,7 @@
 // One device per attempt: a second login is refused until a proctor approves a handover, which retires the old device.
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../functions/schemas/messages.ts';
+import { storeUnits } from '../../../functions/store/index.ts';
 import { apiHarness } from '../harness.ts';
 
 describe('one device per attempt', () => {
@@ -79,6 +80,35 @@ describe('one device per attempt', () => {
       token: proctor,
     });
     expect(monitor.json.attempts[0]).toMatchObject({ deviceEpoch: 2, handoverOpen: false });
+  });
+
+  it('the form long after start: a META of any age that names the device serves it; others are checked fresh', async () => {
+    const h = await apiHarness(1);
+    const a = await h.loginCandidate(0);
+    const b = await h.loginCandidate(0);
+    await h.call('POST', `/api/candidate/attempts/${a.attemptId}/start`, { token: a.token });
+    h.advance(10 * h.deps.config.attemptCacheMs);
+    const before = storeUnits.snapshot().requests;
+    const formA = await h.call('GET', `/api/candidate/attempts/${a.attemptId}/form`, { token: a.token });
+    expect(formA.status).toBe(200);
+    expect(storeUnits.snapshot().requests - before).toBe(0);
+    const formB = await h.call('GET', `/api/candidate/attempts/${b.attemptId}/form`, { token: b.token });
+    expect(formB.json.error.code).toBe('RETIRED_DEVICE');
+
+    // A handover made elsewhere (another process: this one still holds the old META): the new device's
+    // token names epoch 2, the old META does not, so the form route reads the META again and serves it.
+    const meta = (await h.store.attempts.get(a.attemptId, true))!;
+    await h.store.attempts.update({ ...meta, deviceEpoch: 2, handoverOpen: true }, meta.version);
+    const c = h.demo.candidates[0]!;
+    const fresh = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
+    expect(fresh.status).toBe(200);
+    h.services.attemptCache.set(meta);
+    h.advance(10 * h.deps.config.attemptCacheMs);
+    const formNew = await h.call('GET', `/api/candidate/attempts/${a.attemptId}/form`, {
+      token: fresh.json.token,
+    });
+    expect(formNew.status).toBe(200);
+    expect(formNew.json.items).toEqual(formA.json.items.map((i: object) => expect.objectContaining(i)));
   });
 
   it('a finished attempt admits a login (to read the result)', async () => {
