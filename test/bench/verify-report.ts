@@ -44,7 +44,7 @@ export const renderVerifySection = (b: VerifyBench): string => `## 7. Offline ve
 \`npm run bench:verify\` (test/bench/verify-bench.ts, ${b.date}, ${b.cpu}, Node ${b.node}): \`verifyBundle\`
 (what \`npm run verify\` runs) over a synthetic public bundle of ${n(b.candidates)} SKD candidates (110 items
 each, ${n(b.steps)} steps, ${b.bundleMB} MB of JSON, 20 formations) held in memory: seeds, forms, replay,
-scores, receipts, ${n(b.candidates + 1)} Ed25519 signatures, re-ranking, Merkle root and ${n(b.candidates)}
+scores, receipts, ${n(b.candidates + (b.finalRows === undefined ? 1 : 3))} Ed25519 signatures, re-ranking, Merkle root and ${n(b.candidates)}
 inclusion proofs${
   b.finalRows
     ? `, and the final (SKB) ranking of its ${n(b.finalRows)} advancing candidates (signed SKB scores, rows re-derived, Merkle root, proofs)`
