@@ -6,6 +6,7 @@ import { ApiError } from '../api/errors.ts';
 import { examsApi, type SnapshotSummary } from '../api/exams.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
+import { useAction } from '../lib/useAction.ts';
 import { formatDateTime } from './format.ts';
 
 type Def = ExamDefinition;
@@ -46,8 +47,7 @@ const num = (v: string): number => (v.trim() === '' ? Number.NaN : Number(v));
 export function ExamDefinitionForm({ token, initial, submitLabel, onSubmit, onAuthError, idPrefix }: Props) {
   const { t } = useI18n();
   const [def, setDef] = useState<Def>(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction(onAuthError);
   const setSection = (i: number, s: Section) =>
     setDef({ ...def, sections: def.sections.map((x, k) => (k === i ? s : x)) });
   const setGrade = (i: number, g: Grade) =>
@@ -56,9 +56,7 @@ export function ExamDefinitionForm({ token, initial, submitLabel, onSubmit, onAu
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const pins = Object.fromEntries(
         Object.entries(def.bankSnapshots ?? {}).filter(([b, v]) => v && banks.includes(b)),
       );
@@ -79,11 +77,7 @@ export function ExamDefinitionForm({ token, initial, submitLabel, onSubmit, onAu
       };
       const { bankSnapshots: _, ...withoutPins } = clean;
       await onSubmit(Object.keys(pins).length ? { ...withoutPins, bankSnapshots: pins } : withoutPins);
-    } catch (err) {
-      if (!onAuthError(err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const p = idPrefix;

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { navigate, paths } from '../lib/router.ts';
+import { useAction } from '../lib/useAction.ts';
 import { blankDefinition, ExamDefinitionForm, FieldErrors } from './ExamDefinitionForm.tsx';
 import { formatDateTime } from './format.ts';
 import { StaffLayout } from './StaffLayout.tsx';
@@ -113,15 +114,12 @@ function PresetForm({ token, banks, onAuthError, onDone }: FormProps) {
     title: '',
     duration: '',
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction(onAuthError);
   const bankId = f.bankId || banks[0]?.bankId || '';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { exam } = await examsApi.create(token, {
         source: 'preset',
         id: f.id.trim(),
@@ -131,11 +129,7 @@ function PresetForm({ token, banks, onAuthError, onDone }: FormProps) {
         ...(f.duration ? { durationMinutes: Number(f.duration) } : {}),
       });
       onDone(exam.id);
-    } catch (err) {
-      if (!onAuthError(err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

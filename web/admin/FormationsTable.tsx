@@ -5,6 +5,7 @@ import { Dialog } from '../components/Dialog.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
+import { useAction } from '../lib/useAction.ts';
 import { useStaffQuery } from './useStaff.ts';
 
 interface Props {
@@ -113,15 +114,12 @@ function EditForm({
 }) {
   const { t } = useI18n();
   const [f, setF] = useState({ ...formation, openings: String(formation.openings) });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction(onAuthError);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await consoleApi.editFormation(token, {
         id: f.id,
         position: f.position.trim(),
@@ -130,11 +128,7 @@ function EditForm({
         formationType: f.formationType.trim(),
       });
       onDone();
-    } catch (err) {
-      if (!onAuthError(err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <form className="form" onSubmit={submit}>

@@ -5,6 +5,7 @@ import type { SessionView } from '../../functions/schemas/staff.ts';
 import { consoleApi, type ExamSummary } from '../api/console.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
+import { useAction } from '../lib/useAction.ts';
 import { RefusalAlert } from './Refusals.tsx';
 import { fromZoneInput, toZoneInput, ZONES } from './zone.ts';
 
@@ -52,8 +53,7 @@ function Fields({ token, editing, exams, onDone, onClose, onAuthError }: Props) 
     closes: toZoneInput(editing?.closesAt ?? start + 4 * HOUR, zone0),
     capacity: String(editing?.capacity ?? 40),
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction(onAuthError);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
   const opensAt = fromZoneInput(f.opens, f.timeZone);
@@ -61,8 +61,6 @@ function Fields({ token, editing, exams, onDone, onClose, onAuthError }: Props) 
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const common = {
       title: f.title.trim(),
       site: f.site.trim(),
@@ -72,7 +70,7 @@ function Fields({ token, editing, exams, onDone, onClose, onAuthError }: Props) 
       closesAt,
       capacity: Number(f.capacity),
     };
-    try {
+    await run(async () => {
       const { session } = editing
         ? await consoleApi.editSession(token, editing.id, common)
         : await consoleApi.schedule(token, {
@@ -81,11 +79,7 @@ function Fields({ token, editing, exams, onDone, onClose, onAuthError }: Props) 
             ...(f.id.trim() ? { id: f.id.trim() } : {}),
           });
       onDone(session);
-    } catch (err) {
-      if (!onAuthError(err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

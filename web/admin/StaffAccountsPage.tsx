@@ -5,6 +5,7 @@ import { consoleApi, type StaffEntry } from '../api/console.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
+import { useAction } from '../lib/useAction.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useDialogAction } from './useDialogAction.ts';
@@ -162,21 +163,14 @@ function CreateForm({
   const { t } = useI18n();
   const empty = { id: '', name: '', role: 'proctor' as StaffEntry['role'], password: '' };
   const [f, setF] = useState(empty);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction(onAuthError);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { user } = await consoleApi.createStaff(token, { ...f, id: f.id.trim(), name: f.name.trim() });
       setF(empty);
       onDone(user);
-    } catch (err) {
-      if (!onAuthError(err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <section className="card" aria-labelledby="new-staff">

@@ -1,6 +1,7 @@
 // A console action confirmed in a dialog (answer an appeal, disable an account, new PIN): what it acts on, busy
 // while it runs, its error shown in the dialog, and the notice it leaves on the page.
 import { useCallback, useState } from 'react';
+import { useAction } from '../lib/useAction.ts';
 
 export interface DialogAction<T> {
   /** What the open dialog acts on; null: closed. */
@@ -22,34 +23,30 @@ export interface DialogAction<T> {
 
 export function useDialogAction<T>(onAuthError: (err: unknown) => boolean): DialogAction<T> {
   const [target, setTarget] = useState<T | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const open = useCallback((t: T) => {
-    setError(null);
-    setTarget(t);
-  }, []);
+  const { busy, error, setError, run: attempt } = useAction(onAuthError);
+  const open = useCallback(
+    (t: T) => {
+      setError(null);
+      setTarget(t);
+    },
+    [setError],
+  );
   const close = useCallback(() => {
     setTarget(null);
     setError(null);
-  }, []);
+  }, [setError]);
   const run = useCallback(
     async (act: (target: T) => Promise<string | undefined>, after?: () => void) => {
       if (target === null) return;
-      setBusy(true);
-      setError(null);
-      try {
+      await attempt(async () => {
         const said = await act(target);
         if (said !== undefined) setNotice(said);
         setTarget(null);
         after?.();
-      } catch (err) {
-        if (!onAuthError(err)) setError(err);
-      } finally {
-        setBusy(false);
-      }
+      });
     },
-    [target, onAuthError],
+    [target, attempt],
   );
   return { target, open, close, busy, error, notice, setNotice, run };
 }

@@ -1,5 +1,5 @@
-// useStaffQuery (console page loads) and useDialogAction (reason-dialog actions) in real React in Chromium:
-// each request is answered by the test, in the order it chooses (hooks-probe.tsx).
+// useStaffQuery (console page loads) and useDialogAction (reason-dialog actions, built on useAction) in real
+// React in Chromium: each request is answered by the test, in the order it chooses (hooks-probe.tsx).
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
