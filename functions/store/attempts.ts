@@ -1,8 +1,9 @@
 // Attempt repository: META (+GSI1), the append-only step log (the save hot path), and the RESULT (+GSI2).
 import { randomBytes } from 'node:crypto';
-import { type AttributeValue, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttemptMeta } from '../domain/attempt.ts';
 import type { Step } from '../domain/steps.ts';
+import { PutItemCommand } from './dynamo-commands.ts';
 import { isConditionalCheckFailed, mapStoreError } from './errors.ts';
 import { CLIENT_SEQ_WIDTH, keys, resultScoreSortKey, TABLE_KEYS } from './keys.ts';
 import { type Item, Table } from './table.ts';

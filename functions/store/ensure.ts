@@ -1,18 +1,15 @@
 // Idempotent provisioning for local use and tests: the single table (PK/SK, GSI1, GSI2) and both buckets.
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  type DynamoDBClient,
-  type TableDescription,
-} from '@aws-sdk/client-dynamodb';
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoClient } from './dynamo-client.ts';
+import { CreateTableCommand, DescribeTableCommand } from './dynamo-commands.ts';
 import { errorName, guard } from './errors.ts';
 import { KEY_ATTRIBUTES, TABLE_KEYS } from './keys.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export const describeTable = async (
-  dynamo: DynamoDBClient,
+  dynamo: DynamoClient,
   tableName: string,
 ): Promise<TableDescription | undefined> =>
   guard(async () => {
@@ -34,7 +31,7 @@ const gsi = (g: { name: string; partitionKey: string; sortKey: string }) => ({
 });
 
 export const ensureTable = async (
-  dynamo: DynamoDBClient,
+  dynamo: DynamoClient,
   tableName: string,
   timeoutMs = 30_000,
 ): Promise<void> => {

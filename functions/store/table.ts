@@ -1,21 +1,23 @@
 // Low-level single-table operations shared by the repositories: marshalling, paging, batching, units.
-import {
-  type AttributeValue,
-  BatchGetItemCommand,
-  BatchWriteItemCommand,
-  DeleteItemCommand,
-  type DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  UpdateItemCommand,
-  type UpdateItemCommandInput,
-  type WriteRequest,
+import type {
+  AttributeValue,
+  QueryCommandInput,
+  UpdateItemCommandInput,
+  WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DomainErrorCode } from '../domain/errors.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { DynamoClient } from './dynamo-client.ts';
+import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+} from './dynamo-commands.ts';
 import { guard } from './errors.ts';
 import { KEY_ATTRIBUTES, TABLE_KEYS } from './keys.ts';
 import { itemBytes, readUnitsForBytes, recordRead, recordWrite, writeUnitsForBytes } from './units.ts';
@@ -33,11 +35,11 @@ export interface TableTuning {
 const BATCH_SIZE = 25;
 
 export class Table {
-  readonly client: DynamoDBClient;
+  readonly client: DynamoClient;
   readonly name: string;
   readonly tuning: TableTuning;
 
-  constructor(client: DynamoDBClient, name: string, tuning: TableTuning = {}) {
+  constructor(client: DynamoClient, name: string, tuning: TableTuning = {}) {
     this.client = client;
     this.name = name;
     this.tuning = tuning;

@@ -1,9 +1,9 @@
 // Load generator child process: ceilings (autocannon, SDK) and exam-day workloads (undici), never on the server's loop.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import autocannon, { type AutocannonOptions, type AutocannonResult } from 'autocannon';
 import { clientsFor } from '../../functions/store/clients.ts';
+import { PutItemCommand } from '../../functions/store/dynamo-commands.ts';
 import type { StoreConfig } from '../../functions/store/index.ts';
 import {
   acknowledge,

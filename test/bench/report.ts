@@ -56,7 +56,7 @@ the per-address cap to 1,000,000 attempts per window (test/bench/limits.ts; depl
 | ceiling | rate | errors |
 |---|---|---|
 | (a) embedded store alone: raw DynamoDB JSON conditional PutItem (\`attribute_not_exists(SK)\`, unique keys) straight to dynalite | **${f(r.ceilings.raw.perSec)} puts/s** | ${r.ceilings.raw.errors} |
-| (b) the same puts through the store's DynamoDB client (functions/store/clients.ts; against the embedded store its data-plane commands go as plain JSON, not through the SDK's middleware) from a separate Node process (${o.ceilingConnections} in flight) | ${f(r.ceilings.sdk.perSec)} puts/s (${f(r.ceilings.sdk.perSec / r.ceilings.raw.perSec, 2)} × a) | ${r.ceilings.sdk.errors} |
+| (b) the same puts through the store's DynamoDB client (functions/store/dynamo-client.ts: plain DynamoDB JSON with SigV4, the same on AWS) from a separate Node process (${o.ceilingConnections} in flight) | ${f(r.ceilings.sdk.perSec)} puts/s (${f(r.ceilings.sdk.perSec / r.ceilings.raw.perSec, 2)} × a) | ${r.ceilings.sdk.errors} |
 | (c) bare Hono route on @hono/node-server, no store | ${f(r.ceilings.bare.perSec)} req/s | ${r.ceilings.bare.errors} |
 
 ## 2. Start spike

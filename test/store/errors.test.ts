@@ -1,20 +1,23 @@
-// Error mapping with aws-sdk-client-mock: only failures a real dynalite/s3rver cannot produce on demand.
+// Error mapping with a stubbed DynamoDB client and aws-sdk-client-mock (S3): only failures a real dynalite/s3rver cannot produce on demand.
 import {
-  BatchWriteItemCommand,
   ConditionalCheckFailedException,
-  GetItemCommand,
   ProvisionedThroughputExceededException,
-  PutItemCommand,
-  QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../functions/domain/errors.ts';
 import { clientsFor } from '../../functions/store/clients.ts';
+import {
+  BatchWriteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+} from '../../functions/store/dynamo-commands.ts';
 import { mapStoreError } from '../../functions/store/errors.ts';
 import { createStore } from '../../functions/store/index.ts';
 import type { StoreConfig } from '../../functions/store/types.ts';
+import { mockDynamo } from './dynamo-mock.ts';
 import { attemptMeta, singleItem } from './fixtures.ts';
 
 const config: StoreConfig = {
@@ -26,7 +29,7 @@ const config: StoreConfig = {
   auditBucket: 'aud',
 };
 const store = createStore(config, { batchAttempts: 3 });
-const dynamo = mockClient(clientsFor(config).dynamo);
+const dynamo = mockDynamo(clientsFor(config).dynamo);
 const s3 = mockClient(await clientsFor(config).s3());
 afterEach(() => {
   dynamo.reset();

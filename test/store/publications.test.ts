@@ -1,11 +1,12 @@
 // Publication version pointer on dynalite: claims are conditional on the highest claimed version, the latest
 // pointer never moves backwards; a ConditionalCheckFailed from DynamoDB (mocked) is `false`, other errors throw.
-import { ConditionalCheckFailedException, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clientsFor } from '../../functions/store/clients.ts';
+import { UpdateItemCommand } from '../../functions/store/dynamo-commands.ts';
 import { createStore } from '../../functions/store/index.ts';
 import type { Store, StoreConfig } from '../../functions/store/types.ts';
+import { mockDynamo } from './dynamo-mock.ts';
 import { testStore } from './helpers.ts';
 
 describe('publication pointer on dynalite', () => {
@@ -48,7 +49,7 @@ describe('publication pointer: DynamoDB refusals (aws-sdk-client-mock)', () => {
     auditBucket: 'aud',
   };
   const store = createStore(config, { batchAttempts: 1 });
-  const dynamo = mockClient(clientsFor(config).dynamo);
+  const dynamo = mockDynamo(clientsFor(config).dynamo);
   afterEach(() => dynamo.reset());
   const ccf = () =>
     new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });

@@ -1,8 +1,7 @@
-// Parity of the local client's lean JSON transport with the SDK path that AWS endpoints take: the same
-// data-plane commands sent both ways to the embedded store give the same outputs and the same errors, so the
-// store code the tests exercise locally behaves alike on Lambda (functions/store/clients.ts). Binary attributes
-// (B, BS) are the one known difference: the lean transport does not base64-encode Uint8Array, so the store
-// must write none (guarded below).
+// Parity of the store's lean DynamoDB client (functions/store/dynamo-client.ts, the same locally and on Lambda)
+// with the SDK's client: the same data-plane commands sent both ways to the embedded store give the same
+// outputs and the same errors. Binary attributes (B, BS) are the one known difference: the lean client does
+// not base64-encode Uint8Array, so the store must write none (guarded below).
 import { readdirSync, readFileSync } from 'node:fs';
 import {
   BatchGetItemCommand,
@@ -22,7 +21,22 @@ import { testConfig } from './helpers.ts';
 
 const config = testConfig();
 await createStore(config).ensure();
-const lean = clientsFor(config).dynamo;
+const leanClient = clientsFor(config).dynamo;
+/** The operation each SDK command class names (the lean client takes `{ op, input }`). */
+const OPS = new Map<unknown, string>([
+  [PutItemCommand, 'PutItem'],
+  [GetItemCommand, 'GetItem'],
+  [UpdateItemCommand, 'UpdateItem'],
+  [DeleteItemCommand, 'DeleteItem'],
+  [QueryCommand, 'Query'],
+  [BatchGetItemCommand, 'BatchGetItem'],
+  [BatchWriteItemCommand, 'BatchWriteItem'],
+]);
+/** The lean client, sent the very SDK command objects the SDK client gets. */
+const lean = {
+  send: (cmd: { input: object; constructor: unknown }): Promise<unknown> =>
+    leanClient.send({ op: OPS.get(cmd.constructor)!, input: cmd.input }),
+};
 // A plain SDK client as on AWS: full middleware stack, SigV4 signer (the embedded store ignores signatures).
 const sdk = new DynamoDBClient({
   region: config.region,
@@ -71,7 +85,7 @@ const item = (p: string, sk: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-describe('lean JSON transport and the SDK path give the same answers (embedded store)', () => {
+describe('the lean DynamoDB client and the SDK client give the same answers (embedded store)', () => {
   it('PutItem with ConsumedCapacity and ReturnValues', async () => {
     const [a, b] = await both(
       (p) => new PutItemCommand({ TableName: T, Item: item(p, 'A'), ReturnConsumedCapacity: 'TOTAL' }),
@@ -198,8 +212,8 @@ describe('lean JSON transport and the SDK path give the same answers (embedded s
   });
 });
 
-describe('what the lean transport does not cover', () => {
-  it('the store writes no binary attributes (B / BS), which only the SDK path would encode', () => {
+describe('what the lean client does not cover', () => {
+  it('the store writes no binary attributes (B / BS), which only the SDK client would encode', () => {
     const dir = new URL('../../functions/store/', import.meta.url);
     const offenders = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
