@@ -272,6 +272,7 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
 
     // 4. Open loop at a fraction of (a) (before saturation, whose candidates submit at the end).
     const rate = Math.max(1, Math.round(raw.perSec * opts.openLoopFraction));
+    const beforeOpen = await stats();
     const openLoop = expect<OpenLoopResult>(
       await profiled('openLoop', () =>
         gen({
@@ -284,6 +285,21 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
         }),
       ),
       'openLoop',
+    );
+    const afterOpen = await stats();
+    log(
+      `open loop late windows (s from start: saves, slowest ms): ${
+        openLoop.lateWindows.map(([at, n, max]) => `${at}: ${n}, ${max}`).join('; ') || 'none over 50 ms'
+      }`,
+    );
+    // CPU per save without the saturation phase's submits: the figure to compare between runs (load-insensitive).
+    const perSave = (f: (s: ServerStats) => number) =>
+      (f(afterOpen) - f(beforeOpen)) / Math.max(1, openLoop.latency.count);
+    log(
+      `open loop per save: server CPU ${round(perSave((s) => s.cpuUserUs + s.cpuSystemUs))} µs (API thread ${round(perSave((s) => s.apiThreadCpuUs))} µs), store requests ${round(
+        perSave((s) => s.units.requests),
+        2,
+      )}`,
     );
     log(
       `open loop ${rate}/s: p50 ${openLoop.latency.p50} p95 ${openLoop.latency.p95} p99 ${openLoop.latency.p99} max ${openLoop.latency.max} ms; errors ${openLoop.errors}`,

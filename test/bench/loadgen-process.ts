@@ -269,13 +269,22 @@ const openLoop = async (
   const total = Math.floor(rate * seconds);
   const interval = 1000 / rate;
   const latencies: number[] = [];
+  /** 250 ms window of the scheduled time -> [saves, slowest ms]. */
+  const windows = new Map<number, [number, number]>();
   const inflight: Promise<void>[] = [];
   const t0 = performance.now() + 20;
   let k = 0;
   const fire = (i: number, scheduled: number): Promise<void> => {
     const c = group[i % group.length]!;
     return save(api, c, nextStep(c)).then(() => {
-      latencies.push(performance.now() - scheduled);
+      const ms = performance.now() - scheduled;
+      latencies.push(ms);
+      const w = Math.floor((scheduled - t0) / 250);
+      const win = windows.get(w);
+      if (win) {
+        win[0]++;
+        if (ms > win[1]) win[1] = ms;
+      } else windows.set(w, [1, ms]);
     });
   };
   await new Promise<void>((resolve) => {
@@ -304,6 +313,12 @@ const openLoop = async (
     seconds: secs,
     achievedPerSec: latencies.length / secs,
     latency: summarize(latencies),
+    lateWindows: [...windows]
+      .filter(([, [, max]]) => max > 50)
+      .sort((a, b) => b[1][1] - a[1][1])
+      .slice(0, 40)
+      .sort((a, b) => a[0] - b[0])
+      .map(([w, [n, max]]) => [w / 4, n, Math.round(max)]),
   };
 };
 

@@ -97,6 +97,11 @@ export interface OpenLoopResult extends PhaseCounts {
   seconds: number;
   achievedPerSec: number;
   latency: LatencySummary;
+  /**
+   * Where the tail sits: the 250 ms windows of scheduled send times whose slowest save took over 50 ms, as
+   * [seconds from the phase start, saves in the window, slowest ms], at most 40 (the slowest kept).
+   */
+  lateWindows: Array<[number, number, number]>;
 }
 
 export interface ExamResult extends PhaseCounts {
