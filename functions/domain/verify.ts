@@ -76,6 +76,8 @@ export interface AttemptResult {
 /** Step 6 over a slice of the manifest's attempts (what a worker thread returns). */
 export interface AttemptsOutcome {
   results: AttemptResult[];
+  /** Regrade ids the slice's `previous` records name (each once, with the first pseudonym naming it). */
+  earlier?: Array<[string, string]>;
   mismatches: Mismatch[];
   counts: Pick<
     VerifyReport['counts'],
@@ -261,6 +263,8 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
 
   // 6. Attempts: seed, form, replay, score, receipt, signed result
   const results: AttemptResult[] = [];
+  /** Regrade id -> first pseudonym whose `previous` record names it (step 12 looks for its audit entry). */
+  const earlier = new Map<string, string>();
   const list = manifest.attempts ?? [];
   if (opts.slice) {
     // Only this slice: drop what steps 1–5 reported (the main thread reports those once).
@@ -273,6 +277,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     }
     const part = {
       results,
+      earlier: [...earlier],
       mismatches: mismatches.slice(),
       counts: {
         attempts: counts.attempts,
@@ -288,6 +293,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   if (opts.delegate) {
     for (const o of await opts.delegate(list.length)) {
       results.push(...o.results);
+      for (const [id, who] of o.earlier ?? []) if (!earlier.has(id)) earlier.set(id, who);
       mismatches.push(...o.mismatches);
       counts.attempts += o.counts.attempts;
       counts.steps += o.counts.steps;
@@ -374,6 +380,8 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     const previous = a.previous ?? [];
     for (const [i, p] of previous.entries()) {
       counts.previous++;
+      for (const id of [...(p.regradeIds ?? []), ...(p.replacedBy ?? [])])
+        if (!earlier.has(id)) earlier.set(id, who);
       const next = previous[i + 1]?.regradeIds ?? current;
       if (canonicalJson(p.replacedBy) !== canonicalJson(next))
         fail(who, `previous score ${i + 1} replaced by`, next, p.replacedBy);
@@ -573,14 +581,26 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   }
   if (manifest.kind === 'personal') {
     const recorded = new Set<string>();
+    const named = new Set<string>();
     for (const e of logged) {
       if (e.action !== 'exam.regrade') continue;
       const d = e.details as { bankId?: unknown; corrections?: Array<Record<string, unknown>> } | undefined;
-      for (const c of Array.isArray(d?.corrections) ? d.corrections : [])
+      for (const c of Array.isArray(d?.corrections) ? d.corrections : []) {
+        if (typeof c?.regradeId === 'string') named.add(c.regradeId);
         recorded.add(
           canonicalJson([e.target, d?.bankId, c?.fromSnapshot, c?.toSnapshot, c?.regradeId] as unknown[]),
         );
+      }
     }
+    // Every regrade id a `previous` record names (an earlier correction or the current one) was recorded too.
+    for (const [id, who] of earlier)
+      if (!named.has(id))
+        fail(
+          who,
+          'regrade of a previous score in the audit log',
+          `exam.regrade naming regradeId ${id}`,
+          '(none)',
+        );
     for (const c of applied) {
       counts.corrections++;
       const users = [...exams.values()].filter((x) => x.exam.sections.some((s) => s.bankId === c.bankId));

@@ -269,9 +269,17 @@ describe('corrections matched to their exam.regrade audit entry (personal bundle
     expect(r.counts.corrections).toBe(1);
   });
 
-  it('a correction without an audit entry is named on its bank', async () => {
-    const r = await run(bundle(log()));
+  it('a correction without an audit entry is named on its bank (and on the first previous score naming it)', async () => {
+    const files = bundle(log());
+    const r = await run(files);
+    const moved = [...files.values()].map((t) => JSON.parse(t)).find((a) => a.previous?.length)?.pseudonym;
     expect(r.mismatches).toEqual([
+      {
+        subject: moved,
+        what: 'regrade of a previous score in the audit log',
+        expected: `exam.regrade naming regradeId ${regradeId}`,
+        found: '(none)',
+      },
       {
         subject: 'banks/b.json',
         what: 'correction in the audit log',
@@ -279,6 +287,28 @@ describe('corrections matched to their exam.regrade audit entry (personal bundle
         found: '(none)',
       },
     ]);
+  });
+
+  it('a previous score made under an earlier correction without its audit entry is named', async () => {
+    const files = bundle(log(details()));
+    const path = [...files.keys()].find(
+      (p) => p.startsWith('attempts/') && JSON.parse(files.get(p) as string).previous?.length,
+    ) as string;
+    const earlierId = 'e'.repeat(32);
+    const r = await run(
+      edit(files, path, (a) => {
+        a.previous[0].regradeIds = [earlierId];
+      }),
+    );
+    expect(r.mismatches).toEqual([
+      {
+        subject: JSON.parse(files.get(path) as string).pseudonym,
+        what: 'regrade of a previous score in the audit log',
+        expected: `exam.regrade naming regradeId ${earlierId}`,
+        found: '(none)',
+      },
+    ]);
+    expect(r.counts.previousUnchecked).toBe(1);
   });
 
   it('an entry naming another correction (other twin, other bank) does not count', async () => {
