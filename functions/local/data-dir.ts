@@ -9,8 +9,10 @@ import { LocalRuntimeError } from './errors.ts';
  * Bump when the table layout or a file in the data directory changes incompatibly.
  * 3: exam and bank lists (`EXAMS`, `BANKS`, `BANK#id / SNAP#id`) and exam versions: a `.data/` of format 2 lists
  * no exams or banks.
+ * 4: attempts on GSI1 and room progress items keyed by registration number (`CAND#regNo`, `A#regNo`), the
+ * roster's order: a `.data/` of format 3 shows every candidate absent on the room monitor.
  */
-export const DATA_FORMAT = 'seleksi-local-data/3';
+export const DATA_FORMAT = 'seleksi-local-data/4';
 const FORMAT_FILE = 'data-format.json';
 const SEED_FILE = 'demo-seed.json';
 /** Written last: its presence means seeding completed. */

@@ -1,6 +1,6 @@
 // Staff API contract: admin/proctor/auditor login, sessions, attempts monitor, proctor operations.
 import { z } from 'zod';
-import { id, withServerTime } from './common.ts';
+import { id, regNo, withServerTime } from './common.ts';
 
 export const staffLoginBody = z.object({
   username: z.string().trim().min(3).max(64),
@@ -94,6 +94,21 @@ export const roomResponse = z.object({
   total: z.number().int(),
   counts: z.record(roomState, z.number().int()),
   offset: z.number().int(),
+  timeZone: z.enum(['WIB', 'WITA', 'WIT']),
+  ...withServerTime,
+});
+/** A room-monitor page cursor once decoded: the session and the last registration number of the page before. */
+export const roomCursor = z.object({ s: id, r: regNo }).strict();
+/** GET /sessions/:id/room/rows: the room in regNo order, a page after the cursor (none = the first page). */
+export const roomPageQuery = z
+  .object({
+    cursor: z.string().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(500),
+  })
+  .strict();
+export const roomPageResponse = z.object({
+  rows: z.array(roomRow),
+  next: z.string().nullable(),
   timeZone: z.enum(['WIB', 'WITA', 'WIT']),
   ...withServerTime,
 });

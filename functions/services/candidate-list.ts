@@ -1,8 +1,7 @@
 // The candidates in force, one page at a time, read from the import's packed chunks: cost follows the page, not the set.
-import { Buffer } from 'node:buffer';
 import type { CandidateRecord, CandidatesPointer } from '../domain/registry.ts';
-import { messages } from '../schemas/messages.ts';
 import { type CandidateCursor, candidateCursor } from '../schemas/registry.ts';
+import { badCursor, decodeCursor, encodeCursor } from './cursor.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
 
@@ -21,24 +20,7 @@ export interface CandidatePage {
   import: CandidatesPointer | null;
 }
 
-export const encodeCandidateCursor = (c: CandidateCursor): string =>
-  Buffer.from(JSON.stringify(c)).toString('base64url');
-
-/** Decodes a cursor from the wire; anything that is not one this service made is VALIDATION.cursor (400). */
-export const decodeCandidateCursor = (cursor: string): CandidateCursor => {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    raw = undefined;
-  }
-  const parsed = candidateCursor.safeParse(raw);
-  if (!parsed.success || encodeCandidateCursor(parsed.data) !== cursor) throw badCursor();
-  return parsed.data;
-};
-
-const badCursor = () =>
-  userError('VALIDATION.cursor', { fields: { cursor: [messages['VALIDATION.cursor'].en] } });
+const encodeCandidateCursor = (c: CandidateCursor): string => encodeCursor(c);
 
 /**
  * One page: the pointer (one GetItem) and the chunks that hold rows [offset, offset + limit) (one Query over a
@@ -47,7 +29,7 @@ const badCursor = () =>
  */
 export const createCandidateList = (deps: Deps) => ({
   async page(query: { cursor?: string; limit: number }): Promise<CandidatePage> {
-    const at = query.cursor === undefined ? undefined : decodeCandidateCursor(query.cursor);
+    const at = query.cursor === undefined ? undefined : decodeCursor(candidateCursor, query.cursor);
     const pointer = await deps.store.candidates.getPointer();
     if (!pointer) {
       if (at) throw userError('CONFLICT.candidatesChanged');

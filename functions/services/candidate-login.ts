@@ -140,7 +140,7 @@ const checkCandidate = async (
   }
   if (existing) attemptCache.set(existing);
   // The room monitor shows a logged-in candidate without an attempt as 'ready' (one small write per login).
-  else await deps.store.room.recordLogin({ sessionId: session.id, attemptId, at: now });
+  else await deps.store.room.recordLogin({ sessionId: session.id, regNo: entry.regNo, attemptId, at: now });
   const exp = Math.floor(now / 1000) + deps.config.candidateTokenTtlSeconds;
   const token = await signToken(
     {

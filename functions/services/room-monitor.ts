@@ -1,15 +1,21 @@
 // The room monitor's data: every rostered candidate (absentees included) joined with their attempt's state.
-// Store cost per refresh: the roster partition (one query, paged), the session's attempts (one GSI1 query,
-// paged) and the session's progress partition (one query, paged: answered count, last save) — no read per
-// candidate. Totals are not read here (they would cost one read per finished attempt).
-import type { AttemptMeta, Session } from '../domain/attempt.ts';
+// The roster (SESSION#id / CAND#regNo), the attempts (GSI1 SESSION#id / CAND#regNo) and the progress items
+// (ROOM#id / A#regNo) share one order, the registration number: a page in that order (`page`) is one roster
+// Query plus one range Query of each of the other two, so its cost follows the page, not the room. A sorted or
+// filtered page (`rows`) needs the whole room: the same three queries over every partition, whatever the page.
+// Totals are not read here (they would cost one read per finished attempt).
+import type { AttemptMeta, RosterEntry, Session } from '../domain/attempt.ts';
+import { type RoomSort, type RoomState, roomView } from '../domain/room-view.ts';
 import { attemptIdFor } from '../domain/seed.ts';
 import { deadlineOf, remainingMs } from '../domain/timing.ts';
+import { roomCursor } from '../schemas/staff.ts';
+import type { RoomProgress } from '../store/types.ts';
+import { badCursor, decodeCursor, encodeCursor } from './cursor.ts';
 import type { Deps } from './deps.ts';
 import { userError } from './errors.ts';
 import { canReachSession } from './scheduling.ts';
 
-export type RoomState = 'absent' | AttemptMeta['state'];
+export type { RoomSort, RoomState } from '../domain/room-view.ts';
 
 export interface RoomRow {
   regNo: string;
@@ -31,8 +37,6 @@ export interface RoomRow {
   lastSaveAt: number | null;
 }
 
-export type RoomSort = 'regNo' | 'name' | 'state' | 'remaining' | 'answered' | 'lastSave';
-
 export interface RoomQuery {
   state?: RoomState;
   /** Case-insensitive substring of name or registration number. */
@@ -42,13 +46,41 @@ export interface RoomQuery {
   limit: number;
 }
 
-const STATE_ORDER: Record<RoomState, number> = {
-  paused: 0,
-  running: 1,
-  ready: 2,
-  absent: 3,
-  submitted: 4,
-  expired: 5,
+type Viewer = { role: 'admin' | 'proctor' | 'auditor'; id: string };
+
+/** Roster entries joined with their attempts and progress items (all keyed by registration number). */
+const joinRows = (
+  deps: Deps,
+  session: Session,
+  roster: readonly RosterEntry[],
+  metas: readonly AttemptMeta[],
+  progress: readonly RoomProgress[],
+  now: number,
+): RoomRow[] => {
+  const byRegNo = new Map(metas.map((m) => [m.regNo, m]));
+  const progressOf = new Map(progress.map((p) => [p.regNo, p]));
+  return roster.map((e) => {
+    const attemptId = attemptIdFor(deps.config.pinPepper, session.id, e.regNo);
+    const m = byRegNo.get(e.regNo);
+    const p = progressOf.get(e.regNo);
+    const deadline = m ? deadlineOf(m) : null;
+    const remaining = m && m.state !== 'submitted' && m.state !== 'expired' ? remainingMs(m, now) : null;
+    return {
+      regNo: e.regNo,
+      name: e.name,
+      attemptId,
+      // Logged in but not started: 'ready' (the login wrote its progress item); else absent.
+      state: m?.state ?? (p?.loggedInAt !== undefined ? 'ready' : 'absent'),
+      startedAt: m?.startedAt ?? null,
+      deadline,
+      remainingMs: remaining,
+      deviceChanges: m ? Math.max(0, m.deviceEpoch - 1) : 0,
+      handoverOpen: m?.handoverOpen === true,
+      extraMinutes: e.extraMinutes,
+      answered: p?.answered ?? null,
+      lastSaveAt: p?.lastSaveAt ?? null,
+    };
+  });
 };
 
 export const createRoomMonitor = (deps: Deps) => ({
@@ -58,59 +90,42 @@ export const createRoomMonitor = (deps: Deps) => ({
     query: RoomQuery,
   ): Promise<{ rows: RoomRow[]; total: number; counts: Record<RoomState, number> }> {
     if (!canReachSession(viewer, session)) throw userError('FORBIDDEN.notAssigned');
-    const now = deps.clock();
     const [roster, metas, progress] = await Promise.all([
       deps.store.sessions.listRoster(session.id),
       deps.store.attempts.listBySession(session.id),
       deps.store.room.listProgress(session.id),
     ]);
-    const byId = new Map(metas.map((m) => [m.attemptId, m]));
-    const progressOf = new Map(progress.map((p) => [p.attemptId, p]));
-    const all: RoomRow[] = roster.map((e) => {
-      const attemptId = attemptIdFor(deps.config.pinPepper, session.id, e.regNo);
-      const m = byId.get(attemptId);
-      const p = m ? progressOf.get(attemptId) : undefined;
-      const deadline = m ? deadlineOf(m) : null;
-      const remaining = m && m.state !== 'submitted' && m.state !== 'expired' ? remainingMs(m, now) : null;
-      return {
-        regNo: e.regNo,
-        name: e.name,
-        attemptId,
-        // Logged in but not started: 'ready' (the login wrote its progress item); else absent.
-        state: m?.state ?? (progressOf.get(attemptId)?.loggedInAt !== undefined ? 'ready' : 'absent'),
-        startedAt: m?.startedAt ?? null,
-        deadline,
-        remainingMs: remaining,
-        deviceChanges: m ? Math.max(0, m.deviceEpoch - 1) : 0,
-        handoverOpen: m?.handoverOpen === true,
-        extraMinutes: e.extraMinutes,
-        answered: p?.answered ?? null,
-        lastSaveAt: p?.lastSaveAt ?? null,
-      };
-    });
-    const counts = { absent: 0, ready: 0, running: 0, paused: 0, submitted: 0, expired: 0 };
-    for (const r of all) counts[r.state]++;
-    const q = query.q?.toLowerCase();
-    const filtered = all.filter(
-      (r) =>
-        (query.state === undefined || r.state === query.state) &&
-        (q === undefined || r.name.toLowerCase().includes(q) || r.regNo.toLowerCase().includes(q)),
-    );
-    const cmp: Record<RoomSort, (a: RoomRow, b: RoomRow) => number> = {
-      regNo: (a, b) => a.regNo.localeCompare(b.regNo),
-      name: (a, b) => a.name.localeCompare(b.name) || a.regNo.localeCompare(b.regNo),
-      state: (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.regNo.localeCompare(b.regNo),
-      remaining: (a, b) =>
-        (a.remainingMs ?? Number.MAX_SAFE_INTEGER) - (b.remainingMs ?? Number.MAX_SAFE_INTEGER) ||
-        a.regNo.localeCompare(b.regNo),
-      answered: (a, b) => (a.answered ?? -1) - (b.answered ?? -1) || a.regNo.localeCompare(b.regNo),
-      // Longest silence first: the rows a proctor should look at.
-      lastSave: (a, b) =>
-        (a.lastSaveAt ?? Number.MAX_SAFE_INTEGER) - (b.lastSaveAt ?? Number.MAX_SAFE_INTEGER) ||
-        a.regNo.localeCompare(b.regNo),
+    const all = joinRows(deps, session, roster, metas, progress, deps.clock());
+    const { rows, counts } = roomView(all, query);
+    return { rows: rows.slice(query.offset, query.offset + query.limit), total: rows.length, counts };
+  },
+
+  /**
+   * The room in registration-number order, `limit` rows after the cursor: the roster page (one Query, limit + 1
+   * rows to know whether more follow), then the attempts and progress items of exactly that regNo range (one
+   * Query each, in parallel). Next cursor null at the end. A cursor of another session is VALIDATION.cursor.
+   */
+  async page(
+    session: Session,
+    viewer: Viewer,
+    query: { cursor?: string; limit: number },
+  ): Promise<{ rows: RoomRow[]; next: string | null }> {
+    if (!canReachSession(viewer, session)) throw userError('FORBIDDEN.notAssigned');
+    const after = query.cursor === undefined ? undefined : decodeCursor(roomCursor, query.cursor);
+    if (after && after.s !== session.id) throw badCursor();
+    const entries = await deps.store.sessions.rosterPage(session.id, after?.r, query.limit + 1);
+    const roster = entries.slice(0, query.limit);
+    const first = roster[0];
+    const last = roster.at(-1);
+    if (!first || !last) return { rows: [], next: null };
+    const [metas, progress] = await Promise.all([
+      deps.store.attempts.listBySessionRange(session.id, first.regNo, last.regNo),
+      deps.store.room.listProgressRange(session.id, first.regNo, last.regNo),
+    ]);
+    return {
+      rows: joinRows(deps, session, roster, metas, progress, deps.clock()),
+      next: entries.length > query.limit ? encodeCursor({ s: session.id, r: last.regNo }) : null,
     };
-    filtered.sort(cmp[query.sort]);
-    return { rows: filtered.slice(query.offset, query.offset + query.limit), total: filtered.length, counts };
   },
 });
 

@@ -1,19 +1,22 @@
-// The room monitor's progress writes from the save path (answered count, last save), at most one per attempt per 30 s.
+// The room monitor's progress writes from the save path (answered count, last save), at most one per attempt per 30 s
+// across processes: a per-process map skips the request, a condition on the stored item holds back the rest.
 import type { AttemptMeta } from '../domain/attempt.ts';
 import type { Deps } from './deps.ts';
 
-/** At most one progress write per attempt per this many ms from one process (docs/capacity.md). */
+/** At most one stored progress write per attempt per this many ms, over all processes (docs/capacity.md). */
 export const PROGRESS_EVERY_MS = 30_000;
 /** Entries kept in the per-process throttle map before the oldest are dropped (bounded memory). */
 const MAX_TRACKED = 50_000;
 
 export interface ProgressRecorder {
   /**
-   * Records (answered, now) for the attempt unless this process wrote it less than PROGRESS_EVERY_MS ago.
-   * Never fails the save: a failed write is dropped (the next save after the throttle writes again).
+   * Records (answered, now) for the attempt unless this process tried less than PROGRESS_EVERY_MS ago (no
+   * request) or the stored item was written less than PROGRESS_EVERY_MS ago by any process (the conditional
+   * UpdateItem is refused: no read first). Never fails the save: a failed write is dropped (the next save after
+   * the throttle writes again). True when the item was written.
    */
   maybeRecord(
-    meta: Pick<AttemptMeta, 'attemptId' | 'sessionId'>,
+    meta: Pick<AttemptMeta, 'attemptId' | 'sessionId' | 'regNo'>,
     answered: number | undefined,
   ): Promise<boolean>;
 }
@@ -33,13 +36,14 @@ export const createProgressRecorder = (deps: Deps): ProgressRecorder => {
         if (oldest !== undefined) lastWrite.delete(oldest);
       }
       try {
-        await deps.store.room.recordProgress({
+        return await deps.store.room.recordProgress({
           sessionId: meta.sessionId,
+          regNo: meta.regNo,
           attemptId: meta.attemptId,
           answered,
           lastSaveAt: now,
+          notAfter: now - PROGRESS_EVERY_MS,
         });
-        return true;
       } catch {
         lastWrite.delete(meta.attemptId);
         return false;

@@ -43,7 +43,7 @@ const nonce = (): string => randomBytes(6).toString('hex');
 export const createAttemptRepo = (table: Table): AttemptRepo => {
   const metaItem = (meta: AttemptMeta): Item =>
     Table.toItem(
-      { ...keys.attempt(meta.attemptId), ...keys.attemptBySession(meta.sessionId, meta.attemptId) },
+      { ...keys.attempt(meta.attemptId), ...keys.attemptBySession(meta.sessionId, meta.regNo) },
       meta,
     );
 
@@ -148,6 +148,22 @@ export const createAttemptRepo = (table: Table): AttemptRepo => {
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': TABLE_KEYS.gsi1.partitionKey },
         ExpressionAttributeValues: { ':pk': { S: GSI1PK } },
+      });
+      return items.map((i) => Table.fromItem<AttemptMeta>(i));
+    },
+
+    async listBySessionRange(sessionId: string, fromRegNo: string, toRegNo: string): Promise<AttemptMeta[]> {
+      const lo = keys.attemptBySession(sessionId, fromRegNo);
+      const hi = keys.attemptBySession(sessionId, toRegNo);
+      const items = await table.queryAll({
+        IndexName: TABLE_KEYS.gsi1.name,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+        ExpressionAttributeNames: { '#pk': TABLE_KEYS.gsi1.partitionKey, '#sk': TABLE_KEYS.gsi1.sortKey },
+        ExpressionAttributeValues: {
+          ':pk': { S: lo.GSI1PK },
+          ':lo': { S: lo.GSI1SK },
+          ':hi': { S: hi.GSI1SK },
+        },
       });
       return items.map((i) => Table.fromItem<AttemptMeta>(i));
     },

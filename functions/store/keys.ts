@@ -98,10 +98,13 @@ export const keys = {
   }),
   attemptResult: (attemptId: string) => ({ PK: `ATTEMPT#${attemptId}`, SK: 'RESULT' }),
   attemptStepsPrefix: (attemptId: string) => ({ PK: `ATTEMPT#${attemptId}` }),
-  /** GSI1 on the attempt META: attempts of a session (monitor, sweeper). */
-  attemptBySession: (sessionId: string, attemptId: string) => ({
+  /**
+   * GSI1 on the attempt META: attempts of a session (monitor, sweeper), in registration-number order like the
+   * roster (`CAND#regNo`) and the room progress (`A#regNo`), so a monitor page is one range of each.
+   */
+  attemptBySession: (sessionId: string, regNo: string) => ({
     GSI1PK: `SESSION#${sessionId}`,
-    GSI1SK: `ATTEMPT#${attemptId}`,
+    GSI1SK: `CAND#${regNo}`,
   }),
   /** GSI2 on the attempt RESULT: results of a formation, sorted for ranking (score sort key). */
   resultByFormation: (formationId: string, scoreSortKey: string) => ({
@@ -167,10 +170,11 @@ export const keys = {
   }),
   pushConnectionsOf: (attemptId: string) => ({ PK: `PUSH#${attemptId}`, SKPrefix: 'CONN#' }),
   /**
-   * Room-monitor progress of one attempt (answered count, last save), written at most once per attempt per
-   * 30 s from the save path; one partition per session so a monitor refresh reads it in one paged query.
+   * Room-monitor progress of one candidate's attempt (answered count, last save), written at most once per
+   * attempt per 30 s from the save path; one partition per session in regNo order (like the roster), so a
+   * monitor page reads one range of it.
    */
-  roomProgress: (sessionId: string, attemptId: string) => ({ PK: `ROOM#${sessionId}`, SK: `A#${attemptId}` }),
+  roomProgress: (sessionId: string, regNo: string) => ({ PK: `ROOM#${sessionId}`, SK: `A#${regNo}` }),
   roomProgressPartition: (sessionId: string) => ({ PK: `ROOM#${sessionId}`, SKPrefix: 'A#' }),
   /** An appeal (sanggahan) of one attempt: one per attempt, all in one partition (few, listed whole). */
   appeal: (attemptId: string) => ({ PK: 'APPEALS', SK: `APPEAL#${attemptId}` }),
@@ -313,8 +317,8 @@ export const accessPatterns: ReadonlyArray<{
   },
   {
     pattern: 'attempts of a session (monitor)',
-    key: 'GSI1 PK=SESSION#id, SK=ATTEMPT#id',
-    built: (k) => [k.attemptBySession('s1', 'a1')],
+    key: 'GSI1 PK=SESSION#id, SK=CAND#regNo',
+    built: (k) => [k.attemptBySession('s1', 'R-1')],
   },
   {
     pattern: 'results of a formation (ranking)',
@@ -369,8 +373,8 @@ export const accessPatterns: ReadonlyArray<{
   },
   {
     pattern: 'room-monitor progress of a session (answered, last save)',
-    key: 'PK=ROOM#sessionId, SK=A#attemptId',
-    built: (k) => [k.roomProgress('s1', 'a1'), k.roomProgressPartition('s1')],
+    key: 'PK=ROOM#sessionId, SK=A#regNo',
+    built: (k) => [k.roomProgress('s1', 'R-1'), k.roomProgressPartition('s1')],
   },
   {
     pattern: 'appeals (one per attempt)',

@@ -1,46 +1,75 @@
-// Room-monitor progress repository: ROOM#session / A#attempt items (answered count, last save), one query per session.
-import { keys } from './keys.ts';
+// Room-monitor progress repository: ROOM#session / A#regNo items (answered count, last save), in roster order.
+import { isConditionalCheckFailed } from './errors.ts';
+import { keys, TABLE_KEYS } from './keys.ts';
 import { Table } from './table.ts';
 import type { RoomProgress, RoomRepo } from './types.ts';
+
+const keyAttrs = (k: { PK: string; SK: string }) => ({
+  [TABLE_KEYS.partitionKey]: { S: k.PK },
+  [TABLE_KEYS.sortKey]: { S: k.SK },
+});
 
 export const createRoomRepo = (table: Table): RoomRepo => ({
   /** One UpdateItem per candidate login (1 WRU). */
   async recordLogin(p): Promise<void> {
-    const k = keys.roomProgress(p.sessionId, p.attemptId);
     await table.update({
-      Key: { PK: { S: k.PK }, SK: { S: k.SK } },
-      UpdateExpression: 'SET #g = :g, #s = :s, #t = :t',
-      ExpressionAttributeNames: { '#g': 'loggedInAt', '#s': 'sessionId', '#t': 'attemptId' },
+      Key: keyAttrs(keys.roomProgress(p.sessionId, p.regNo)),
+      UpdateExpression: 'SET #g = :g, #s = :s, #r = :r, #t = :t',
+      ExpressionAttributeNames: { '#g': 'loggedInAt', '#s': 'sessionId', '#r': 'regNo', '#t': 'attemptId' },
       ExpressionAttributeValues: {
         ':g': { N: String(p.at) },
         ':s': { S: p.sessionId },
+        ':r': { S: p.regNo },
         ':t': { S: p.attemptId },
       },
     });
   },
-  /** One unconditional UpdateItem (≤ 1 KB: 1 WRU); the caller throttles it. */
-  async recordProgress(p): Promise<void> {
-    const k = keys.roomProgress(p.sessionId, p.attemptId);
-    await table.update({
-      Key: { PK: { S: k.PK }, SK: { S: k.SK } },
-      UpdateExpression: 'SET #a = :a, #l = :l, #s = :s, #t = :t',
-      ExpressionAttributeNames: {
-        '#a': 'answered',
-        '#l': 'lastSaveAt',
-        '#s': 'sessionId',
-        '#t': 'attemptId',
-      },
-      ExpressionAttributeValues: {
-        ':a': { N: String(p.answered) },
-        ':l': { N: String(p.lastSaveAt) },
-        ':s': { S: p.sessionId },
-        ':t': { S: p.attemptId },
-      },
-    });
+  /**
+   * One conditional UpdateItem (≤ 1 KB: 1 WRU, also when the condition fails): written only if no process
+   * recorded a save after `notAfter`. ConditionalCheckFailed is the throttle working across processes, not an
+   * error: false. No read first.
+   */
+  async recordProgress(p): Promise<boolean> {
+    try {
+      await table.update({
+        Key: keyAttrs(keys.roomProgress(p.sessionId, p.regNo)),
+        UpdateExpression: 'SET #a = :a, #l = :l, #s = :s, #r = :r, #t = :t',
+        ConditionExpression: 'attribute_not_exists(#l) OR #l <= :n',
+        ExpressionAttributeNames: {
+          '#a': 'answered',
+          '#l': 'lastSaveAt',
+          '#s': 'sessionId',
+          '#r': 'regNo',
+          '#t': 'attemptId',
+        },
+        ExpressionAttributeValues: {
+          ':a': { N: String(p.answered) },
+          ':l': { N: String(p.lastSaveAt) },
+          ':n': { N: String(p.notAfter) },
+          ':s': { S: p.sessionId },
+          ':r': { S: p.regNo },
+          ':t': { S: p.attemptId },
+        },
+      });
+      return true;
+    } catch (e) {
+      if (isConditionalCheckFailed((e as { cause?: unknown }).cause ?? e)) return false;
+      throw e;
+    }
   },
   async listProgress(sessionId: string): Promise<RoomProgress[]> {
     const { PK, SKPrefix } = keys.roomProgressPartition(sessionId);
     const items = await table.queryPartition(PK, { skPrefix: SKPrefix });
+    return items.map((i) => Table.fromItem<RoomProgress>(i));
+  },
+  async listProgressRange(sessionId: string, fromRegNo: string, toRegNo: string): Promise<RoomProgress[]> {
+    const lo = keys.roomProgress(sessionId, fromRegNo);
+    const hi = keys.roomProgress(sessionId, toRegNo);
+    const items = await table.queryAll({
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+      ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#sk': TABLE_KEYS.sortKey },
+      ExpressionAttributeValues: { ':pk': { S: lo.PK }, ':lo': { S: lo.SK }, ':hi': { S: hi.SK } },
+    });
     return items.map((i) => Table.fromItem<RoomProgress>(i));
   },
 });

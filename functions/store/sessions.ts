@@ -167,6 +167,29 @@ export const createSessionRepo = (table: Table): SessionRepo => {
       return items.map((i) => Table.fromItem<RosterEntry>(i));
     },
 
+    async rosterPage(
+      sessionId: string,
+      afterRegNo: string | undefined,
+      limit: number,
+    ): Promise<RosterEntry[]> {
+      const { PK, SKPrefix } = keys.rosterPrefix(sessionId);
+      const items = await table.queryOnce({
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#sk': TABLE_KEYS.sortKey },
+        ExpressionAttributeValues: { ':pk': { S: PK }, ':sk': { S: SKPrefix } },
+        Limit: limit,
+        ...(afterRegNo === undefined
+          ? {}
+          : {
+              ExclusiveStartKey: {
+                [TABLE_KEYS.partitionKey]: { S: PK },
+                [TABLE_KEYS.sortKey]: { S: keys.rosterEntry(sessionId, afterRegNo).SK },
+              },
+            }),
+      });
+      return items.map((i) => Table.fromItem<RosterEntry>(i));
+    },
+
     async sessionsOfCandidate(regNo: string): Promise<string[]> {
       const { PK, SKPrefix } = keys.candidateSessionsPrefix(regNo);
       const items = await table.queryPartition(PK, { skPrefix: SKPrefix });

@@ -93,11 +93,17 @@ export class Table {
     onConditional?: DomainErrorCode,
   ): Promise<Item | undefined> {
     return guard(async () => {
-      const out = await this.client.send(
-        new UpdateItemCommand({ ...input, TableName: this.name, ReturnConsumedCapacity: 'TOTAL' }),
-      );
-      recordWrite(out.ConsumedCapacity, () => 1);
-      return out.Attributes;
+      try {
+        const out = await this.client.send(
+          new UpdateItemCommand({ ...input, TableName: this.name, ReturnConsumedCapacity: 'TOTAL' }),
+        );
+        recordWrite(out.ConsumedCapacity, () => 1);
+        return out.Attributes;
+      } catch (e) {
+        // A failed condition is billed like a write (≥ 1 WRU); counted here as put counts its own.
+        recordWrite(undefined, () => 1);
+        throw e;
+      }
     }, onConditional);
   }
 
@@ -182,6 +188,23 @@ export class Table {
         readUnitsForBytes(first ? itemBytes(first) : 0, input.ConsistentRead === true),
       );
       return first;
+    });
+  }
+
+  /** One Query request (a bounded page: the caller sets Limit and, to continue, ExclusiveStartKey). */
+  async queryOnce(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    return guard(async () => {
+      const out = await this.client.send(
+        new QueryCommand({ ...input, TableName: this.name, ReturnConsumedCapacity: 'TOTAL' }),
+      );
+      const page = out.Items ?? [];
+      recordRead(out.ConsumedCapacity, () =>
+        readUnitsForBytes(
+          page.reduce((s, i) => s + itemBytes(i), 0),
+          input.ConsistentRead === true,
+        ),
+      );
+      return page;
     });
   }
 

@@ -173,6 +173,8 @@ export interface SessionRepo {
   putRoster(entries: RosterEntry[]): Promise<void>;
   getRosterEntry(sessionId: string, regNo: string): Promise<RosterEntry | undefined>;
   listRoster(sessionId: string): Promise<RosterEntry[]>;
+  /** Up to `limit` roster entries after `afterRegNo` (regNo order; one Query request). */
+  rosterPage(sessionId: string, afterRegNo: string | undefined, limit: number): Promise<RosterEntry[]>;
   /** Session ids whose roster includes regNo. */
   sessionsOfCandidate(regNo: string): Promise<string[]>;
 }
@@ -198,6 +200,8 @@ export interface AttemptRepo {
   /** Whether a client step of `deviceEpoch` with a seq above `afterSeq` is stored: one Limit-1 range Query. */
   hasClientStepAfter(attemptId: string, deviceEpoch: number, afterSeq: number): Promise<boolean>;
   listBySession(sessionId: string): Promise<AttemptMeta[]>;
+  /** Attempts of a session whose registration numbers lie in [from, to] (GSI1, one range: a monitor page). */
+  listBySessionRange(sessionId: string, fromRegNo: string, toRegNo: string): Promise<AttemptMeta[]>;
   putResult(result: StoredResult): Promise<void>;
   getResult(attemptId: string): Promise<StoredResult | undefined>;
   /** Results of many attempts, 100 keys per BatchGetItem (strongly consistent); absent ones are left out. */
@@ -301,6 +305,8 @@ export interface PublicationPointerRepo {
 /** Room-monitor progress of one attempt: its last login, then throttled writes from the save path. */
 export interface RoomProgress {
   sessionId: string;
+  /** Absent on items written before data format 4 (keyed by attempt id then). */
+  regNo?: string;
   attemptId: string;
   /** Last candidate login (a logged-in candidate without an attempt shows as 'ready'). */
   loggedInAt?: number;
@@ -310,14 +316,22 @@ export interface RoomProgress {
 }
 
 export interface RoomRepo {
-  recordLogin(p: { sessionId: string; attemptId: string; at: number }): Promise<void>;
+  recordLogin(p: { sessionId: string; regNo: string; attemptId: string; at: number }): Promise<void>;
+  /**
+   * Writes (answered, lastSaveAt) unless the stored lastSaveAt is newer than `notAfter` (another process wrote
+   * within the throttle window): one conditional UpdateItem, no read; false when the condition held it back.
+   */
   recordProgress(p: {
     sessionId: string;
+    regNo: string;
     attemptId: string;
     answered: number;
     lastSaveAt: number;
-  }): Promise<void>;
+    notAfter: number;
+  }): Promise<boolean>;
   listProgress(sessionId: string): Promise<RoomProgress[]>;
+  /** Progress items of the candidates whose registration numbers lie in [from, to] (one range: a monitor page). */
+  listProgressRange(sessionId: string, fromRegNo: string, toRegNo: string): Promise<RoomProgress[]>;
 }
 
 export interface AppealRepo {

@@ -1,6 +1,7 @@
 // Room monitor refresh cost at N candidates (default 1,000): store reads, read units and time per refresh of
 // GET /api/admin/sessions/:id/room, on dynalite in this process. Not part of `npm run bench`'s headline figures.
-// Usage: npx tsx test/bench/room-refresh.ts [candidates=1000] [refreshes=20]. Prints a Markdown table.
+// Usage: npx tsx test/bench/room-refresh.ts [candidates=1000] [refreshes=20]. Prints a Markdown table: the sorted
+// route paged by offset (each page reads the whole room) and the console's regNo walk (each page reads its rows).
 import { randomBytes } from 'node:crypto';
 import { createApiApp } from '../../functions/api/app.ts';
 import { startEmbeddedStore } from '../../functions/local/embedded-store.ts';
@@ -12,6 +13,9 @@ import { seedRoom } from '../fixtures/room.ts';
 export interface RoomRefreshFigures {
   candidates: number;
   refreshes: number;
+  how: RefreshHow;
+  /** API requests (pages of ≤ 1,000 rows) per refresh. */
+  pages: number;
   /** Store calls (GetItem / Query pages) per refresh. */
   readsPerRefresh: number;
   readUnitsPerRefresh: number;
@@ -20,10 +24,22 @@ export interface RoomRefreshFigures {
   rows: number;
 }
 
+/** sorted: the sorted route paged by offset (every page reads the whole room); walk: the regNo pages. */
+export type RefreshHow = 'sorted' | 'walk';
+
 export const measureRoomRefresh = async (
   candidates: number,
   refreshes: number,
-): Promise<RoomRefreshFigures> => {
+  how: RefreshHow = 'sorted',
+): Promise<RoomRefreshFigures> =>
+  (await measureRoomRefreshes(candidates, refreshes, [how]))[0] as RoomRefreshFigures;
+
+/** One seeded room, measured each way in turn. */
+export const measureRoomRefreshes = async (
+  candidates: number,
+  refreshes: number,
+  hows: readonly RefreshHow[],
+): Promise<RoomRefreshFigures[]> => {
   const embedded = await startEmbeddedStore();
   try {
     const store = createStore(embedded.config);
@@ -52,46 +68,95 @@ export const measureRoomRefresh = async (
       { role: 'admin', sub: 'admin', exp: Math.floor(now / 1000) + 3600 },
       config.jwtSecret,
     );
-    const url = `/api/admin/sessions/ROOM-BENCH/room?limit=1000&sort=state`;
-    // Warm-up: the first request also reads the staff account (its status is cached ≤ 5 s per process).
-    await app.request(url, { headers: { authorization: `Bearer ${token}` } });
-    const ms: number[] = [];
-    let reads = 0;
-    let units = 0;
-    let rows = 0;
-    for (let i = 0; i < refreshes; i++) {
-      const before = storeUnits.snapshot();
-      const t0 = performance.now();
+    const get = async (url: string) => {
       const res = await app.request(url, { headers: { authorization: `Bearer ${token}` } });
       if (res.status !== 200) throw new Error(`room refresh: ${res.status} ${await res.text()}`);
-      const body = (await res.json()) as { total: number };
-      ms.push(performance.now() - t0);
-      const after = storeUnits.snapshot();
-      reads += after.reads - before.reads;
-      units += after.readUnits - before.readUnits;
-      rows = body.total;
-    }
-    ms.sort((a, b) => a - b);
-    return {
-      candidates,
-      refreshes,
-      readsPerRefresh: reads / refreshes,
-      readUnitsPerRefresh: units / refreshes,
-      medianMs: ms[Math.floor(ms.length / 2)] as number,
-      maxMs: ms.at(-1) as number,
-      rows,
+      return (await res.json()) as { total: number; rows: unknown[]; next: string | null };
     };
+    /** One refresh as `how` does it: its store reads, read units, time and pages. */
+    const refresh = async (how: RefreshHow) => {
+      const before = storeUnits.snapshot();
+      const t0 = performance.now();
+      let rows = 0;
+      let pages = 0;
+      if (how === 'sorted') {
+        // The sorted route, pages of 1,000 by offset: each page reads the whole room.
+        let total = Number.POSITIVE_INFINITY;
+        while (rows < total) {
+          const body = await get(`/api/admin/sessions/ROOM-BENCH/room?limit=1000&sort=state&offset=${rows}`);
+          total = body.total;
+          rows += body.rows.length;
+          pages++;
+          if (body.rows.length === 0) break;
+        }
+      } else {
+        // The regNo walk (what the console does): each page reads its own rows.
+        let next: string | null = null;
+        do {
+          const body = await get(
+            `/api/admin/sessions/ROOM-BENCH/room/rows?limit=1000${next ? `&cursor=${next}` : ''}`,
+          );
+          rows += body.rows.length;
+          next = body.next;
+          pages++;
+        } while (next);
+      }
+      const after = storeUnits.snapshot();
+      return {
+        ms: performance.now() - t0,
+        reads: after.reads - before.reads,
+        units: after.readUnits - before.readUnits,
+        rows,
+        pages,
+      };
+    };
+    const figures: RoomRefreshFigures[] = [];
+    for (const how of hows) {
+      // Warm-up: the first request also reads the staff account (its status is cached ≤ 5 s per process).
+      await refresh(how);
+      const ms: number[] = [];
+      let reads = 0;
+      let units = 0;
+      let rows = 0;
+      let pages = 0;
+      for (let i = 0; i < refreshes; i++) {
+        const r = await refresh(how);
+        ms.push(r.ms);
+        reads += r.reads;
+        units += r.units;
+        rows = r.rows;
+        pages = r.pages;
+      }
+      ms.sort((a, b) => a - b);
+      figures.push({
+        candidates,
+        refreshes,
+        how,
+        pages,
+        readsPerRefresh: reads / refreshes,
+        readUnitsPerRefresh: units / refreshes,
+        medianMs: ms[Math.floor(ms.length / 2)] as number,
+        maxMs: ms.at(-1) as number,
+        rows,
+      });
+    }
+    return figures;
   } finally {
     await embedded.stop();
   }
 };
 
 if (process.argv[1]?.endsWith('room-refresh.ts')) {
-  const f = await measureRoomRefresh(Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 20));
-  console.log(`| room monitor refresh (${f.candidates} candidates, ${f.refreshes} refreshes) | |
-| --- | --- |
-| store reads per refresh | ${f.readsPerRefresh} |
-| read units per refresh | ${f.readUnitsPerRefresh.toFixed(1)} |
-| time per refresh, median (max) | ${f.medianMs.toFixed(1)} ms (${f.maxMs.toFixed(1)} ms) |
-| rows | ${f.rows} |`);
+  const n = Number(process.argv[2] ?? 1000);
+  const k = Number(process.argv[3] ?? 20);
+  const rows: string[] = [];
+  for (const f of await measureRoomRefreshes(n, k, ['sorted', 'walk'])) {
+    const how = f.how;
+    rows.push(
+      `| ${how === 'sorted' ? 'sorted route, offset pages' : 'regNo walk (console)'} | ${f.pages} | ${f.readsPerRefresh} | ${f.readUnitsPerRefresh.toFixed(1)} | ${f.medianMs.toFixed(1)} ms (${f.maxMs.toFixed(1)} ms) | ${f.rows} |`,
+    );
+  }
+  console.log(`| room monitor refresh, ${n} candidates, ${k} refreshes | pages | store reads | read units | time, median (max) | rows |
+| --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}`);
 }

@@ -1,7 +1,10 @@
 // The proctor's room monitor: every rostered candidate (absentees too), virtualized rows, sort and filter,
-// per-candidate and whole-room actions (pause / resume / extend with one reason), refreshed every 4 s.
+// per-candidate and whole-room actions (pause / resume / extend with one reason), refreshed every 4 s. A refresh
+// walks the room in registration-number order (pages whose store cost follows the page); sort, filter, search
+// and the counts are computed here (domain/room-view.ts, the same view the server's sorted route applies).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { roomView } from '../../functions/domain/room-view.ts';
 import type { RoomRowView, RoomSortView, RoomStateView, SessionView } from '../../functions/schemas/staff.ts';
 import { adminApi, type ProctorAction, type RoomBulkAction } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -22,7 +25,7 @@ export const ROOM_REFRESH_MS = 4_000;
 const ROW_HEIGHT = 45;
 const STATES: RoomStateView[] = ['running', 'paused', 'ready', 'absent', 'submitted', 'expired'];
 const SORTS: RoomSortView[] = ['regNo', 'name', 'state', 'remaining', 'answered', 'lastSave'];
-/** The API's largest page; larger rooms are read page by page. */
+/** The API's largest page; larger rooms are read page by page (each page costs the store what its rows cost). */
 const PAGE = 1000;
 
 export function RoomMonitorPage({ sessionId }: { sessionId: string }) {
@@ -52,9 +55,8 @@ function actionsFor(row: RoomRowView): ProctorAction[] {
 }
 
 interface Snapshot {
-  rows: RoomRowView[];
-  total: number;
-  counts: Record<RoomStateView, number>;
+  /** Every row of the room, as walked (regNo order). */
+  all: RoomRowView[];
   serverTime: number;
   /** Local clock when the snapshot arrived (to age remaining time and last save between refreshes). */
   receivedAt: number;
@@ -65,7 +67,7 @@ type Target = { attempt: { attemptId: string; regNo: string }; action: ProctorAc
 function RoomMonitor({ staff, sessionId, onAuthError, onLogout }: Props) {
   const { t, lang } = useI18n();
   const [session, setSession] = useState<SessionView | null>(null);
-  const [snap, setSnap] = useState<Snapshot | null>(null);
+  const [raw, setRaw] = useState<Snapshot | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [sort, setSort] = useState<RoomSortView>('regNo');
@@ -81,33 +83,28 @@ function RoomMonitor({ staff, sessionId, onAuthError, onLogout }: Props) {
     const ctrl = new AbortController();
     inFlight.current = ctrl;
     try {
-      const q = { sort, state: stateFilter || undefined, q: search.trim() || undefined };
-      const first = await adminApi.room(staff.token, sessionId, { ...q, limit: PAGE }, ctrl.signal);
-      const rows = [...first.rows];
-      while (rows.length < first.total) {
-        const next = await adminApi.room(
-          staff.token,
-          sessionId,
-          { ...q, offset: rows.length, limit: PAGE },
-          ctrl.signal,
-        );
-        if (next.rows.length === 0) break;
-        rows.push(...next.rows);
+      const first = await adminApi.roomPage(staff.token, sessionId, undefined, PAGE, ctrl.signal);
+      const all = [...first.rows];
+      for (let next = first.next; next !== null; ) {
+        const page = await adminApi.roomPage(staff.token, sessionId, next, PAGE, ctrl.signal);
+        all.push(...page.rows);
+        next = page.next;
       }
       if (ctrl.signal.aborted) return;
-      setSnap({
-        rows,
-        total: first.total,
-        counts: first.counts as Record<RoomStateView, number>,
-        serverTime: first.serverTime,
-        receivedAt: Date.now(),
-      });
+      setRaw({ all, serverTime: first.serverTime, receivedAt: Date.now() });
       setError(null);
     } catch (err) {
       if (ctrl.signal.aborted) return;
       if (!onAuthError(err)) setError(err);
     }
-  }, [staff.token, sessionId, sort, stateFilter, search, onAuthError]);
+  }, [staff.token, sessionId, onAuthError]);
+
+  // Sort, filter and search apply at once to the rows already here (no request).
+  const snap = useMemo(() => {
+    if (!raw) return null;
+    const view = roomView(raw.all, { sort, state: stateFilter || undefined, q: search.trim() || undefined });
+    return { ...raw, rows: view.rows, total: view.rows.length, counts: view.counts };
+  }, [raw, sort, stateFilter, search]);
 
   useEffect(() => {
     adminApi

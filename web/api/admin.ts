@@ -7,6 +7,7 @@ import {
   type RoomSortView,
   type RoomStateView,
   roomActionResponse,
+  roomPageResponse,
   roomResponse,
   type StaffLoginBody,
   sessionListResponse,
@@ -42,6 +43,20 @@ export const adminApi = {
     if (q.q) params.set('q', q.q);
     return request(roomResponse, 'GET', `${roomPath(sessionId)}?${params}`, { token, signal });
   },
+  /** The room in registration-number order, one page after `cursor` (a page's `next`; none = the first). */
+  roomPage: (
+    token: string,
+    sessionId: string,
+    cursor: string | undefined,
+    limit: number,
+    signal?: AbortSignal,
+  ) =>
+    request(
+      roomPageResponse,
+      'GET',
+      `${roomPath(sessionId)}/rows?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token, signal },
+    ),
   roomAction: (token: string, sessionId: string, action: RoomBulkAction, reason: string, minutes?: number) =>
     request(roomActionResponse, 'POST', `${roomPath(sessionId)}/${action}`, {
       token,

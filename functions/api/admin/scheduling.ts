@@ -11,7 +11,7 @@ import {
   scheduleBody,
   sessionEditBody,
 } from '../../schemas/scheduling.ts';
-import { roomSort, roomState } from '../../schemas/staff.ts';
+import { roomPageQuery, roomSort, roomState } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import { userError } from '../../services/errors.ts';
 import type { Services } from '../../services/index.ts';
@@ -79,6 +79,18 @@ export const mountSchedulingRoutes = (
     const session = await sched.get(sessionId);
     const page = await svc.roomMonitor.rows(session, viewer(c), query);
     return c.json(ok({ ...page, offset: query.offset, timeZone: session.timeZone ?? 'WIB' }));
+  });
+
+  /**
+   * The room in registration-number order, one page after an opaque cursor: three store queries sized by the
+   * page, whatever the room (the console walks these pages and sorts and filters itself).
+   */
+  app.get('/sessions/:sessionId/room/rows', staff, async (c) => {
+    const { sessionId } = parseParams(c, sessionParams);
+    const query = parseQuery(c, roomPageQuery);
+    const session = await sched.get(sessionId);
+    const page = await svc.roomMonitor.page(session, viewer(c), query);
+    return c.json(ok({ ...page, timeZone: session.timeZone ?? 'WIB' }));
   });
 
   app.post('/sessions/:sessionId/roster', adminOnly, async (c) => {

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { roomView } from '../../../functions/domain/room-view.ts';
 import { hashPassword } from '../../../functions/services/auth/passwords.ts';
+import { storeUnits } from '../../../functions/store/index.ts';
+import { seedRoom } from '../../fixtures/room.ts';
 import { apiHarness } from '../harness.ts';
 
 type H = Awaited<ReturnType<typeof apiHarness>>;
@@ -132,5 +135,95 @@ describe('room monitor', () => {
     expect((await h.call('GET', path, { token: auditor })).status).toBe(403);
     expect((await h.call('GET', path)).status).toBe(401);
     expect((await h.call('GET', '/api/admin/sessions/NOPE/room', { token: admin })).status).toBe(404);
+  });
+});
+
+describe('room monitor pages in registration-number order (cost follows the page)', () => {
+  const BIG = 'ROOM-PAGED';
+  const rowsPath = `/api/admin/sessions/${BIG}/room/rows`;
+  beforeAll(async () => {
+    await seedRoom(h.store, {
+      sessionId: BIG,
+      examId: 'skd-demo',
+      candidates: 130,
+      now: h.now(),
+      pinPepper: h.deps.config.pinPepper,
+      proctors: [h.demo.proctor.username],
+    });
+  });
+  type Row = { regNo: string };
+
+  it('walks 130 candidates in pages of 50 across both page boundaries: the same rows as the whole room, each page 4 store reads', async () => {
+    const whole = await h.call('GET', `/api/admin/sessions/${BIG}/room?limit=1000&sort=regNo`, {
+      token: admin,
+    });
+    expect(whole.json.total).toBe(130);
+    const walked: unknown[] = [];
+    const reads: number[] = [];
+    const units: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const before = storeUnits.snapshot();
+      const res: { status: number; json: { rows: Row[]; next: string | null } } = await h.call(
+        'GET',
+        `${rowsPath}?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: proctor },
+      );
+      expect(res.status).toBe(200);
+      const after = storeUnits.snapshot();
+      reads.push(after.reads - before.reads);
+      units.push(after.readUnits - before.readUnits);
+      walked.push(...res.json.rows);
+      cursor = res.json.next;
+    } while (cursor);
+    expect(walked).toEqual(whole.json.rows);
+    expect(walked.map((r) => (r as Row).regNo)).toEqual([...(walked as Row[]).map((r) => r.regNo)].sort());
+    // session + roster page + the page's attempts range + its progress range, on every page
+    expect(reads).toEqual([4, 4, 4]);
+    // the last page (30 rows) reads less than a full one: units follow the page, not the room
+    expect(units[2]).toBeLessThan(units[0] as number);
+  });
+
+  it('the same states, progress and counts as the sorted route (the console counts from the walked rows)', async () => {
+    const page = await h.call('GET', `${rowsPath}?limit=1000`, { token: admin });
+    const whole = await h.call('GET', `/api/admin/sessions/${BIG}/room?limit=1000`, { token: admin });
+    expect(roomView(page.json.rows, { sort: 'state' })).toEqual({
+      rows: (await h.call('GET', `/api/admin/sessions/${BIG}/room?limit=1000&sort=state`, { token: admin }))
+        .json.rows,
+      counts: whole.json.counts,
+    });
+    expect(page.json.next).toBeNull();
+  });
+
+  const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  it.each([
+    ['garbage', 'not-a-cursor!'],
+    ['another session', cursorOf({ s: 'other-session', r: 'ROOM-00050' })],
+    ['a bad registration number', cursorOf({ s: BIG, r: 'has space' })],
+    ['an extra field', cursorOf({ s: BIG, r: 'ROOM-00050', x: 1 })],
+  ])('a bad cursor (%s) is 400 VALIDATION in id and en', async (_what, cursor) => {
+    const url = `${rowsPath}?cursor=${encodeURIComponent(cursor)}`;
+    const id = await h.call('GET', url, { token: admin });
+    expect(id.status).toBe(400);
+    expect(id.json.error.message).toBe('Kursor halaman tidak valid; muat halaman pertama lagi.');
+    const en = await h.call('GET', url, { token: admin, lang: 'en' });
+    expect(en.json.error).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Invalid page cursor; load the first page again.',
+    });
+    expect((await h.call('GET', `${rowsPath}?limit=0`, { token: admin })).status).toBe(400);
+    expect((await h.call('GET', `${rowsPath}?offset=5`, { token: admin })).status).toBe(400);
+  });
+
+  it('roles on a page: the assigned proctor and admins read; another proctor and auditors 403; anonymous 401', async () => {
+    const first = await h.call('GET', `${rowsPath}?limit=10`, { token: admin });
+    const next = `${rowsPath}?limit=10&cursor=${first.json.next}`;
+    expect((await h.call('GET', next, { token: proctor })).status).toBe(200);
+    expect((await h.call('GET', next, { token: stranger })).status).toBe(403);
+    expect((await h.call('GET', next, { token: auditor })).status).toBe(403);
+    expect((await h.call('GET', next)).status).toBe(401);
+    expect(
+      (await h.call('GET', `/api/admin/sessions/${h.demo.sessionId}/room/rows`, { token: stranger })).status,
+    ).toBe(403);
   });
 });
