@@ -5,7 +5,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocal } from '../../functions/local/server.ts';
-import { type AxeViolation, audit, ensureWebBuilt, launchChromium, serious, shot } from './helpers.ts';
+import {
+  type AxeViolation,
+  audit,
+  ensureWebBuilt,
+  launchChromium,
+  NO_FINISHED,
+  serious,
+  shot,
+} from './helpers.ts';
 
 type Platform = Awaited<ReturnType<typeof startLocal>>;
 
@@ -27,7 +35,7 @@ beforeAll(async () => {
   const started = Date.now();
   browser = await launchChromium();
   await ensureWebBuilt();
-  platform = await startLocal({ port: 0, quiet: true });
+  platform = await startLocal({ port: 0, quiet: true, seed: NO_FINISHED });
   console.log(`e2e setup (chromium + web build + platform) ${Date.now() - started} ms at ${platform.url}`);
 }, 180_000);
 

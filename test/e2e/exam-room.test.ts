@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocal } from '../../functions/local/server.ts';
-import { type AxeViolation, audit, ensureWebBuilt, launchChromium, shot } from './helpers.ts';
+import { type AxeViolation, audit, ensureWebBuilt, launchChromium, NO_FINISHED, shot } from './helpers.ts';
 import { type Front, stoppableFront } from './proxy.ts';
 
 type Platform = Awaited<ReturnType<typeof startLocal>>;
@@ -53,7 +53,7 @@ const serverAnswers = (page: Page) =>
 beforeAll(async () => {
   browser = await launchChromium();
   await ensureWebBuilt();
-  platform = await startLocal({ port: 0, quiet: true, seed: { candidates: 10 } });
+  platform = await startLocal({ port: 0, quiet: true, seed: { ...NO_FINISHED, candidates: 10 } });
   front = await stoppableFront(platform.url);
 }, 180_000);
 

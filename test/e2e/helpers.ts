@@ -93,3 +93,11 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Demo seeding without yesterday's finished selection (12 attempts sat through the services, two publications:
+ * ≈ 4 s of CPU per server start). For files that never look at formations, results of the closed session or
+ * rankings; the full seeding stays covered by test/local/demo/finished.test.ts, test/local/server.test.ts and
+ * the e2e files that use it (admin-flow, appeals, ranking, skb-console).
+ */
+export const NO_FINISHED = { finishedCohort: 0 } as const;

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attemptIdFor } from '../../functions/domain/seed.ts';
 import { startLocal } from '../../functions/local/server.ts';
-import { type AxeViolation, audit, ensureWebBuilt, launchChromium, shot } from './helpers.ts';
+import { type AxeViolation, audit, ensureWebBuilt, launchChromium, NO_FINISHED, shot } from './helpers.ts';
 
 type Platform = Awaited<ReturnType<typeof startLocal>>;
 
@@ -23,7 +23,7 @@ async function expectNoViolations(page: Page, name: string) {
 beforeAll(async () => {
   browser = await launchChromium();
   await ensureWebBuilt();
-  platform = await startLocal({ port: 0, quiet: true });
+  platform = await startLocal({ port: 0, quiet: true, seed: NO_FINISHED });
 }, 180_000);
 
 afterAll(async () => {

@@ -7,7 +7,15 @@ import { attemptIdFor } from '../../functions/domain/seed.ts';
 import { DEMO_EXAM_ID } from '../../functions/local/demo-data.ts';
 import { startLocal } from '../../functions/local/server.ts';
 import { seedRoom } from '../fixtures/room.ts';
-import { type AxeViolation, audit, ensureWebBuilt, launchChromium, serious, shot } from './helpers.ts';
+import {
+  type AxeViolation,
+  audit,
+  ensureWebBuilt,
+  launchChromium,
+  NO_FINISHED,
+  serious,
+  shot,
+} from './helpers.ts';
 
 type Platform = Awaited<ReturnType<typeof startLocal>>;
 let platform: Platform;
@@ -25,7 +33,7 @@ async function expectAccessible(page: Page, name: string) {
 beforeAll(async () => {
   browser = await launchChromium();
   await ensureWebBuilt();
-  platform = await startLocal({ port: 0, quiet: true });
+  platform = await startLocal({ port: 0, quiet: true, seed: NO_FINISHED });
   await seedRoom(platform.deps.store, {
     sessionId: ROOM,
     examId: DEMO_EXAM_ID,
