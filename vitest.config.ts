@@ -1,5 +1,5 @@
 // Test runner config: one run for unit, store-contract (dynalite), API, infra and e2e (Chromium) tests.
-import { globSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -21,7 +21,9 @@ const SHARED_DIRS = [
 /** Inside SHARED_DIRS but mocking the cached SDK client of an endpoint: each keeps its own process. */
 const OWN_PROCESS = ['test/store/errors.test.ts', 'test/store/publications.test.ts'];
 
-const all = globSync('test/**/*.test.ts').map((f) => f.replaceAll('\\', '/'));
+const all = readdirSync(new URL('./test/', import.meta.url), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/${f.replaceAll('\\', '/')}`);
 const shared = all.filter((f) => SHARED_DIRS.some((d) => f.startsWith(d)) && !OWN_PROCESS.includes(f));
 const isolated = all.filter((f) => !shared.includes(f));
 
