@@ -1,33 +1,13 @@
 // Candidate CSV import benchmark: 10,000 rows through POST /api/admin/candidates/import (in-process Hono,
 // dynalite on its worker thread: the `npm start` store layout), several runs, median / min / max.
 // Usage: npx tsx test/bench/candidate-import.ts [rows=10000] [runs=3]. Prints a Markdown table.
-import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { createApiApp } from '../../functions/api/app.ts';
-import { startEmbeddedStore } from '../../functions/local/embedded-store.ts';
-import { signToken } from '../../functions/services/auth/tokens.ts';
-import { defaultApiConfig } from '../../functions/services/config.ts';
-import { createStore } from '../../functions/store/index.ts';
+import { startAdminApp } from './admin-app.ts';
 
 const rows = Number(process.argv[2] ?? 10_000);
 const runs = Number(process.argv[3] ?? 3);
 
-const embedded = await startEmbeddedStore();
-const store = createStore(embedded.config);
-await store.ensure();
-const config = defaultApiConfig({ jwtSecret: randomBytes(32).toString('hex'), pinPepper: 'bench' });
-const { app } = createApiApp({
-  store,
-  config,
-  clock: Date.now,
-  randomHex: (n) => randomBytes(n).toString('hex'),
-});
-// the auth middleware refuses a token whose account does not exist (disabled-account revocation)
-await store.users.put({ id: 'admin', name: 'Bench Admin', role: 'admin', passwordHash: 'unused' });
-const token = await signToken(
-  { role: 'admin', sub: 'admin', exp: Math.floor(Date.now() / 1000) + 3600 },
-  config.jwtSecret,
-);
+const { embedded, store, app, token } = await startAdminApp();
 await store.formations.putMany(
   Array.from({ length: 50 }, (_, i) => ({
     id: `F-${String(i).padStart(3, '0')}`,

@@ -1,34 +1,16 @@
 // Candidate list paging at 10,000 rows: store reads, read units and time per page of GET /api/admin/candidates
 // (in-process Hono, dynalite on its worker thread), against reading the whole set as the list did before.
 // Usage: npx tsx test/bench/candidate-list.ts [rows=10000] [pageSize=50] [repeats=20]. Prints a Markdown table.
-import { randomBytes } from 'node:crypto';
-import { createApiApp } from '../../functions/api/app.ts';
 import type { CandidateRecord } from '../../functions/domain/registry.ts';
-import { startEmbeddedStore } from '../../functions/local/embedded-store.ts';
-import { signToken } from '../../functions/services/auth/tokens.ts';
 import { DEFAULT_CHUNK_ROWS } from '../../functions/services/candidate-list.ts';
-import { defaultApiConfig } from '../../functions/services/config.ts';
-import { createStore, storeUnits } from '../../functions/store/index.ts';
+import { storeUnits } from '../../functions/store/index.ts';
+import { startAdminApp } from './admin-app.ts';
 
 const rows = Number(process.argv[2] ?? 10_000);
 const pageSize = Number(process.argv[3] ?? 50);
 const repeats = Number(process.argv[4] ?? 20);
 
-const embedded = await startEmbeddedStore();
-const store = createStore(embedded.config);
-await store.ensure();
-const config = defaultApiConfig({ jwtSecret: randomBytes(32).toString('hex'), pinPepper: 'bench' });
-const { app } = createApiApp({
-  store,
-  config,
-  clock: Date.now,
-  randomHex: (n) => randomBytes(n).toString('hex'),
-});
-await store.users.put({ id: 'admin', name: 'Bench Admin', role: 'admin', passwordHash: 'unused' });
-const token = await signToken(
-  { role: 'admin', sub: 'admin', exp: Math.floor(Date.now() / 1000) + 3600 },
-  config.jwtSecret,
-);
+const { embedded, store, app, token } = await startAdminApp();
 
 // The set as an import stores it (rows in regNo order, DEFAULT_CHUNK_ROWS per chunk, pointer last).
 const importId = 'c'.repeat(24);
