@@ -3,6 +3,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createApiApp } from '../../functions/api/app.ts';
 import { defaultLoginLimits, type LoginLimits } from '../../functions/domain/login-limits.ts';
 import { seedDemo } from '../../functions/local/demo-data.ts';
+import { hashPassword } from '../../functions/services/auth/passwords.ts';
 import { defaultApiConfig } from '../../functions/services/config.ts';
 import type { Deps } from '../../functions/services/deps.ts';
 import type { PushTransport } from '../../functions/services/push.ts';
@@ -96,6 +97,15 @@ export const apiHarness = async (
     return res.json.token as string;
   };
 
+  /** Creates proctor account `id` (assigned to no session) and returns its staff token: the "wrong owner". */
+  const loginOtherProctor = async (id: string, name = id) => {
+    const password = `rahasia-${id}`;
+    await store.users.put({ id, name, role: 'proctor', passwordHash: await hashPassword(password) });
+    const res = await call('POST', '/api/admin/login', { body: { username: id, password } });
+    if (res.status !== 200) throw new Error(`staff login failed: ${JSON.stringify(res.json)}`);
+    return res.json.token as string;
+  };
+
   /** Starts candidate i and returns token, attempt id and the public form. */
   const started = async (i: number) => {
     const login = await loginCandidate(i);
@@ -134,6 +144,7 @@ export const apiHarness = async (
     call,
     loginCandidate,
     loginStaff,
+    loginOtherProctor,
     started,
     advance: (ms: number) => {
       now += ms;

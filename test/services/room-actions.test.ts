@@ -1,7 +1,6 @@
 // Bulk room actions (pause / resume / extend with one reason): role matrix, audit entry first, every attempt's step.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditDay } from '../../functions/domain/audit-log.ts';
-import { hashPassword } from '../../functions/services/auth/passwords.ts';
 import { type ApiHarness, apiHarness } from '../api/harness.ts';
 
 let h: ApiHarness;
@@ -23,17 +22,7 @@ beforeAll(async () => {
     h.loginStaff('proctor'),
     h.loginStaff('auditor'),
   ]);
-  await h.store.users.put({
-    id: 'pengawas9',
-    name: 'P9',
-    role: 'proctor',
-    passwordHash: await hashPassword('rahasia-pengawas-9'),
-  });
-  stranger = (
-    await h.call('POST', '/api/admin/login', {
-      body: { username: 'pengawas9', password: 'rahasia-pengawas-9' },
-    })
-  ).json.token;
+  stranger = await h.loginOtherProctor('pengawas9', 'P9');
   ids = [(await h.started(0)).attemptId, (await h.started(1)).attemptId, (await h.started(2)).attemptId];
   await h.call('POST', `/api/admin/attempts/${ids[2]}/pause`, { token: proctor, body: { reason: 'toilet' } });
   base = `/api/admin/sessions/${h.demo.sessionId}/room`;

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roomView } from '../../../functions/domain/room-view.ts';
-import { hashPassword } from '../../../functions/services/auth/passwords.ts';
 import { storeUnits } from '../../../functions/store/index.ts';
 import { seedRoom } from '../../fixtures/room.ts';
 import { apiHarness } from '../harness.ts';
@@ -20,17 +19,7 @@ beforeAll(async () => {
     h.loginStaff('proctor'),
     h.loginStaff('auditor'),
   ]);
-  await h.store.users.put({
-    id: 'pengawas9',
-    name: 'P9',
-    role: 'proctor',
-    passwordHash: await hashPassword('rahasia-pengawas-9'),
-  });
-  stranger = (
-    await h.call('POST', '/api/admin/login', {
-      body: { username: 'pengawas9', password: 'rahasia-pengawas-9' },
-    })
-  ).json.token;
+  stranger = await h.loginOtherProctor('pengawas9', 'P9');
   path = `/api/admin/sessions/${h.demo.sessionId}/room`;
   const a0 = await h.started(0);
   const a1 = await h.started(1);

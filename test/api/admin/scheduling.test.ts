@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditDay } from '../../../functions/domain/audit-log.ts';
 import { DEMO_EXAM_ID, DEMO_SESSION_ID } from '../../../functions/local/demo-data.ts';
-import { hashPassword } from '../../../functions/services/auth/passwords.ts';
 import { apiHarness } from '../harness.ts';
 
 type H = Awaited<ReturnType<typeof apiHarness>>;
@@ -28,16 +27,7 @@ beforeAll(async () => {
     h.loginStaff('proctor'),
     h.loginStaff('auditor'),
   ]);
-  await h.store.users.put({
-    id: 'pengawas2',
-    name: 'Pengawas Dua',
-    role: 'proctor',
-    passwordHash: await hashPassword('rahasia-pengawas-2'),
-  });
-  const login = await h.call('POST', '/api/admin/login', {
-    body: { username: 'pengawas2', password: 'rahasia-pengawas-2' },
-  });
-  otherProctor = login.json.token;
+  otherProctor = await h.loginOtherProctor('pengawas2', 'Pengawas Dua');
   await csv('/api/admin/formations', 'id,position,unit,openings,formation_type\nF1,Analis,Biro,2,umum\n');
   await csv(
     '/api/admin/candidates/import',
