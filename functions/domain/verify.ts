@@ -333,7 +333,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
       return fail(who, 'form/replay/score', 'a score', (e as Error).message);
     }
     verifyRegrades(a, content, form, view.answers);
-    verifyPsych(a, content, session, form, view);
+    verifyPsych(a, content, form, view);
     const receipt = receiptHash(a.steps);
     const expect: Record<string, unknown> = {
       attemptId: a.attemptId,
@@ -420,7 +420,6 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   function verifyPsych(
     a: BundleAttempt,
     content: NonNullable<ReturnType<typeof exams.get>>,
-    session: BundleSession,
     form: ReturnType<typeof buildForm>,
     view: ReturnType<typeof replay>,
   ) {
@@ -435,7 +434,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     const doc = a.psych.document;
     let derived: ReturnType<typeof scorePsych>;
     try {
-      derived = scorePsych(form, content.itemsById, view, session.speedGraceMs ?? 0);
+      derived = scorePsych(form, content.itemsById, view);
     } catch (e) {
       return fail(who, 'psych re-score', 'psych scores', (e as Error).message);
     }

@@ -4,7 +4,7 @@ import { isCurrentDevice } from '../domain/device.ts';
 import type { DomainError } from '../domain/errors.ts';
 import type { Form } from '../domain/form.ts';
 import { isSessionOpen, type StartInput, startAttempt } from '../domain/lifecycle.ts';
-import { entryVerdict } from '../domain/psych/kraepelin.ts';
+import { entryVerdict, outsideSheet } from '../domain/psych/kraepelin.ts';
 import { replay } from '../domain/replay.ts';
 import { attemptSeed } from '../domain/seed.ts';
 import type { ClientStep, Step } from '../domain/steps.ts';
@@ -193,7 +193,6 @@ export const createAttemptService = ({
   /** What a psych battery's slip needs (results.ts scores it only for a PSYCH exam). */
   const psychSlip = (attemptId: string) => ({
     readSteps: () => store.attempts.readSteps(attemptId),
-    speedGraceMs: deps.config.speedGraceMs,
   });
 
   return {
@@ -330,8 +329,7 @@ export const createAttemptService = ({
           const item = exam.itemsById.get(w.itemId);
           if (item?.kind !== 'speed')
             bad[`steps.${i}.itemId`] = ['bukan lembar Kraepelin / not a speed sheet'];
-          else if (entryVerdict(s, 0, 0, item, 0) === 'outOfRange')
-            bad[`steps.${i}`] = ['di luar lembar / outside the sheet'];
+          else if (outsideSheet(s, item)) bad[`steps.${i}`] = ['di luar lembar / outside the sheet'];
         }
         if (s.type !== 'answered' || s.choice === null) return { ...s, itemId: w.itemId };
         const choice = w.toBank.get(s.choice);

@@ -208,7 +208,7 @@ export const createBundleService = (deps: Deps, audit: AuditLog, publication: Pu
       for (const a of attempts) {
         const form = buildForm(exam, prepared, a.seed);
         const view = replay(a.steps, a, deps.config.graceMs);
-        const scores = scorePsych(form, scoring, view, deps.config.speedGraceMs);
+        const scores = scorePsych(form, scoring, view);
         const doc: PsychDoc = {
           attemptId: a.attemptId,
           pseudonym: a.pseudonym,

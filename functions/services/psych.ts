@@ -56,7 +56,7 @@ export const createPsychService = ({
     const exam = await contentCache.exam(meta);
     const form = contentCache.form(meta.attemptId, exam, meta.seed);
     const view = replay(await store.attempts.readSteps(meta.attemptId), meta, deps.config.graceMs);
-    return scorePsych(form, exam.itemsById, view, deps.config.speedGraceMs);
+    return scorePsych(form, exam.itemsById, view);
   };
 
   /** Raw scale values of one psych result, keyed like the norm group (factor names, speed measures). */

@@ -18,8 +18,8 @@ export const resultView = async (
   now: number,
   /** Publication pseudonym secret: the slip shows the pseudonym the rankings use. */
   pseudonymSecret?: string,
-  /** For a PSYCH exam: the attempt's log and the Kraepelin grace, to put factor scores on the slip. */
-  psych?: { readSteps(): Promise<readonly Step[]>; speedGraceMs: number },
+  /** For a PSYCH exam: the attempt's log, to put factor scores on the slip. */
+  psych?: { readSteps(): Promise<readonly Step[]> },
 ): Promise<ResultView> => {
   const exam = await contentCache.exam(meta, meta.bankSnapshots);
   const form = contentCache.form(meta.attemptId, exam, meta.seed);
@@ -27,7 +27,7 @@ export const resultView = async (
   const frame = scoreAttempt(exam.exam, form, exam.itemsById, new Map(), meta.formationType);
   let psychPart: ResultView['psych'];
   if (exam.exam.scheme === 'PSYCH' && psych) {
-    const r = scorePsych(form, exam.itemsById, replay(await psych.readSteps(), meta, 0), psych.speedGraceMs);
+    const r = scorePsych(form, exam.itemsById, replay(await psych.readSteps(), meta, 0));
     psychPart = {
       factors: r.factors.map((f) =>
         f.status === 'valid'

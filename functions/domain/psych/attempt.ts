@@ -1,8 +1,8 @@
 // Psych scoring of one attempt from its replayed log: Big Five factors from likert answers, Kraepelin measures.
 import type { Form } from '../form.ts';
 import type { Item } from '../items.ts';
-import type { PauseSpan, ReplayView } from '../replay.ts';
-import { entryVerdict, type KraepelinConfig, type KraepelinEntry, kraepelinColumns } from './kraepelin.ts';
+import type { ReplayView } from '../replay.ts';
+import { type KraepelinConfig, type KraepelinEntry, kraepelinColumns, outsideSheet } from './kraepelin.ts';
 import {
   DEFAULT_LIKERT_OPTIONS,
   type FactorScore,
@@ -36,14 +36,12 @@ export interface PsychResult {
  * recorded as refused, e.g. `columnClosed`) — tallied against the sheet derived from the seed. The column
  * timing and the pauses were judged on the save path when the entry was recorded (DESIGN hot path rule 5:
  * acknowledged ⇔ scored); scoring does not judge them again, so an entry a cache up to its maximum age stale
- * admitted at a pause edge counts, as an answer admitted just after a submit does. `_graceMs` and the view's
- * pauses are no longer used for scoring (kept in the signature for callers and the verifier).
+ * admitted at a pause edge counts, as an answer admitted just after a submit does.
  */
 export function scorePsych(
   form: Form,
   itemsById: ReadonlyMap<string, Item>,
-  view: Pick<ReplayView, 'answers' | 'entries' | 'speedStarts'> & { pauses?: readonly PauseSpan[] },
-  _graceMs: number,
+  view: Pick<ReplayView, 'answers' | 'entries' | 'speedStarts'>,
   likert: LikertOptions = DEFAULT_LIKERT_OPTIONS,
 ): PsychResult {
   const keys: LikertKey[] = [];
@@ -61,7 +59,7 @@ export function scorePsych(
       const mine = view.entries.filter((e) => e.itemId === item.id);
       // Only the sheet's shape is checked (a position outside it cannot be tallied); timing is not re-judged.
       const counted: KraepelinEntry[] =
-        startedAt === null ? [] : mine.filter((e) => entryVerdict(e, 0, 0, config, 0) !== 'outOfRange');
+        startedAt === null ? [] : mine.filter((e) => !outsideSheet(e, config));
       const tallies = tallyColumns(kraepelinColumns(form.seed, item.id, config), counted);
       speed.push({
         itemId: item.id,

@@ -115,6 +115,18 @@ export const columnClosesAt = (
   pausedMs: number,
 ): number => startedAt + pausedMs + columnWindow(c, cfg.columnSeconds).closesMs;
 
+/** The entry names no cell of the sheet (column, row or digit out of range): it can never be tallied. */
+export const outsideSheet = ({ column, row, digit }: KraepelinEntry, cfg: KraepelinConfig): boolean =>
+  !Number.isInteger(column) ||
+  column < 0 ||
+  column >= cfg.columns ||
+  !Number.isInteger(row) ||
+  row < 0 ||
+  row >= cfg.rows - 1 ||
+  !Number.isInteger(digit) ||
+  digit < 0 ||
+  digit > 9;
+
 /**
  * Server-side acceptance of an entry received at `at` (server ms) for a test started at `startedAt`, with
  * `pause` the attempt's pauses since the start (sheetPauseAt): outOfRange if column/row/digit is outside the
@@ -130,22 +142,10 @@ export function entryVerdict(
   graceMs: number,
   pause: SheetPause = NO_PAUSE,
 ): EntryVerdict {
-  const { column, row, digit } = entry;
-  if (
-    !Number.isInteger(column) ||
-    column < 0 ||
-    column >= cfg.columns ||
-    !Number.isInteger(row) ||
-    row < 0 ||
-    row >= cfg.rows - 1 ||
-    !Number.isInteger(digit) ||
-    digit < 0 ||
-    digit > 9
-  )
-    return 'outOfRange';
+  if (outsideSheet(entry, cfg)) return 'outOfRange';
   if (pause.paused) return 'paused';
   const elapsed = at - startedAt - pause.pausedMs;
-  const w = columnWindow(column, cfg.columnSeconds);
+  const w = columnWindow(entry.column, cfg.columnSeconds);
   if (elapsed > w.closesMs + graceMs) return 'late';
   if (elapsed < w.opensMs - graceMs) return 'early';
   return 'ok';

@@ -66,7 +66,7 @@ describe('scorePsych over a replayed log', () => {
     entered(S + 22_001, 1, 2, right(1, 2)), // column 1 closed at S+20 s (+2 s grace), but a stale cache admitted it unmarked: acknowledged, so it counts
   ];
   const view = replay(steps, { startedAt: T0, durationMs: 30 * 60_000 }, 2000);
-  const r = scorePsych(form, byId, view, 2000, { maxBlanksPerFactor: 0 });
+  const r = scorePsych(form, byId, view, { maxBlanksPerFactor: 0 });
 
   it('factor scores from likert answers (reverse keyed 6 − x)', () => {
     expect(r.factors).toEqual([
@@ -90,7 +90,7 @@ describe('scorePsych over a replayed log', () => {
       { startedAt: T0, durationMs: 30 * 60_000 },
       2000,
     );
-    const [k] = scorePsych(form, byId, v, 2000).speed;
+    const [k] = scorePsych(form, byId, v).speed;
     expect(k?.discarded).toBe(1);
     expect(k?.measures.curve).toEqual([3, 2, 0]);
   });
@@ -100,7 +100,7 @@ describe('scorePsych over a replayed log', () => {
       { startedAt: T0, durationMs: 30 * 60_000 },
       2000,
     );
-    expect(scorePsych(form, byId, v, 2000).speed[0]?.measures.curve).toEqual([0, 0, 0]);
+    expect(scorePsych(form, byId, v).speed[0]?.measures.curve).toEqual([0, 0, 0]);
   });
 });
 
@@ -141,7 +141,7 @@ describe('scorePsych with a proctor pause during the sheet (columns of 10 s, gra
     expect(unpaused).toEqual(['ok', 'late', 'late', 'late', 'late', 'late', 'late', 'late']);
   });
   it('exactly the acknowledged entries count (acknowledged ⇔ scored), the last per cell wins', () => {
-    const [k] = scorePsych(form, byId, view, 2000).speed;
+    const [k] = scorePsych(form, byId, view).speed;
     expect(k?.measures.curve).toEqual([3, 1, 1]);
     expect(k?.tallies[2]).toEqual({ correct: 1, errors: 0, skipped: 1, reached: 2 });
     expect(k?.discarded).toBe(0);
@@ -152,7 +152,7 @@ describe('scorePsych with a proctor pause during the sheet (columns of 10 s, gra
       { startedAt: T0, durationMs: 30 * 60_000 },
       2000,
     );
-    const [k] = scorePsych(form, byId, v, 2000).speed;
+    const [k] = scorePsych(form, byId, v).speed;
     expect(k?.tallies[0]).toEqual({ correct: 2, errors: 1, skipped: 0, reached: 3 });
   });
 });
@@ -171,7 +171,7 @@ describe('scorePsych factor order', () => {
     const its = [li('i3', 'C'), li('i1', 'A'), li('i2', 'B')];
     const f: Form = { ...form, items: its.map((i) => ({ itemId: i.id, sectionId: 'S', optionOrder: [] })) };
     const view = replay([started(T0)], { startedAt: T0, durationMs: 60_000 }, 0);
-    const r = scorePsych(f, new Map(its.map((i) => [i.id, i])), view, 0, { maxBlanksPerFactor: 1 });
+    const r = scorePsych(f, new Map(its.map((i) => [i.id, i])), view, { maxBlanksPerFactor: 1 });
     expect(r.factors.map((x) => x.factor)).toEqual(['A', 'B', 'C']);
   });
 });
