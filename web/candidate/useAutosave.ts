@@ -8,6 +8,7 @@ import type {
 import { candidateApi } from '../api/candidate.ts';
 import type { ApiError } from '../api/errors.ts';
 import { Autosave, type SaveStatus } from './autosave.ts';
+import { createProgressReport } from './progressReport.ts';
 import { type KeyValueStorage, loadQueue, overlay, reconcile, type StepDraft } from './queue.ts';
 
 interface Options {
@@ -62,10 +63,12 @@ export function useAutosave({
 
   const { deviceEpoch, lastSeq } = initial;
   useEffect(() => {
+    const report = createProgressReport(() => Date.now());
     const saver = new Autosave({
       storage,
       queue: reconcile(loadQueue(storage, attemptId), attemptId, { deviceEpoch, lastSeq }),
-      send: (steps) => candidateApi.save(token, attemptId, steps, answeredAfter(answersRef.current, steps)),
+      send: (steps) =>
+        candidateApi.save(token, attemptId, steps, report(answeredAfter(answersRef.current, steps))),
       onChange: (q, s) => {
         setPendingCount(q.pending.length);
         setStatus(s);
