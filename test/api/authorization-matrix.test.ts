@@ -60,10 +60,12 @@ describe('authorization matrix: every route, every role it must refuse', () => {
   let h: ApiHarness;
   const tokens = {} as Record<Who, string>;
   let routes: string[];
+  let otherAttempt: string;
 
   beforeAll(async () => {
-    h = await apiHarness(1);
+    h = await apiHarness(2);
     tokens.candidate = (await h.loginCandidate(0)).token;
+    otherAttempt = (await h.loginCandidate(1)).attemptId;
     tokens.admin = await h.loginStaff('admin');
     tokens.proctor = await h.loginStaff('proctor');
     tokens.auditor = await h.loginStaff('auditor');
@@ -138,4 +140,18 @@ describe('authorization matrix: every route, every role it must refuse', () => {
       }
     }
   }, 60_000);
+
+  it("refuses a candidate on every route of another candidate's attempt (403, the owner check)", async () => {
+    const attemptRoutes = routes.filter((r) => r.includes('/api/candidate/attempts/:attemptId'));
+    expect(attemptRoutes.length).toBeGreaterThan(10);
+    for (const r of attemptRoutes) {
+      const [method, path] = r.split(' ') as [string, string];
+      const url = urlOf(path.replace(':attemptId', otherAttempt));
+      const res = await h.call(method, url, { token: tokens.candidate, body: bodyOf(method), lang: 'en' });
+      expect([res.status, res.json?.error?.message], r).toEqual([
+        403,
+        messages['FORBIDDEN.notYourAttempt'].en,
+      ]);
+    }
+  });
 });
