@@ -2,7 +2,7 @@
 // share (skb.ts, exact thousandths), ties by configurable keys; at most `openings` pass. Pure and table-tested.
 import { DomainError } from './errors.ts';
 import type { Formation, PublishedRow } from './publication.ts';
-import { type RankInput, rankFormation, skdKeys } from './ranking.ts';
+import { rankPerFormation, skdKeys } from './ranking.ts';
 import { DEFAULT_FINAL_WEIGHTS, type FinalWeights, finalMilli, fromMilli } from './skb.ts';
 
 /** Keys that may break a tie on the final score, each descending. */
@@ -43,41 +43,32 @@ export function rankFinal(
   tieBreaks: readonly string[] = DEFAULT_FINAL_TIE_BREAKS,
 ): PublishedRow[] {
   checkTieBreaks(tieBreaks);
-  const known = new Set(formations.map((f) => f.id));
-  const groups = new Map<string, Array<RankInput & { r: FinalInput; final: number | null }>>();
-  for (const r of inputs) {
-    if (!known.has(r.formationId))
-      throw new DomainError('VALIDATION', `row ${r.pseudonym} is in unknown formation ${r.formationId}`);
-    const final = r.skbMilli === null ? null : finalMilli(r.total, r.skbMilli, weights);
-    const g = groups.get(r.formationId) ?? [];
-    // Rows without SKB sort among themselves by the SKD keys (final -1 is below every real final).
-    g.push({
-      id: r.pseudonym,
-      passed: final !== null,
-      keys: { ...skdKeys(r.sections, r.total), final: final ?? -1 },
-      r,
-      final,
-    });
-    groups.set(r.formationId, g);
-  }
-  const rows: PublishedRow[] = [];
-  const sorted = formations.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const f of sorted)
-    for (const { row, rank, advances } of rankFormation(groups.get(f.id) ?? [], f.openings, {
-      order: ['final', ...tieBreaks],
-      factor: 1,
-    }))
-      rows.push({
-        pseudonym: row.r.pseudonym,
-        formationId: f.id,
-        sections: { ...row.r.sections },
-        total: row.r.total,
-        passed: row.passed,
-        rank,
-        advances,
-        receipt: row.r.receipt,
-        skb: row.r.skbMilli === null ? null : fromMilli(row.r.skbMilli),
-        final: row.final === null ? null : fromMilli(row.final),
-      });
-  return rows;
+  // Rows without SKB sort among themselves by the SKD keys (final -1 is below every real final).
+  const ranked = rankPerFormation(
+    inputs.map((r) => {
+      const final = r.skbMilli === null ? null : finalMilli(r.total, r.skbMilli, weights);
+      return {
+        id: r.pseudonym,
+        formationId: r.formationId,
+        passed: final !== null,
+        keys: { ...skdKeys(r.sections, r.total), final: final ?? -1 },
+        r,
+        final,
+      };
+    }),
+    formations,
+    { order: ['final', ...tieBreaks], factor: 1 },
+  );
+  return ranked.map(({ row, rank, advances }) => ({
+    pseudonym: row.r.pseudonym,
+    formationId: row.formationId,
+    sections: { ...row.r.sections },
+    total: row.r.total,
+    passed: row.passed,
+    rank,
+    advances,
+    receipt: row.r.receipt,
+    skb: row.r.skbMilli === null ? null : fromMilli(row.r.skbMilli),
+    final: row.final === null ? null : fromMilli(row.final),
+  }));
 }

@@ -1,6 +1,5 @@
 // Published rankings: anonymized rows per formation (ranked), the Merkle tree over them and inclusion proofs.
 import { canonicalJson } from './canonical-json.ts';
-import { DomainError } from './errors.ts';
 import {
   inclusionProof,
   leafHash,
@@ -10,7 +9,7 @@ import {
   toHex,
   utf8,
 } from './merkle.ts';
-import { type RankInput, rankFormation, skdKeys } from './ranking.ts';
+import { byId, rankPerFormation, skdKeys } from './ranking.ts';
 
 /** What a publication states of a formation (a subset of registry.ts's Formation): id, type, openings. */
 export interface Formation {
@@ -89,8 +88,6 @@ export interface InclusionProofDoc {
   path: string[];
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
  * Rows of a publication: formations in id order (code units); within each, rankFormation() over the SKD keys
  * (passed null counts as not passing). A result of a formation not in `formations` -> VALIDATION.
@@ -99,29 +96,23 @@ export function rankRows(
   results: readonly RankableResult[],
   formations: readonly Formation[],
 ): PublishedRow[] {
-  const known = new Map(formations.map((f) => [f.id, f]));
-  const groups = new Map<string, Array<RankInput & { r: RankableResult }>>();
-  for (const r of results) {
-    if (!known.has(r.formationId))
-      throw new DomainError('VALIDATION', `result ${r.pseudonym} is in unknown formation ${r.formationId}`);
-    const g = groups.get(r.formationId) ?? [];
-    g.push({ id: r.pseudonym, passed: r.passed === true, keys: skdKeys(r.sections, r.total), r });
-    groups.set(r.formationId, g);
-  }
-  const rows: PublishedRow[] = [];
-  for (const f of formations.slice().sort(byId))
-    for (const { row, rank, advances } of rankFormation(groups.get(f.id) ?? [], f.openings))
-      rows.push({
-        pseudonym: row.r.pseudonym,
-        formationId: f.id,
-        sections: { ...row.r.sections },
-        total: row.r.total,
-        passed: row.passed,
-        rank,
-        advances,
-        receipt: row.r.receipt,
-      });
-  return rows;
+  const inputs = results.map((r) => ({
+    id: r.pseudonym,
+    formationId: r.formationId,
+    passed: r.passed === true,
+    keys: skdKeys(r.sections, r.total),
+    r,
+  }));
+  return rankPerFormation(inputs, formations).map(({ row, rank, advances }) => ({
+    pseudonym: row.r.pseudonym,
+    formationId: row.formationId,
+    sections: { ...row.r.sections },
+    total: row.r.total,
+    passed: row.passed,
+    rank,
+    advances,
+    receipt: row.r.receipt,
+  }));
 }
 
 /** Merkle leaf of a row: SHA-256(0x00 ‖ UTF-8(canonicalJson(row))). */

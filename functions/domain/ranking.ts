@@ -45,7 +45,9 @@ export const compareKeys = (a: RankInput, b: RankInput, order: readonly string[]
   return 0;
 };
 
-const byId = (a: RankInput, b: RankInput): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Code-unit order of ids (the order formations and complete ties are listed in). */
+export const byId = (a: { id: string }, b: { id: string }): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /**
  * Ranks one formation. Output order: passing rows by the keys (complete ties by id, code-unit order, which
@@ -87,3 +89,29 @@ export const skdKeys = (
   TIU: sections.TIU ?? 0,
   TKP: sections.TKP ?? 0,
 });
+
+/** One row to rank within its formation. */
+export interface FormationRankInput extends RankInput {
+  formationId: string;
+}
+
+/**
+ * Ranks rows formation by formation: formations in id order (code units), each through rankFormation with
+ * its openings and `opts`. A row of a formation not in `formations` -> VALIDATION.
+ */
+export function rankPerFormation<T extends FormationRankInput>(
+  rows: readonly T[],
+  formations: readonly { id: string; openings: number }[],
+  opts: RankOptions = {},
+): Ranked<T>[] {
+  const groups = new Map<string, T[]>(formations.map((f) => [f.id, []]));
+  for (const r of rows) {
+    const g = groups.get(r.formationId);
+    if (!g) throw new DomainError('VALIDATION', `row ${r.id} is in unknown formation ${r.formationId}`);
+    g.push(r);
+  }
+  return formations
+    .slice()
+    .sort(byId)
+    .flatMap((f) => rankFormation(groups.get(f.id) ?? [], f.openings, opts));
+}

@@ -19,7 +19,7 @@ import { buildForm, type PreparedBank, prepareBank } from './form.ts';
 import { receiptHash } from './hashchain.ts';
 import type { Item } from './items.ts';
 import { scorePsych } from './psych/attempt.ts';
-import type { Formation, PublicationDoc, PublishedRow } from './publication.ts';
+import type { Formation, PublicationDoc, PublishedRow, RankableResult } from './publication.ts';
 import { rankRows } from './publication.ts';
 import { regradeCheck, regradeIdOf } from './regrade.ts';
 import { replay } from './replay.ts';
@@ -63,19 +63,10 @@ export interface VerifyReport {
   part?: AttemptsOutcome;
 }
 
-/** What step 6 yields for the ranking check: one entry per verified attempt (recomputed, not as claimed). */
-export interface AttemptResult {
-  pseudonym: string;
-  formationId: string;
-  sections: Record<string, number>;
-  total: number;
-  passed: boolean | null;
-  receipt: string;
-}
-
 /** Step 6 over a slice of the manifest's attempts (what a worker thread returns). */
 export interface AttemptsOutcome {
-  results: AttemptResult[];
+  /** Step 6's input to the ranking check: one per verified attempt (recomputed, not as claimed). */
+  results: RankableResult[];
   /** Regrade ids the slice's `previous` records name (each once, with the first pseudonym naming it). */
   earlier?: Array<[string, string]>;
   mismatches: Mismatch[];
@@ -262,7 +253,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   }
 
   // 6. Attempts: seed, form, replay, score, receipt, signed result
-  const results: AttemptResult[] = [];
+  const results: RankableResult[] = [];
   /** Regrade id -> first pseudonym whose `previous` record names it (step 12 looks for its audit entry). */
   const earlier = new Map<string, string>();
   const list = manifest.attempts ?? [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RankInput, rankFormation, skdKeys } from '../../functions/domain/ranking.ts';
+import { type RankInput, rankFormation, rankPerFormation, skdKeys } from '../../functions/domain/ranking.ts';
 
 // [id, passed, TWK, TIU, TKP] -> a row; total = TWK + TIU + TKP
 const row = (id: string, passed: boolean, twk: number, tiu: number, tkp: number): RankInput => ({
@@ -103,5 +103,52 @@ describe('rankFormation (hand-worked)', () => {
   it('a missing key -> VALIDATION', () => {
     const rows = [row('a', true, 1, 1, 1), { id: 'b', passed: true, keys: { total: 3 } }];
     expect(() => rankFormation(rows, 1)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+});
+
+describe('rankPerFormation (hand-worked)', () => {
+  const inF = (formationId: string, r: RankInput) => ({ ...r, formationId });
+  const perF = (
+    rows: ReturnType<typeof inF>[],
+    formations: { id: string; openings: number }[],
+    factor?: number,
+  ) =>
+    rankPerFormation(rows, formations, { factor }).map(
+      (r) => `${r.row.formationId}/${r.row.id}:${r.rank ?? '-'}${r.advances ? '*' : ''}`,
+    );
+  const rows = [
+    inF('F2', row('a', true, 100, 100, 200)),
+    inF('F1', row('b', true, 90, 90, 190)),
+    inF('F2', row('c', true, 110, 100, 200)),
+    inF('F1', row('d', false, 120, 120, 200)),
+    inF('F1', row('e', true, 95, 90, 190)),
+  ];
+  it.each<[string, { id: string; openings: number }[], number | undefined, string[]]>([
+    [
+      'formations in id order (whatever order given), each ranked on its own openings',
+      [
+        { id: 'F2', openings: 1 },
+        { id: 'F1', openings: 1 },
+      ],
+      1,
+      ['F1/e:1*', 'F1/b:2', 'F1/d:-', 'F2/c:1*', 'F2/a:2'],
+    ],
+    [
+      'default factor 3; a formation without rows yields nothing',
+      [
+        { id: 'F1', openings: 1 },
+        { id: 'F0', openings: 5 },
+        { id: 'F2', openings: 0 },
+      ],
+      undefined,
+      ['F1/e:1*', 'F1/b:2*', 'F1/d:-', 'F2/c:1', 'F2/a:2'],
+    ],
+  ])('%s', (_, formations, factor, want) => {
+    expect(perF(rows, formations, factor)).toEqual(want);
+  });
+  it('a row of a formation not listed -> VALIDATION', () => {
+    expect(() => perF(rows, [{ id: 'F1', openings: 1 }])).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
   });
 });
