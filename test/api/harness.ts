@@ -7,7 +7,8 @@ import { hashPassword } from '../../functions/services/auth/passwords.ts';
 import { defaultApiConfig } from '../../functions/services/config.ts';
 import type { Deps } from '../../functions/services/deps.ts';
 import type { PushTransport } from '../../functions/services/push.ts';
-import { testStore } from '../store/helpers.ts';
+import { createStore } from '../../functions/store/index.ts';
+import { testConfig } from '../store/helpers.ts';
 
 /** One Ed25519 key for every API test run (generating is cheap, but one key keeps published key lists short). */
 export const TEST_PUBLICATION_KEYS = {
@@ -41,7 +42,9 @@ export const apiHarness = async (
   candidates = 4,
   opts: { loginLimits?: LoginLimits; push?: PushTransport } = {},
 ) => {
-  const store = await testStore();
+  const storeConfig = testConfig();
+  const store = createStore(storeConfig);
+  await store.ensure();
   let now = Date.now();
   const deps: Deps = {
     store,
@@ -140,6 +143,8 @@ export const apiHarness = async (
     deps,
     services,
     store,
+    /** The fresh table and buckets this harness uses (for tests that read the table whole). */
+    storeConfig,
     demo,
     call,
     loginCandidate,
