@@ -10,7 +10,6 @@ import {
   proctorActionBody,
   roomActionBody,
   roomExtendBody,
-  staffLoginBody,
 } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import { userError } from '../../services/errors.ts';
@@ -18,13 +17,12 @@ import type { Services } from '../../services/index.ts';
 import type { ProctorAction } from '../../services/proctor.ts';
 import { skbComponentCsv } from '../../services/psych.ts';
 import type { RoomAction } from '../../services/room-actions.ts';
-import { loginStaff } from '../../services/staff-login.ts';
 import { roleApp } from '../base.ts';
-import { clientAddress } from '../client-address.ts';
 import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams, parseQuery } from '../middleware/validate.ts';
 import { mountBankRoutes } from './banks.ts';
 import { mountExamReadRoutes, mountExamWriteRoutes } from './exams.ts';
+import { mountStaffLogin } from './login.ts';
 import { mountPsychRoutes } from './psych.ts';
 import { mountRegistryRoutes } from './registry.ts';
 import { mountResultRoutes } from './results.ts';
@@ -50,17 +48,7 @@ export const adminApp = (svc: Services) => {
   const staff = requireStaff(deps, 'admin', 'proctor');
   const adminOnly = requireStaff(deps, 'admin');
 
-  app.post('/login', async (c) =>
-    c.json(
-      await loginStaff(
-        deps,
-        svc.loginLimiter,
-        await parseJson(c, staffLoginBody),
-        ['admin', 'proctor'],
-        clientAddress(c, deps.config.clientAddressSource),
-      ),
-    ),
-  );
+  mountStaffLogin(app, svc, ['admin', 'proctor']);
 
   app.get('/sessions', staff, async (c) =>
     c.json({ sessions: await svc.monitor.sessions(viewer(c)), serverTime: deps.clock() }),

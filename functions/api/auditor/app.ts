@@ -3,16 +3,14 @@ import { z } from 'zod';
 import { bundleBody } from '../../schemas/auditor.ts';
 import { id } from '../../schemas/common.ts';
 import { candidatePageQuery } from '../../schemas/registry.ts';
-import { staffLoginBody } from '../../schemas/staff.ts';
 import type { StaffClaims } from '../../services/auth/tokens.ts';
 import type { Services } from '../../services/index.ts';
-import { loginStaff } from '../../services/staff-login.ts';
 import { mountExamReadRoutes } from '../admin/exams.ts';
+import { mountStaffLogin } from '../admin/login.ts';
 import { mountPsychRoutes } from '../admin/psych.ts';
 import { mountResultRoutes } from '../admin/results.ts';
 import { staffRequest } from '../admin/staff-request.ts';
 import { roleApp } from '../base.ts';
-import { clientAddress } from '../client-address.ts';
 import { requireStaff } from '../middleware/auth.ts';
 import { parseJson, parseParams, parseQuery } from '../middleware/validate.ts';
 
@@ -24,17 +22,7 @@ export const auditorApp = (svc: Services) => {
   const app = roleApp<StaffClaims>('/api/auditor');
   const auditor = requireStaff(deps, 'auditor');
 
-  app.post('/login', async (c) =>
-    c.json(
-      await loginStaff(
-        deps,
-        svc.loginLimiter,
-        await parseJson(c, staffLoginBody),
-        ['auditor'],
-        clientAddress(c, deps.config.clientAddressSource),
-      ),
-    ),
-  );
+  mountStaffLogin(app, svc, ['auditor']);
 
   /** The raw log of one attempt with its seed and stored result; the auditor re-derives the score from it. */
   app.get('/attempts/:attemptId/log', auditor, async (c) => {
