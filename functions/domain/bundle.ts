@@ -4,6 +4,7 @@ import type { AuditEntry } from './audit-log.ts';
 import type { Item } from './items.ts';
 import type { PsychResult } from './psych/attempt.ts';
 import type { FinalSettingsDoc } from './publication.ts';
+import type { PreviousScore } from './regrade.ts';
 import type { Signed } from './signature.ts';
 import type { Step } from './steps.ts';
 
@@ -159,21 +160,11 @@ export interface BundleAttempt {
   /** The regrades the current result applies (sorted); absent or [] = scored with the served items. */
   regradeIds?: string[];
   /** Earlier scores of the attempt, oldest first, each replaced by a regrade that changed the score. */
-  previous?: BundlePreviousScore[];
+  previous?: PreviousScore[];
   /** Only in a personal bundle: the psych scores of a PSYCH exam's attempt, signed (never published). */
   psych?: Signed<PsychDoc>;
   /** Only in a personal bundle. */
   regNo?: string;
-}
-
-/** A score a regrade replaced: what it was, which regrades it applied ([] = served items), what replaced it. */
-export interface BundlePreviousScore {
-  sections: Record<string, number>;
-  total: number;
-  passed: boolean | null;
-  regradeIds: string[];
-  replacedBy: string[];
-  replacedAt: number;
 }
 
 /** The psych scores of one attempt (domain/psych/attempt.ts scorePsych), under its pseudonym. */

@@ -1,7 +1,7 @@
 // Final ranking after SKB: the candidates who advanced from SKD, ranked per formation by final = SKD share + SKB
 // share (skb.ts, exact thousandths), ties by configurable keys; at most `openings` pass. Pure and table-tested.
 import { DomainError } from './errors.ts';
-import type { Formation, PublishedRow } from './publication.ts';
+import { type Formation, type PublishedRow, publishedRow } from './publication.ts';
 import { rankPerFormation, skdKeys } from './ranking.ts';
 import { DEFAULT_FINAL_WEIGHTS, type FinalWeights, finalMilli, fromMilli } from './skb.ts';
 
@@ -59,16 +59,9 @@ export function rankFinal(
     formations,
     { order: ['final', ...tieBreaks], factor: 1 },
   );
-  return ranked.map(({ row, rank, advances }) => ({
-    pseudonym: row.r.pseudonym,
-    formationId: row.formationId,
-    sections: { ...row.r.sections },
-    total: row.r.total,
-    passed: row.passed,
-    rank,
-    advances,
-    receipt: row.r.receipt,
-    skb: row.r.skbMilli === null ? null : fromMilli(row.r.skbMilli),
-    final: row.final === null ? null : fromMilli(row.final),
+  return ranked.map((x) => ({
+    ...publishedRow(x),
+    skb: x.row.r.skbMilli === null ? null : fromMilli(x.row.r.skbMilli),
+    final: x.row.final === null ? null : fromMilli(x.row.final),
   }));
 }

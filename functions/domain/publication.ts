@@ -9,7 +9,7 @@ import {
   toHex,
   utf8,
 } from './merkle.ts';
-import { byId, rankPerFormation, skdKeys } from './ranking.ts';
+import { byId, type FormationRankInput, type Ranked, rankPerFormation, skdKeys } from './ranking.ts';
 
 /** What a publication states of a formation (a subset of registry.ts's Formation): id, type, openings. */
 export interface Formation {
@@ -88,6 +88,24 @@ export interface InclusionProofDoc {
   path: string[];
 }
 
+/** A ranked candidate as a published row: their SKD result under their pseudonym, rank and advance. */
+export const publishedRow = ({
+  row,
+  rank,
+  advances,
+}: Ranked<
+  FormationRankInput & { r: Pick<RankableResult, 'pseudonym' | 'sections' | 'total' | 'receipt'> }
+>): PublishedRow => ({
+  pseudonym: row.r.pseudonym,
+  formationId: row.formationId,
+  sections: { ...row.r.sections },
+  total: row.r.total,
+  passed: row.passed,
+  rank,
+  advances,
+  receipt: row.r.receipt,
+});
+
 /**
  * Rows of a publication: formations in id order (code units); within each, rankFormation() over the SKD keys
  * (passed null counts as not passing). A result of a formation not in `formations` -> VALIDATION.
@@ -103,16 +121,7 @@ export function rankRows(
     keys: skdKeys(r.sections, r.total),
     r,
   }));
-  return rankPerFormation(inputs, formations).map(({ row, rank, advances }) => ({
-    pseudonym: row.r.pseudonym,
-    formationId: row.formationId,
-    sections: { ...row.r.sections },
-    total: row.r.total,
-    passed: row.passed,
-    rank,
-    advances,
-    receipt: row.r.receipt,
-  }));
+  return rankPerFormation(inputs, formations).map(publishedRow);
 }
 
 /** Merkle leaf of a row: SHA-256(0x00 ‖ UTF-8(canonicalJson(row))). */

@@ -20,6 +20,19 @@ export interface RegradeChange {
   fields: string[];
 }
 
+/**
+ * A score a regrade replaced (kept on the stored result, carried in bundles): what it was, which regrades it
+ * applied ([] = the pinned keys), which regrades replaced it and when.
+ */
+export interface PreviousScore {
+  sections: Record<string, number>;
+  total: number;
+  passed: boolean | null;
+  regradeIds: string[];
+  replacedBy: string[];
+  replacedAt: number;
+}
+
 const refuse = (reason: string, message: string, details: Record<string, unknown>): never => {
   throw new DomainError('INVALID_ITEM', message, details, { key: `INVALID_ITEM.${reason}` });
 };

@@ -6,6 +6,7 @@ import type { Exam, ScoringCorrections } from '../domain/exam.ts';
 import type { Item } from '../domain/items.ts';
 import type { Cutoffs, NormTable } from '../domain/psych/norms.ts';
 import type { CandidateRecord, CandidatesPointer, Formation } from '../domain/registry.ts';
+import type { PreviousScore } from '../domain/regrade.ts';
 import type { Signature } from '../domain/signature.ts';
 import type { SkbScoreRow, SkbSettings } from '../domain/skb.ts';
 import type { BankSnapshot } from '../domain/snapshot.ts';
@@ -66,17 +67,6 @@ export interface StoredResult {
    * the candidate's pseudonym), made when the result was derived; absent when no publication keys were set.
    */
   signature?: Signature;
-}
-
-export interface PreviousScore {
-  sections: Record<string, number>;
-  total: number;
-  passed: boolean | null;
-  /** The regrades that score applied ([] = the pinned keys). */
-  regradeIds: string[];
-  /** The regrades of the score that replaced it, and when. */
-  replacedBy: string[];
-  replacedAt: number;
 }
 
 /** Who made an exam version and when (absent on versions written by seeding or before versions were kept). */
