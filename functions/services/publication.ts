@@ -67,6 +67,16 @@ export interface PublicationInput {
   final?: PublicationDoc['final'];
 }
 
+/** A publication as the console shows it: its latest version, and whether it still states the results. */
+export interface PublicationStatus {
+  publicationId: string;
+  latest: { version: number; publishedAt: number; root: string; size: number } | null;
+  /** Rows a publication made now would have. */
+  rows: number;
+  /** The latest version states exactly the rows a publication made now would (false when none is published). */
+  upToDate: boolean;
+}
+
 export const createPublicationService = (deps: Deps, audit: AuditLog) => {
   const { store } = deps;
   const bucket = store.config.publicBucket;
@@ -138,6 +148,21 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
     return { claimed: state.claimed, latest };
   };
 
+  /** Whether the latest version states exactly `input`'s rows, formations and final settings. */
+  const statesLatest = async (
+    latest: LatestPointer | undefined,
+    input: Pick<PublicationInput, 'rows' | 'formations' | 'final'>,
+  ): Promise<boolean> => {
+    if (!latest) return false;
+    const prev = await getJson<Signed<PublicationDoc>>(latest.files.json);
+    return (
+      !!prev &&
+      canonicalJson(prev.document.rows) === canonicalJson(input.rows) &&
+      canonicalJson(prev.document.formations) === canonicalJson(input.formations) &&
+      canonicalJson(prev.document.final ?? null) === canonicalJson(input.final ?? null)
+    );
+  };
+
   /**
    * Copies the store's latest pointer to latest.json, re-reading until the pointer it copied is still the
    * latest afterwards: a slower publisher that copies an older pointer re-copies the newer one, so the file
@@ -172,16 +197,7 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
     await publishKeys(entry);
     for (let tries = 0; tries < CLAIM_TRIES; tries++) {
       const { claimed, latest } = await latestOf(pubId);
-      if (latest) {
-        const prev = await getJson<Signed<PublicationDoc>>(latest.files.json);
-        if (
-          prev &&
-          canonicalJson(prev.document.rows) === canonicalJson(input.rows) &&
-          canonicalJson(prev.document.formations) === canonicalJson(input.formations) &&
-          canonicalJson(prev.document.final ?? null) === canonicalJson(input.final ?? null)
-        )
-          return { ...latest, created: false };
-      }
+      if (latest && (await statesLatest(latest, input))) return { ...latest, created: false };
       const base = Math.max(claimed, latest?.version ?? 0);
       const version = base + 1;
       if (!(await store.publications.claim(pubId, claimed, version))) continue;
@@ -274,6 +290,22 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
       return audit.run({ ...req, action: 'publication.publish', target: `exam:${examId}` }, () =>
         publishNow(examId),
       );
+    },
+    /**
+     * The latest published SKD ranking of an exam and whether it states the results as they are now (a
+     * regrade or a late finalize makes it stale until it is published again). Reads only; nothing is written.
+     */
+    async skdStatus(examId: string): Promise<PublicationStatus> {
+      const { formations, rows } = await gather(examId, publicationKeysOf(deps));
+      const { latest } = await latestOf(examId);
+      return {
+        publicationId: examId,
+        latest: latest
+          ? { version: latest.version, publishedAt: latest.publishedAt, root: latest.root, size: latest.size }
+          : null,
+        rows: rows.length,
+        upToDate: await statesLatest(latest, { formations, rows }),
+      };
     },
     /** Writes a version of any publication (the final ranking uses it); callers audit. */
     publishRows: publishVersioned,

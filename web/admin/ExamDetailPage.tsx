@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { ExamDefinitionForm } from './ExamDefinitionForm.tsx';
 import { formatDateTime } from './format.ts';
+import { RankingPublicationCard } from './RankingPublicationCard.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff, useStaffQuery } from './useStaff.ts';
 
@@ -180,6 +181,9 @@ export function ExamDetailPage({ examId }: { examId: string }) {
             }}
           />
         </section>
+      )}
+      {data && data.exam.scheme !== 'PSYCH' && (
+        <RankingPublicationCard examId={examId} token={token} onAuthError={handleAuthError} />
       )}
       {current && <VersionDetails version={current} />}
     </StaffLayout>

@@ -5,6 +5,7 @@ import { type RegradeOutcome, skbApi } from '../api/skb.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
+import { paths } from '../lib/router.ts';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useExamChoice } from './useExamChoice.ts';
 import { useStaff } from './useStaff.ts';
@@ -109,6 +110,11 @@ export function RegradePage() {
           <p role="status" className="notice">
             {t('admin.regrade.summary', { rescored: outcome.rescored, changed: outcome.changed })}
           </p>
+          {outcome.changed > 0 && (
+            <p className="alert" data-testid="regrade-republish">
+              {t('admin.regrade.republish')}: <a href={paths.adminExam(outcome.examId)}>{outcome.examId}</a>
+            </p>
+          )}
           {outcome.affected.length > 0 && (
             <div className="table-wrap">
               <table className="table table-compact" data-testid="regrade-affected">

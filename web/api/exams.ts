@@ -97,6 +97,16 @@ export type Preview = z.infer<typeof preview>;
 
 const examResponse = z.object({ exam: examRecord, ...serverTime });
 
+const publicationStatus = z.object({
+  publicationId: z.string(),
+  latest: z
+    .object({ version: z.number(), publishedAt: z.number(), root: z.string(), size: z.number() })
+    .nullable(),
+  rows: z.number(),
+  upToDate: z.boolean(),
+});
+export type PublicationStatus = z.infer<typeof publicationStatus>;
+
 export const examsApi = {
   list: (token: string) =>
     request(z.object({ exams: z.array(examSummary), ...serverTime }), 'GET', '/api/admin/exams', { token }),
@@ -126,6 +136,22 @@ export const examsApi = {
       token,
       body: { definition },
     }),
+  /** The exam's latest published SKD ranking and whether it still states the current results. */
+  rankingStatus: (token: string, examId: string) =>
+    request(
+      z.object({ status: publicationStatus, ...serverTime }),
+      'GET',
+      `/api/admin/publications/${enc(examId)}`,
+      { token },
+    ),
+  /** Publishes the SKD ranking (idempotent: the same rows keep the latest version). */
+  publishRanking: (token: string, examId: string) =>
+    request(
+      z.object({ publication: z.object({ version: z.number(), created: z.boolean() }), ...serverTime }),
+      'POST',
+      `/api/admin/publications/${enc(examId)}`,
+      { token, body: {} },
+    ),
   banks: (token: string) =>
     request(z.object({ banks: z.array(bankSummary), ...serverTime }), 'GET', '/api/admin/banks', { token }),
   snapshots: (token: string, bankId: string) =>

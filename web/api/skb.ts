@@ -52,6 +52,7 @@ const score = z.object({
   passed: z.boolean().nullable(),
 });
 export const regradeOutcome = z.object({
+  examId: z.string(),
   rescored: z.number(),
   changed: z.number(),
   corrections: z.array(

@@ -83,6 +83,12 @@ export const adminApp = (svc: Services) => {
   mountResultRoutes(app, svc, adminOnly);
   mountSkbRoutes(app, svc, adminOnly);
 
+  /** The exam's latest published SKD ranking and whether it still states the current results. */
+  app.get('/publications/:examId', adminOnly, async (c) => {
+    const { examId } = parseParams(c, examParams);
+    return c.json({ status: await svc.publication.skdStatus(examId), serverTime: deps.clock() });
+  });
+
   /** Publishes (or re-confirms, idempotently) the anonymized, signed ranking of an exam under published/. */
   app.post('/publications/:examId', adminOnly, async (c) => {
     const { examId } = parseParams(c, examParams);
