@@ -22,6 +22,13 @@ export interface ExamContent {
 }
 
 const EXAM_TTL_MS = 60_000;
+
+/** A cached read: `at` = when it was issued; `refreshing` = a background re-read is under way. */
+interface Timed<T> {
+  at: number;
+  value: Promise<T>;
+  refreshing?: boolean;
+}
 const FORM_CACHE_MAX = 10_000;
 const SNAPSHOT_CACHE_MAX = 64;
 
@@ -45,14 +52,14 @@ export interface ContentCache {
    * image (its presigned URL is resolved per request).
    */
   formPieces(content: ExamContent): FormPieces | undefined;
-  /** The exam's scoring corrections (regrades), from the definition cached for at most a minute. */
+  /** The exam's scoring corrections (regrades), from the definition read at most a minute ago. */
   corrections(examId: string): Promise<ScoringCorrections | undefined>;
   clear(): void;
 }
 
 export const createContentCache = (store: Store, now: () => number): ContentCache => {
-  const exams = new Map<string, { at: number; value: Promise<ExamContent> }>();
-  const definitions = new Map<string, { at: number; value: Promise<Exam> }>();
+  const exams = new Map<string, Timed<ExamContent>>();
+  const definitions = new Map<string, Timed<Exam>>();
   /** Snapshots are immutable: cached until evicted, never refreshed. */
   const snapshots = new Map<string, Promise<BankSnapshot>>();
   /** One ExamContent object per key, so per-content memos (prepared bank, JSON pieces) are built once. */
@@ -69,16 +76,36 @@ export const createContentCache = (store: Store, now: () => number): ContentCach
     return bank;
   };
 
-  const ttlCached = <T>(
-    cache: Map<string, { at: number; value: Promise<T> }>,
-    key: string,
-    make: () => Promise<T>,
-  ) => {
+  /**
+   * Served while younger than EXAM_TTL_MS (counted from when its read was issued), never later. Past half that
+   * age, a hit also starts one background read that replaces the entry when it lands: requests that keep
+   * coming (every save reads the definition) never wait for a reload, where they used to queue behind one
+   * read per minute.
+   */
+  const ttlCached = <T>(cache: Map<string, Timed<T>>, key: string, make: () => Promise<T>): Promise<T> => {
+    const t = now();
     const hit = cache.get(key);
-    if (hit && now() - hit.at < EXAM_TTL_MS) return hit.value;
+    if (hit && t - hit.at < EXAM_TTL_MS) {
+      if (!hit.refreshing && t - hit.at >= EXAM_TTL_MS / 2) {
+        hit.refreshing = true;
+        const next = make();
+        next.then(
+          () => {
+            // Only if nothing replaced the entry meanwhile (clear() after an edit, or a newer read).
+            if (cache.get(key) === hit) cache.set(key, { at: t, value: next });
+          },
+          () => {
+            hit.refreshing = false;
+          },
+        );
+      }
+      return hit.value;
+    }
     const value = make();
-    cache.set(key, { at: now(), value });
-    value.catch(() => cache.delete(key));
+    cache.set(key, { at: t, value });
+    value.catch(() => {
+      if (cache.get(key)?.value === value) cache.delete(key);
+    });
     return value;
   };
 
