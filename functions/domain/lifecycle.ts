@@ -75,8 +75,18 @@ export function startAttempt(input: StartInput): Transition {
     deviceEpoch: FIRST_DEVICE_EPOCH,
     version: 1,
   };
-  return { meta, step: { type: 'started', deviceEpoch: FIRST_DEVICE_EPOCH, at: now } };
+  return { meta, step: startedStepOf(meta) };
 }
+
+/**
+ * The `started` step of an attempt: fixed by its META (startedAt never changes), so the store keeps it in the
+ * META item and a start is one conditional write (docs/exam-engine.md, "Attempt META carries its started step").
+ */
+export const startedStepOf = (meta: Pick<AttemptMeta, 'startedAt'>): Step => ({
+  type: 'started',
+  deviceEpoch: FIRST_DEVICE_EPOCH,
+  at: meta.startedAt,
+});
 
 const requireReason = (reason: string): void => {
   if (reason.trim() === '') throw new DomainError('VALIDATION', 'a reason is required');

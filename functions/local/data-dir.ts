@@ -11,8 +11,10 @@ import { LocalRuntimeError } from './errors.ts';
  * no exams or banks.
  * 4: attempts on GSI1 and room progress items keyed by registration number (`CAND#regNo`, `A#regNo`), the
  * roster's order: a `.data/` of format 3 shows every candidate absent on the room monitor.
+ * 5: an attempt's META item carries its `started` step (no separate EVT# item): in a `.data/` of format 4 the
+ * next META update would record a second started step, and the step log's hash would change.
  */
-export const DATA_FORMAT = 'seleksi-local-data/4';
+export const DATA_FORMAT = 'seleksi-local-data/5';
 const FORMAT_FILE = 'data-format.json';
 const SEED_FILE = 'demo-seed.json';
 /** Written last: its presence means seeding completed. */

@@ -222,8 +222,9 @@ export const createAttemptService = ({
       });
       // The starting device is the attempt's one device: other logins need a proctor's handover.
       if (claims.dn !== undefined) meta.deviceNonce = claims.dn;
+      // One conditional write: the META carries the started step (store/attempts.ts), so a start is recorded
+      // whole or not at all, and a second start of the attempt is refused by the same condition.
       await store.attempts.create(meta);
-      await store.attempts.appendServerStep(meta.attemptId, step);
       attemptCache.set(meta);
       // A fresh attempt's whole log is its started step: no read of the log needed.
       return stateView(meta, now, [step]);

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttemptMeta } from '../domain/attempt.ts';
+import { startedStepOf } from '../domain/lifecycle.ts';
 import type { Step } from '../domain/steps.ts';
 import { PutItemCommand } from './dynamo-commands.ts';
 import { isConditionalCheckFailed, mapStoreError } from './errors.ts';
@@ -40,13 +41,26 @@ const sameClientContent = (a: Step, b: Step): boolean => {
 
 const nonce = (): string => randomBytes(6).toString('hex');
 
-export const createAttemptRepo = (table: Table): AttemptRepo => {
-  const metaItem = (meta: AttemptMeta): Item =>
-    Table.toItem(
-      { ...keys.attempt(meta.attemptId), ...keys.attemptBySession(meta.sessionId, meta.regNo) },
-      meta,
-    );
+/**
+ * A META item carries the attempt's `started` step in the step attribute (readSteps lists it with the log):
+ * the step is fixed by startedAt, which no transition changes, so every META put writes the same step.
+ */
+const metaItem = (meta: AttemptMeta): Item => {
+  const item = Table.toItem(
+    { ...keys.attempt(meta.attemptId), ...keys.attemptBySession(meta.sessionId, meta.regNo) },
+    meta,
+  );
+  item[STEP_ATTR] = { S: JSON.stringify(startedStepOf(meta)) };
+  return item;
+};
 
+/** A META item (table or GSI1) as the entity, without its started step. */
+export const metaOf = (item: Item): AttemptMeta => {
+  const { [STEP_ATTR]: _started, ...rest } = item;
+  return Table.fromItem<AttemptMeta>(rest);
+};
+
+export const createAttemptRepo = (table: Table): AttemptRepo => {
   /** The stored step at a key, from the exception (ReturnValuesOnConditionCheckFailure) or a consistent read. */
   const existingStep = async (e: unknown, key: { PK: string; SK: string }): Promise<Step | undefined> => {
     const fromError = (e as { Item?: Record<string, AttributeValue> }).Item;
@@ -65,15 +79,17 @@ export const createAttemptRepo = (table: Table): AttemptRepo => {
 
     async get(attemptId: string, consistent = false): Promise<AttemptMeta | undefined> {
       const item = await table.get(keys.attempt(attemptId), consistent);
-      return item ? Table.fromItem<AttemptMeta>(item) : undefined;
+      return item ? metaOf(item) : undefined;
     },
 
     async update(meta: AttemptMeta, expectedVersion: number): Promise<AttemptMeta> {
       const next: AttemptMeta = { ...meta, version: expectedVersion + 1 };
-      await table.put(metaItem(next), {
-        condition: '#v = :v',
-        names: { '#v': 'version' },
-        values: { ':v': { N: String(expectedVersion) } },
+      const item = metaItem(next);
+      // The started step is part of the log: a put that would record another one is refused.
+      await table.put(item, {
+        condition: '#v = :v AND #step = :step',
+        names: { '#v': 'version', '#step': STEP_ATTR },
+        values: { ':v': { N: String(expectedVersion) }, ':step': item[STEP_ATTR] as AttributeValue },
         onConditional: 'CONFLICT',
       });
       return next;
@@ -118,7 +134,10 @@ export const createAttemptRepo = (table: Table): AttemptRepo => {
       });
     },
 
-    /** Server steps (EVT#…) then client steps (STEP#…), each in key order; replay imposes its own order. */
+    /**
+     * Server steps (EVT#…), the META's started step, then client steps (STEP#…), each in key order (the RESULT
+     * item has no step); replay imposes its own order.
+     */
     async readSteps(attemptId: string): Promise<Step[]> {
       const items = await table.queryPartition(keys.attemptStepsPrefix(attemptId).PK, { consistent: true });
       const steps: Step[] = [];
@@ -149,7 +168,7 @@ export const createAttemptRepo = (table: Table): AttemptRepo => {
         ExpressionAttributeNames: { '#pk': TABLE_KEYS.gsi1.partitionKey },
         ExpressionAttributeValues: { ':pk': { S: GSI1PK } },
       });
-      return items.map((i) => Table.fromItem<AttemptMeta>(i));
+      return items.map(metaOf);
     },
 
     async listBySessionRange(sessionId: string, fromRegNo: string, toRegNo: string): Promise<AttemptMeta[]> {
@@ -165,7 +184,7 @@ export const createAttemptRepo = (table: Table): AttemptRepo => {
           ':hi': { S: hi.GSI1SK },
         },
       });
-      return items.map((i) => Table.fromItem<AttemptMeta>(i));
+      return items.map(metaOf);
     },
 
     /** Overwrites (a regrade replaces the result); GSI2 keys place it in its formation's ranking order. */

@@ -3,6 +3,7 @@
 import type { AttemptMeta, RosterEntry } from '../domain/attempt.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { LimitCounters, LimitKind } from '../domain/login-limits.ts';
+import { metaOf } from './attempts.ts';
 import { keys } from './keys.ts';
 import { type Item, Table } from './table.ts';
 
@@ -125,7 +126,7 @@ export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
       return {
         counters: countersOf(items, now),
         entry: entry ? Table.fromItem<RosterEntry>(entry) : undefined,
-        attempt: attempt ? Table.fromItem<AttemptMeta>(attempt) : undefined,
+        attempt: attempt ? metaOf(attempt) : undefined,
       };
     },
 

@@ -172,10 +172,17 @@ export interface SessionRepo {
 export type StoredClientStep = Step & { deviceEpoch: number; clientSeq: number };
 
 export interface AttemptRepo {
-  /** Conditional create (attribute_not_exists). Existing -> DomainError ALREADY_STARTED. */
+  /**
+   * Conditional create (attribute_not_exists). Existing -> DomainError ALREADY_STARTED. The META item carries
+   * the attempt's `started` step (startedStepOf(meta)), which readSteps lists with the log: one write starts
+   * an attempt, and no META exists without its started step.
+   */
   create(meta: AttemptMeta): Promise<void>;
   get(attemptId: string, consistent?: boolean): Promise<AttemptMeta | undefined>;
-  /** Conditional on meta.version === expectedVersion; writes version+1. Mismatch -> DomainError CONFLICT. */
+  /**
+   * Conditional on meta.version === expectedVersion and on the stored started step being the one the META
+   * implies (it is never rewritten to another); writes version+1. Mismatch -> DomainError CONFLICT.
+   */
   update(meta: AttemptMeta, expectedVersion: number): Promise<AttemptMeta>;
   /**
    * Conditional put per step (attribute_not_exists(SK)). 'duplicate' when that (epoch, seq) is already recorded
@@ -185,7 +192,7 @@ export interface AttemptRepo {
   appendClientStep(attemptId: string, step: StoredClientStep): Promise<'written' | 'duplicate' | 'conflict'>;
   /** Lifecycle step keyed by server time + nonce. */
   appendServerStep(attemptId: string, step: Step): Promise<void>;
-  /** All steps (client and server), strongly consistent, in SK order. */
+  /** All steps (the META's started step, server and client steps), strongly consistent, in SK order. */
   readSteps(attemptId: string): Promise<Step[]>;
   /** Whether a client step of `deviceEpoch` with a seq above `afterSeq` is stored: one Limit-1 range Query. */
   hasClientStepAfter(attemptId: string, deviceEpoch: number, afterSeq: number): Promise<boolean>;

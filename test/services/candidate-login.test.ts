@@ -35,10 +35,11 @@ describe('candidate login, start and form: store requests', () => {
     const formRequests = await requestsOf(() => h.call('GET', `${path}/form`, { token: login?.token }));
     // Login: REG# query; counters + roster entry + attempt (one BatchGetItem); the pair reservation; the
     // room monitor's 'ready' mark (the address attempt comes from the block the previous login reserved).
-    // Start: META create, started step (the roster entry comes with the token). Form: the META start cached.
+    // Start: META create carrying the started step (the roster entry comes with the token). Form: the META
+    // start cached.
     expect({ loginRequests, startRequests, formRequests }).toEqual({
       loginRequests: 4,
-      startRequests: 2,
+      startRequests: 1,
       formRequests: 0,
     });
   });

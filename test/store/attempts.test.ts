@@ -55,6 +55,35 @@ describe('attempt META', () => {
     expect(await store.attempts.get('a-update', true)).toEqual(back);
   });
 
+  it('the META carries the started step: readSteps lists it once, updates keep it, META reads do not show it', async () => {
+    const m = attemptMeta('a-started', { startedAt: 4_000, sessionId: 's-started' });
+    await store.attempts.create(m);
+    const started: Step = { type: 'started', deviceEpoch: 1, at: 4_000 };
+    expect(await store.attempts.readSteps('a-started')).toEqual([started]);
+    const paused = await store.attempts.update({ ...m, state: 'paused', pausedAt: 5_000 }, 1);
+    await store.attempts.putResult(result('a-started'));
+    expect(await store.attempts.readSteps('a-started')).toEqual([started]);
+    expect(await store.attempts.get('a-started', true)).toEqual(paused);
+    expect(await store.attempts.listBySession(m.sessionId)).toContainEqual(paused);
+    // A put that would record another started step (a changed startedAt) is refused: the log is append-only.
+    await expect(store.attempts.update({ ...paused, startedAt: 9_000 }, 2)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(await store.attempts.readSteps('a-started')).toEqual([started]);
+  });
+
+  it('create is one write (META with its started step); a second create writes nothing', async () => {
+    const before = storeUnits.snapshot().requests;
+    await store.attempts.create(attemptMeta('a-one'));
+    expect(storeUnits.snapshot().requests - before).toBe(1);
+    await expect(store.attempts.create(attemptMeta('a-one', { startedAt: 7 }))).rejects.toMatchObject({
+      code: 'ALREADY_STARTED',
+    });
+    expect(await store.attempts.readSteps('a-one')).toEqual([
+      { type: 'started', deviceEpoch: 1, at: attemptMeta('a-one').startedAt },
+    ]);
+  });
+
   it('update of a missing attempt -> CONFLICT', async () => {
     await expect(store.attempts.update(attemptMeta('ghost'), 1)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
@@ -195,13 +224,15 @@ describe('server steps and readSteps', () => {
     await store.attempts.appendServerStep('a-srv', started);
     await store.attempts.appendServerStep('a-srv', resumed);
     await store.attempts.appendServerStep('a-srv', started);
-    await store.attempts.create(attemptMeta('a-srv'));
+    await store.attempts.create(attemptMeta('a-srv', { startedAt: 1_000 }));
     await store.attempts.putResult(result('a-srv'));
     const steps = await store.attempts.readSteps('a-srv');
-    expect(steps).toHaveLength(5);
+    // EVT#… in key order, then the META's own started step, then STEP#… (the RESULT carries none).
+    expect(steps).toHaveLength(6);
     expect(steps.slice(0, 2)).toEqual([started, started]);
     expect(steps.slice(2, 4)).toEqual(expect.arrayContaining([paused, resumed]));
-    expect(steps[4]).toEqual(answered(1, 1, 'c', 1_500));
+    expect(steps[4]).toEqual(started);
+    expect(steps[5]).toEqual(answered(1, 1, 'c', 1_500));
   });
 
   it('paginates with a small page size (Limit)', async () => {
