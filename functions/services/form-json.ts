@@ -7,25 +7,31 @@ import type { WireForm } from '../domain/wire.ts';
 import type { PublicForm } from '../schemas/candidate.ts';
 
 interface ItemPieces {
-  /** `,"number":` follows the per-attempt wire item id. */
   /** `,"kind":…,"stem":…[,"image":…],"options":[` */
   body: Buffer;
-  /** Per bank option id: `,"text":…[,"image":…]}` (after `{"id":<wire id>`); null when the kind shows no options. */
-  options: Map<string, Buffer> | null;
+  /**
+   * Per bank option id, per display position k: `[,]{"id":<wire id>,"text":…[,"image":…]}` (the comma when k > 0),
+   * made on first use; the wire id at a position is fixed for an item (letters, or a fixed order's own ids),
+   * and is checked on every use. Null when the kind shows no options.
+   */
+  options: Map<string, OptionPieces> | null;
 }
 
-/** Pieces of every item of one exam content; immutable once built. */
+interface OptionPieces {
+  /** `,"text":…[,"image":…]}` */
+  tail: string;
+  at: Array<{ wireId: string; bytes: Buffer } | undefined>;
+}
+
+/** Pieces of every item of one exam content; immutable once built (memos grow on first use). */
 export interface FormPieces {
   items: Map<string, ItemPieces>;
-  sections: Map<string, Buffer>;
-  numbers: Buffer[];
-  /** `{"id":"<wire option id>"`, memoized (a handful of letters). */
-  optionHeads: Map<string, Buffer>;
+  /** `,"number":<n>,"sectionId":<id>` per section id, by n. */
+  numbered: Map<string, Buffer[]>;
 }
 
 const enc = (s: string): Buffer => Buffer.from(s, 'utf8');
 const q = JSON.stringify;
-const COMMA = enc(',');
 const ITEM_END = enc(']}');
 
 /**
@@ -36,10 +42,10 @@ export const encodeFormPieces = (items: readonly Item[]): FormPieces => {
   const pieces = new Map<string, ItemPieces>();
   for (const item of items) {
     const shown = kindOf(item).shown(item);
-    const options = shown === null ? null : new Map<string, Buffer>();
+    const options = shown === null ? null : new Map<string, OptionPieces>();
     for (const o of shown ?? []) {
       const image = o.image === undefined ? '' : `,"image":${q(o.image)}`;
-      options?.set(o.id, enc(`,"text":${q(o.text)}${image}}`));
+      options?.set(o.id, { tail: `,"text":${q(o.text)}${image}}`, at: [] });
     }
     const image = item.image === undefined ? '' : `,"image":${q(item.image)}`;
     pieces.set(item.id, {
@@ -47,39 +53,35 @@ export const encodeFormPieces = (items: readonly Item[]): FormPieces => {
       options,
     });
   }
-  return { items: pieces, sections: new Map(), numbers: [], optionHeads: new Map() };
+  return { items: pieces, numbered: new Map() };
 };
 
-/** `<n>,"sectionId":"<id>"` pieces, memoized (a handful of sections, at most a few hundred numbers). */
-const numberPiece = (p: FormPieces, n: number): Buffer => {
-  let b = p.numbers[n];
+const numberedPiece = (p: FormPieces, n: number, sectionId: string): Buffer => {
+  let bySection = p.numbered.get(sectionId);
+  if (!bySection) {
+    bySection = [];
+    p.numbered.set(sectionId, bySection);
+  }
+  let b = bySection[n];
   if (!b) {
-    b = enc(String(n));
-    p.numbers[n] = b;
+    b = enc(`,"number":${n},"sectionId":${q(sectionId)}`);
+    bySection[n] = b;
   }
   return b;
 };
-const optionHead = (p: FormPieces, wireId: string): Buffer => {
-  let b = p.optionHeads.get(wireId);
-  if (!b) {
-    b = enc(`{"id":${q(wireId)}`);
-    p.optionHeads.set(wireId, b);
-  }
-  return b;
-};
-const NUMBER_HEAD = enc(',"number":');
-const sectionPiece = (p: FormPieces, sectionId: string): Buffer => {
-  let b = p.sections.get(sectionId);
-  if (!b) {
-    b = enc(`,"sectionId":${q(sectionId)}`);
-    p.sections.set(sectionId, b);
-  }
-  return b;
+
+const optionPiece = (o: OptionPieces, k: number, wireId: string): Buffer => {
+  const memo = o.at[k];
+  if (memo?.wireId === wireId) return memo.bytes;
+  const bytes = enc(`${k > 0 ? ',' : ''}{"id":${q(wireId)}${o.tail}`);
+  o.at[k] = { wireId, bytes };
+  return bytes;
 };
 
 /**
  * JSON bytes of `{ ...header, items: presentForm(form, itemsById), serverTime }` (key order of PublicForm as the
- * service builds it). Missing item or option -> NOT_FOUND, as presentForm.
+ * service builds it). Missing item or option -> NOT_FOUND, as presentForm. Two passes: collect the pieces (all
+ * encoded before, except each item's wire id) and the length, then copy them into one buffer.
  */
 export const formJson = (
   p: FormPieces,
@@ -88,34 +90,39 @@ export const formJson = (
   header: Pick<PublicForm, 'attemptId' | 'examId' | 'examTitle' | 'sections'>,
   serverTime: number,
 ): Uint8Array<ArrayBuffer> => {
-  const out: Buffer[] = [
+  const parts: Array<Buffer | string> = [
     enc(
       `{"attemptId":${q(header.attemptId)},"examId":${q(header.examId)},"examTitle":${q(header.examTitle)},"sections":${q(header.sections)},"items":[`,
     ),
   ];
+  let length = 0;
   form.items.forEach((fi, i) => {
     const item = p.items.get(fi.itemId);
     const w = wire.byItem.get(fi.itemId);
     if (!item || !w) throw new DomainError('NOT_FOUND', `item ${fi.itemId} not found`);
-    if (i > 0) out.push(COMMA);
-    out.push(
-      enc(`{"itemId":${q(w.wireId)}`),
-      NUMBER_HEAD,
-      numberPiece(p, i + 1),
-      sectionPiece(p, fi.sectionId),
-      item.body,
-    );
+    const head = `${i > 0 ? ',' : ''}{"itemId":${q(w.wireId)}`;
+    length += Buffer.byteLength(head);
+    parts.push(head, numberedPiece(p, i + 1, fi.sectionId), item.body);
     if (item.options)
       fi.optionOrder.forEach((oid, k) => {
         const o = item.options?.get(oid);
         const id = w.toWire.get(oid);
         if (!o || id === undefined)
           throw new DomainError('NOT_FOUND', `option ${oid} of item ${fi.itemId} not found`);
-        if (k > 0) out.push(COMMA);
-        out.push(optionHead(p, id), o);
+        parts.push(optionPiece(o, k, id));
       });
-    out.push(ITEM_END);
+    parts.push(ITEM_END);
   });
-  out.push(enc(`],"serverTime":${q(serverTime)}}`));
-  return Buffer.concat(out);
+  parts.push(enc(`],"serverTime":${q(serverTime)}}`));
+  for (const part of parts) if (typeof part !== 'string') length += part.length;
+  const out = Buffer.allocUnsafe(length);
+  let off = 0;
+  for (const part of parts) {
+    if (typeof part === 'string') off += out.write(part, off);
+    else {
+      out.set(part, off);
+      off += part.length;
+    }
+  }
+  return out as Uint8Array<ArrayBuffer>;
 };
