@@ -163,6 +163,21 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
     );
   };
 
+  const statusOf = async (
+    pubId: string,
+    input: Pick<PublicationInput, 'rows' | 'formations' | 'final'>,
+  ): Promise<PublicationStatus> => {
+    const { latest } = await latestOf(pubId);
+    return {
+      publicationId: pubId,
+      latest: latest
+        ? { version: latest.version, publishedAt: latest.publishedAt, root: latest.root, size: latest.size }
+        : null,
+      rows: input.rows.length,
+      upToDate: await statesLatest(latest, input),
+    };
+  };
+
   /**
    * Copies the store's latest pointer to latest.json, re-reading until the pointer it copied is still the
    * latest afterwards: a slower publisher that copies an older pointer re-copies the newer one, so the file
@@ -297,16 +312,10 @@ export const createPublicationService = (deps: Deps, audit: AuditLog) => {
      */
     async skdStatus(examId: string): Promise<PublicationStatus> {
       const { formations, rows } = await gather(examId, publicationKeysOf(deps));
-      const { latest } = await latestOf(examId);
-      return {
-        publicationId: examId,
-        latest: latest
-          ? { version: latest.version, publishedAt: latest.publishedAt, root: latest.root, size: latest.size }
-          : null,
-        rows: rows.length,
-        upToDate: await statesLatest(latest, { formations, rows }),
-      };
+      return statusOf(examId, { formations, rows });
     },
+    /** The latest version of any publication and whether it states `input` (the final ranking uses it). */
+    status: statusOf,
     /** Writes a version of any publication (the final ranking uses it); callers audit. */
     publishRows: publishVersioned,
     /** The SKD ranking as it would be published now, and who is behind each pseudonym (admin use only). */

@@ -20,7 +20,13 @@ import type { AuditLog } from './audit-log.ts';
 import type { Deps } from './deps.ts';
 import { invalidImport } from './formations.ts';
 import { type ColumnSpec, readCsvTable } from './io/csv-table.ts';
-import { type LatestPointer, type PublicationService, publicationKeysOf } from './publication.ts';
+import {
+  type LatestPointer,
+  type PublicationInput,
+  type PublicationService,
+  type PublicationStatus,
+  publicationKeysOf,
+} from './publication.ts';
 import type { StaffRequest } from './request.ts';
 
 /** Publication id of an exam's final ranking (beside the SKD ranking, which has the exam id). */
@@ -169,6 +175,24 @@ export const createSkbService = (deps: Deps, audit: AuditLog, publication: Publi
     return { exam: skd.exam, settings, formations, rows, regNos: skd.regNos };
   };
 
+  /** What a final publication made now would state (rows, formations, settings), with the preview's parts. */
+  const publicationInput = async (examId: string) => {
+    const { exam, settings, formations, rows, regNos } = await finalRows(examId);
+    const input: PublicationInput = {
+      title: exam.title,
+      formations,
+      rows,
+      sectionIds: exam.sections.map((s) => s.id),
+      final: {
+        skdWeight: settings.final.skd,
+        skbWeight: settings.final.skb,
+        skdMax: settings.final.skdMax,
+        tieBreaks: settings.tieBreaks,
+      },
+    };
+    return { settings, rows, regNos, input };
+  };
+
   return {
     settings: settingsOf,
 
@@ -232,10 +256,19 @@ export const createSkbService = (deps: Deps, audit: AuditLog, publication: Publi
       return { importId, rows: rows.length, mode: settings.mode, notAdvanced, changed: true };
     },
 
-    /** Final ranking as the admin sees it before publishing: published rows plus registration numbers. */
-    async preview(examId: string): Promise<{ settings: SkbSettings; rows: FinalPreviewRow[] }> {
-      const { settings, rows, regNos } = await finalRows(examId);
-      return { settings, rows: rows.map((r) => ({ ...r, regNo: regNos.get(r.pseudonym) ?? '' })) };
+    /**
+     * Final ranking as the admin sees it before publishing: published rows plus registration numbers, and
+     * whether the latest published final ranking states exactly these rows and settings.
+     */
+    async preview(
+      examId: string,
+    ): Promise<{ settings: SkbSettings; rows: FinalPreviewRow[]; publication: PublicationStatus }> {
+      const { settings, rows, regNos, input } = await publicationInput(examId);
+      return {
+        settings,
+        rows: rows.map((r) => ({ ...r, regNo: regNos.get(r.pseudonym) ?? '' })),
+        publication: await publication.status(finalPublicationId(examId), input),
+      };
     },
 
     /**
@@ -244,21 +277,9 @@ export const createSkbService = (deps: Deps, audit: AuditLog, publication: Publi
      */
     publish(req: StaffRequest, examId: string): Promise<LatestPointer & { created: boolean }> {
       const pubId = finalPublicationId(examId);
-      return audit.run({ ...req, action: 'publication.publishFinal', target: `exam:${examId}` }, async () => {
-        const { exam, settings, formations, rows } = await finalRows(examId);
-        return publication.publishRows(pubId, {
-          title: exam.title,
-          formations,
-          rows,
-          sectionIds: exam.sections.map((s) => s.id),
-          final: {
-            skdWeight: settings.final.skd,
-            skbWeight: settings.final.skb,
-            skdMax: settings.final.skdMax,
-            tieBreaks: settings.tieBreaks,
-          },
-        });
-      });
+      return audit.run({ ...req, action: 'publication.publishFinal', target: `exam:${examId}` }, async () =>
+        publication.publishRows(pubId, (await publicationInput(examId)).input),
+      );
     },
   };
 };

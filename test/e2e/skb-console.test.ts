@@ -42,6 +42,9 @@ describe('SKB console', () => {
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await table.textContent()).toMatch(/SKD26-002\d\d/);
+    // the demo's final ranking was published from exactly these rows: current, nothing to publish
+    await page.getByTestId('ranking-state').filter({ hasText: 'Sesuai hasil saat ini' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Publikasikan peringkat akhir' }).isDisabled()).toBe(true);
     expect(serious(await audit(page)), 'axe').toEqual([]);
     await shot(page, 'skb-console');
 

@@ -3,11 +3,13 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ImportRefused } from '../api/admin-io.ts';
 import type { ExamSummary } from '../api/console.ts';
+import type { PublicationStatus } from '../api/exams.ts';
 import { type FinalRow, type SkbReport, type SkbSettings, skbApi, uploadSkbScores } from '../api/skb.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
+import { PublicationStateLine } from './RankingPublicationCard.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useExamChoice } from './useExamChoice.ts';
 import { useStaff } from './useStaff.ts';
@@ -24,6 +26,7 @@ export function SkbPage() {
   const { exams, examId, setExamId, error, setError, fail } = useExamChoice(token, handleAuthError, isSkd);
   const [settings, setSettings] = useState<SkbSettings | null>(null);
   const [rows, setRows] = useState<FinalRow[] | null>(null);
+  const [published, setPublished] = useState<PublicationStatus | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problems>([]);
   const [file, setFile] = useState<File | null>(null);
@@ -37,9 +40,13 @@ export function SkbPage() {
       .catch(fail);
     skbApi
       .final(token, examId)
-      .then((r) => setRows(r.rows))
+      .then((r) => {
+        setRows(r.rows);
+        setPublished(r.publication);
+      })
       .catch((err) => {
         setRows(null);
+        setPublished(null);
         fail(err);
       });
   }, [token, examId, fail, setError]);
@@ -96,6 +103,7 @@ export function SkbPage() {
           ? t('admin.skb.published', { v: publication.version })
           : t('admin.skb.publishedSame', { v: publication.version }),
       );
+      load();
     } catch (err) {
       fail(err);
     }
@@ -241,7 +249,12 @@ export function SkbPage() {
         <div className="page-head">
           <h2 id="skb-final">{t('admin.skb.preview')}</h2>
           <div>
-            <button type="button" className="btn btn-primary" onClick={publish} disabled={!rows?.length}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={publish}
+              disabled={!rows?.length || published?.upToDate === true}
+            >
               {t('admin.skb.publish')}
             </button>{' '}
             <a className="btn" href={paths.ranking(`${examId}.final`)}>
@@ -249,6 +262,7 @@ export function SkbPage() {
             </a>
           </div>
         </div>
+        {published && <PublicationStateLine status={published} />}
         {rows && rows.length === 0 && <p className="muted">{t('admin.skb.empty')}</p>}
         {rows && rows.length > 0 && (
           <div className="table-wrap">

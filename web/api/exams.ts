@@ -97,7 +97,7 @@ export type Preview = z.infer<typeof preview>;
 
 const examResponse = z.object({ exam: examRecord, ...serverTime });
 
-const publicationStatus = z.object({
+export const publicationStatus = z.object({
   publicationId: z.string(),
   latest: z
     .object({ version: z.number(), publishedAt: z.number(), root: z.string(), size: z.number() })

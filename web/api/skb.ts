@@ -6,6 +6,7 @@ import type { SkbSettingsBody } from '../../functions/schemas/skb.ts';
 import { ImportRefused } from './admin-io.ts';
 import { request } from './client.ts';
 import { ApiError } from './errors.ts';
+import { publicationStatus } from './exams.ts';
 
 const enc = encodeURIComponent;
 const serverTime = { serverTime: z.number() };
@@ -92,7 +93,7 @@ export const skbApi = {
     ),
   final: (token: string, examId: string) =>
     request(
-      z.object({ rows: z.array(finalRow), ...serverTime }),
+      z.object({ rows: z.array(finalRow), publication: publicationStatus, ...serverTime }),
       'GET',
       `/api/admin/skb/${enc(examId)}/final`,
       {

@@ -186,6 +186,13 @@ describe('final ranking', () => {
   });
 
   it('publishes <exam>.final: signed, Merkle-rooted, skb/final per row, no personal data, no component or psych value', async () => {
+    const before = await h.call('GET', `/api/admin/skb/${exam}/final`, { token: admin });
+    expect(before.json.publication).toEqual({
+      publicationId: finalId,
+      latest: null,
+      rows: 3,
+      upToDate: false,
+    });
     const res = await h.call('POST', `/api/admin/publications/${exam}/final`, { token: admin });
     expect(res.status).toBe(200);
     expect(res.json.publication).toMatchObject({
@@ -236,6 +243,27 @@ describe('final ranking', () => {
     expect(csv.split('\n')[1]).toContain(',545,79,87.036,true,1,true,');
     const again = await h.call('POST', `/api/admin/publications/${exam}/final`, { token: admin });
     expect(again.json.publication).toMatchObject({ created: false, version: 1 });
+    const after = await h.call('GET', `/api/admin/skb/${exam}/final`, { token: admin });
+    expect(after.json.publication).toMatchObject({
+      latest: { version: 1, size: 3 },
+      rows: 3,
+      upToDate: true,
+    });
+  });
+
+  it('the preview says the published final ranking is stale once the final weights change, current when back', async () => {
+    const settings = (await h.call('GET', `/api/admin/skb/${exam}`, { token: admin })).json.settings;
+    const moved = { ...settings, final: { ...settings.final, skd: 50, skb: 50 } };
+    expect(
+      (await h.call('PUT', `/api/admin/skb/${exam}/settings`, { token: admin, body: moved })).status,
+    ).toBe(200);
+    const stale = await h.call('GET', `/api/admin/skb/${exam}/final`, { token: admin });
+    expect(stale.json.publication).toMatchObject({ latest: { version: 1 }, upToDate: false });
+    expect(
+      (await h.call('PUT', `/api/admin/skb/${exam}/settings`, { token: admin, body: settings })).status,
+    ).toBe(200);
+    const back = await h.call('GET', `/api/admin/skb/${exam}/final`, { token: admin });
+    expect(back.json.publication).toMatchObject({ latest: { version: 1 }, upToDate: true });
   });
 });
 
