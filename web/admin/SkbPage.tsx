@@ -134,7 +134,7 @@ export function SkbPage() {
         <section className="card" aria-labelledby="skb-settings">
           <h2 id="skb-settings">{t('admin.skb.settings')}</h2>
           <p className="small muted">{t('admin.skb.settingsHelp')}</p>
-          <form onSubmit={save} className="form-grid">
+          <form onSubmit={save} className="form-grid skb-settings">
             <fieldset>
               <legend>{t('admin.skb.mode')}</legend>
               {(['components', 'score'] as const).map((m) => (
