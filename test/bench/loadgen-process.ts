@@ -31,6 +31,8 @@ let bareUrl = '';
 let storeConfig: StoreConfig | undefined;
 let cands: SimCandidate[] = [];
 const runId = randomBytes(4).toString('hex');
+/** Ceiling puts so far in this process: every ceiling call writes new keys (a repeated call must not hit its own). */
+let ceilingPuts = 0;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -55,7 +57,6 @@ const putBody = (table: string, pk: string, sk: string): string =>
 
 const rawPut = async (seconds: number, connections: number): Promise<ThroughputResult> => {
   const cfg = storeConfig!;
-  let n = 0;
   const amzDate = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
   const res = await cannon({
     url: cfg.dynamoEndpoint!,
@@ -71,7 +72,7 @@ const rawPut = async (seconds: number, connections: number): Promise<ThroughputR
     requests: [
       {
         setupRequest: (req) => {
-          n++;
+          const n = ++ceilingPuts;
           return { ...req, body: putBody(cfg.tableName, `BENCH#raw#${runId}#${n % 4096}`, `STEP#${n}`) };
         },
       },
@@ -89,7 +90,6 @@ const rawPut = async (seconds: number, connections: number): Promise<ThroughputR
 const sdkPut = async (seconds: number, concurrency: number): Promise<ThroughputResult> => {
   const cfg = storeConfig!;
   const { dynamo } = clientsFor(cfg);
-  let n = 0;
   let ok = 0;
   let errors = 0;
   const t0 = performance.now();
@@ -97,7 +97,7 @@ const sdkPut = async (seconds: number, concurrency: number): Promise<ThroughputR
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
-        const i = ++n;
+        const i = ++ceilingPuts;
         try {
           await dynamo.send(
             new PutItemCommand({
