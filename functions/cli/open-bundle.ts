@@ -20,11 +20,13 @@ export function openBundle(path: string): BundleFiles {
         return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined;
       },
     };
-  const archive = JSON.parse(readFileSync(path, 'utf8')) as {
-    format?: string;
-    files?: Record<string, string>;
-  };
-  if (archive.format !== BUNDLE_FORMAT || typeof archive.files !== 'object' || archive.files === null)
+  let archive: { format?: string; files?: Record<string, string> } | null;
+  try {
+    archive = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${path} is not JSON (${(e as Error).message})`);
+  }
+  if (archive?.format !== BUNDLE_FORMAT || typeof archive.files !== 'object' || archive.files === null)
     throw new Error(`${path} is not a ${BUNDLE_FORMAT} archive`);
   const files = archive.files;
   return { read: (p) => (Object.hasOwn(files, p) ? files[p] : undefined) };

@@ -70,6 +70,16 @@ export function inWorkers(files: BundleFiles, jobs: number, progress: (done: num
   };
 }
 
+/** How many attempts the manifest lists (0 when it cannot be read: verifyBundle reports that). */
+function attemptCount(files: BundleFiles): number {
+  try {
+    const list = (JSON.parse(files.read('manifest.json') ?? '{}') as { attempts?: unknown } | null)?.attempts;
+    return Array.isArray(list) ? list.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Exit code: 0 when everything verifies, 1 on any mismatch, 2 when the bundle cannot be read. */
 export async function main(argv: string[]): Promise<number> {
   const path = argv.find((a) => !a.startsWith('--'));
@@ -94,14 +104,20 @@ export async function main(argv: string[]): Promise<number> {
     const bar = '#'.repeat(Math.floor(pct / 5)).padEnd(20, '.');
     process.stderr.write(`\r[${bar}] ${pct}% ${done}/${total} attempts${done === total ? '\n' : ''}`);
   };
-  const attempts =
-    (JSON.parse(files.read('manifest.json') ?? '{}') as { attempts?: unknown[] }).attempts?.length ?? 0;
-  const report = await verifyBundle(
-    files,
-    jobs > 1 && (jobsArg !== undefined || attempts >= PARALLEL_FROM)
-      ? { delegate: inWorkers(files, jobs, onProgress) }
-      : { onProgress },
-  );
+  const attempts = attemptCount(files);
+  let report: VerifyReport;
+  try {
+    report = await verifyBundle(
+      files,
+      jobs > 1 && (jobsArg !== undefined || attempts >= PARALLEL_FROM)
+        ? { delegate: inWorkers(files, jobs, onProgress) }
+        : { onProgress },
+    );
+  } catch (e) {
+    // The verifier reports what it finds in the files; a throw here is a verifier bug, still not a stack trace.
+    process.stderr.write(`cannot verify bundle: ${(e as Error).message}\n`);
+    return 2;
+  }
   process.stdout.write(`${formatReport(report)}\n`);
   return report.mismatches.length === 0 ? 0 : 1;
 }

@@ -83,39 +83,43 @@ export async function verifyFinal(
   const pub = ctx.json<Signed<PublicationDoc>>(P.finalPublication);
   if (!skb || !pub) return counts;
   ctx.signed(P.skb, skb);
-  const doc = skb.document;
-  counts.skb = doc.scores?.length ?? 0;
-  const examIds = manifest.exams ?? [];
-  if (examIds.length !== 1 || doc.examId !== examIds[0])
-    ctx.fail(P.skb, 'SKB scores of the bundle exam', examIds.join(', '), doc.examId);
+  const doc = ctx.guard(P.skb, () => {
+    const d = skb.document;
+    counts.skb = d.scores?.length ?? 0;
+    const examIds = manifest.exams ?? [];
+    if (examIds.length !== 1 || d.examId !== examIds[0])
+      ctx.fail(P.skb, 'SKB scores of the bundle exam', examIds.join(', '), d.examId);
+    return d;
+  });
+  if (!doc) return counts;
+  const pubDoc = pub.document;
   const pubId = finalPublicationIdOf(doc.examId);
-  if (pub.document.publicationId !== pubId)
-    ctx.fail(P.finalPublication, 'publication id', pubId, pub.document.publicationId);
-  if (canonicalJson(pub.document.final ?? null) !== canonicalJson(doc.final ?? null))
-    ctx.fail(
-      P.finalPublication,
-      'final settings = the exam settings in skb.json',
-      doc.final,
-      pub.document.final,
-    );
-  const expected = skdRows
-    ? expectedFinalRows(skdRows, doc, formations, ctx.fail)
-    : { rows: undefined, formations: [] };
-  const checked = await checkPublication(
-    {
-      path: P.finalPublication,
-      pub,
-      expected: expected.rows,
-      formations: expected.formations,
-      rowLabel: 'final row',
-      strayWhat: 'final row without an advancing SKD result',
-      proofWhat: 'final inclusion proof',
-      proofs: manifest.finalProofs ?? [],
-      proofPath: P.finalProof,
-    },
-    ctx,
+  if (pubDoc?.publicationId !== pubId)
+    ctx.fail(P.finalPublication, 'publication id', pubId, pubDoc?.publicationId);
+  if (canonicalJson(pubDoc?.final ?? null) !== canonicalJson(doc.final ?? null))
+    ctx.fail(P.finalPublication, 'final settings = the exam settings in skb.json', doc.final, pubDoc?.final);
+  const expected = (skdRows &&
+    ctx.guard(P.skb, () => expectedFinalRows(skdRows, doc, formations, ctx.fail))) ?? {
+    rows: undefined,
+    formations: [],
+  };
+  const checked = await ctx.guardAsync(P.finalPublication, () =>
+    checkPublication(
+      {
+        path: P.finalPublication,
+        pub,
+        expected: expected.rows,
+        formations: expected.formations,
+        rowLabel: 'final row',
+        strayWhat: 'final row without an advancing SKD result',
+        proofWhat: 'final inclusion proof',
+        proofs: manifest.finalProofs ?? [],
+        proofPath: P.finalProof,
+      },
+      ctx,
+    ),
   );
-  counts.finalRows = checked.rows;
-  counts.finalProofs = checked.proofs;
+  counts.finalRows = checked?.rows ?? 0;
+  counts.finalProofs = checked?.proofs ?? 0;
   return { ...counts, doc };
 }

@@ -13,12 +13,12 @@ import {
   rowTree,
 } from './publication.ts';
 import type { Signed } from './signature.ts';
+import type { BundleReader } from './verify-read.ts';
 
-/** What the verifier reports through: a mismatch, a signature to check, a file to read. */
-export interface CheckContext {
+/** What the verifier reports through: a mismatch, a signature to check; and how it reads files (verify-read.ts). */
+export interface CheckContext extends BundleReader {
   fail(subject: string, what: string, expected: unknown, found: unknown): void;
   signed(subject: string, doc: Signed<unknown>): void;
-  json<T>(path: string): T | undefined;
 }
 
 export interface PublicationCheck {
@@ -104,32 +104,44 @@ export async function checkPublication(
     const proof = ctx.json<InclusionProofDoc>(c.proofPath(p));
     if (!proof) continue;
     proofs++;
-    const at = published.get(p);
-    if (!at || canonicalJson(at.row) !== canonicalJson(proof.row))
-      fail(p, `proof row = ${c.rowLabel}`, at?.row, proof.row);
-    let ok = false;
-    try {
-      ok =
-        proof.root === doc.merkle.root &&
-        proof.size === doc.merkle.size &&
-        (await verifyInclusion(
-          sha256,
-          rowLeaf(sha256, proof.row),
-          proof.index,
-          proof.size,
-          proof.path.map(fromHex),
-          fromHex(doc.merkle.root),
-        ));
-    } catch {
-      ok = false;
-    }
-    if (!ok)
-      fail(
-        p,
-        c.proofWhat,
-        `leaf ${at?.index ?? '?'} of ${doc.merkle.size} under ${doc.merkle.root}`,
-        `leaf ${proof.index} of ${proof.size} under ${proof.root}`,
-      );
+    await ctx.guardAsync(c.proofPath(p), () => checkProof(c, ctx, doc, published.get(p), p, proof));
   }
   return { rows, proofs };
+}
+
+/** One inclusion proof: its row is the published one, and its path leads from that row's leaf to the root. */
+async function checkProof(
+  c: PublicationCheck,
+  ctx: CheckContext,
+  doc: PublicationDoc,
+  at: { row: PublishedRow; index: number } | undefined,
+  p: string,
+  proof: InclusionProofDoc,
+): Promise<void> {
+  const { fail } = ctx;
+  if (!at || canonicalJson(at.row) !== canonicalJson(proof.row))
+    fail(p, `proof row = ${c.rowLabel}`, at?.row, proof.row);
+  let ok = false;
+  try {
+    ok =
+      proof.root === doc.merkle.root &&
+      proof.size === doc.merkle.size &&
+      (await verifyInclusion(
+        sha256,
+        rowLeaf(sha256, proof.row),
+        proof.index,
+        proof.size,
+        proof.path.map(fromHex),
+        fromHex(doc.merkle.root),
+      ));
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    fail(
+      p,
+      c.proofWhat,
+      `leaf ${at?.index ?? '?'} of ${doc.merkle.size} under ${doc.merkle.root}`,
+      `leaf ${proof.index} of ${proof.size} under ${proof.root}`,
+    );
 }

@@ -28,6 +28,7 @@ import { attemptSeed, sha256Hex, verifyCommitment } from './seed.ts';
 import { keyIdOf, type PublicKeyEntry, type Signed, verifyDocument } from './signature.ts';
 import { verifyFinal } from './verify-final.ts';
 import { type CheckContext, checkPublication } from './verify-publication.ts';
+import { bundleReader } from './verify-read.ts';
 
 /** One failed check: whose (pseudonym or file), what, the value the verifier derived and the value found. */
 export interface Mismatch {
@@ -134,27 +135,27 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   const mismatches: Mismatch[] = [];
   const fail = (subject: string, what: string, expected: unknown, found: unknown) =>
     mismatches.push({ subject, what, expected: show(expected), found: show(found) });
-  const json = <T>(path: string): T | undefined => {
-    const text = files.read(path);
-    if (text === undefined) {
-      fail(path, 'file', 'present', undefined);
-      return undefined;
-    }
-    try {
-      return JSON.parse(text) as T;
-    } catch (e) {
-      fail(path, 'JSON', 'valid JSON', (e as Error).message);
-      return undefined;
-    }
-  };
+  const reader = bundleReader(files, fail);
+  const { json, guard, guardAsync } = reader;
 
   // 1. Manifest
   const manifest = json<BundleManifest>(P.manifest);
   if (!manifest) return { counts, mismatches };
   if (manifest.format !== BUNDLE_FORMAT) fail(P.manifest, 'format', BUNDLE_FORMAT, manifest.format);
+  const lists = ['exams', 'banks', 'sessions', 'attempts', 'proofs', 'auditDays', 'finalProofs'] as const;
+  const badLists = lists.filter((k) => {
+    const v: unknown = manifest[k];
+    return v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'));
+  });
+  for (const k of badLists) fail(P.manifest, `${k}: a list of names`, 'an array of strings', manifest[k]);
+  if (badLists.length) return { counts, mismatches };
 
   // 2. Public keys: key id = first 16 hex of SHA-256(raw key)
-  const keys = json<PublicKeyEntry[]>(P.keys) ?? [];
+  const keys = (json<PublicKeyEntry[]>(P.keys, 'array') ?? []).filter((k) => {
+    const ok = typeof k?.publicKey === 'string' && typeof k.keyId === 'string';
+    if (!ok) fail(P.keys, 'key entry', '{keyId, publicKey} strings', k);
+    return ok;
+  });
   for (const k of keys) {
     counts.keys++;
     const id = /^[0-9a-f]{64}$/.test(k.publicKey) ? keyIdOf(k.publicKey) : '(not a 32-byte hex key)';
@@ -162,10 +163,12 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   }
   const signed = (subject: string, doc: Signed<unknown>) => {
     counts.signatures++;
+    if (typeof doc !== 'object' || doc === null || typeof doc.signature !== 'object')
+      return fail(subject, 'signature', 'a signed document', doc);
     if (!verifyDocument(doc, keys))
       fail(subject, 'signature', 'valid Ed25519 signature', doc.signature?.value);
   };
-  const context: CheckContext = { fail, signed, json };
+  const context: CheckContext = { ...reader, fail, signed };
 
   // 3. Sessions: commitment = SHA-256(secret)
   const sessions = new Map<string, BundleSession>();
@@ -173,9 +176,11 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     const s = json<BundleSession>(P.session(id));
     if (!s) continue;
     counts.sessions++;
-    sessions.set(id, s);
-    if (!verifyCommitment(s.secret, s.secretCommitment))
-      fail(P.session(id), 'secret commitment', sha256Hex(s.secret), s.secretCommitment);
+    guard(P.session(id), () => {
+      if (!verifyCommitment(s.secret, s.secretCommitment))
+        fail(P.session(id), 'secret commitment', sha256Hex(s.secret), s.secretCommitment);
+      sessions.set(id, s);
+    });
   }
 
   // 4. Banks: snapshot id = SHA-256(canonical JSON of the items sorted by id)
@@ -191,38 +196,41 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     const b = json<BundleBank>(P.bank(id));
     if (!b) continue;
     counts.banks++;
-    banks.set(id, b.items);
-    scoringBanks.set(id, b.regrade?.items ?? b.items);
-    if (b.regrade) {
-      regradeIdsOf.set(id, [b.regrade.regradeId]);
-      applied.push({
-        bankId: id,
-        from: b.snapshotId,
-        to: b.regrade.snapshotId,
-        regradeId: b.regrade.regradeId,
-      });
-    }
-    const snap = snapshotIdOfItems(b.items);
-    if (snap !== b.snapshotId) fail(P.bank(id), 'bank snapshot id', snap, b.snapshotId);
-    if (b.regrade) {
-      const twin = snapshotIdOfItems(b.regrade.items);
-      if (twin !== b.regrade.snapshotId) fail(P.bank(id), 'regrade snapshot id', twin, b.regrade.snapshotId);
-      const rid = regradeIdOf(b.snapshotId, b.regrade.snapshotId);
-      if (rid !== b.regrade.regradeId) fail(P.bank(id), 'regrade id', rid, b.regrade.regradeId);
-      try {
-        regradeCheck(
-          { id: b.snapshotId, bankId: id, items: b.items },
-          { id: b.regrade.snapshotId, bankId: id, items: b.regrade.items },
-        );
-      } catch (e) {
-        fail(
-          P.bank(id),
-          'regrade changes only keys and weights',
-          'keys and weights only',
-          (e as Error).message,
-        );
+    guard(P.bank(id), () => {
+      const snap = snapshotIdOfItems(b.items);
+      banks.set(id, b.items);
+      scoringBanks.set(id, b.regrade?.items ?? b.items);
+      if (b.regrade) {
+        regradeIdsOf.set(id, [b.regrade.regradeId]);
+        applied.push({
+          bankId: id,
+          from: b.snapshotId,
+          to: b.regrade.snapshotId,
+          regradeId: b.regrade.regradeId,
+        });
       }
-    }
+      if (snap !== b.snapshotId) fail(P.bank(id), 'bank snapshot id', snap, b.snapshotId);
+      if (b.regrade) {
+        const twin = snapshotIdOfItems(b.regrade.items);
+        if (twin !== b.regrade.snapshotId)
+          fail(P.bank(id), 'regrade snapshot id', twin, b.regrade.snapshotId);
+        const rid = regradeIdOf(b.snapshotId, b.regrade.snapshotId);
+        if (rid !== b.regrade.regradeId) fail(P.bank(id), 'regrade id', rid, b.regrade.regradeId);
+        try {
+          regradeCheck(
+            { id: b.snapshotId, bankId: id, items: b.items },
+            { id: b.regrade.snapshotId, bankId: id, items: b.regrade.items },
+          );
+        } catch (e) {
+          fail(
+            P.bank(id),
+            'regrade changes only keys and weights',
+            'keys and weights only',
+            (e as Error).message,
+          );
+        }
+      }
+    });
   }
 
   // 5. Exams, each with its banks prepared once
@@ -238,7 +246,9 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   >();
   for (const id of manifest.exams ?? []) {
     const exam = json<Exam>(P.exam(id));
-    if (!exam) continue;
+    if (exam) guard(P.exam(id), () => addExam(id, exam));
+  }
+  function addExam(id: string, exam: Exam) {
     const bankIds = [...new Set(exam.sections.map((s) => s.bankId))];
     const items = bankIds.flatMap((b) => banks.get(b) ?? []);
     const scoring = bankIds.flatMap((b) => scoringBanks.get(b) ?? []);
@@ -262,8 +272,7 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     mismatches.length = 0;
     counts.keys = counts.sessions = counts.banks = 0;
     for (let n = opts.slice.from; n < Math.min(opts.slice.to, list.length); n++) {
-      const a = json<BundleAttempt>(P.attempt(list[n] as string));
-      if (a) verifyAttempt(a);
+      attemptAt(list[n] as string);
       opts.onProgress?.(n + 1 - opts.slice.from, opts.slice.to - opts.slice.from);
     }
     const part = {
@@ -295,10 +304,18 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
     }
   } else
     for (const [n, pseudonym] of list.entries()) {
-      const a = json<BundleAttempt>(P.attempt(pseudonym));
-      if (a) verifyAttempt(a);
+      attemptAt(pseudonym);
       opts.onProgress?.(n + 1, list.length);
     }
+
+  /** One attempt file: named by its pseudonym, then verifyAttempt (a file of the wrong shape is named). */
+  function attemptAt(name: string) {
+    const path = P.attempt(name);
+    const a = json<BundleAttempt>(path);
+    if (!a) return;
+    if (a.pseudonym !== name) fail(path, 'pseudonym = file name', name, a.pseudonym);
+    if (typeof a.pseudonym === 'string') guard(path, () => verifyAttempt(a));
+  }
 
   function verifyAttempt(a: BundleAttempt) {
     counts.attempts++;
@@ -449,7 +466,11 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   if (psychOnly && files.read(P.publication) !== undefined)
     fail(P.publication, 'psych results are never published', '(no publication)', 'publication.json');
   const pub = psychOnly ? undefined : json<Signed<PublicationDoc>>(P.publication);
-  const formations = json<Formation[]>(P.formations) ?? [];
+  const formations = (json<Formation[]>(P.formations, 'array') ?? []).filter((f) => {
+    const ok = typeof f?.id === 'string' && typeof f.openings === 'number';
+    if (!ok) fail(P.formations, 'formation', '{id, formationType, openings}', f);
+    return ok;
+  });
   let skdRows: PublishedRow[] | undefined;
   let skbDoc: BundleSkbDoc | undefined;
   if (pub) {
@@ -459,22 +480,24 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
       fail(P.publication, 'ranking', 'rankable results', (e as Error).message);
     }
     // 8. Inclusion proofs against the signed root (with 7's signature, rows and Merkle root)
-    const checked = await checkPublication(
-      {
-        path: P.publication,
-        pub,
-        expected: skdRows ?? [],
-        formations,
-        rowLabel: 'published row',
-        strayWhat: 'published row without a verified attempt',
-        proofWhat: 'inclusion proof',
-        proofs: manifest.proofs ?? [],
-        proofPath: P.proof,
-      },
-      context,
+    const checked = await guardAsync(P.publication, () =>
+      checkPublication(
+        {
+          path: P.publication,
+          pub,
+          expected: skdRows ?? [],
+          formations,
+          rowLabel: 'published row',
+          strayWhat: 'published row without a verified attempt',
+          proofWhat: 'inclusion proof',
+          proofs: manifest.proofs ?? [],
+          proofPath: P.proof,
+        },
+        context,
+      ),
     );
-    counts.rows += checked.rows;
-    counts.proofs += checked.proofs;
+    counts.rows += checked?.rows ?? 0;
+    counts.proofs += checked?.proofs ?? 0;
   }
 
   // 11. The final (SKB) ranking, when the manifest lists its proofs: re-derived from the verified SKD ranking and
@@ -497,11 +520,12 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   //    a wrong hash, a re-linked one a wrong prevHash.
   const logged: AuditEntry[] = [];
   for (const day of manifest.auditDays ?? []) {
-    const entries = json<AuditEntry[]>(P.auditDay(day));
+    const entries = json<AuditEntry[]>(P.auditDay(day), 'array');
     if (!entries) continue;
+    const verdict = guard(P.auditDay(day), () => verifyAuditChain(day, entries));
+    if (!verdict) continue;
     logged.push(...entries);
     counts.audit += entries.length;
-    const verdict = verifyAuditChain(day, entries);
     if (!verdict.ok) {
       const what = {
         gap: `audit entry ${verdict.seq} missing (deleted)`,
@@ -522,37 +546,40 @@ export async function verifyBundle(files: BundleFiles, opts: VerifyOptions = {})
   // 10. Appeals (personal bundles): each against a verified attempt, its filing and its answer in the audit log.
   const appeals =
     manifest.kind === 'personal' && files.read(P.appeals) !== undefined
-      ? json<BundleAppeal[]>(P.appeals)
+      ? json<BundleAppeal[]>(P.appeals, 'array')
       : [];
   const verified = new Set(results.map((r) => r.pseudonym));
-  for (const ap of appeals ?? []) {
-    counts.appeals++;
-    const who = ap.pseudonym;
-    if (!verified.has(who)) fail(who, 'appeal against an attempt of the bundle', ap.attemptId, '(none)');
-    const filed = logged.some(
-      (e) => e.action === 'appeal.file' && e.target === `attempt:${ap.attemptId}` && e.reason === ap.text,
-    );
-    if (!filed) fail(who, 'appeal filing in the audit log', `appeal.file attempt:${ap.attemptId}`, '(none)');
-    if (ap.filedAt >= ap.fileUntil)
-      fail(who, 'appeal filed before fileUntil', `< ${ap.fileUntil}`, ap.filedAt);
-    const r = ap.resolution;
-    if ((ap.status === 'open') !== (r === undefined) || (r && r.decision !== ap.status))
-      fail(who, 'appeal status = its answer', r?.decision ?? 'open', ap.status);
-    if (r) {
-      const action = `appeal.${r.decision === 'upheld' ? 'uphold' : 'reject'}`;
-      const answered = logged.some(
-        (e) =>
-          e.action === action &&
-          e.target === `attempt:${ap.attemptId}` &&
-          e.reason === r.reason &&
-          'id' in e.actor &&
-          e.actor.id === r.by,
+  guard(P.appeals, () => {
+    for (const ap of appeals ?? []) {
+      counts.appeals++;
+      const who = ap.pseudonym;
+      if (!verified.has(who)) fail(who, 'appeal against an attempt of the bundle', ap.attemptId, '(none)');
+      const filed = logged.some(
+        (e) => e.action === 'appeal.file' && e.target === `attempt:${ap.attemptId}` && e.reason === ap.text,
       );
-      if (!answered)
-        fail(who, 'appeal answer in the audit log', `${action} attempt:${ap.attemptId}`, '(none)');
-      if (r.late !== r.at > ap.answerBy) fail(who, 'appeal answer late', r.at > ap.answerBy, r.late);
+      if (!filed)
+        fail(who, 'appeal filing in the audit log', `appeal.file attempt:${ap.attemptId}`, '(none)');
+      if (ap.filedAt >= ap.fileUntil)
+        fail(who, 'appeal filed before fileUntil', `< ${ap.fileUntil}`, ap.filedAt);
+      const r = ap.resolution;
+      if ((ap.status === 'open') !== (r === undefined) || (r && r.decision !== ap.status))
+        fail(who, 'appeal status = its answer', r?.decision ?? 'open', ap.status);
+      if (r) {
+        const action = `appeal.${r.decision === 'upheld' ? 'uphold' : 'reject'}`;
+        const answered = logged.some(
+          (e) =>
+            e.action === action &&
+            e.target === `attempt:${ap.attemptId}` &&
+            e.reason === r.reason &&
+            'id' in e.actor &&
+            e.actor.id === r.by,
+        );
+        if (!answered)
+          fail(who, 'appeal answer in the audit log', `${action} attempt:${ap.attemptId}`, '(none)');
+        if (r.late !== r.at > ap.answerBy) fail(who, 'appeal answer late', r.at > ap.answerBy, r.late);
+      }
     }
-  }
+  });
 
   // 12. Corrections (personal bundles): every correction scoring applied (step 4's `regrade`) has its
   //     `exam.regrade` entry in the carried audit log, on an exam of the bundle that uses the bank, naming the

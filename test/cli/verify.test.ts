@@ -91,4 +91,34 @@ describe('verify CLI', () => {
     writeFileSync(path, '{}');
     expect((await cli(path)).code).toBe(2);
   }, 60_000);
+
+  it('malformed JSON is a finding naming the file (exit 1), on one thread and on workers; a broken archive exit 2', async () => {
+    const cut = (text: string) => text.slice(0, text.length >> 1);
+    const files = new Map(built.files);
+    files.set('manifest.json', cut(files.get('manifest.json') as string));
+    const manifest = await cli(writeDir(files));
+    expect(manifest.code).toBe(1);
+    expect(manifest.out).toContain('RESULT: 1 mismatch(es)');
+    expect(manifest.out).toContain('- manifest.json: JSON');
+    expect(manifest.out).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+
+    const p = built.attempts[2]?.pseudonym as string;
+    const attempt = new Map(built.files);
+    attempt.set(`attempts/${p}.json`, cut(attempt.get(`attempts/${p}.json`) as string));
+    const onWorkers = await cli('--jobs=2', writeDir(attempt));
+    expect(onWorkers.code).toBe(1);
+    expect(onWorkers.out).toContain(`- attempts/${p}.json: JSON`);
+
+    const shaped = new Map(built.files);
+    shaped.set(`attempts/${p}.json`, '{"steps": 3}');
+    const wrongShape = await cli(writeDir(shaped));
+    expect(wrongShape.code).toBe(1);
+    expect(wrongShape.out).toContain(`- attempts/${p}.json: pseudonym = file name`);
+
+    const archive = join(mkdtempSync(join(tmpdir(), 'x-')), 'bundle.json');
+    writeFileSync(archive, '{"format": "seleksi-audit-bundle/1", "files": {');
+    const broken = await cli(archive);
+    expect(broken.code).toBe(2);
+    expect(broken.out).toContain(`cannot read bundle: ${archive} is not JSON`);
+  }, 120_000);
 });
