@@ -18,6 +18,7 @@ import type {
   LoadTask,
   OpenLoopResult,
   SaturationResult,
+  ServerEvents,
   ServerProfiled,
   ServerReady,
   ServerRequest,
@@ -25,6 +26,7 @@ import type {
   SpikeResult,
   ThroughputResult,
 } from './protocol.ts';
+import { describeEvents } from './server-events.ts';
 
 export interface BenchOptions {
   spikeCandidates: number;
@@ -178,14 +180,17 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     throw new Error('saturation + open-loop candidates must come from the started (spike) candidates');
 
   log(`starting server (seeding ${seeded} candidates)…`);
-  const server = new Child<ServerRequest, ServerReady | ServerStats | ServerProfiled>(serverEntry, {
-    env: { BENCH_CANDIDATES: String(seeded) },
-    // Whole-run profile of every thread unless BENCH_PROFILE_PHASE asks for named phases of the API thread only.
-    execArgv:
-      opts.profileDir && !process.env.BENCH_PROFILE_PHASE
-        ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`]
-        : [],
-  });
+  const server = new Child<ServerRequest, ServerReady | ServerStats | ServerProfiled | ServerEvents>(
+    serverEntry,
+    {
+      env: { BENCH_CANDIDATES: String(seeded) },
+      // Whole-run profile of every thread unless BENCH_PROFILE_PHASE asks for named phases of the API thread only.
+      execArgv:
+        opts.profileDir && !process.env.BENCH_PROFILE_PHASE
+          ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`]
+          : [],
+    },
+  );
   const loadgen = new Child<LoadTask, LoadResult>(loadgenEntry);
   try {
     const ready = (await server.ready()) as ServerReady;
@@ -273,6 +278,7 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     // 4. Open loop at a fraction of (a) (before saturation, whose candidates submit at the end).
     const rate = Math.max(1, Math.round(raw.perSec * opts.openLoopFraction));
     const beforeOpen = await stats();
+    const openFrom = Date.now();
     const openLoop = expect<OpenLoopResult>(
       await profiled('openLoop', () =>
         gen({
@@ -287,6 +293,12 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       'openLoop',
     );
     const afterOpen = await stats();
+    const { events } = (await server.request({ type: 'events' })) as ServerEvents;
+    log(
+      `open loop server events (s from start: API-thread GC ≥ 10 ms, store flush/compaction): ${
+        describeEvents(events, openFrom, Date.now()) || 'none'
+      }`,
+    );
     log(
       `open loop late windows (s from start: saves, slowest ms): ${
         openLoop.lateWindows.map(([at, n, max]) => `${at}: ${n}, ${max}`).join('; ') || 'none over 50 ms'

@@ -1,6 +1,7 @@
 // Messages between the benchmark runner and its child processes (server, load generator), over fork IPC.
 import type { LocalPlatform } from '../../functions/local/server.ts';
 import type { StoreConfig, UnitsSnapshot } from '../../functions/store/index.ts';
+import type { ServerEvent } from './server-events.ts';
 import type { LatencySummary } from './stats.ts';
 
 export type DemoCandidate = LocalPlatform['demo']['candidates'][number];
@@ -18,6 +19,12 @@ export interface ServerProfiled {
   type: 'profiled';
 }
 
+/** API-thread GC pauses ≥ 10 ms and the store's LevelDB flushes/compactions so far ([epoch ms, what, ms]). */
+export interface ServerEvents {
+  type: 'events';
+  events: ServerEvent[];
+}
+
 export interface ServerStats {
   type: 'stats';
   units: UnitsSnapshot;
@@ -33,6 +40,7 @@ export interface ServerStats {
 export type ServerRequest =
   | { type: 'stats'; reset?: boolean }
   | { type: 'profile'; action: 'start' | 'stop'; file?: string }
+  | { type: 'events' }
   | { type: 'stop' };
 
 /** One acknowledged step, as the load generator saw it acknowledged. */

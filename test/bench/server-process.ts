@@ -9,9 +9,10 @@ import { Hono } from 'hono';
 import { startLocal } from '../../functions/local/server.ts';
 import { storeUnits } from '../../functions/store/index.ts';
 import { BENCH_LOGIN_LIMITS } from './limits.ts';
-import type { ServerProfiled, ServerReady, ServerRequest, ServerStats } from './protocol.ts';
+import type { ServerEvents, ServerProfiled, ServerReady, ServerRequest, ServerStats } from './protocol.ts';
+import { readLevelDbEvents, watchGc } from './server-events.ts';
 
-const send = (m: ServerReady | ServerStats | ServerProfiled): void => {
+const send = (m: ServerReady | ServerStats | ServerProfiled | ServerEvents): void => {
   process.send?.(m);
 };
 
@@ -35,6 +36,7 @@ const bareServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
 });
 const barePort = (bareServer.address() as AddressInfo).port;
 
+const gcPauses = watchGc();
 const inspector = new Session();
 inspector.connect();
 
@@ -56,6 +58,8 @@ process.on('message', async (m: ServerRequest) => {
       })(),
     });
     if (m.reset) storeUnits.reset();
+  } else if (m.type === 'events') {
+    send({ type: 'events', events: [...gcPauses(), ...(await readLevelDbEvents(dataDir))] });
   } else if (m.type === 'profile') {
     // CPU profile of the API thread for one phase (BENCH_PROFILE_PHASE), via the inspector.
     if (m.action === 'start') {
