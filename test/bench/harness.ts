@@ -10,6 +10,7 @@ import {
   LAMBDA_MEMORY_MB,
   PRICES,
 } from './cost.ts';
+import { type CpuWindow, cpuWindow } from './machine.ts';
 import type {
   AckedResult,
   AckedStep,
@@ -66,7 +67,14 @@ export const FULL_RUN: BenchOptions = {
 };
 
 export interface BenchFigures {
+  /** Ceiling (a) the ratios and the open-loop rate use: the higher of its two measurements in the repetition. */
   ceilingPutsPerSec: number;
+  /** (a) on the freshly seeded table, before anything else ran. */
+  ceilingFreshPutsPerSec: number;
+  /** (a) again after the start spike, on the table the save phases write to, just before them. */
+  ceilingAfterSpikePutsPerSec: number;
+  /** Server process CPU per put in the (a) measurement used (dynalite's thread; the API thread is idle). */
+  ceilingServerCpuUsPerPut: number;
   sdkPutsPerSec: number;
   bareHonoReqPerSec: number;
   saturationSavesPerSec: number;
@@ -84,13 +92,34 @@ export interface BenchFigures {
   acknowledgedMissing: number;
   costPerCandidateExamUsd: number;
   serverPeakRssMb: number;
+  /**
+   * The most CPU all other processes on the machine used, in cores, during any measured window of the
+   * repetition (ceilings (a) and the three exam-day phases); ≈ 0 on a quiet machine.
+   */
+  othersCoresMax: number;
+}
+
+/** One measurement of ceiling (a) and what the machine did meanwhile. */
+export interface CeilingMeasure extends ThroughputResult {
+  /** Server process CPU (all threads) per put, µs. */
+  serverCpuUsPerPut: number;
+  /** CPU other processes on the machine used meanwhile, cores (undefined without /proc). */
+  othersCores: number | undefined;
 }
 
 export interface BenchReport {
   figures: BenchFigures;
   machine: { date: string; cpu: string; cores: number; node: string; platform: string };
   options: BenchOptions;
-  ceilings: { raw: ThroughputResult; sdk: ThroughputResult; bare: ThroughputResult };
+  ceilings: {
+    /** (a) fresh (seeded table, first thing measured) and after the spike; figures.ceilingPutsPerSec is the higher. */
+    raw: CeilingMeasure;
+    rawAfterSpike: CeilingMeasure;
+    sdk: ThroughputResult;
+    bare: ThroughputResult;
+  };
+  /** CPU other processes on the machine used during each exam-day phase, cores. */
+  othersCores: { max: number; spike?: number; openLoop?: number; saturation?: number };
   spike: SpikeResult;
   saturation: SaturationResult & { serverCpuUsPerSave: number };
   openLoop: OpenLoopResult;
@@ -222,12 +251,38 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     );
     log(`server ${ready.url}, store ${ready.storeConfig.dynamoEndpoint}`);
 
+    const pids = [server.proc.pid!, loadgen.proc.pid!];
+    /** Runs a phase inside a CPU window over the server and load generator (what else ran meanwhile). */
+    const watched = async <T>(run: () => Promise<T>): Promise<[T, CpuWindow]> => {
+      const done = cpuWindow(pids);
+      const out = await run();
+      return [out, done()];
+    };
+    const others = (w: CpuWindow) =>
+      w.othersCores === undefined ? '' : `; other processes ${w.othersCores} cores`;
+    /**
+     * Ceiling (a), measured twice per repetition (fresh, then after the spike): a ratio to one (a) taken while
+     * the shared machine was briefly busier would flatter every goal, and the higher of two cannot be low by
+     * chance unless both are. Server CPU per put shows whether the store itself got slower or the machine did.
+     */
+    const ceilingA = async (label: string): Promise<CeilingMeasure> => {
+      const s0 = await stats();
+      const [r, w] = await watched(() =>
+        gen({ type: 'rawPut', seconds: opts.ceilingSeconds, connections: opts.ceilingConnections }),
+      );
+      const s1 = await stats();
+      const raw = expect<ThroughputResult>(r, 'throughput');
+      const serverCpuUsPerPut = round(
+        (s1.cpuUserUs + s1.cpuSystemUs - s0.cpuUserUs - s0.cpuSystemUs) / Math.max(1, raw.total),
+      );
+      log(
+        `(a) raw conditional PutItem, ${label}: ${round(raw.perSec)}/s (errors ${raw.errors}); server CPU ${serverCpuUsPerPut} µs per put${others(w)}`,
+      );
+      return { ...raw, serverCpuUsPerPut, othersCores: w.othersCores };
+    };
+
     // 1. Ceilings.
-    const raw = expect<ThroughputResult>(
-      await gen({ type: 'rawPut', seconds: opts.ceilingSeconds, connections: opts.ceilingConnections }),
-      'throughput',
-    );
-    log(`(a) raw conditional PutItem: ${round(raw.perSec)}/s (errors ${raw.errors})`);
+    const raw = await ceilingA('fresh seeded table');
     const sdk = expect<ThroughputResult>(
       await gen({ type: 'sdkPut', seconds: opts.ceilingSeconds, concurrency: opts.ceilingConnections }),
       'throughput',
@@ -241,8 +296,8 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
 
     // 2. Start spike (server CPU around it: login + brief + start + form per candidate).
     const beforeSpike = await stats();
-    const spike = expect<SpikeResult>(
-      await profiled('spike', () =>
+    const [spikeOut, spikeCpu] = await watched(() =>
+      profiled('spike', () =>
         gen({
           type: 'spike',
           from: 0,
@@ -251,8 +306,8 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
           connections: opts.connections,
         }),
       ),
-      'spike',
     );
+    const spike = expect<SpikeResult>(spikeOut, 'spike');
     const afterSpike = await stats();
     const serverCpuUsPerStart =
       (afterSpike.cpuUserUs + afterSpike.cpuSystemUs - beforeSpike.cpuUserUs - beforeSpike.cpuSystemUs) /
@@ -272,15 +327,20 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       )})`,
     );
     log(
-      `start spike: ${opts.spikeCandidates} candidates hold their form after ${round(spike.seconds, 2)} s; p50 ${spike.latency.p50} p95 ${spike.latency.p95} p99 ${spike.latency.p99} ms; errors ${spike.errors}${spike.errors ? ` (${spike.errorSamples.join(' | ')})` : ''}`,
+      `start spike: ${opts.spikeCandidates} candidates hold their form after ${round(spike.seconds, 2)} s; p50 ${spike.latency.p50} p95 ${spike.latency.p95} p99 ${spike.latency.p99} ms; errors ${spike.errors}${spike.errors ? ` (${spike.errorSamples.join(' | ')})` : ''}${others(spikeCpu)}`,
     );
 
+    // (a) again, on the table the save phases write to; the higher of the two is the ceiling from here on.
+    const rawAfterSpike = await ceilingA('after the spike');
+    const ceiling = Math.max(raw.perSec, rawAfterSpike.perSec);
+    const used = raw.perSec >= rawAfterSpike.perSec ? raw : rawAfterSpike;
+
     // 4. Open loop at a fraction of (a) (before saturation, whose candidates submit at the end).
-    const rate = Math.max(1, Math.round(raw.perSec * opts.openLoopFraction));
+    const rate = Math.max(1, Math.round(ceiling * opts.openLoopFraction));
     const beforeOpen = await stats();
     const openFrom = Date.now();
-    const openLoop = expect<OpenLoopResult>(
-      await profiled('openLoop', () =>
+    const [openOut, openCpu] = await watched(() =>
+      profiled('openLoop', () =>
         gen({
           type: 'openLoop',
           from: opts.saturationCandidates,
@@ -290,8 +350,8 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
           connections: opts.connections,
         }),
       ),
-      'openLoop',
     );
+    const openLoop = expect<OpenLoopResult>(openOut, 'openLoop');
     const afterOpen = await stats();
     const { events } = (await server.request({ type: 'events' })) as ServerEvents;
     log(
@@ -314,13 +374,13 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       )}`,
     );
     log(
-      `open loop ${rate}/s: p50 ${openLoop.latency.p50} p95 ${openLoop.latency.p95} p99 ${openLoop.latency.p99} max ${openLoop.latency.max} ms; errors ${openLoop.errors}`,
+      `open loop ${rate}/s: p50 ${openLoop.latency.p50} p95 ${openLoop.latency.p95} p99 ${openLoop.latency.p99} max ${openLoop.latency.max} ms; errors ${openLoop.errors}${others(openCpu)}`,
     );
 
     // 3. Saturation (closed loop), then submit.
     const before = await stats();
-    const sat = expect<SaturationResult>(
-      await profiled('saturation', () =>
+    const [satOut, satCpu] = await watched(() =>
+      profiled('saturation', () =>
         gen({
           type: 'saturation',
           from: 0,
@@ -330,15 +390,15 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
           submit: true,
         }),
       ),
-      'saturation',
     );
+    const sat = expect<SaturationResult>(satOut, 'saturation');
     const after = await stats();
     const serverCpuUsPerSave =
       sat.saves > 0
         ? (after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs) / sat.saves
         : 0;
     log(
-      `saturation: ${round(sat.savesPerSec)} saves/s = ${round(sat.savesPerSec / raw.perSec, 3)} × (a); p50 ${sat.latency.p50} p99 ${sat.latency.p99} ms; submitted ${sat.submitted}; errors ${sat.errors}`,
+      `saturation: ${round(sat.savesPerSec)} saves/s = ${round(sat.savesPerSec / ceiling, 3)} × (a); p50 ${sat.latency.p50} p99 ${sat.latency.p99} ms; submitted ${sat.submitted}; errors ${sat.errors}${others(satCpu)}`,
     );
 
     // 5. Whole candidate-exams: requests, units, bytes, durations.
@@ -383,25 +443,42 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     );
 
     const final = await stats();
+    const othersCoresMax = Math.max(
+      0,
+      ...[raw, rawAfterSpike, spikeCpu, openCpu, satCpu]
+        .map((w) => w.othersCores)
+        .filter((x): x is number => x !== undefined),
+    );
     const errors =
-      raw.errors + sdk.errors + bare.errors + spike.errors + openLoop.errors + sat.errors + exam.errors;
+      raw.errors +
+      rawAfterSpike.errors +
+      sdk.errors +
+      bare.errors +
+      spike.errors +
+      openLoop.errors +
+      sat.errors +
+      exam.errors;
     const figures: BenchFigures = {
-      ceilingPutsPerSec: round(raw.perSec),
+      ceilingPutsPerSec: round(ceiling),
+      ceilingFreshPutsPerSec: round(raw.perSec),
+      ceilingAfterSpikePutsPerSec: round(rawAfterSpike.perSec),
+      ceilingServerCpuUsPerPut: used.serverCpuUsPerPut,
       sdkPutsPerSec: round(sdk.perSec),
       bareHonoReqPerSec: round(bare.perSec),
       saturationSavesPerSec: round(sat.savesPerSec),
-      saturationRatio: round(sat.savesPerSec / raw.perSec, 3),
+      saturationRatio: round(sat.savesPerSec / ceiling, 3),
       openLoopRatePerSec: rate,
       openLoopP99Ms: openLoop.latency.p99,
       startSpikeCandidates: opts.spikeCandidates,
       startSpikeSeconds: round(spike.seconds, 2),
-      startSpikeRatio: round(opts.spikeCandidates / spike.seconds / raw.perSec, 3),
+      startSpikeRatio: round(opts.spikeCandidates / spike.seconds / ceiling, 3),
       serverCpuUsPerSave: round(serverCpuUsPerSave),
       serverCpuUsPerStart: round(serverCpuUsPerStart),
       errors,
       acknowledgedMissing: back.missing,
       costPerCandidateExamUsd: round(cost.total, 7),
       serverPeakRssMb: final.peakRssMb,
+      othersCoresMax,
     };
     const cpu = cpus();
     return {
@@ -414,7 +491,13 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
         platform: `${process.platform} ${process.arch}`,
       },
       options: opts,
-      ceilings: { raw, sdk, bare },
+      ceilings: { raw, rawAfterSpike, sdk, bare },
+      othersCores: {
+        max: othersCoresMax,
+        spike: spikeCpu.othersCores,
+        openLoop: openCpu.othersCores,
+        saturation: satCpu.othersCores,
+      },
       spike,
       saturation: { ...sat, serverCpuUsPerSave: round(serverCpuUsPerSave) },
       openLoop,

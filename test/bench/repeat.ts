@@ -49,8 +49,11 @@ export const combineRuns = (
 };
 
 const LABELS: Record<keyof BenchFigures, string> = {
-  ceilingPutsPerSec: '(a) store ceiling, puts/s',
-  sdkPutsPerSec: '(b) SDK puts/s',
+  ceilingPutsPerSec: '(a) store ceiling, puts/s (higher of the two below)',
+  ceilingFreshPutsPerSec: '(a) on the fresh seeded table, puts/s',
+  ceilingAfterSpikePutsPerSec: '(a) after the spike, puts/s',
+  ceilingServerCpuUsPerPut: '(a) server CPU µs per put',
+  sdkPutsPerSec: '(b) store client puts/s',
   bareHonoReqPerSec: '(c) bare Hono req/s',
   saturationSavesPerSec: 'saturation saves/s',
   saturationRatio: 'saturation ÷ (a)',
@@ -65,6 +68,7 @@ const LABELS: Record<keyof BenchFigures, string> = {
   acknowledgedMissing: 'acknowledged missing (sum)',
   costPerCandidateExamUsd: 'cost per candidate-exam USD',
   serverPeakRssMb: 'server peak RSS MB',
+  othersCoresMax: 'other processes’ CPU, cores (most in any window)',
 };
 
 /** The repetitions table: median, min, max and every run's value per figure. */

@@ -28,9 +28,21 @@ describe('benchmark harness (smoke)', () => {
     expect(r.perCandidateExam.requests).toBe(1 + 1 + 1 + 165 + 1);
     expect(r.figures.serverCpuUsPerStart).toBeGreaterThan(0);
     expect(r.figures.startSpikeRatio).toBeGreaterThan(0);
+    // (a) twice per repetition, new keys each time (a repeat of the first call's keys fails its condition).
+    expect(r.ceilings.rawAfterSpike.errors).toBe(0);
+    expect(r.ceilings.rawAfterSpike.total).toBeGreaterThan(0);
+    expect(r.figures.ceilingPutsPerSec).toBe(
+      Math.max(r.figures.ceilingFreshPutsPerSec, r.figures.ceilingAfterSpikePutsPerSec),
+    );
+    expect(r.figures.ceilingServerCpuUsPerPut).toBeGreaterThan(0);
+    expect(r.figures.othersCoresMax).toBeGreaterThanOrEqual(0);
     expect(Object.keys(r.figures).sort()).toEqual(
       [
         'ceilingPutsPerSec',
+        'ceilingFreshPutsPerSec',
+        'ceilingAfterSpikePutsPerSec',
+        'ceilingServerCpuUsPerPut',
+        'othersCoresMax',
         'sdkPutsPerSec',
         'bareHonoReqPerSec',
         'saturationSavesPerSec',
