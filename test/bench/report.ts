@@ -9,6 +9,8 @@ const usd = (x: number): string => `$${x.toFixed(7)}`;
 const ok = (met: boolean): string => (met ? 'met' : '**missed**');
 
 export const COMMAND = 'npm run bench';
+/** Other processes' CPU (cores) above which a run does not count as quiet: (a) falls ≈ 1,600 puts/s per core taken. */
+export const QUIET_CORES = 0.25;
 
 export const renderMarkdown = (r: BenchReport, notes = ''): string => {
   const g = r.figures;
@@ -52,6 +54,7 @@ the per-address cap to 1,000,000 attempts per window (test/bench/limits.ts; depl
 | starts per second ≥ 0.1 × (a) | ${f(g.startSpikeCandidates / g.startSpikeSeconds)}/s = **${g.startSpikeRatio}** × (a) | ${ok(g.startSpikeRatio >= 0.1)} |
 | server CPU per save / per start (all server threads, store included) | ${f(g.serverCpuUsPerSave)} µs / ${f(g.serverCpuUsPerStart)} µs | – |
 | cost ≤ $0.0005 per candidate-exam | ${usd(g.costPerCandidateExamUsd)} | ${ok(g.costPerCandidateExamUsd <= 0.0005)} |
+| quiet machine: other processes ≤ ${QUIET_CORES} cores in every measured window (median over repetitions of each one's most; section 1) | ${g.othersCoresMax} cores | ${g.othersCoresMax <= QUIET_CORES ? 'quiet' : '**not quiet**: the ratios are not comparable with a quiet run'} |
 
 ## 1. Ceilings (${o.ceilingSeconds} s each, ${o.ceilingConnections} connections)
 
