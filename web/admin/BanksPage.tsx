@@ -1,19 +1,20 @@
 // Item banks (admin): the banks with their current snapshot, each bank's snapshots, import of a CSV or JSON file
 // (all or nothing: every bad row and why), export, and links to preview a snapshot as a candidate sees it.
 import { type FormEvent, useState } from 'react';
+import { downloadFile } from '../api/console.ts';
 import {
   BankImportRefused,
   type BankImportResult,
   type BankProblem,
   type BankSummary,
   examsApi,
-  exportBank,
   importBank,
 } from '../api/exams.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
+import { useAction } from '../lib/useAction.ts';
 import { formatDateTime } from './format.ts';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff, useStaffQuery } from './useStaff.ts';
@@ -25,27 +26,18 @@ export function BanksPage() {
   const { staff, handleAuthError, logout } = useStaff();
   const [open, setOpen] = useState<string | null>(null);
   const token = staff?.token ?? '';
-  const { data, error, fail, reload } = useStaffQuery(
-    token,
-    handleAuthError,
-    (tok) => examsApi.banks(tok),
-    [],
-  );
+  const { data, error, reload } = useStaffQuery(token, handleAuthError, (tok) => examsApi.banks(tok), []);
   const banks = data?.banks ?? null;
 
-  async function download(bankId: string, format: 'csv' | 'json') {
-    try {
-      const blob = await exportBank(token, bankId, format);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${bankId}.${format}`;
-      a.click();
-      URL.revokeObjectURL(url);
-    } catch (err) {
-      fail(err);
-    }
-  }
+  const exporting = useAction(handleAuthError);
+  const download = (bankId: string, format: 'csv' | 'json') =>
+    exporting.run(() =>
+      downloadFile(
+        token,
+        `/api/admin/banks/${encodeURIComponent(bankId)}/items?format=${format}`,
+        `${bankId}.${format}`,
+      ),
+    );
 
   if (!staff) return null;
   return (
@@ -53,7 +45,7 @@ export function BanksPage() {
       <div className="page-head">
         <PageTitle>{t('admin.banks.title')}</PageTitle>
       </div>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={exporting.error ?? error} />
       {banks && (
         <div className="table-wrap">
           <table className="table" data-testid="banks">
@@ -207,28 +199,24 @@ function ImportForm({
   const { t } = useI18n();
   const [bankId, setBankId] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [problems, setProblems] = useState<BankProblem[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction((err) => {
+    if (!(err instanceof BankImportRefused)) return onAuthError(err);
+    setProblems(err.problems);
+    return true;
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!file) return;
-    setBusy(true);
     setDone(null);
     setProblems([]);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await importBank(token, bankId.trim(), file);
       setDone(t('admin.banks.imported', { n: r.imported, bank: r.bankId, id: r.snapshotId.slice(0, 12) }));
       onDone(r);
-    } catch (err) {
-      if (err instanceof BankImportRefused) setProblems(err.problems);
-      else if (!onAuthError(err)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,11 +1,11 @@
 // Item statistics of a closed session: reliability per section (method named) and per item p, item-rest r,
 // option counts and flags (negative discrimination highlighted), with the CSV export.
-import { useState } from 'react';
-import { consoleApi, downloadCsv, type ItemStatRow } from '../api/console.ts';
+import { consoleApi, downloadFile, type ItemStatRow } from '../api/console.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
+import { useAction } from '../lib/useAction.ts';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff, useStaffQuery } from './useStaff.ts';
 
@@ -14,25 +14,18 @@ const fixed = (x: number | null, d = 3) => (x === null ? '—' : x.toFixed(d));
 export function ItemStatsPage({ sessionId }: { sessionId: string }) {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [busy, setBusy] = useState(false);
   const token = staff?.token ?? '';
   const path = `/api/admin/sessions/${encodeURIComponent(sessionId)}/item-statistics`;
-  const {
-    data: stats,
-    error,
-    fail,
-  } = useStaffQuery(token, handleAuthError, (tok) => consoleApi.itemStatistics(tok, sessionId), [sessionId]);
+  const { data: stats, error } = useStaffQuery(
+    token,
+    handleAuthError,
+    (tok) => consoleApi.itemStatistics(tok, sessionId),
+    [sessionId],
+  );
+  const download = useAction(handleAuthError);
 
-  async function csv() {
-    setBusy(true);
-    try {
-      await downloadCsv(token, `${path}?format=csv`, `statistik-butir-${sessionId}.csv`);
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const csv = () =>
+    download.run(() => downloadFile(token, `${path}?format=csv`, `statistik-butir-${sessionId}.csv`));
 
   if (!staff) return null;
   const options = stats ? [...new Set(stats.items.flatMap((i) => Object.keys(i.choices)))].sort() : [];
@@ -48,13 +41,13 @@ export function ItemStatsPage({ sessionId }: { sessionId: string }) {
           <a className="btn" href={paths.adminResults(sessionId)}>
             {t('admin.sessions.results')}
           </a>
-          <button type="button" className="btn btn-primary" onClick={csv} disabled={busy}>
+          <button type="button" className="btn btn-primary" onClick={csv} disabled={download.busy}>
             {t('admin.results.csv')}
           </button>
         </div>
       </div>
       <p className="small muted">{t('admin.items.help')}</p>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={download.error ?? error} />
       {stats === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
       {stats && (
         <>

@@ -5,6 +5,7 @@ import { consoleApi, type StaffEntry } from '../api/console.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
+import { useAction } from '../lib/useAction.ts';
 import { useStaffQuery } from './useStaff.ts';
 
 interface Props {
@@ -40,37 +41,26 @@ export function ProctorsDialog({ token, session, onDone, onClose, onAuthError }:
 function Choice({ token, session, onDone, onClose, onAuthError }: Props & { session: SessionView }) {
   const { t } = useI18n();
   const [chosen, setChosen] = useState(() => new Set(session.proctors ?? []));
-  const [busy, setBusy] = useState(false);
-  const {
-    data: proctors,
-    error,
-    setError,
-    fail,
-  } = useStaffQuery(
+  const { data: proctors, error: loadError } = useStaffQuery(
     token,
     onAuthError,
     (tok): Promise<StaffEntry[]> =>
       consoleApi.staff(tok).then((r) => r.staff.filter((u) => u.role === 'proctor')),
     [],
   );
+  const { busy, error, run } = useAction(onAuthError);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await consoleApi.setProctors(token, session.id, [...chosen]);
       onDone();
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form className="form" onSubmit={submit}>
-      {proctors === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
+      {proctors === null && !loadError && <p aria-busy="true">{t('common.loading')}</p>}
       {proctors?.length === 0 && <p className="muted">{t('admin.proctors.none')}</p>}
       {proctors && proctors.length > 0 && (
         <fieldset className="checklist">
@@ -95,7 +85,7 @@ function Choice({ token, session, onDone, onClose, onAuthError }: Props & { sess
           ))}
         </fieldset>
       )}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error ?? loadError} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose} disabled={busy}>
           {t('common.cancel')}

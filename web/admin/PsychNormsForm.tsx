@@ -6,6 +6,7 @@ import { ApiError } from '../api/errors.ts';
 import { psychNormsApi } from '../api/psych.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
+import { useAction } from '../lib/useAction.ts';
 import '../candidate/psych/psych.css';
 
 export function PsychNormsForm({ token, examId }: { token: string; examId: string }) {
@@ -18,9 +19,8 @@ export function PsychNormsForm({ token, examId }: { token: string; examId: strin
   const [low, setLow] = useState('40');
   const [high, setHigh] = useState('60');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
     psychNormsApi.get(token, examId).then(({ norms }) => {
@@ -30,15 +30,13 @@ export function PsychNormsForm({ token, examId }: { token: string; examId: strin
       setLow(String(norms.cutoffs.lowBelow));
       setHigh(String(norms.cutoffs.highAbove));
     }, setError);
-  }, [token, examId]);
+  }, [token, examId, setError]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaved(false);
     const cutoffs = { lowBelow: Number(low), highAbove: Number(high) };
-    try {
+    await run(async () => {
       const { norms } = await psychNormsApi.put(
         token,
         examId,
@@ -46,11 +44,7 @@ export function PsychNormsForm({ token, examId }: { token: string; examId: strin
       );
       setCurrent(norms);
       setSaved(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const fields = error instanceof ApiError ? Object.entries(error.fields ?? {}) : [];

@@ -5,6 +5,7 @@ import { type ImportProgress, ImportRefused, uploadCandidates, uploadFormations 
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
+import { useAction } from '../lib/useAction.ts';
 import { CandidatesTable } from './CandidatesTable.tsx';
 import { FormationsTable } from './FormationsTable.tsx';
 import { RosterTools } from './RosterTools.tsx';
@@ -69,29 +70,27 @@ interface FormProps {
 function ImportForm({ id, title, help, run, onAuthError }: FormProps) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problems>([]);
-  const [error, setError] = useState<unknown>(null);
   const [step, setStep] = useState<ImportProgress | null>(null);
+  const {
+    busy,
+    error,
+    run: act,
+  } = useAction((err) => {
+    if (!(err instanceof ImportRefused)) return onAuthError(err);
+    setProblems(err.problems);
+    return true;
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!file) return;
-    setBusy(true);
     setDone(null);
     setProblems([]);
-    setError(null);
     setStep(null);
-    try {
-      setDone(await run(file, setStep));
-    } catch (err) {
-      if (err instanceof ImportRefused) setProblems(err.problems);
-      else if (!onAuthError(err)) setError(err);
-    } finally {
-      setBusy(false);
-      setStep(null);
-    }
+    await act(async () => setDone(await run(file, setStep)));
+    setStep(null);
   }
 
   return (

@@ -1,11 +1,11 @@
 // Results of a session or a formation: the table (section scores, total, pass/fail, receipt) and the CSV export
 // (UTF-8 with BOM, as the API sends it); a session's page links its item statistics.
-import { useState } from 'react';
-import { consoleApi, downloadCsv, type ResultRow } from '../api/console.ts';
+import { consoleApi, downloadFile, type ResultRow } from '../api/console.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
+import { useAction } from '../lib/useAction.ts';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff, useStaffQuery } from './useStaff.ts';
 
@@ -14,14 +14,13 @@ type Of = { sessionId: string } | { formationId: string };
 export function ResultsPage(props: Of) {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
-  const [busy, setBusy] = useState(false);
   const token = staff?.token ?? '';
   const bySession = 'sessionId' in props;
   const key = bySession ? props.sessionId : props.formationId;
   const enc = encodeURIComponent(key);
   const apiPath = bySession ? `/api/admin/sessions/${enc}/results` : `/api/admin/formations/${enc}/results`;
 
-  const { data, error, setError, fail } = useStaffQuery(
+  const { data, error } = useStaffQuery(
     token,
     handleAuthError,
     (tok): Promise<{ results: ResultRow[]; sectionIds: string[] }> =>
@@ -29,17 +28,8 @@ export function ResultsPage(props: Of) {
     [bySession, key],
   );
 
-  async function csv() {
-    setBusy(true);
-    setError(null);
-    try {
-      await downloadCsv(token, `${apiPath}?format=csv`, `hasil-${key}.csv`);
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const download = useAction(handleAuthError);
+  const csv = () => download.run(() => downloadFile(token, `${apiPath}?format=csv`, `hasil-${key}.csv`));
 
   if (!staff) return null;
   return (
@@ -56,13 +46,13 @@ export function ResultsPage(props: Of) {
               {t('admin.results.items')}
             </a>
           )}
-          <button type="button" className="btn btn-primary" onClick={csv} disabled={busy}>
+          <button type="button" className="btn btn-primary" onClick={csv} disabled={download.busy}>
             {t('admin.results.csv')}
           </button>
         </div>
       </div>
       <p className="small muted">{t('admin.results.help')}</p>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={download.error ?? error} />
       {data === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
       {data?.results.length === 0 && <p className="muted">{t('admin.results.empty')}</p>}
       {data && data.results.length > 0 && (

@@ -6,6 +6,7 @@ import type { SessionView } from '../../functions/schemas/staff.ts';
 import { adminApi } from '../api/admin.ts';
 import { consoleApi } from '../api/console.ts';
 import { useI18n } from '../i18n/I18n.tsx';
+import { useAction } from '../lib/useAction.ts';
 import { RefusalAlert } from './Refusals.tsx';
 import { useStaffQuery } from './useStaff.ts';
 
@@ -22,9 +23,8 @@ export function RosterTools({
 }) {
   const { t } = useI18n();
   const [chosen, setChosen] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const { data, error, setError, fail } = useStaffQuery(
+  const { data, error: loadError } = useStaffQuery(
     token,
     onAuthError,
     (tok): Promise<SessionView[]> =>
@@ -32,12 +32,11 @@ export function RosterTools({
     [],
   );
   const sessions = data ?? NO_SESSIONS;
+  const action = useAction(onAuthError);
 
-  async function run(fn: () => Promise<{ assigned: number; unassigned?: number }>) {
-    setBusy(true);
-    setError(null);
+  const run = (fn: () => Promise<{ assigned: number; unassigned?: number }>) => {
     setNotice(null);
-    try {
+    return action.run(async () => {
       const r = await fn();
       setNotice(
         r.unassigned === undefined
@@ -45,12 +44,9 @@ export function RosterTools({
           : t('admin.roster.autoDone', { n: r.assigned, left: r.unassigned }),
       );
       onDone();
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  };
+  const busy = action.busy;
 
   const auto = (e: FormEvent) => {
     e.preventDefault();
@@ -101,7 +97,7 @@ export function RosterTools({
           {notice}
         </p>
       )}
-      <RefusalAlert error={error} />
+      <RefusalAlert error={action.error ?? loadError} />
     </section>
   );
 }

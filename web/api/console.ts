@@ -243,8 +243,11 @@ export const consoleApi = {
     ),
 };
 
-/** Downloads an authorized CSV export as a file named by the server (the bytes as sent: BOM kept). */
-export async function downloadCsv(token: string, path: string, fallbackName: string): Promise<void> {
+/**
+ * Downloads an authorized export (CSV, JSON) as a file named by the server's content-disposition, else
+ * `fallbackName` (the bytes as sent: a CSV's BOM kept).
+ */
+export async function downloadFile(token: string, path: string, fallbackName: string): Promise<void> {
   const res = await fetch(path, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
   if (!res.ok) {
     const json = (await res.json().catch(() => null)) as {

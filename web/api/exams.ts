@@ -228,12 +228,3 @@ export async function importBank(token: string, bankId: string, file: File): Pro
   )?.error;
   throw new ApiError(res.status, e?.code ?? 'UNKNOWN', e?.message ?? `HTTP ${res.status}`, e?.fields);
 }
-
-/** The bank's items as a file download (CSV or JSON), through the authorized export route. */
-export async function exportBank(token: string, bankId: string, format: 'csv' | 'json'): Promise<Blob> {
-  const res = await fetch(`/api/admin/banks/${enc(bankId)}/items?format=${format}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) throw new ApiError(res.status, 'UNKNOWN', `HTTP ${res.status}`);
-  return res.blob();
-}
