@@ -2,6 +2,7 @@
 // versions page, a new version (the demo exam's version 1 has attempts and is locked); a bank import refused with
 // every bad row shown, then accepted as a new snapshot; the snapshot list; a snapshot previewed in the candidate's
 // question component without keys. axe on every page (0 violations), screenshots under __screenshots__/.
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BANK_ID, DEMO_EXAM_ID } from '../../functions/local/demo-data.ts';
@@ -142,6 +143,21 @@ describe('exams and banks in the console', () => {
     expect(await page.getByTestId('snapshots').textContent()).toContain('impor');
     await expect.poll(() => page.locator('[data-bank="bank-e2e"]').count()).toBe(1);
     await expectAccessible(page, 'banks');
+
+    // Export: both formats download under the bank's name and hold the imported items.
+    for (const [name, ext] of [
+      ['Ekspor CSV', 'csv'],
+      ['Ekspor JSON', 'json'],
+    ] as const) {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-bank="bank-e2e"]').getByRole('button', { name }).click(),
+      ]);
+      expect(file.suggestedFilename()).toBe(`bank-e2e.${ext}`);
+      const text = await readFile((await file.path()) as string, 'utf8');
+      expect(text).toContain('e2e-001');
+      expect(text).toContain('e2e-002');
+    }
 
     // Preview as a candidate sees it: letters, no key; the weighted item's options in bank order.
     await page.getByRole('link', { name: 'Pratinjau bank-e2e' }).click();
