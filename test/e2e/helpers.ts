@@ -1,6 +1,6 @@
 // e2e helpers: Chromium launch (DESIGN.md flags), fresh web build, axe-core audit, screenshots.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,21 +44,60 @@ function newestSourceMtime(dir: string): number {
   return newest;
 }
 
-/** Builds web/ with Vite when web/dist is missing or older than any source under web/ (or the schemas). */
-export async function ensureWebBuilt(): Promise<void> {
+const webFresh = (): boolean => {
   const sources = Math.max(newestSourceMtime(WEB), newestSourceMtime(join(ROOT, 'functions', 'schemas')));
-  if (existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources) return;
-  // A child process with NODE_ENV=production: inside vitest NODE_ENV is "test", which would bundle React's dev build.
-  const res = spawnSync(
-    process.execPath,
-    [VITE_BIN, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production' },
-      encoding: 'utf8',
-    },
-  );
-  if (res.status !== 0) throw new Error(`web build failed:\n${res.stdout}\n${res.stderr}`);
+  return existsSync(DIST_INDEX) && statSync(DIST_INDEX).mtimeMs >= sources;
+};
+
+/** Held while one test process builds web/ (the run's two workers may both ask): its holder's pid inside. */
+const BUILD_LOCK = join(ROOT, 'node_modules', '.web-build.lock');
+
+const holderAlive = (): boolean => {
+  try {
+    process.kill(Number(readFileSync(join(BUILD_LOCK, 'pid'), 'utf8')), 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Builds web/ with Vite when web/dist is missing or older than any source under web/ (or the schemas), one
+ * process at a time: the others wait for its build instead of writing web/dist at the same time.
+ */
+export async function ensureWebBuilt(): Promise<void> {
+  if (webFresh()) return;
+  const deadline = Date.now() + 170_000;
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      writeFileSync(join(BUILD_LOCK, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    // A lock whose holder died (a run killed mid-build) is taken over; a just-made one may not have its pid yet.
+    if (existsSync(join(BUILD_LOCK, 'pid')) && !holderAlive())
+      rmSync(BUILD_LOCK, { recursive: true, force: true });
+    if (Date.now() > deadline) throw new Error(`web build: ${BUILD_LOCK} still held after 170 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  try {
+    if (webFresh()) return; // built by the process this one waited for
+    // A child process with NODE_ENV=production: inside vitest NODE_ENV is "test", which would bundle React's dev build.
+    const res = spawnSync(
+      process.execPath,
+      [VITE_BIN, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: 'production' },
+        encoding: 'utf8',
+      },
+    );
+    if (res.status !== 0) throw new Error(`web build failed:\n${res.stdout}\n${res.stderr}`);
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface AxeViolation {
