@@ -71,6 +71,8 @@ describe('crash-safe demo seeding', () => {
       // A third start reads the same credentials back.
       expect(await ensureDemo(deps, dir, { candidates: 2, finishedCohort: 2 })).toEqual(creds);
     },
+    // Two seedings per case, ≈ 4 s of CPU: 20 s was too tight beside another test file on a loaded machine.
+    60_000,
   );
 
   it('the seeding has exactly the steps the test interrupts', async () => {
