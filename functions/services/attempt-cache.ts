@@ -21,8 +21,8 @@ interface Entry {
   /** When the read that produced `meta` was issued: the entry is served until at + maxAge, never later. */
   at: number;
   meta: Promise<AttemptMeta>;
-  /** A refresh read is under way (at most one per entry). */
-  refreshing?: boolean;
+  /** A refresh read is under way (at most one per entry): when it was issued and what it will give. */
+  refreshing?: { at: number; meta: Promise<AttemptMeta> };
   /** `meta` once it has resolved (what peek() returns). */
   value?: AttemptMeta;
 }
@@ -32,6 +32,8 @@ interface Entry {
  * staleness holds). Past half its age, a hit also starts one background read that replaces the entry when it
  * lands: an attempt saving at least every `maxAgeMs` never waits for a META read on its save path (the
  * read used to sit in front of the step's put once per max age), and no entry is served beyond its age.
+ * An entry that expires while its refresh is still out is answered by that refresh (issued within the max
+ * age, like any entry served), so a slow store is not sent a second read per attempt on top of the first.
  */
 export const createAttemptCache = (store: Store, now: () => number, maxAgeMs: number): AttemptCache => {
   const entries = new Map<string, Entry>();
@@ -46,16 +48,16 @@ export const createAttemptCache = (store: Store, now: () => number, maxAgeMs: nu
       return m;
     });
   const refresh = (attemptId: string, stale: Entry) => {
-    stale.refreshing = true;
     const at = now();
-    read(attemptId).then(
-      (meta) => {
+    const meta = read(attemptId);
+    stale.refreshing = { at, meta };
+    meta.then(
+      (m) => {
         // Only if nothing newer replaced the entry meanwhile (set() from a write, or another read).
-        if (entries.get(attemptId) === stale)
-          put(attemptId, { at, meta: Promise.resolve(meta), value: meta });
+        if (entries.get(attemptId) === stale) put(attemptId, { at, meta: Promise.resolve(m), value: m });
       },
       () => {
-        stale.refreshing = false;
+        if (stale.refreshing?.meta === meta) stale.refreshing = undefined;
       },
     );
   };
@@ -67,6 +69,10 @@ export const createAttemptCache = (store: Store, now: () => number, maxAgeMs: nu
         if (!hit.refreshing && t - hit.at > maxAgeMs / 2) refresh(attemptId, hit);
         return hit.meta;
       }
+      // Expired while its refresh is still out (a slow store): that read was issued within the max age, so
+      // wait for it rather than pile a second read onto the store (a failed refresh: read again).
+      const pending = hit?.refreshing;
+      if (pending && t - pending.at <= maxAgeMs) return pending.meta.catch(() => read(attemptId));
       const meta = read(attemptId);
       const entry: Entry = { at: t, meta };
       put(attemptId, entry);

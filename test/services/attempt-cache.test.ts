@@ -67,6 +67,38 @@ describe('attempt cache', () => {
     expect(reads()).toBe(2);
   });
 
+  it('an entry that expires while its refresh is still out waits for that read instead of sending another', async () => {
+    const { store, reads } = await counted();
+    const meta = attemptMeta('a5');
+    await store.attempts.create(meta);
+    let t = 1_000;
+    const cache = createAttemptCache(store, () => t, MAX_AGE);
+    await cache.get('a5');
+    await store.attempts.update({ ...meta, state: 'paused' }, meta.version);
+    // The store is slow from here: the refresh read is held until released.
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const get = store.attempts.get;
+    store.attempts.get = async (id, consistent) => {
+      const out = get(id, consistent);
+      await held;
+      return out;
+    };
+    t += 2_000;
+    expect((await cache.get('a5')).state).toBe('running'); // refresh issued at t = 3,000
+    t += 1_500; // the first read is past its max age; the refresh (1.5 s old) is not
+    const waiting = cache.get('a5');
+    release();
+    expect((await waiting).state).toBe('paused');
+    expect(reads()).toBe(2);
+    // A refresh older than the max age is not waited for: a fresh read.
+    t += MAX_AGE + 1;
+    expect((await cache.get('a5')).state).toBe('paused');
+    expect(reads()).toBe(3);
+  });
+
   it('a refresh does not overwrite what set() or drop() did meanwhile', async () => {
     const { store } = await counted();
     const meta = attemptMeta('a4');
