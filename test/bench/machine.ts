@@ -15,18 +15,21 @@ export const processCpuUs = (pid: number): number => {
   }
 };
 
-/** CPU time all cores spent busy (user, nice, system, irq, softirq), µs. */
+/**
+ * CPU time of all cores that was not free for the benchmark, µs: busy (user, nice, system, irq, softirq) plus
+ * steal (taken by the hypervisor for other guests).
+ */
 const machineBusyUs = (): number => {
   const n = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  return (n[0]! + n[1]! + n[2]! + n[5]! + n[6]!) * TICK_US;
+  return (n[0]! + n[1]! + n[2]! + n[5]! + n[6]! + (n[7] ?? 0)) * TICK_US;
 };
 
 export interface CpuWindow {
   /** CPU of each watched process during the window, µs (same order as the pids given). */
   ownUs: number[];
   /**
-   * CPU that every other process on the machine used during the window, in cores (0 … cores): a quiet
-   * machine shows ≈ 0; undefined without /proc.
+   * CPU that every other process on the machine (and the hypervisor's steal) used during the window, in
+   * cores (0 … cores): a quiet machine shows ≈ 0; undefined without /proc.
    */
   othersCores: number | undefined;
 }
