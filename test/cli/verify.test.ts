@@ -24,8 +24,9 @@ const writeDir = (files: Map<string, string>) => {
   }
   return dir;
 };
+// The CLI under tsx's loader, as `npm run verify` runs it, without an npx per call (≈ 0.8 s of CPU each).
 const cli = (...args: string[]) =>
-  run('npx', ['tsx', 'functions/cli/verify.ts', ...args]).then(
+  run(process.execPath, ['--import', 'tsx', 'functions/cli/verify.ts', ...args]).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
   );
