@@ -21,7 +21,13 @@ beforeAll(() => {
   // The unit tests turn the CloudFormation validator off (vitest.config.ts); the synth check keeps it on.
   const { CDK_VALIDATION: _off, ...env } = process.env;
   const t0 = Date.now();
-  execFileSync('npx', ['cdk', 'synth', '--quiet', '--output', out], { cwd: repoRoot, env, stdio: 'pipe' });
+  // The CLI's own bin on this Node (not through npx: ≈ 0.8 s of CPU less); cdk.json's app command as deployed.
+  const cdk = join(repoRoot, 'node_modules', 'aws-cdk', 'bin', 'cdk');
+  execFileSync(process.execPath, [cdk, 'synth', '--quiet', '--output', out], {
+    cwd: repoRoot,
+    env,
+    stdio: 'pipe',
+  });
   synthMs = Date.now() - t0;
 }, 180_000);
 
