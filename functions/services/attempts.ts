@@ -226,7 +226,6 @@ export const createAttemptService = ({
       // whole or not at all, and a second start of the attempt is refused by the same condition.
       await store.attempts.create(meta);
       attemptCache.set(meta);
-      progress?.started(meta.attemptId, now);
       // A fresh attempt's whole log is its started step: no read of the log needed.
       return stateView(meta, now, [step]);
     },

@@ -19,32 +19,22 @@ export interface ProgressRecorder {
     meta: Pick<AttemptMeta, 'attemptId' | 'sessionId' | 'regNo'>,
     answered: number | undefined,
   ): Promise<boolean>;
-  /**
-   * The attempt started at `at` with nothing answered (what the monitor shows from its META): its first progress
-   * write waits PROGRESS_EVERY_MS from then, like any other, so the saves that follow a start spike do not add
-   * one write each on top of their steps.
-   */
-  started(attemptId: string, at: number): void;
 }
 
 export const createProgressRecorder = (deps: Deps): ProgressRecorder => {
   const lastWrite = new Map<string, number>();
-  const note = (attemptId: string, at: number) => {
-    lastWrite.delete(attemptId);
-    lastWrite.set(attemptId, at);
-    if (lastWrite.size > MAX_TRACKED) {
-      const oldest = lastWrite.keys().next().value;
-      if (oldest !== undefined) lastWrite.delete(oldest);
-    }
-  };
   return {
-    started: note,
     async maybeRecord(meta, answered) {
       if (answered === undefined) return false;
       const now = deps.clock();
       const last = lastWrite.get(meta.attemptId);
       if (last !== undefined && now - last < PROGRESS_EVERY_MS) return false;
-      note(meta.attemptId, now);
+      lastWrite.delete(meta.attemptId);
+      lastWrite.set(meta.attemptId, now);
+      if (lastWrite.size > MAX_TRACKED) {
+        const oldest = lastWrite.keys().next().value;
+        if (oldest !== undefined) lastWrite.delete(oldest);
+      }
       try {
         return await deps.store.room.recordProgress({
           sessionId: meta.sessionId,

@@ -24,25 +24,6 @@ const processes = (n: number) => {
   };
 };
 
-describe('progress writes after a start', () => {
-  it('the start counts as the first progress mark: no request for 30 s after it, then written', async () => {
-    const meta = { sessionId: 'S2', regNo: 'R-0002', attemptId: 'a2' };
-    const { recorders, advance, now } = processes(1);
-    const p = recorders[0] as ReturnType<typeof createProgressRecorder>;
-    const before = storeUnits.snapshot();
-    p.started(meta.attemptId, now());
-    advance(1_000);
-    expect(await p.maybeRecord(meta, 1)).toBe(false);
-    advance(PROGRESS_EVERY_MS - 1_001);
-    expect(await p.maybeRecord(meta, 2)).toBe(false);
-    expect(storeUnits.snapshot().requests - before.requests).toBe(0);
-    advance(1);
-    expect(await p.maybeRecord(meta, 3)).toBe(true);
-    const stored = (await store.room.listProgress('S2')).find((x) => x.regNo === 'R-0002');
-    expect(stored).toMatchObject({ answered: 3, lastSaveAt: now() });
-  });
-});
-
 describe('progress writes across processes', () => {
   it('a second process within 30 s is refused by the condition (and swallowed); the stored value stays; no reads', async () => {
     const meta = { sessionId: 'S1', regNo: 'R-0001', attemptId: 'a1' };
