@@ -1,11 +1,11 @@
-// Reason prompt for a proctor action (pause, resume, extend with minutes, reset device, force submit).
-import { type FormEvent, useState } from 'react';
+// Reason prompt for a proctor action (pause, resume, extend with minutes, reset device, force submit): a
+// ReasonDialog with the minutes field for an extension.
+import { useState } from 'react';
 import type { AttemptSummary } from '../../functions/schemas/staff.ts';
 import type { ProctorAction } from '../api/admin.ts';
-import { Dialog } from '../components/Dialog.tsx';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import type { MessageKey } from '../i18n/id.ts';
+import { ReasonDialog } from './ReasonDialog.tsx';
 
 export const ACTION_LABEL: Record<ProctorAction, MessageKey> = {
   pause: 'admin.action.pause',
@@ -26,70 +26,36 @@ interface Props {
 
 export function ProctorDialog({ target, busy, error, onConfirm, onClose }: Props) {
   const { t } = useI18n();
-  const [reason, setReason] = useState('');
   const [minutes, setMinutes] = useState(10);
   const action = target?.action;
   const title = target
     ? t('admin.action.title', { action: t(ACTION_LABEL[target.action]), regNo: target.attempt.regNo })
     : '';
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onConfirm(reason.trim(), action === 'extend' ? minutes : undefined);
-  }
-
   return (
-    <Dialog
+    <ReasonDialog
       open={target !== null}
       title={title}
-      onClose={() => {
-        setReason('');
-        onClose();
-      }}
+      confirm={t('admin.action.confirm')}
+      danger={action === 'submit' || action === 'reset-device'}
+      busy={busy}
+      error={error}
+      onConfirm={(reason) => onConfirm(reason, action === 'extend' ? minutes : undefined)}
+      onClose={onClose}
     >
-      <form onSubmit={submit} className="form">
+      {action === 'extend' && (
         <label className="field">
-          <span>{t('admin.action.reason')}</span>
-          <textarea
-            name="reason"
+          <span>{t('admin.action.minutes')}</span>
+          <input
+            name="minutes"
+            type="number"
+            min={1}
+            max={240}
             required
-            minLength={3}
-            maxLength={500}
-            rows={3}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            value={minutes}
+            onChange={(e) => setMinutes(Number(e.target.value))}
           />
         </label>
-        {action === 'extend' && (
-          <label className="field">
-            <span>{t('admin.action.minutes')}</span>
-            <input
-              name="minutes"
-              type="number"
-              min={1}
-              max={240}
-              required
-              value={minutes}
-              onChange={(e) => setMinutes(Number(e.target.value))}
-            />
-          </label>
-        )}
-        <ErrorAlert error={error} />
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className={
-              action === 'submit' || action === 'reset-device' ? 'btn btn-danger' : 'btn btn-primary'
-            }
-            disabled={busy || reason.trim().length < 3}
-          >
-            {t('admin.action.confirm')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+    </ReasonDialog>
   );
 }
