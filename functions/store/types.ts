@@ -38,15 +38,15 @@ export interface StaffUser {
 
 export type StaffDirectoryEntry = Omit<StaffUser, 'passwordHash'>;
 
-/** A stored result: section scores derived by replay, plus the final hash of the step log. */
-export interface StoredResult {
-  attemptId: string;
-  sessionId: string;
-  examId: string;
-  examVersion: number;
-  regNo: string;
-  formationId: string;
-  formationType: string;
+/**
+ * A stored result: the attempt it scores (as its META names it), section scores derived by replay, plus the
+ * final hash of the step log.
+ */
+export interface StoredResult
+  extends Pick<
+    AttemptMeta,
+    'attemptId' | 'sessionId' | 'examId' | 'examVersion' | 'regNo' | 'formationId' | 'formationType'
+  > {
   sections: Record<string, number>;
   total: number;
   passed: boolean | null;
