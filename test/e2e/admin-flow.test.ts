@@ -12,7 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXAM_ID } from '../../functions/local/demo-data.ts';
 import { startLocal } from '../../functions/local/server.ts';
 import { toZoneInput } from '../../web/admin/zone.ts';
-import { type AxeViolation, audit, ensureWebBuilt, launchChromium, serious, shot } from './helpers.ts';
+import {
+  type AxeViolation,
+  audit,
+  ensureWebBuilt,
+  launchChromium,
+  serious,
+  shot,
+  signInStaff,
+} from './helpers.ts';
 
 type Platform = Awaited<ReturnType<typeof startLocal>>;
 let platform: Platform;
@@ -66,10 +74,7 @@ const CANDIDATES = `no_peserta;nama;tanggal_lahir;formasi;pendidikan;sesi\n${[1,
   .join('\n')}\nE2E-0004;Peserta Uji 4;04/02/2000;F-E2E-1;S1;\n`;
 
 async function login(page: Page, who: { username: string; password: string }) {
-  await page.goto(`${platform.url}/#/admin`);
-  await page.getByLabel('Nama pengguna').fill(who.username);
-  await page.getByLabel('Kata sandi').fill(who.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await signInStaff(page, platform.url, who);
   await page.getByTestId('sessions').waitFor();
 }
 

@@ -3,7 +3,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocal } from '../../functions/local/server.ts';
-import { type AxeViolation, audit, ensureWebBuilt, launchChromium, serious, shot } from './helpers.ts';
+import {
+  type AxeViolation,
+  audit,
+  ensureWebBuilt,
+  launchChromium,
+  serious,
+  shot,
+  signInStaff,
+} from './helpers.ts';
 
 type Platform = Awaited<ReturnType<typeof startLocal>>;
 let platform: Platform;
@@ -69,10 +77,7 @@ describe('appeals in Chromium', () => {
     const staff = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
     const page = await staff.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${platform.url}/#/admin`);
-    await page.getByLabel('Nama pengguna').fill(platform.demo.admin.username);
-    await page.getByLabel('Kata sandi').fill(platform.demo.admin.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await signInStaff(page, platform.url, platform.demo.admin);
     await page.getByRole('heading', { name: 'Sesi ujian' }).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Sanggahan' }).click();
     const row = page.locator(`tr[data-appeal="${attemptId}"]`);
@@ -90,11 +95,7 @@ describe('appeals in Chromium', () => {
     const aud = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
     const apage = await aud.newPage();
     apage.on('pageerror', (e) => errors.push(e.message));
-    await apage.goto(`${platform.url}/#/auditor`);
-    await apage.getByRole('heading', { name: 'Masuk Auditor' }).waitFor();
-    await apage.getByLabel('Nama pengguna').fill(platform.demo.auditor.username);
-    await apage.getByLabel('Kata sandi').fill(platform.demo.auditor.password);
-    await apage.getByRole('button', { name: 'Masuk' }).click();
+    await signInStaff(apage, platform.url, platform.demo.auditor, '#/auditor');
     const table = apage.getByTestId('auditor-appeals');
     await table.getByText('Ditolak').waitFor({ timeout: 30_000 });
     await table.getByText(TEXT).waitFor();

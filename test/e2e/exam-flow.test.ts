@@ -13,6 +13,7 @@ import {
   NO_FINISHED,
   serious,
   shot,
+  signInStaff,
 } from './helpers.ts';
 
 type Platform = Awaited<ReturnType<typeof startLocal>>;
@@ -167,10 +168,7 @@ describe('exam flow in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     trackErrors(page);
-    await page.goto(`${platform.url}/#/admin`);
-    await page.getByLabel('Nama pengguna').fill(platform.demo.admin.username);
-    await page.getByLabel('Kata sandi').fill(platform.demo.admin.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await signInStaff(page, platform.url, platform.demo.admin);
 
     await page.getByRole('heading', { name: 'Sesi ujian' }).waitFor();
     const sessions = page.getByTestId('sessions');
@@ -212,10 +210,7 @@ describe('exam flow in Chromium', () => {
     const staff = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const spage = await staff.newPage();
     trackErrors(spage);
-    await spage.goto(`${platform.url}/#/admin`);
-    await spage.getByLabel('Nama pengguna').fill(platform.demo.proctor.username);
-    await spage.getByLabel('Kata sandi').fill(platform.demo.proctor.password);
-    await spage.getByRole('button', { name: 'Masuk' }).click();
+    await signInStaff(spage, platform.url, platform.demo.proctor);
     await spage
       .getByTestId('sessions')
       .locator('tr', { hasText: platform.demo.sessionId })

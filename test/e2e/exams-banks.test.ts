@@ -7,7 +7,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BANK_ID, DEMO_EXAM_ID } from '../../functions/local/demo-data.ts';
 import { startLocal } from '../../functions/local/server.ts';
-import { type AxeViolation, audit, ensureWebBuilt, launchChromium, NO_FINISHED, shot } from './helpers.ts';
+import {
+  type AxeViolation,
+  audit,
+  ensureWebBuilt,
+  launchChromium,
+  NO_FINISHED,
+  shot,
+  signInStaff,
+} from './helpers.ts';
 
 type Platform = Awaited<ReturnType<typeof startLocal>>;
 let platform: Platform;
@@ -41,10 +49,7 @@ const GOOD = [
 const BROKEN = `${GOOD}\ne2e-003,TWK,single,,Soal tanpa kunci,satu | dua,,\ne2e-004,TKP,weighted,,Bobot salah,satu | dua,,9|1`;
 
 async function login(page: Page) {
-  await page.goto(`${platform.url}/#/admin`);
-  await page.getByLabel('Nama pengguna').fill(platform.demo.admin.username);
-  await page.getByLabel('Kata sandi').fill(platform.demo.admin.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await signInStaff(page, platform.url, platform.demo.admin);
   await page.getByTestId('sessions').waitFor();
 }
 

@@ -126,6 +126,22 @@ export async function audit(page: Page): Promise<AxeViolation[]> {
 export const serious = (violations: AxeViolation[]) =>
   violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
+/**
+ * Signs staff in through the console's form at `path` (`#/admin` for admins and proctors, `#/auditor`); the
+ * caller waits for the screen it expects next.
+ */
+export async function signInStaff(
+  page: Page,
+  url: string,
+  who: { username: string; password: string },
+  path = '#/admin',
+): Promise<void> {
+  await page.goto(`${url}/${path}`);
+  await page.getByLabel('Nama pengguna').fill(who.username);
+  await page.getByLabel('Kata sandi').fill(who.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);

@@ -5,7 +5,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attemptIdFor } from '../../functions/domain/seed.ts';
 import { startLocal } from '../../functions/local/server.ts';
-import { type AxeViolation, audit, ensureWebBuilt, launchChromium, NO_FINISHED, shot } from './helpers.ts';
+import {
+  type AxeViolation,
+  audit,
+  ensureWebBuilt,
+  launchChromium,
+  NO_FINISHED,
+  shot,
+  signInStaff,
+} from './helpers.ts';
 
 type Platform = Awaited<ReturnType<typeof startLocal>>;
 
@@ -166,10 +174,7 @@ describe('psych battery in Chromium', () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
       const page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
-      await page.goto(`${platform.url}/${path}`);
-      await page.getByLabel('Nama pengguna').fill(who.username);
-      await page.getByLabel('Kata sandi').fill(who.password);
-      await page.getByRole('button', { name: 'Masuk' }).click();
+      await signInStaff(page, platform.url, who, path);
       await page.getByRole('heading', { name: heading }).waitFor();
       return { page, context };
     };

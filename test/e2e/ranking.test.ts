@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pseudonym } from '../../functions/domain/pseudonym.ts';
 import { DEMO_EXAM_ID } from '../../functions/local/demo-data.ts';
 import { startLocal } from '../../functions/local/server.ts';
-import { audit, ensureWebBuilt, launchChromium, serious, shot } from './helpers.ts';
+import { audit, ensureWebBuilt, launchChromium, serious, shot, signInStaff } from './helpers.ts';
 
 let platform: Awaited<ReturnType<typeof startLocal>>;
 let browser: Browser;
@@ -70,10 +70,7 @@ const publishFromConsole = async () => {
   const page = await (
     await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
   ).newPage();
-  await page.goto(`${platform.url}/#/admin`);
-  await page.getByLabel('Nama pengguna').fill(platform.demo.admin.username);
-  await page.getByLabel('Kata sandi').fill(platform.demo.admin.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await signInStaff(page, platform.url, platform.demo.admin);
   await page.getByRole('link', { name: 'Ujian' }).first().waitFor();
   await page.goto(`${platform.url}/#/admin/exams/${DEMO_EXAM_ID}`);
   const card = page.getByTestId('ranking-publication');
@@ -132,11 +129,7 @@ describe('public ranking page', () => {
     const page = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
     ).newPage();
-    await page.goto(`${platform.url}/#/auditor`);
-    await page.getByRole('heading', { name: 'Masuk Auditor' }).waitFor();
-    await page.getByLabel('Nama pengguna').fill(platform.demo.auditor.username);
-    await page.getByLabel('Kata sandi').fill(platform.demo.auditor.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await signInStaff(page, platform.url, platform.demo.auditor, '#/auditor');
     await page.getByRole('heading', { name: 'Konsol auditor' }).waitFor();
     const table = page.getByTestId('auditor-sessions');
     await table.getByText(platform.demo.sessionId).waitFor();

@@ -15,6 +15,7 @@ import {
   NO_FINISHED,
   serious,
   shot,
+  signInStaff,
 } from './helpers.ts';
 
 type Platform = Awaited<ReturnType<typeof startLocal>>;
@@ -60,10 +61,7 @@ describe('room monitor in Chromium', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${platform.url}/#/admin`);
-    await page.getByLabel('Nama pengguna').fill(platform.demo.proctor.username);
-    await page.getByLabel('Kata sandi').fill(platform.demo.proctor.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await signInStaff(page, platform.url, platform.demo.proctor);
     await page.getByRole('heading', { name: 'Sesi ujian' }).waitFor();
     await page.goto(`${platform.url}/#/admin/sessions/${ROOM}`);
     await page.locator('tr[data-regno="ROOM-00001"]').waitFor({ timeout: 30_000 });

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocal } from '../../functions/local/server.ts';
-import { audit, ensureWebBuilt, launchChromium, serious, shot } from './helpers.ts';
+import { audit, ensureWebBuilt, launchChromium, serious, shot, signInStaff } from './helpers.ts';
 
 let platform: Awaited<ReturnType<typeof startLocal>>;
 let browser: Browser;
@@ -13,10 +13,7 @@ const signIn = async (): Promise<Page> => {
   const page = await (
     await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })
   ).newPage();
-  await page.goto(`${platform.url}/#/admin`);
-  await page.getByLabel('Nama pengguna').fill(platform.demo.admin.username);
-  await page.getByLabel('Kata sandi').fill(platform.demo.admin.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await signInStaff(page, platform.url, platform.demo.admin);
   await page.getByRole('link', { name: 'SKB & hasil akhir' }).waitFor();
   return page;
 };
