@@ -8,13 +8,13 @@ import { useI18n } from '../i18n/I18n.tsx';
 import { useAction } from '../lib/useAction.ts';
 import { CandidatesTable } from './CandidatesTable.tsx';
 import { FormationsTable } from './FormationsTable.tsx';
+import { ImportProblems } from './ImportProblems.tsx';
 import { RosterTools } from './RosterTools.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff } from './useStaff.ts';
 
 type Problems = ImportRefused['problems'];
 /** A file with thousands of bad rows: the first ones are listed, the rest counted (the page stays responsive). */
-const SHOWN_PROBLEMS = 500;
 
 export function RegistryPage() {
   const { t } = useI18n();
@@ -119,36 +119,7 @@ function ImportForm({ id, title, help, run, onAuthError }: FormProps) {
         </p>
       )}
       <ErrorAlert error={error} />
-      {problems.length > 0 && (
-        <div role="alert" className="table-wrap">
-          <h3>{t('admin.registry.problems', { n: problems.length })}</h3>
-          <table className="table" data-testid={`problems-${id}`}>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('admin.registry.col.line')}
-                </th>
-                <th scope="col">{t('admin.registry.col.column')}</th>
-                <th scope="col">{t('admin.registry.col.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.slice(0, SHOWN_PROBLEMS).map((p) => (
-                <tr key={`${p.line}-${p.column ?? ''}-${p.message}`}>
-                  <td className="num">{p.line}</td>
-                  <td className="mono">{p.column ?? ''}</td>
-                  <td>{p.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {problems.length > SHOWN_PROBLEMS && (
-            <p className="small muted">
-              {t('admin.registry.moreProblems', { n: problems.length - SHOWN_PROBLEMS })}
-            </p>
-          )}
-        </div>
-      )}
+      <ImportProblems problems={problems} testId={`problems-${id}`} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
+import { ImportProblems } from './ImportProblems.tsx';
 import { PublicationStateLine } from './RankingPublicationCard.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useExamChoice } from './useExamChoice.ts';
@@ -219,31 +220,7 @@ export function SkbPage() {
             {t('admin.registry.upload')}
           </button>
         </form>
-        {problems.length > 0 && (
-          <div role="alert" className="table-wrap">
-            <h3>{t('admin.registry.problems', { n: problems.length })}</h3>
-            <table className="table" data-testid="skb-problems">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('admin.registry.col.line')}
-                  </th>
-                  <th scope="col">{t('admin.registry.col.column')}</th>
-                  <th scope="col">{t('admin.registry.col.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {problems.map((p) => (
-                  <tr key={`${p.line}-${p.column ?? ''}-${p.message}`}>
-                    <td className="num">{p.line}</td>
-                    <td className="mono">{p.column ?? ''}</td>
-                    <td>{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ImportProblems problems={problems} testId="skb-problems" />
       </section>
       <section className="card" aria-labelledby="skb-final">
         <div className="page-head">
