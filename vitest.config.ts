@@ -30,7 +30,9 @@ const isolated = all.filter((f) => !shared.includes(f));
 export default defineConfig({
   test: {
     globalSetup: ['test/setup/global.ts'],
-    testTimeout: 20_000,
+    // A hang guard, not a speed check (time budgets are asserted where they matter): with two files at once on a
+    // loaded machine, loops of hundreds of API calls (login limits, seeding) ran past 20 s.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { CDK_VALIDATION: 'false' },
     reporters: ['default', 'json'],
