@@ -211,7 +211,7 @@ function RoomMonitor({ staff, sessionId, onAuthError, onLogout }: Props) {
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
-    <StaffLayout staff={staff} onLogout={onLogout}>
+    <StaffLayout staff={staff} onLogout={onLogout} full>
       <p className="small">
         <a href={paths.adminSessions}>← {t('admin.sessions.title')}</a>
       </p>

@@ -12,14 +12,17 @@ interface Props {
   children: ReactNode;
   /** Printable pages hide the navigation on paper. */
   wide?: boolean;
+  /** Many-column dashboards (the room monitor) use up to 1,600 px. */
+  full?: boolean;
 }
 
-export function StaffLayout({ staff, onLogout, children, wide = true }: Props) {
+export function StaffLayout({ staff, onLogout, children, wide = true, full = false }: Props) {
   return (
     <Layout
       header={<StaffHeader staff={staff} onLogout={onLogout} />}
       nav={<StaffNav staff={staff} />}
       wide={wide}
+      full={full}
     >
       {children}
     </Layout>

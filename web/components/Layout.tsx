@@ -10,9 +10,11 @@ interface Props {
   /** A navigation bar under the top bar (the staff console's). */
   nav?: ReactNode;
   wide?: boolean;
+  /** Dashboards with many columns (the room monitor): up to 1,600 px instead of 1,200. */
+  full?: boolean;
 }
 
-export function Layout({ children, header, nav, wide }: Props) {
+export function Layout({ children, header, nav, wide, full }: Props) {
   const { t } = useI18n();
   return (
     <>
@@ -31,7 +33,11 @@ export function Layout({ children, header, nav, wide }: Props) {
         <LanguageSwitch />
       </header>
       {nav}
-      <main id="main" tabIndex={-1} className={wide ? 'page page-wide' : 'page'}>
+      <main
+        id="main"
+        tabIndex={-1}
+        className={full ? 'page page-wide page-full' : wide ? 'page page-wide' : 'page'}
+      >
         {children}
       </main>
     </>
