@@ -1,7 +1,7 @@
 // Candidate registry: each import's rows packed into CHUNK items under CANDSET#importId, and the CANDIDATES
 // pointer to the import in force (written last, so an import is visible whole or not at all).
 import type { CandidateRecord, CandidatesPointer } from '../domain/registry.ts';
-import { keys, TABLE_KEYS } from './keys.ts';
+import { keys } from './keys.ts';
 import { Table } from './table.ts';
 import type { CandidateRepo } from './types.ts';
 
@@ -26,12 +26,7 @@ export const createCandidateRepo = (table: Table): CandidateRepo => {
       // One Query over CHUNK#from..CHUNK#to (consistent: the chunks were written just before the pointer).
       const lo = keys.importChunk(importId, from);
       const hi = keys.importChunk(importId, to);
-      const items = await table.queryAll({
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
-        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#sk': TABLE_KEYS.sortKey },
-        ExpressionAttributeValues: { ':pk': { S: lo.PK }, ':lo': { S: lo.SK }, ':hi': { S: hi.SK } },
-        ConsistentRead: true,
-      });
+      const items = await table.queryBetween(lo.PK, lo.SK, hi.SK, { consistent: true });
       return items.flatMap((i) => Table.fromItem<ChunkItem>(i).rows);
     },
     async putImportChunks(

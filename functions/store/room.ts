@@ -65,11 +65,7 @@ export const createRoomRepo = (table: Table): RoomRepo => ({
   async listProgressRange(sessionId: string, fromRegNo: string, toRegNo: string): Promise<RoomProgress[]> {
     const lo = keys.roomProgress(sessionId, fromRegNo);
     const hi = keys.roomProgress(sessionId, toRegNo);
-    const items = await table.queryAll({
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
-      ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#sk': TABLE_KEYS.sortKey },
-      ExpressionAttributeValues: { ':pk': { S: lo.PK }, ':lo': { S: lo.SK }, ':hi': { S: hi.SK } },
-    });
+    const items = await table.queryBetween(lo.PK, lo.SK, hi.SK);
     return items.map((i) => Table.fromItem<RoomProgress>(i));
   },
 });

@@ -83,16 +83,12 @@ export const createSessionRepo = (table: Table): SessionRepo => {
     async listOpeningBetween(fromMs: number, toMs: number): Promise<Session[]> {
       if (toMs < fromMs) return [];
       const { PK } = keys.sessionList();
-      const items = await table.queryAll({
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
-        ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#sk': TABLE_KEYS.sortKey },
-        ExpressionAttributeValues: {
-          ':pk': { S: PK },
-          // '#' < any id character and '~' > any: the bounds take every id at the two edge times.
-          ':lo': { S: keys.sessionListEntry(Math.max(0, fromMs), '').SK },
-          ':hi': { S: keys.sessionListEntry(toMs, '~').SK },
-        },
-      });
+      // '#' < any id character and '~' > any: the bounds take every id at the two edge times.
+      const items = await table.queryBetween(
+        PK,
+        keys.sessionListEntry(Math.max(0, fromMs), '').SK,
+        keys.sessionListEntry(toMs, '~').SK,
+      );
       return items.map((i) => Table.fromItem<Session>(i));
     },
 

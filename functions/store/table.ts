@@ -237,6 +237,16 @@ export class Table {
     });
   }
 
+  /** Every item of partition `pk` whose sort key lies between `loSk` and `hiSk` (both included), in key order. */
+  queryBetween(pk: string, loSk: string, hiSk: string, opts: { consistent?: boolean } = {}): Promise<Item[]> {
+    return this.queryAll({
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+      ExpressionAttributeNames: { '#pk': TABLE_KEYS.partitionKey, '#sk': TABLE_KEYS.sortKey },
+      ExpressionAttributeValues: { ':pk': { S: pk }, ':lo': { S: loSk }, ':hi': { S: hiSk } },
+      ...(opts.consistent ? { ConsistentRead: true } : {}),
+    });
+  }
+
   /** Query a partition (optionally an SK prefix), all pages. */
   async queryPartition(
     pk: string,
