@@ -33,11 +33,7 @@ export function RankingPublicationCard({
     action.run(async () => {
       setNotice(null);
       const { publication } = await examsApi.publishRanking(token, examId);
-      setNotice(
-        publication.created
-          ? t('admin.ranking.published', { v: publication.version })
-          : t('admin.ranking.publishedSame', { v: publication.version }),
-      );
+      setNotice(publishedNotice(t, publication));
       reload();
     });
 
@@ -103,3 +99,12 @@ export function PublicationStateLine({ status }: { status: PublicationStatus }) 
     </>
   );
 }
+
+/** What a publish answered: a new version, or the latest one standing because nothing changed. */
+export const publishedNotice = (
+  t: ReturnType<typeof useI18n>['t'],
+  publication: { version: number; created: boolean },
+): string =>
+  t(publication.created ? 'admin.ranking.published' : 'admin.ranking.publishedSame', {
+    v: publication.version,
+  });

@@ -10,7 +10,7 @@ import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { ImportProblems } from './ImportProblems.tsx';
-import { PublicationStateLine } from './RankingPublicationCard.tsx';
+import { PublicationStateLine, publishedNotice } from './RankingPublicationCard.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useExamChoice } from './useExamChoice.ts';
 import { useStaff } from './useStaff.ts';
@@ -99,11 +99,7 @@ export function SkbPage() {
     setError(null);
     try {
       const { publication } = await skbApi.publish(token, examId);
-      setNotice(
-        publication.created
-          ? t('admin.skb.published', { v: publication.version })
-          : t('admin.skb.publishedSame', { v: publication.version }),
-      );
+      setNotice(publishedNotice(t, publication));
       load();
     } catch (err) {
       fail(err);

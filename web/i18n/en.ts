@@ -241,8 +241,6 @@ export const en: Record<MessageKey, string> = {
   'admin.skb.preview': 'Final ranking (preview)',
   'admin.skb.publish': 'Publish the final ranking',
   'admin.skb.publicPage': 'Public page',
-  'admin.skb.published': 'Published as version {v}.',
-  'admin.skb.publishedSame': 'Nothing changed; version {v} stands.',
   'admin.skb.empty': 'No candidate has advanced to SKB yet.',
   'admin.skb.col.formation': 'Formation',
   'admin.skb.col.rank': 'Rank',

@@ -242,8 +242,6 @@ export const id = {
   'admin.skb.preview': 'Peringkat akhir (pratinjau)',
   'admin.skb.publish': 'Publikasikan peringkat akhir',
   'admin.skb.publicPage': 'Halaman publik',
-  'admin.skb.published': 'Dipublikasikan sebagai versi {v}.',
-  'admin.skb.publishedSame': 'Tidak ada perubahan; versi {v} tetap berlaku.',
   'admin.skb.empty': 'Belum ada peserta yang lanjut ke SKB.',
   'admin.skb.col.formation': 'Formasi',
   'admin.skb.col.rank': 'Peringkat',
