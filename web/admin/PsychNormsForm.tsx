@@ -47,18 +47,25 @@ export function PsychNormsForm({ token, examId }: { token: string; examId: strin
     });
   }
 
+  // The fields appear once the stored settings are in: an answer arriving after a choice would overwrite it.
+  if (!current)
+    return (
+      <section className="psych-norms" aria-labelledby={`${uid}-h`} aria-busy="true">
+        <h3 id={`${uid}-h`}>{t('psych.norms.title')}</h3>
+        <p className="muted">{t('common.loading')}</p>
+        <ErrorAlert error={error} />
+      </section>
+    );
   const fields = error instanceof ApiError ? Object.entries(error.fields ?? {}) : [];
   return (
     <form className="psych-norms" onSubmit={submit} aria-labelledby={`${uid}-h`}>
       <h3 id={`${uid}-h`}>{t('psych.norms.title')}</h3>
-      {current && (
-        <p data-testid="norms-current">
-          {current.source === 'table' && current.table
-            ? t('psych.report.normTable', { description: current.table.description })
-            : t('psych.norms.fromCandidates')}{' '}
-          {t('psych.report.cutoffs', { low: current.cutoffs.lowBelow, high: current.cutoffs.highAbove })}
-        </p>
-      )}
+      <p data-testid="norms-current">
+        {current.source === 'table' && current.table
+          ? t('psych.report.normTable', { description: current.table.description })
+          : t('psych.norms.fromCandidates')}{' '}
+        {t('psych.report.cutoffs', { low: current.cutoffs.lowBelow, high: current.cutoffs.highAbove })}
+      </p>
       <fieldset className="segmented">
         <legend>{t('psych.norms.source')}</legend>
         <label>
