@@ -114,9 +114,9 @@ export type ClientStepInput = z.infer<typeof clientStepInput>;
 
 /**
  * The web client sends `answered` with a save at most this often (the server writes the room monitor's
- * progress at most once per attempt per 30 s; 2 s more keeps two reports from landing inside one window).
+ * progress at most once per attempt per 60 s; 2 s more keeps two reports from landing inside one window).
  */
-export const ANSWERED_REPORT_EVERY_MS = 32_000;
+export const ANSWERED_REPORT_EVERY_MS = 62_000;
 
 export const saveAnswersBody = z.object({
   steps: z.array(clientStepInput).check(z.minLength(1), z.maxLength(50)),

@@ -389,7 +389,7 @@ export const createAttemptService = ({
         if (rejected === 'late') await freshMeta(meta.attemptId, now); // finalizes lazily
         throw error;
       }
-      // Beside the step puts (no added latency): at most one progress write per attempt per 30 s.
+      // Beside the step puts (no added latency): at most one progress write per attempt per 60 s (PROGRESS_EVERY_MS).
       const [outcomes] = await Promise.all([
         Promise.all(
           bankSteps.map((s) => {

@@ -1,10 +1,10 @@
-// The room monitor's progress writes from the save path (answered count, last save), at most one per attempt per 30 s
+// The room monitor's progress writes from the save path (answered count, last save), at most one per attempt per 60 s
 // across processes: a per-process map skips the request, a condition on the stored item holds back the rest.
 import type { AttemptMeta } from '../domain/attempt.ts';
 import type { Deps } from './deps.ts';
 
 /** At most one stored progress write per attempt per this many ms, over all processes (docs/capacity.md). */
-export const PROGRESS_EVERY_MS = 30_000;
+export const PROGRESS_EVERY_MS = 60_000;
 /** Entries kept in the per-process throttle map before the oldest are dropped (bounded memory). */
 const MAX_TRACKED = 50_000;
 

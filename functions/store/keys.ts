@@ -171,7 +171,7 @@ export const keys = {
   pushConnectionsOf: (attemptId: string) => ({ PK: `PUSH#${attemptId}`, SKPrefix: 'CONN#' }),
   /**
    * Room-monitor progress of one candidate's attempt (answered count, last save), written at most once per
-   * attempt per 30 s from the save path; one partition per session in regNo order (like the roster), so a
+   * attempt per 60 s from the save path; one partition per session in regNo order (like the roster), so a
    * monitor page reads one range of it.
    */
   roomProgress: (sessionId: string, regNo: string) => ({ PK: `ROOM#${sessionId}`, SK: `A#${regNo}` }),

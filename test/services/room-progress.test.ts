@@ -25,7 +25,7 @@ const processes = (n: number) => {
 };
 
 describe('progress writes across processes', () => {
-  it('a second process within 30 s is refused by the condition (and swallowed); the stored value stays; no reads', async () => {
+  it('a second process within 60 s is refused by the condition (and swallowed); the stored value stays; no reads', async () => {
     const meta = { sessionId: 'S1', regNo: 'R-0001', attemptId: 'a1' };
     const { recorders, advance, now } = processes(2);
     const [p1, p2] = recorders as [
@@ -57,7 +57,7 @@ describe('progress writes across processes', () => {
     [4, 5_000],
     [16, 2_000],
   ])(
-    '%i processes, one save every %i ms for 5 minutes: ≤ 1 stored write per 30 s, requests bounded per process',
+    '%i processes, one save every %i ms for 5 minutes: ≤ 1 stored write per 60 s, requests bounded per process',
     async (n, every) => {
       const meta = { sessionId: `S-${n}-${every}`, regNo: 'R-0002', attemptId: 'a2' };
       const { recorders, advance } = processes(n);
@@ -75,7 +75,7 @@ describe('progress writes across processes', () => {
       expect(written).toBeLessThanOrEqual(300_000 / PROGRESS_EVERY_MS);
       // and the room still sees progress: a gap is at most the throttle plus one round of the processes
       expect(written).toBeGreaterThanOrEqual(Math.floor(300_000 / (PROGRESS_EVERY_MS + n * every)));
-      // each process tries at most once per 30 s; none of it is a read
+      // each process tries at most once per 60 s; none of it is a read
       expect(requests).toBeLessThanOrEqual(n * Math.ceil(300_000 / PROGRESS_EVERY_MS));
       expect(storeUnits.snapshot().reads - before.reads).toBe(0);
       console.info(

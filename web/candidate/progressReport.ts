@@ -1,5 +1,5 @@
 // How often the device sends its answered count with a save: the room monitor's progress is written at most
-// once per attempt per 30 s anyway, so a device that reported on every save made each Lambda it reached try
+// once per attempt per 60 s anyway, so a device that reported on every save made each Lambda it reached try
 // (and pay for) a refused conditional write.
 import { ANSWERED_REPORT_EVERY_MS } from '../../functions/schemas/candidate.ts';
 
