@@ -11,6 +11,7 @@ import {
   ensureWebBuilt,
   launchChromium,
   NO_FINISHED,
+  rowAction,
   serious,
   shot,
   signInStaff,
@@ -220,7 +221,7 @@ describe('exam flow in Chromium', () => {
     await row.getByText('Berjalan').waitFor();
 
     // Pause with a reason (the confirm button stays disabled until the reason is long enough).
-    await row.getByRole('button', { name: 'Jeda' }).click();
+    await rowAction(row, 'Jeda');
     const dialog = spage.getByRole('dialog', { name: `Jeda: ${candidate.regNo}` });
     await dialog.getByLabel(/Alasan/).fill('listrik padam di ruang 2');
     await shot(spage, '09-proctor-reason');
@@ -235,7 +236,7 @@ describe('exam flow in Chromium', () => {
     await shot(cpage, '10-candidate-paused');
 
     // Resume: the candidate polls while paused and unlocks; an answer is then saved.
-    await row.getByRole('button', { name: 'Lanjutkan' }).click();
+    await rowAction(row, 'Lanjutkan');
     await spage
       .getByRole('dialog')
       .getByLabel(/Alasan/)
@@ -247,7 +248,7 @@ describe('exam flow in Chromium', () => {
     await cpage.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 20_000 });
 
     // Extend by 10 minutes: the monitor's remaining time grows past the 100-minute duration.
-    await row.getByRole('button', { name: 'Tambah waktu' }).click();
+    await rowAction(row, 'Tambah waktu');
     await spage
       .getByRole('dialog')
       .getByLabel(/Alasan/)

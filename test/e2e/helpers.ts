@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults } from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 export const CHROMIUM = '/usr/bin/chromium';
@@ -142,10 +142,17 @@ export async function signInStaff(
   await page.getByRole('button', { name: 'Masuk' }).click();
 }
 
-export async function shot(page: Page, name: string): Promise<string> {
+/** Picks one of a room monitor row's actions ("Jeda", "Akhiri paksa"…) from the row's action menu. */
+export async function rowAction(row: Locator, action: string): Promise<void> {
+  await row.getByRole('button', { name: /^Tindakan untuk / }).click();
+  await row.getByRole('menu').getByRole('menuitem', { name: action, exact: true }).click();
+}
+
+/** `fullPage: false` keeps the window's size (a full-page shot resizes it, which closes an open menu). */
+export async function shot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

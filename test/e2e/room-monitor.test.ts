@@ -179,4 +179,71 @@ describe('room monitor in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it.each([1280, 1366, 1600])(
+    'at %i px every row action is reachable without scrolling sideways: one menu per row, by mouse and keyboard',
+    async (width) => {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'id-ID' });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await signInStaff(page, platform.url, platform.demo.proctor);
+      await page.getByRole('heading', { name: 'Sesi ujian' }).waitFor();
+      await page.goto(`${platform.url}/#/admin/sessions/${ROOM}`);
+      await page.getByTestId('room-filter').selectOption('running');
+      const row = page.locator('tr[data-regno][data-state="running"]').first();
+      await row.waitFor({ timeout: 30_000 });
+
+      // nothing past the right edge: neither the page nor the table's scroll box scrolls sideways
+      const overflow = await page.evaluate(() => {
+        const box = document.querySelector('[data-testid="room-scroll"]') as HTMLElement;
+        return {
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          box: box.scrollWidth - box.clientWidth,
+        };
+      });
+      expect(overflow).toEqual({ page: 0, box: 0 });
+      const button = row.getByRole('button', { name: /^Tindakan untuk ROOM-\d+$/ });
+      const box = await button.boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(width);
+
+      // mouse: the menu lists a running row's four actions, each inside the window
+      await button.click();
+      const menu = row.getByRole('menu');
+      const items = menu.getByRole('menuitem');
+      expect(await items.allTextContents()).toEqual([
+        'Jeda',
+        'Tambah waktu',
+        'Setujui ganti perangkat',
+        'Akhiri paksa',
+      ]);
+      expect(await button.getAttribute('aria-expanded')).toBe('true');
+      for (const b of await Promise.all((await items.all()).map((i) => i.boundingBox())))
+        expect(b && b.x >= 0 && b.x + b.width <= width && b.y + b.height <= 800).toBe(true);
+      await expectAccessible(page, `room-menu-${width}`);
+      await shot(page, `room-04-row-menu-${width}`, { fullPage: false });
+      expect(await menu.isVisible()).toBe(true);
+
+      // keyboard: Escape closes and gives focus back; Enter opens on the first item, arrows wrap, Enter picks
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden' });
+      expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Jeda');
+      await page.keyboard.press('ArrowUp');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Akhiri paksa');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tambah waktu');
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: /^Tambah waktu: ROOM-\d+$/ });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Batal' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
 });

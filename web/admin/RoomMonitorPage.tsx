@@ -1,6 +1,6 @@
 // The proctor's room monitor: every rostered candidate (absentees too), virtualized rows, sort and filter,
-// per-candidate and whole-room actions (pause / resume / extend with one reason), refreshed every 4 s. A refresh
-// walks the room in registration-number order (pages whose store cost follows the page); sort, filter, search
+// per-candidate actions (one menu per row) and whole-room ones (pause / resume / extend with one reason),
+// refreshed every 4 s. A refresh walks the room in registration-number order (pages whose store cost follows the page); sort, filter, search
 // and the counts are computed here (domain/room-view.ts, the same view the server's sorted route applies).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -16,6 +16,7 @@ import { formatDuration } from '../lib/timing.ts';
 import { useAction } from '../lib/useAction.ts';
 import { formatTime } from './format.ts';
 import { ACTION_LABEL, ProctorDialog } from './ProctorDialog.tsx';
+import { RowActionsMenu } from './RowActionsMenu.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff } from './useStaff.ts';
 
@@ -407,18 +408,12 @@ const RoomRow = memo(function RoomRow({ row: r, index, measure, remaining, lastS
         {r.handoverOpen ? <span className="pill pill-paused">{t('admin.device.waiting')}</span> : null}
       </td>
       <td>
-        <div className="actions">
-          {actionsFor(r).map((action) => (
-            <button
-              key={action}
-              type="button"
-              className={action === 'submit' ? 'btn btn-small btn-danger-outline' : 'btn btn-small'}
-              onClick={() => onAction(r, action)}
-            >
-              {t(ACTION_LABEL[action])}
-            </button>
-          ))}
-        </div>
+        <RowActionsMenu
+          text={t('admin.room.actions')}
+          label={t('admin.room.actionsFor', { regNo: r.regNo })}
+          actions={actionsFor(r).map((a) => ({ id: a, label: t(ACTION_LABEL[a]), danger: a === 'submit' }))}
+          onPick={(a) => onAction(r, a)}
+        />
       </td>
     </tr>
   );

@@ -605,6 +605,8 @@ export const en: Record<MessageKey, string> = {
   'admin.room.col.name': 'Name',
   'admin.room.col.answered': 'Answered',
   'admin.room.col.lastSave': 'Last save',
+  'admin.room.actions': 'Actions',
+  'admin.room.actionsFor': 'Actions for {regNo}',
   'admin.room.col.devices': 'Device changes',
   'room.state.absent': 'Absent',
   'room.state.ready': 'Logged in',

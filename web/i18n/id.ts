@@ -608,6 +608,8 @@ export const id = {
   'admin.room.col.name': 'Nama',
   'admin.room.col.answered': 'Terjawab',
   'admin.room.col.lastSave': 'Simpan terakhir',
+  'admin.room.actions': 'Tindakan',
+  'admin.room.actionsFor': 'Tindakan untuk {regNo}',
   'admin.room.col.devices': 'Ganti perangkat',
   'room.state.absent': 'Belum hadir',
   'room.state.ready': 'Sudah masuk',
