@@ -7,7 +7,9 @@ import { Worker } from 'node:worker_threads';
 import S3rver from 's3rver';
 import { createStore } from '../store/index.ts';
 import type { StoreConfig } from '../store/types.ts';
-import type { DynamoWorkerData, DynamoWorkerMessage } from './embedded-dynamo-worker.ts';
+import type { DynamoWorkerData, DynamoWorkerMessage, StoreGcPause } from './embedded-dynamo-worker.ts';
+
+export type { StoreGcPause } from './embedded-dynamo-worker.ts';
 
 export interface EmbeddedStoreOptions {
   /** Directory for `dynamo/` (LevelDB) and `s3/`; undefined = in-memory (s3rver uses a temp dir). */
@@ -22,6 +24,8 @@ export interface EmbeddedStoreOptions {
   region?: string;
   /** Create the table (and buckets) if absent; default true. */
   ensure?: boolean;
+  /** Diagnostics (the benchmark): each GC pause of at least `minMs` (default 10) on the store's worker thread. */
+  storeGc?: { minMs?: number; on: (pause: StoreGcPause) => void };
 }
 
 export interface EmbeddedStore {
@@ -40,8 +44,13 @@ export const EMBEDDED_DEFAULTS = {
 
 const startDynamoWorker = async (
   data: DynamoWorkerData,
+  onGc?: (pause: StoreGcPause) => void,
 ): Promise<{ port: number; stop: () => Promise<void> }> => {
   const worker = new Worker(new URL('./embedded-dynamo-worker.ts', import.meta.url), { workerData: data });
+  if (onGc)
+    worker.on('message', (m: DynamoWorkerMessage) => {
+      if (m.type === 'gc') onGc(m.pause);
+    });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const listening = new Promise<number>((resolve, reject) => {
     const onMessage = (m: DynamoWorkerMessage) => {
@@ -102,7 +111,15 @@ export const startEmbeddedStore = async (opts: EmbeddedStoreOptions = {}): Promi
     s3Dir = tempDir;
   }
 
-  const dynamo = await startDynamoWorker({ path: dynamoPath, port: opts.dynamoPort ?? 0, host });
+  const dynamo = await startDynamoWorker(
+    {
+      path: dynamoPath,
+      port: opts.dynamoPort ?? 0,
+      host,
+      ...(opts.storeGc ? { reportGcMs: opts.storeGc.minMs ?? 10 } : {}),
+    },
+    opts.storeGc?.on,
+  );
   let s3: S3rver;
   let s3Port: number;
   try {

@@ -18,7 +18,7 @@ import { sweepOpenSessions } from '../services/sweep.ts';
 import { createStore } from '../store/index.ts';
 import { checkDataFormat, ensureDemo } from './data-dir.ts';
 import type { DemoCredentials, SeedOptions } from './demo-data.ts';
-import { startEmbeddedStore } from './embedded-store.ts';
+import { type EmbeddedStoreOptions, startEmbeddedStore } from './embedded-store.ts';
 import { portInUse } from './errors.ts';
 import { servePublished } from './published.ts';
 import { createLocalPush } from './push-ws.ts';
@@ -40,6 +40,8 @@ export interface LocalOptions {
   sweepEveryMs?: number;
   /** The built web app to serve (default web/dist/, built by `npm run build:web`). */
   webDist?: string;
+  /** GC pauses on the store's worker thread (the benchmark lists them beside the API thread's). */
+  storeGc?: EmbeddedStoreOptions['storeGc'];
 }
 
 export interface LocalPlatform {
@@ -52,7 +54,10 @@ export interface LocalPlatform {
 
 export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform> => {
   if (opts.dataDir) checkDataFormat(opts.dataDir);
-  const embedded = await startEmbeddedStore({ dataDir: opts.dataDir });
+  const embedded = await startEmbeddedStore({
+    dataDir: opts.dataDir,
+    ...(opts.storeGc ? { storeGc: opts.storeGc } : {}),
+  });
   const localPush = createLocalPush();
   try {
     const store = createStore(embedded.config);

@@ -1,4 +1,6 @@
 // A simulated candidate: login, start, form, and the answer/change/flag steps a real exam client would queue.
+import { performance } from 'node:perf_hooks';
+import { createProgressReport } from '../../web/candidate/progressReport.ts';
 import type { AckedStep, DemoCandidate } from './protocol.ts';
 
 export interface FormItem {
@@ -17,6 +19,8 @@ export interface SimCandidate {
   flags: Set<string>;
   nextUnanswered: number;
   acked: AckedStep[];
+  /** The exam page's gate for the answered count: with the first save, then at most every 32 s. */
+  report: (answered: number) => number | undefined;
 }
 
 export const newCandidate = (c: DemoCandidate): SimCandidate => ({
@@ -30,6 +34,7 @@ export const newCandidate = (c: DemoCandidate): SimCandidate => ({
   flags: new Set(),
   nextUnanswered: 0,
   acked: [],
+  report: createProgressReport(() => performance.now()),
 });
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;

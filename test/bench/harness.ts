@@ -27,7 +27,7 @@ import type {
   SpikeResult,
   ThroughputResult,
 } from './protocol.ts';
-import { describeEvents } from './server-events.ts';
+import { describeEvents, type ServerEvent } from './server-events.ts';
 
 export interface BenchOptions {
   spikeCandidates: number;
@@ -354,14 +354,16 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     const openLoop = expect<OpenLoopResult>(openOut, 'openLoop');
     const afterOpen = await stats();
     const { events } = (await server.request({ type: 'events' })) as ServerEvents;
+    const loadgenGc = openLoop.loadgenGc.map(([at, what, ms]): ServerEvent => [at, `loadgen ${what}`, ms]);
     log(
-      `open loop server events (s from start: API-thread GC ≥ 10 ms, store flush/compaction): ${
-        describeEvents(events, openFrom, Date.now()) || 'none'
+      `open loop events (s from start: GC ≥ 10 ms on the API thread, the store thread and in the load generator; store flush/compaction): ${
+        describeEvents([...events, ...loadgenGc], openFrom, Date.now()) || 'none'
       }`,
     );
     log(
-      `open loop late windows (s from start: saves, slowest ms): ${
-        openLoop.lateWindows.map(([at, n, max]) => `${at}: ${n}, ${max}`).join('; ') || 'none over 50 ms'
+      `open loop late windows (s from start: saves, slowest ms, latest send after schedule ms): ${
+        openLoop.lateWindows.map(([at, n, max, lag]) => `${at}: ${n}, ${max}, ${lag}`).join('; ') ||
+        'none over 50 ms'
       }`,
     );
     // CPU per save without the saturation phase's submits: the figure to compare between runs (load-insensitive).

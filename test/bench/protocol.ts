@@ -107,9 +107,12 @@ export interface OpenLoopResult extends PhaseCounts {
   latency: LatencySummary;
   /**
    * Where the tail sits: the 250 ms windows of scheduled send times whose slowest save took over 50 ms, as
-   * [seconds from the phase start, saves in the window, slowest ms], at most 40 (the slowest kept).
+   * [seconds from the phase start, saves in the window, slowest ms, latest send in ms after its scheduled
+   * time (the load generator's own delay)], at most 40 (the slowest kept).
    */
-  lateWindows: Array<[number, number, number]>;
+  lateWindows: Array<[number, number, number, number]>;
+  /** The load generator's own GC pauses ≥ 10 ms during the phase ([epoch ms, what, ms]): they delay sends. */
+  loadgenGc: ServerEvent[];
 }
 
 export interface ExamResult extends PhaseCounts {

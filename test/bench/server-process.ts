@@ -10,7 +10,7 @@ import { startLocal } from '../../functions/local/server.ts';
 import { storeUnits } from '../../functions/store/index.ts';
 import { BENCH_LOGIN_LIMITS } from './limits.ts';
 import type { ServerEvents, ServerProfiled, ServerReady, ServerRequest, ServerStats } from './protocol.ts';
-import { readLevelDbEvents, watchGc } from './server-events.ts';
+import { readLevelDbEvents, type ServerEvent, watchGc } from './server-events.ts';
 
 const send = (m: ServerReady | ServerStats | ServerProfiled | ServerEvents): void => {
   process.send?.(m);
@@ -18,7 +18,15 @@ const send = (m: ServerReady | ServerStats | ServerProfiled | ServerEvents): voi
 
 const candidates = Number(process.env.BENCH_CANDIDATES ?? 10);
 const dataDir = await mkdtemp(join(tmpdir(), 'seleksi-bench-'));
+/** GC pauses ≥ 10 ms on dynalite's worker thread (the newest 2,000). */
+const storeGc: ServerEvent[] = [];
 const platform = await startLocal({
+  storeGc: {
+    on: ({ at, kind, ms }) => {
+      storeGc.push([at, `store gc ${kind}`, ms]);
+      if (storeGc.length > 2_000) storeGc.shift();
+    },
+  },
   port: 0,
   dataDir,
   quiet: true,
@@ -59,7 +67,10 @@ process.on('message', async (m: ServerRequest) => {
     });
     if (m.reset) storeUnits.reset();
   } else if (m.type === 'events') {
-    send({ type: 'events', events: [...gcPauses(), ...(await readLevelDbEvents(dataDir))] });
+    send({
+      type: 'events',
+      events: [...gcPauses(), ...storeGc, ...(await readLevelDbEvents(dataDir))],
+    });
   } else if (m.type === 'profile') {
     // CPU profile of the API thread for one phase (BENCH_PROFILE_PHASE), via the inspector.
     if (m.action === 'start') {

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedStore } from '../../functions/local/embedded-store.ts';
+import { type StoreGcPause, startEmbeddedStore } from '../../functions/local/embedded-store.ts';
 import { createStore } from '../../functions/store/index.ts';
 import { attemptMeta } from '../store/fixtures.ts';
 
@@ -60,6 +60,44 @@ describe('embedded store', () => {
       expect(await createStore(b.config).users.get('u')).toBeUndefined();
     } finally {
       await b.stop();
+    }
+  });
+
+  it('reports GC pauses of the store thread when asked (diagnostics), none below the threshold', async () => {
+    const every: StoreGcPause[] = [];
+    const long: StoreGcPause[] = [];
+    const t0 = Date.now();
+    const a = await startEmbeddedStore({ storeGc: { minMs: 0, on: (p) => every.push(p) } });
+    const b = await startEmbeddedStore({ storeGc: { minMs: 60_000, on: (p) => long.push(p) } });
+    try {
+      // The same garbage on each dynalite thread: enough for at least one scavenge.
+      for (const store of [createStore(a.config), createStore(b.config)]) {
+        await store.attempts.create(attemptMeta('gc'));
+        for (let i = 0; i < 20; i++)
+          await Promise.all(
+            Array.from({ length: 25 }, (_, j) =>
+              store.attempts.appendClientStep('gc', {
+                type: 'answered',
+                itemId: `q${j}-${'x'.repeat(1_000)}`,
+                choice: 'b',
+                at: i,
+                deviceEpoch: 1,
+                clientSeq: i * 25 + j,
+              }),
+            ),
+          );
+      }
+      await new Promise((r) => setTimeout(r, 50)); // the observer's batch and the message
+      expect(every.length).toBeGreaterThan(0);
+      expect(long).toEqual([]);
+      for (const p of every) {
+        expect(['minor', 'major', 'incremental', 'weak', 'other']).toContain(p.kind);
+        expect(p.at).toBeGreaterThanOrEqual(t0 - 5); // epoch ms (timeOrigin + startTime: rounding)
+        expect(p.at).toBeLessThanOrEqual(Date.now());
+        expect(p.ms).toBeGreaterThanOrEqual(0);
+      }
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
     }
   });
 
