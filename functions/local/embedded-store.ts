@@ -8,6 +8,7 @@ import S3rver from 's3rver';
 import { createStore } from '../store/index.ts';
 import type { StoreConfig } from '../store/types.ts';
 import type { DynamoWorkerData, DynamoWorkerMessage, StoreGcPause } from './embedded-dynamo-worker.ts';
+import { makeObjectWritesAtomic } from './s3rver-atomic.ts';
 
 export type { StoreGcPause } from './embedded-dynamo-worker.ts';
 
@@ -133,6 +134,8 @@ export const startEmbeddedStore = async (opts: EmbeddedStoreOptions = {}): Promi
         configs: [],
       })),
     });
+    // S3 replaces an object atomically; s3rver writes it in place (see s3rver-atomic.ts).
+    makeObjectWritesAtomic((s3 as unknown as { store: Parameters<typeof makeObjectWritesAtomic>[0] }).store);
     s3Port = ((await s3.run()) as AddressInfo).port;
   } catch (e) {
     await dynamo.stop();
