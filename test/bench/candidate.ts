@@ -16,6 +16,8 @@ export interface SimCandidate {
   items: FormItem[];
   seq: number;
   answers: Map<string, string | null>;
+  /** Acknowledged answers that are not null (kept with `answers`, so a save does not count the map). */
+  answered: number;
   flags: Set<string>;
   nextUnanswered: number;
   acked: AckedStep[];
@@ -31,6 +33,7 @@ export const newCandidate = (c: DemoCandidate): SimCandidate => ({
   items: [],
   seq: 0,
   answers: new Map(),
+  answered: 0,
   flags: new Set(),
   nextUnanswered: 0,
   acked: [],
@@ -68,10 +71,18 @@ export const nextStep = (c: SimCandidate, action?: Action): AckedStep => {
   return { seq, type: 'answered', itemId: item.itemId, choice: pick(item.options) };
 };
 
+/** The answered count the device would report with this step saved (the step not yet acknowledged). */
+export const answeredWith = (c: SimCandidate, step: AckedStep): number =>
+  step.type === 'answered'
+    ? c.answered + (step.choice !== null ? 1 : 0) - ((c.answers.get(step.itemId) ?? null) !== null ? 1 : 0)
+    : c.answered;
+
 /** Records an acknowledged step in the candidate's local view. */
 export const acknowledge = (c: SimCandidate, step: AckedStep): void => {
   c.acked.push(step);
-  if (step.type === 'answered') c.answers.set(step.itemId, step.choice);
-  else if (step.flagged) c.flags.add(step.itemId);
+  if (step.type === 'answered') {
+    c.answered = answeredWith(c, step);
+    c.answers.set(step.itemId, step.choice);
+  } else if (step.flagged) c.flags.add(step.itemId);
   else c.flags.delete(step.itemId);
 };

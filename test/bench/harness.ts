@@ -220,7 +220,9 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
           : [],
     },
   );
-  const loadgen = new Child<LoadTask, LoadResult>(loadgenEntry);
+  const loadgen = new Child<LoadTask, LoadResult>(loadgenEntry, {
+    execArgv: process.env.BENCH_LOADGEN_ARGS?.split(' ').filter(Boolean) ?? [],
+  });
   try {
     const ready = (await server.ready()) as ServerReady;
     await loadgen.ready();
@@ -373,7 +375,7 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       `open loop per save: server CPU ${round(perSave((s) => s.cpuUserUs + s.cpuSystemUs))} µs (API thread ${round(perSave((s) => s.apiThreadCpuUs))} µs), store requests ${round(
         perSave((s) => s.units.requests),
         2,
-      )}`,
+      )}; load generator CPU ${round((openCpu.ownUs[1] ?? 0) / Math.max(1, openLoop.latency.count))} µs`,
     );
     log(
       `open loop ${rate}/s: p50 ${openLoop.latency.p50} p95 ${openLoop.latency.p95} p99 ${openLoop.latency.p99} max ${openLoop.latency.max} ms; errors ${openLoop.errors}${others(openCpu)}`,

@@ -7,6 +7,7 @@ import { PutItemCommand } from '../../functions/store/dynamo-commands.ts';
 import type { StoreConfig } from '../../functions/store/index.ts';
 import {
   acknowledge,
+  answeredWith,
   type FormItem,
   newCandidate,
   nextStep,
@@ -173,9 +174,7 @@ const save = async (
   const { seq, ...rest } = step;
   // Like the exam page (web/candidate/progressReport.ts): the device's answered count rides on the first save
   // and then at most every 32 s, so the room monitor's progress write is part of what is measured and costs.
-  const answers = new Map(c.answers);
-  if (step.type === 'answered') answers.set(step.itemId, step.choice);
-  const answered = c.report([...answers.values()].filter((v) => v !== null).length);
+  const answered = c.report(answeredWith(c, step));
   const res = await api.call('PUT', attemptPath(c, '/answers'), {
     token: c.token,
     body: { steps: [{ seq, ...rest }], ...(answered === undefined ? {} : { answered }) },
