@@ -70,6 +70,85 @@ describe('SKB console', () => {
   }, 60_000);
 });
 
+/** An admin call to the API (arranging what a test needs outside the screen it looks at). */
+let adminToken: string | undefined;
+async function api(method: string, path: string, body?: unknown) {
+  if (!adminToken) {
+    const login = await fetch(`${platform.url}/api/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(platform.demo.admin),
+    });
+    adminToken = ((await login.json()) as { token: string }).token;
+  }
+  const token = adminToken;
+  const res = await fetch(`${platform.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(res.status, `${method} ${path}`).toBeLessThan(300);
+  return res.json();
+}
+
+describe('SKB settings while they load', () => {
+  it("another exam chosen while the first exam's settings are slow: the late answer never replaces what the admin typed", async () => {
+    const other = 'skd-e2e-late';
+    await api('POST', '/api/admin/exams', {
+      source: 'preset',
+      id: other,
+      preset: 'SKD',
+      bankId: 'demo-bank',
+    });
+    const base = (await api('GET', `/api/admin/skb/${other}`)).settings;
+    await api('PUT', `/api/admin/skb/${other}/settings`, {
+      ...base,
+      final: { ...base.final, skd: 20, skb: 80 },
+    });
+    const before = (await api('GET', '/api/admin/skb/skd-demo')).settings;
+
+    const page = await signIn();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // the first exam's settings answer 2.5 s late
+    let first = true;
+    let lateAnswered = false;
+    await page.route(/\/api\/admin\/skb\/[^/]+$/, async (route) => {
+      if (!first) return route.continue();
+      first = false;
+      await new Promise((r) => setTimeout(r, 2_500));
+      await route.continue();
+      lateAnswered = true;
+    });
+    await page.getByRole('link', { name: 'SKB & hasil akhir' }).click();
+    const exam = page.getByRole('combobox', { name: /^Ujian/ });
+    await exam.locator(`option[value="${other}"]`).waitFor({ state: 'attached' });
+    const firstChosen = await exam.inputValue();
+    const second = firstChosen === other ? 'skd-demo' : other;
+    await exam.selectOption(second);
+    const form = page.getByTestId('skb-settings');
+    await form.waitFor();
+    await form.getByLabel('Bobot SKD (%)').fill('35');
+    await form.getByLabel('Bobot SKB (%)').fill('65');
+    await expect.poll(() => lateAnswered, { timeout: 10_000 }).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await exam.inputValue()).toBe(second);
+    expect(await form.getByLabel('Bobot SKD (%)').inputValue()).toBe('35');
+    expect(await form.getByLabel('Bobot SKB (%)').inputValue()).toBe('65');
+
+    await form.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Pengaturan disimpan.' }).waitFor();
+    expect((await api('GET', `/api/admin/skb/${second}`)).settings.final).toMatchObject({ skd: 35, skb: 65 });
+    // the exam chosen first kept its stored settings
+    expect((await api('GET', `/api/admin/skb/${firstChosen}`)).settings).toEqual(
+      firstChosen === 'skd-demo' ? before : { ...base, final: { ...base.final, skd: 20, skb: 80 } },
+    );
+    // put back: the other tests here read the demo's published final ranking
+    if (second === 'skd-demo') await api('PUT', '/api/admin/skb/skd-demo/settings', before);
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
+
 describe('regrade console', () => {
   it('refuses text that is neither JSON nor a snapshot id before calling the API', async () => {
     const page = await signIn();

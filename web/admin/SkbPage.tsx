@@ -1,21 +1,20 @@
 // SKB and final ranking of an SKD exam: settings (mode, component and final weights, tie-breaks), the SKB score
 // CSV import (every bad row shown), the final ranking as it would be published, and its publication.
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ImportRefused } from '../api/admin-io.ts';
 import type { ExamSummary } from '../api/console.ts';
-import type { PublicationStatus } from '../api/exams.ts';
-import { type FinalRow, type SkbReport, type SkbSettings, skbApi, uploadSkbScores } from '../api/skb.ts';
+import { type SkbReport, skbApi, uploadSkbScores } from '../api/skb.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { ImportProblems } from './ImportProblems.tsx';
 import { PublicationStateLine, publishedNotice } from './RankingPublicationCard.tsx';
+import { SkbSettingsForm } from './SkbSettingsForm.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useExamChoice } from './useExamChoice.ts';
-import { useStaff } from './useStaff.ts';
+import { useStaff, useStaffQuery } from './useStaff.ts';
 
-const COMPONENTS = ['CAT', 'WAWANCARA', 'LAINNYA', 'PSIKOTES'] as const;
 type Problems = ImportRefused['problems'];
 const isSkd = (e: ExamSummary) => e.id.startsWith('skd');
 
@@ -23,56 +22,31 @@ export function SkbPage() {
   const { t } = useI18n();
   const { staff, handleAuthError, logout } = useStaff();
   const token = staff?.token ?? '';
-  // the exam list's query holds the page's one error: its own, the SKB reads' and the actions'
+  // the exam list's query holds the page's errors of the actions; each read keeps its own
   const { exams, examId, setExamId, error, setError, fail } = useExamChoice(token, handleAuthError, isSkd);
-  const [settings, setSettings] = useState<SkbSettings | null>(null);
-  const [rows, setRows] = useState<FinalRow[] | null>(null);
-  const [published, setPublished] = useState<PublicationStatus | null>(null);
+  // each answer says which exam it is for: one for an exam chosen before is never shown as this one's
+  const stored = useStaffQuery(
+    token,
+    handleAuthError,
+    (tok) => (examId ? skbApi.get(tok, examId).then((r) => ({ examId, settings: r.settings })) : null),
+    [examId],
+    { clear: true },
+  );
+  const final = useStaffQuery(
+    token,
+    handleAuthError,
+    (tok) => (examId ? skbApi.final(tok, examId).then((r) => ({ examId, ...r })) : null),
+    [examId],
+  );
+  const settings = stored.data?.examId === examId ? stored.data.settings : null;
+  const ranking = final.data?.examId === examId ? final.data : null;
+  const rows = ranking?.rows ?? null;
+  const published = ranking?.publication ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problems>([]);
   const [file, setFile] = useState<File | null>(null);
 
-  const load = useCallback(() => {
-    if (!token || !examId) return;
-    setError(null);
-    skbApi
-      .get(token, examId)
-      .then((r) => setSettings(r.settings))
-      .catch(fail);
-    skbApi
-      .final(token, examId)
-      .then((r) => {
-        setRows(r.rows);
-        setPublished(r.publication);
-      })
-      .catch((err) => {
-        setRows(null);
-        setPublished(null);
-        fail(err);
-      });
-  }, [token, examId, fail, setError]);
-  useEffect(load, [load]);
-
   if (!staff) return null;
-
-  const setWeight = (c: string, v: number) =>
-    settings && setSettings({ ...settings, componentWeights: { ...settings.componentWeights, [c]: v } });
-  const setFinal = (k: 'skd' | 'skb' | 'skdMax', v: number) =>
-    settings && setSettings({ ...settings, final: { ...settings.final, [k]: v } });
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    if (!settings) return;
-    setNotice(null);
-    setError(null);
-    try {
-      await skbApi.saveSettings(token, examId, settings as Parameters<typeof skbApi.saveSettings>[2]);
-      setNotice(t('admin.skb.saved'));
-      load();
-    } catch (err) {
-      fail(err);
-    }
-  }
 
   async function upload(e: FormEvent) {
     e.preventDefault();
@@ -87,7 +61,7 @@ export function SkbPage() {
           ? t('admin.skb.imported', { n: r.rows, skipped: r.notAdvanced })
           : t('admin.skb.unchanged', { n: r.rows }),
       );
-      load();
+      final.reload();
     } catch (err) {
       if (err instanceof ImportRefused) setProblems(err.problems);
       else fail(err);
@@ -100,7 +74,7 @@ export function SkbPage() {
     try {
       const { publication } = await skbApi.publish(token, examId);
       setNotice(publishedNotice(t, publication));
-      load();
+      final.reload();
     } catch (err) {
       fail(err);
     }
@@ -121,82 +95,25 @@ export function SkbPage() {
           </select>
         </label>
       </div>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error ?? stored.error ?? final.error} />
       {notice && (
         <p role="status" className="notice">
           {notice}
         </p>
       )}
-      {settings && (
-        <section className="card" aria-labelledby="skb-settings">
-          <h2 id="skb-settings">{t('admin.skb.settings')}</h2>
-          <p className="small muted">{t('admin.skb.settingsHelp')}</p>
-          <form onSubmit={save} className="form-grid skb-settings">
-            <fieldset>
-              <legend>{t('admin.skb.mode')}</legend>
-              {(['components', 'score'] as const).map((m) => (
-                <label key={m} className="field-inline">
-                  <input
-                    type="radio"
-                    name="skb-mode"
-                    checked={settings.mode === m}
-                    onChange={() => setSettings({ ...settings, mode: m })}
-                  />{' '}
-                  {t(`admin.skb.mode.${m}`)}
-                </label>
-              ))}
-            </fieldset>
-            <fieldset>
-              <legend>{t('admin.skb.weights')}</legend>
-              {COMPONENTS.map((c) => (
-                <label key={c} className="field field-inline">
-                  <span>{t(`admin.skb.component.${c}`)} (%)</span>
-                  <input
-                    type="number"
-                    min={0}
-                    max={100}
-                    step={1}
-                    value={settings.componentWeights[c] ?? 0}
-                    onChange={(e) => setWeight(c, Number(e.target.value))}
-                  />
-                </label>
-              ))}
-            </fieldset>
-            <fieldset>
-              <legend>{t('admin.skb.final')}</legend>
-              {(['skd', 'skb', 'skdMax'] as const).map((k) => (
-                <label key={k} className="field field-inline">
-                  <span>{t(`admin.skb.final.${k}`)}</span>
-                  <input
-                    type="number"
-                    min={k === 'skdMax' ? 1 : 0}
-                    max={k === 'skdMax' ? 10000 : 100}
-                    value={settings.final[k]}
-                    onChange={(e) => setFinal(k, Number(e.target.value))}
-                  />
-                </label>
-              ))}
-              <label className="field field-inline">
-                <span>{t('admin.skb.tieBreaks')}</span>
-                <input
-                  value={settings.tieBreaks.join(', ')}
-                  onChange={(e) =>
-                    setSettings({
-                      ...settings,
-                      tieBreaks: e.target.value
-                        .split(',')
-                        .map((s) => s.trim())
-                        .filter(Boolean),
-                    })
-                  }
-                />
-              </label>
-            </fieldset>
-            <button type="submit" className="btn btn-primary">
-              {t('admin.skb.save')}
-            </button>
-          </form>
-        </section>
+      {examId && (
+        <SkbSettingsForm
+          key={examId}
+          token={token}
+          examId={examId}
+          stored={settings}
+          onAuthError={handleAuthError}
+          onSaved={(saved) => {
+            setNotice(t('admin.skb.saved'));
+            stored.setData({ examId, settings: saved });
+            final.reload();
+          }}
+        />
       )}
       <section className="card" aria-labelledby="skb-import">
         <h2 id="skb-import">{t('admin.skb.import')}</h2>

@@ -232,6 +232,7 @@ export const en: Record<MessageKey, string> = {
   'admin.skb.final.skdMax': 'SKD maximum',
   'admin.skb.tieBreaks': 'Tie-breaks (comma separated)',
   'admin.skb.save': 'Save settings',
+  'admin.skb.discard': 'Discard changes',
   'admin.skb.saved': 'Settings saved.',
   'admin.skb.import': 'Import SKB scores (CSV)',
   'admin.skb.importHelp':

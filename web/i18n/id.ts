@@ -233,6 +233,7 @@ export const id = {
   'admin.skb.final.skdMax': 'Nilai maksimum SKD',
   'admin.skb.tieBreaks': 'Kunci seri (pisahkan dengan koma)',
   'admin.skb.save': 'Simpan pengaturan',
+  'admin.skb.discard': 'Batalkan perubahan',
   'admin.skb.saved': 'Pengaturan disimpan.',
   'admin.skb.import': 'Impor nilai SKB (CSV)',
   'admin.skb.importHelp':
