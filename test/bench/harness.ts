@@ -326,7 +326,7 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       )}, written ${round(
         perStart((s) => s.units.writes),
         2,
-      )})`,
+      )}); load generator CPU ${round((spikeCpu.ownUs[1] ?? 0) / opts.spikeCandidates)} µs`,
     );
     log(
       `start spike: ${opts.spikeCandidates} candidates hold their form after ${round(spike.seconds, 2)} s; p50 ${spike.latency.p50} p95 ${spike.latency.p95} p99 ${spike.latency.p99} ms; errors ${spike.errors}${spike.errors ? ` (${spike.errorSamples.join(' | ')})` : ''}${others(spikeCpu)}`,
