@@ -80,6 +80,10 @@ export const attemptStateView = z.object({
 });
 export type AttemptStateView = z.infer<typeof attemptStateView>;
 
+/** POST start: the attempt's state and its form in one answer (GET form is for reloads and resumes). */
+export const startResponse = z.extend(attemptStateView, { form: publicForm });
+export type StartResponse = z.infer<typeof startResponse>;
+
 /**
  * Highest client seq a device epoch may use. A whole exam writes a few thousand steps (a Kraepelin sheet
  * ≈ 2,500); the bound keeps a bogus seq (e.g. 9,999,999,999) from being recorded, which would leave the device

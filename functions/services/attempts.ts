@@ -195,39 +195,58 @@ export const createAttemptService = ({
     readSteps: () => store.attempts.readSteps(attemptId),
   });
 
+  const start = async (claims: CandidateClaims): Promise<AttemptStateView> => {
+    const now = deps.clock();
+    const [session, entry, secret] = await Promise.all([
+      sessionCache.get(claims.sid),
+      rosterOf(claims),
+      sessionCache.secret(claims.sid),
+    ]);
+    if (!session || !entry || !secret) throw userError('NOT_FOUND.session');
+    if (!isSessionOpen(session, now)) {
+      throw userError('SESSION_NOT_OPEN');
+    }
+    const exam = await contentCache.exam(session);
+    const seed = attemptSeed(secret, claims.aid);
+    contentCache.form(claims.aid, exam, seed); // validates the bank covers the blueprint before anything is written
+    const { meta, step } = startAttempt({
+      attemptId: claims.aid,
+      session,
+      roster: entry,
+      exam: exam.exam,
+      seed,
+      now,
+      // The form, score and receipt come from these snapshots for good (docs/exam-engine.md, bank versioning).
+      bankSnapshots: exam.pins,
+    });
+    // The starting device is the attempt's one device: other logins need a proctor's handover.
+    if (claims.dn !== undefined) meta.deviceNonce = claims.dn;
+    // One conditional write: the META carries the started step (store/attempts.ts), so a start is recorded
+    // whole or not at all, and a second start of the attempt is refused by the same condition.
+    await store.attempts.create(meta);
+    attemptCache.set(meta);
+    // A fresh attempt's whole log is its started step: no read of the log needed.
+    return stateView(meta, now, [step]);
+  };
+
   return {
-    async start(claims: CandidateClaims): Promise<AttemptStateView> {
-      const now = deps.clock();
-      const [session, entry, secret] = await Promise.all([
-        sessionCache.get(claims.sid),
-        rosterOf(claims),
-        sessionCache.secret(claims.sid),
-      ]);
-      if (!session || !entry || !secret) throw userError('NOT_FOUND.session');
-      if (!isSessionOpen(session, now)) {
-        throw userError('SESSION_NOT_OPEN');
-      }
-      const exam = await contentCache.exam(session);
-      const seed = attemptSeed(secret, claims.aid);
-      contentCache.form(claims.aid, exam, seed); // validates the bank covers the blueprint before anything is written
-      const { meta, step } = startAttempt({
-        attemptId: claims.aid,
-        session,
-        roster: entry,
-        exam: exam.exam,
-        seed,
-        now,
-        // The form, score and receipt come from these snapshots for good (docs/exam-engine.md, bank versioning).
-        bankSnapshots: exam.pins,
-      });
-      // The starting device is the attempt's one device: other logins need a proctor's handover.
-      if (claims.dn !== undefined) meta.deviceNonce = claims.dn;
-      // One conditional write: the META carries the started step (store/attempts.ts), so a start is recorded
-      // whole or not at all, and a second start of the attempt is refused by the same condition.
-      await store.attempts.create(meta);
-      attemptCache.set(meta);
-      // A fresh attempt's whole log is its started step: no read of the log needed.
-      return stateView(meta, now, [step]);
+    start,
+
+    /**
+     * Start, answered with the form: `{ ...AttemptStateView, "form": PublicForm }`. The client needs both at once,
+     * so a start costs one HTTP round trip (token check, routing, META lookup) instead of two; GET form stays
+     * for reloads and resumes. The form is the starting device's: the META just written names it.
+     */
+    async startJson(claims: CandidateClaims): Promise<Uint8Array<ArrayBuffer>> {
+      const state = await start(claims);
+      const { exam, form, wire, header } = await formOf(claims);
+      const pieces = contentCache.formPieces(exam);
+      if (!pieces)
+        return Buffer.from(
+          JSON.stringify({ ...state, form: await presented(exam, form, wire, header, state.serverTime) }),
+        );
+      const before = `${JSON.stringify(state).slice(0, -1)},"form":`;
+      return formJson(pieces, form, wire, header, state.serverTime, { before, after: '}' });
     },
 
     /** Before start the attempt is 'ready' (no META yet); after it, the replayed state. */

@@ -89,10 +89,12 @@ export const formJson = (
   wire: WireForm,
   header: Pick<PublicForm, 'attemptId' | 'examId' | 'examTitle' | 'sections'>,
   serverTime: number,
+  /** Bytes around the form: start sends `{...state,"form":<form>}` in one response. */
+  wrap: { before: string; after: string } = { before: '', after: '' },
 ): Uint8Array<ArrayBuffer> => {
   const parts: Array<Buffer | string> = [
     enc(
-      `{"attemptId":${q(header.attemptId)},"examId":${q(header.examId)},"examTitle":${q(header.examTitle)},"sections":${q(header.sections)},"items":[`,
+      `${wrap.before}{"attemptId":${q(header.attemptId)},"examId":${q(header.examId)},"examTitle":${q(header.examTitle)},"sections":${q(header.sections)},"items":[`,
     ),
   ];
   let length = 0;
@@ -113,7 +115,7 @@ export const formJson = (
       });
     parts.push(ITEM_END);
   });
-  parts.push(enc(`],"serverTime":${q(serverTime)}}`));
+  parts.push(enc(`],"serverTime":${q(serverTime)}}${wrap.after}`));
   for (const part of parts) if (typeof part !== 'string') length += part.length;
   const out = Buffer.allocUnsafe(length);
   let off = 0;

@@ -296,7 +296,7 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     );
     log(`(c) bare Hono route: ${round(bare.perSec)} req/s (errors ${bare.errors})`);
 
-    // 2. Start spike (server CPU around it: login + brief + start + form per candidate).
+    // 2. Start spike (server CPU around it: login + start, which answers with the form, per candidate).
     const beforeSpike = await stats();
     const [spikeOut, spikeCpu] = await watched(() =>
       profiled('spike', () =>

@@ -144,7 +144,7 @@ const bare = async (seconds: number, connections: number): Promise<ThroughputRes
 const attemptPath = (c: SimCandidate, tail: string): string =>
   `/api/candidate/attempts/${c.attemptId}${tail}`;
 
-/** Login, start, form; true when the candidate holds its form. */
+/** Login, then start (answered with the form); true when the candidate holds its form. */
 const begin = async (api: ApiClient, c: SimCandidate, ms?: Record<string, number[]>): Promise<boolean> => {
   const login = await api.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
   ms?.login?.push(login.ms);
@@ -152,14 +152,12 @@ const begin = async (api: ApiClient, c: SimCandidate, ms?: Record<string, number
   const l = login.json as { token: string; attemptId: string };
   c.token = l.token;
   c.attemptId = l.attemptId;
+  // Like the exam page: the start's answer carries the form (GET form is only for reloads).
   const start = await api.call('POST', attemptPath(c, '/start'), { token: c.token });
   ms?.start?.push(start.ms);
   if (start.status !== 200) return false;
-  const form = await api.call('GET', attemptPath(c, '/form'), { token: c.token });
-  ms?.form?.push(form.ms);
-  if (form.status !== 200) return false;
-  if (!takeForm(c, form.json)) {
-    api.error('form without items');
+  if (!takeForm(c, (start.json as { form?: unknown }).form)) {
+    api.error('start without a form');
     return false;
   }
   return true;
@@ -331,7 +329,7 @@ const openLoop = async (
   };
 };
 
-const KINDS = ['login', 'start', 'form', 'save', 'submit'] as const;
+const KINDS = ['login', 'start', 'save', 'submit'] as const;
 
 /** Whole candidate-exams, one request at a time per candidate: the per candidate-exam counts and durations. */
 const exam = async (

@@ -120,8 +120,8 @@ export interface ExamResult extends PhaseCounts {
   candidates: number;
   saves: number;
   /** Mean wall time per request kind, ms (the Lambda duration estimate). */
-  meanMs: Record<'login' | 'start' | 'form' | 'save' | 'submit', number>;
-  countsByKind: Record<'login' | 'start' | 'form' | 'save' | 'submit', number>;
+  meanMs: Record<'login' | 'start' | 'save' | 'submit', number>;
+  countsByKind: Record<'login' | 'start' | 'save' | 'submit', number>;
 }
 
 export interface AckedResult {

@@ -78,7 +78,7 @@ ${r.othersCores.openLoop ?? 'â€“'}, saturation ${r.othersCores.saturation ?? 'â€
 ## 2. Start spike
 
 ${f(o.spikeCandidates)} candidates, send times spread evenly over ${o.spikeSpreadMs} ms; each logs in
-(PIN HMAC), starts its attempt and fetches its form. Time until every candidate holds its form:
+(PIN HMAC) and starts its attempt (the start answers with the form). Time until every candidate holds its form:
 **${g.startSpikeSeconds} s**. Per candidate, from its scheduled time to its form (ms), p50 / p95 / p99 / max:
 ${lat(r.spike.latency)}. Requests ${f(r.spike.requests)}, errors ${r.spike.errors}.
 
@@ -113,7 +113,7 @@ is measured from the scheduled send time (no coordinated omission).
 ## 5. Per candidate-exam
 
 ${o.examCandidates} candidates each take a whole SKD exam (${o.examItems} items, ${o.savesPerItem} saves per item:
-every item answered, the rest answer changes and doubt flags; one step per request): login, start, form,
+every item answered, the rest answer changes and doubt flags; one step per request): login, start (with the form),
 ${Math.round(o.examItems * o.savesPerItem)} saves, submit. Units are counted in the store adapter from
 the ConsumedCapacity dynalite returns (1 WRU per started KB written, 0.5 RRU per 4 KB eventually consistent
 read, 1 RRU strongly consistent); bytes are wire bytes on the load generator's sockets (headers included).
@@ -124,7 +124,7 @@ read, 1 RRU strongly consistent); bytes are wire bytes on the load generator's s
 | write units (base table) | ${f(c.writeUnits, 1)} (+ ${c.gsiWriteUnits} GSI WRU DynamoDB charges and dynalite does not report) |
 | read units | ${f(c.readUnits, 1)} |
 | bytes to server / from server | ${f(c.bytesToServer)} / ${f(c.bytesFromServer)} |
-| mean request time login / start / form / save / submit (ms) | ${r.exam.meanMs.login} / ${r.exam.meanMs.start} / ${r.exam.meanMs.form} / ${r.exam.meanMs.save} / ${r.exam.meanMs.submit} |
+| mean request time login / start (with the form) / save / submit (ms) | ${r.exam.meanMs.login} / ${r.exam.meanMs.start} / ${r.exam.meanMs.save} / ${r.exam.meanMs.submit} |
 | billed Lambda ms (each request rounded up to 1 ms) | ${f(c.lambdaMs)} |
 
 Cost at on-demand list prices (${r.prices.asOf}); Lambda arm64 at ${r.lambdaMemoryMb} MB for the measured

@@ -31,12 +31,18 @@ describe('candidate login, start and form: store requests', () => {
       return res;
     });
     const path = `/api/candidate/attempts/${login?.attemptId}`;
-    const startRequests = await requestsOf(() => h.call('POST', `${path}/start`, { token: login?.token }));
+    let form: { items?: unknown[] } | undefined;
+    const startRequests = await requestsOf(async () => {
+      const res = await h.call('POST', `${path}/start`, { token: login?.token });
+      form = res.json.form;
+      return res;
+    });
+    expect(form?.items).toHaveLength(110);
     const formRequests = await requestsOf(() => h.call('GET', `${path}/form`, { token: login?.token }));
     // Login: REG# query; counters + roster entry + attempt (one BatchGetItem); the pair reservation; the
     // room monitor's 'ready' mark (the address attempt comes from the block the previous login reserved).
-    // Start: META create carrying the started step (the roster entry comes with the token). Form: the META
-    // start cached.
+    // Start (answered with the form): META create carrying the started step (the roster entry comes with the
+    // token). A reload's GET form: the META start cached.
     expect({ loginRequests, startRequests, formRequests }).toEqual({
       loginRequests: 4,
       startRequests: 1,

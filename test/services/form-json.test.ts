@@ -103,6 +103,27 @@ describe('formJson', () => {
     expect(bytes).toContain('{"id":"x-a","text":"Pilihan a');
   });
 
+  it('wrapped (the start answer): the state with the form as its last member, byte for byte', () => {
+    const form = formOf('s7', { q1: ['c', 'a', 'e', 'b', 'd'], q2: ['b', 'a', 'c'] }, [
+      'k1',
+      'q1',
+      'p1',
+      'q2',
+    ]);
+    const wire = wireForm(form, itemsById);
+    const state = { attemptId: 'att-“1”', state: 'running', lastSeq: 0, answers: {}, serverTime: 7 };
+    const before = `${JSON.stringify(state).slice(0, -1)},"form":`;
+    const bytes = Buffer.from(formJson(pieces, form, wire, header, 7, { before, after: '}' })).toString(
+      'utf8',
+    );
+    expect(bytes).toBe(
+      JSON.stringify({
+        ...state,
+        form: { ...header, items: presentForm(form, itemsById, wire), serverTime: 7 },
+      }),
+    );
+  });
+
   it('an item or option the pieces do not know -> NOT_FOUND', () => {
     const form = formOf('s5', { q1: ['a', 'b', 'c', 'd', 'z'] }, ['q1']);
     const wire = wireForm(formOf('s5', { q1: ['a', 'b', 'c', 'd', 'e'] }, ['q1']), itemsById);

@@ -11,6 +11,7 @@ import {
   publicForm,
   resultView,
   saveAnswersResponse,
+  startResponse,
 } from '../../functions/schemas/candidate.ts';
 import { request } from './client.ts';
 
@@ -19,8 +20,9 @@ const base = (attemptId: string) => `/api/candidate/attempts/${encodeURIComponen
 export const candidateApi = {
   login: (body: CandidateLoginBody) =>
     request(candidateLoginResponse, 'POST', '/api/candidate/login', { body }),
+  /** The attempt's state with its form (one round trip; `form` reloads it later). */
   start: (token: string, attemptId: string) =>
-    request(attemptStateView, 'POST', `${base(attemptId)}/start`, { token, body: {} }),
+    request(startResponse, 'POST', `${base(attemptId)}/start`, { token, body: {} }),
   state: (token: string, attemptId: string) => request(attemptStateView, 'GET', base(attemptId), { token }),
   brief: (token: string, attemptId: string) =>
     request(attemptBrief, 'GET', `${base(attemptId)}/brief`, { token }),

@@ -130,13 +130,15 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
     setStarting(true);
     try {
       let state: AttemptStateView;
+      let form: PublicForm | null = null;
       try {
-        state = await candidateApi.start(auth.token, auth.attemptId);
+        // The start answers with the form too: no second request before the first question shows.
+        ({ form, ...state } = await candidateApi.start(auth.token, auth.attemptId));
       } catch (err) {
         if (!(err instanceof ApiError && err.code === 'ALREADY_STARTED')) throw err;
         state = await candidateApi.state(auth.token, auth.attemptId);
       }
-      await enter(state);
+      await enter(state, Promise.resolve(form));
     } catch (err) {
       fail(err);
     } finally {

@@ -50,7 +50,10 @@ export const candidateApp = (svc: CandidateServices) => {
     return claims;
   };
 
-  app.post('/attempts/:attemptId/start', async (c) => c.json(await svc.attempt.start(writable(c))));
+  /** The state and the form in one answer (StartResponse): the client needs both at once. */
+  app.post('/attempts/:attemptId/start', async (c) =>
+    c.body(await svc.attempt.startJson(writable(c)), 200, { 'content-type': 'application/json' }),
+  );
   app.get('/attempts/:attemptId', async (c) => c.json(await svc.attempt.state(owned(c))));
   app.get('/attempts/:attemptId/brief', async (c) => c.json(await svc.attempt.brief(owned(c))));
   app.get('/attempts/:attemptId/signal', async (c) => c.json(await svc.attempt.signal(owned(c))));

@@ -2,7 +2,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../../functions/domain/items.ts';
-import { publicForm } from '../../../functions/schemas/candidate.ts';
+import { publicForm, startResponse } from '../../../functions/schemas/candidate.ts';
 import { messages } from '../../../functions/schemas/messages.ts';
 import type { CandidateClaims } from '../../../functions/services/auth/tokens.ts';
 import { type ApiHarness, apiHarness } from '../harness.ts';
@@ -113,6 +113,13 @@ describe('attempt', () => {
     expect(first.json.state).toBe('running');
     expect(first.json.remainingMs).toBe(100 * 60_000);
     expect(first.json.totalItems).toBe(110);
+    // The start answers with the form (the contract's StartResponse); GET form serves the same one later.
+    expect(startResponse.safeParse(first.json).success).toBe(true);
+    expect(first.json.form.items).toHaveLength(110);
+    const again = await h.call('GET', `/api/candidate/attempts/${login.attemptId}/form`, {
+      token: login.token,
+    });
+    expect({ ...first.json.form, serverTime: 0 }).toEqual({ ...again.json, serverTime: 0 });
     const second = await h.call('POST', `/api/candidate/attempts/${login.attemptId}/start`, {
       token: login.token,
     });
