@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clientsFor } from '../../functions/store/clients.ts';
+import { createStore } from '../../functions/store/index.ts';
+import { Table } from '../../functions/store/table.ts';
 import type { Store } from '../../functions/store/types.ts';
 import { rosterEntry, session } from './fixtures.ts';
-import { testStore } from './helpers.ts';
+import { testConfig, testStore } from './helpers.ts';
 
 let store: Store;
 beforeAll(async () => {
@@ -73,5 +76,17 @@ describe('sessions', () => {
     expect((await store.sessions.sessionsOfCandidate('20260001')).sort()).toEqual(['late', 's1']);
     expect(await store.sessions.sessionsOfCandidate('20260002')).toEqual(['s1']);
     expect(await store.sessions.sessionsOfCandidate('nobody')).toEqual([]);
+  });
+});
+
+describe('the REG# lookup', () => {
+  it('lists the sessions of its SESSION# items only, whatever else the partition holds', async () => {
+    const config = testConfig();
+    const store = createStore(config);
+    await store.ensure();
+    const table = new Table(clientsFor(config).dynamo, config.tableName);
+    await table.put({ PK: { S: 'REG#R-9' }, SK: { S: 'SESSION#s9' }, sessionId: { S: 's9' } });
+    await table.put({ PK: { S: 'REG#R-9' }, SK: { S: 'NOTE#1' }, sessionId: { S: 'not-a-session' } });
+    expect(await store.sessions.sessionsOfCandidate('R-9')).toEqual(['s9']);
   });
 });
