@@ -41,7 +41,9 @@ export function PsychIndexPage() {
         {exams?.map((e) => (
           <section key={e.id} aria-labelledby={`psych-exam-${e.id}`}>
             <h2 id={`psych-exam-${e.id}`}>{e.title}</h2>
-            {staff.role === 'admin' && <PsychNormsForm token={staff.token} examId={e.id} />}
+            {staff.role === 'admin' && (
+              <PsychNormsForm token={staff.token} examId={e.id} onAuthError={handleAuthError} />
+            )}
             {e.attempts.length === 0 ? (
               <p>{t('psych.staff.none')}</p>
             ) : (

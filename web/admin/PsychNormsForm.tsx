@@ -1,61 +1,69 @@
 // An exam's psych norm settings (admins): the norm group its reports use (its candidates or an imported CSV
 // table) and the low/average/high cut-offs on the T scale; every bad CSV line is listed when refused.
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { PsychNormsView } from '../../functions/schemas/psych-norms.ts';
 import { ApiError } from '../api/errors.ts';
 import { psychNormsApi } from '../api/psych.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { useAction } from '../lib/useAction.ts';
+import { useDraft } from '../lib/useDraft.ts';
+import { useStaffQuery } from './useStaff.ts';
 import '../candidate/psych/psych.css';
 
-export function PsychNormsForm({ token, examId }: { token: string; examId: string }) {
+/** The stored settings the form edits (the CSV and the reason are typed fresh for each change). */
+const toFields = (n: PsychNormsView) => ({
+  source: n.source,
+  description: n.table?.description ?? '',
+  low: String(n.cutoffs.lowBelow),
+  high: String(n.cutoffs.highAbove),
+});
+
+interface Props {
+  token: string;
+  examId: string;
+  onAuthError(err: unknown): boolean;
+}
+
+export function PsychNormsForm({ token, examId, onAuthError }: Props) {
   const { t } = useI18n();
   const uid = useId();
-  const [current, setCurrent] = useState<PsychNormsView | null>(null);
-  const [source, setSource] = useState<'candidates' | 'table'>('candidates');
+  const stored = useStaffQuery(token, onAuthError, (tok) => psychNormsApi.get(tok, examId), [examId]);
+  const current = stored.data?.norms ?? null;
+  // The fields show the stored settings once loaded; a load answering late never overwrites a choice.
+  const { draft, change, discard } = useDraft(current && toFields(current), examId);
   const [csv, setCsv] = useState('');
-  const [description, setDescription] = useState('');
-  const [low, setLow] = useState('40');
-  const [high, setHigh] = useState('60');
   const [reason, setReason] = useState('');
   const [saved, setSaved] = useState(false);
-  const { busy, error, setError, run } = useAction();
-
-  useEffect(() => {
-    psychNormsApi.get(token, examId).then(({ norms }) => {
-      setCurrent(norms);
-      setSource(norms.source);
-      setDescription(norms.table?.description ?? '');
-      setLow(String(norms.cutoffs.lowBelow));
-      setHigh(String(norms.cutoffs.highAbove));
-    }, setError);
-  }, [token, examId, setError]);
+  const { busy, error, run } = useAction(onAuthError);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!draft) return;
     setSaved(false);
-    const cutoffs = { lowBelow: Number(low), highAbove: Number(high) };
+    const { source, description } = draft;
+    const cutoffs = { lowBelow: Number(draft.low), highAbove: Number(draft.high) };
     await run(async () => {
-      const { norms } = await psychNormsApi.put(
+      const answer = await psychNormsApi.put(
         token,
         examId,
         source === 'table' ? { source, csv, description, cutoffs, reason } : { source, cutoffs, reason },
       );
-      setCurrent(norms);
+      stored.setData(answer);
+      discard();
       setSaved(true);
     });
   }
 
-  // The fields appear once the stored settings are in: an answer arriving after a choice would overwrite it.
-  if (!current)
+  if (!current || !draft)
     return (
       <section className="psych-norms" aria-labelledby={`${uid}-h`} aria-busy="true">
         <h3 id={`${uid}-h`}>{t('psych.norms.title')}</h3>
         <p className="muted">{t('common.loading')}</p>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={stored.error} />
       </section>
     );
+  const { source, description, low, high } = draft;
   const fields = error instanceof ApiError ? Object.entries(error.fields ?? {}) : [];
   return (
     <form className="psych-norms" onSubmit={submit} aria-labelledby={`${uid}-h`}>
@@ -73,7 +81,7 @@ export function PsychNormsForm({ token, examId }: { token: string; examId: strin
             type="radio"
             name={`${uid}-source`}
             checked={source === 'candidates'}
-            onChange={() => setSource('candidates')}
+            onChange={() => change({ ...draft, source: 'candidates' })}
           />
           {t('psych.norms.sourceCandidates')}
         </label>
@@ -82,7 +90,7 @@ export function PsychNormsForm({ token, examId }: { token: string; examId: strin
             type="radio"
             name={`${uid}-source`}
             checked={source === 'table'}
-            onChange={() => setSource('table')}
+            onChange={() => change({ ...draft, source: 'table' })}
           />
           {t('psych.norms.sourceTable')}
         </label>
@@ -95,7 +103,7 @@ export function PsychNormsForm({ token, examId }: { token: string; examId: strin
               <input
                 id={`${uid}-desc`}
                 value={description}
-                onChange={(e) => setDescription(e.target.value)}
+                onChange={(e) => change({ ...draft, description: e.target.value })}
               />
             </div>
             <div className="field field-wide">
@@ -122,7 +130,7 @@ export function PsychNormsForm({ token, examId }: { token: string; examId: strin
             min={0}
             max={100}
             value={low}
-            onChange={(e) => setLow(e.target.value)}
+            onChange={(e) => change({ ...draft, low: e.target.value })}
           />
         </div>
         <div className="field">
@@ -133,7 +141,7 @@ export function PsychNormsForm({ token, examId }: { token: string; examId: strin
             min={0}
             max={100}
             value={high}
-            onChange={(e) => setHigh(e.target.value)}
+            onChange={(e) => change({ ...draft, high: e.target.value })}
           />
         </div>
         <div className="field field-wide">
@@ -147,7 +155,7 @@ export function PsychNormsForm({ token, examId }: { token: string; examId: strin
           />
         </div>
       </div>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error ?? stored.error} />
       {fields.length > 0 && (
         <ul className="field-errors">
           {fields.map(([k, msgs]) => (
