@@ -388,4 +388,42 @@ describe('admin flow in Chromium', () => {
     await cand.close();
     await context.close();
   }, 300_000);
+
+  it('a session scheduled while the exam list is still loading goes to the exam its form shows', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // the exam list answers only when the test says so
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/api/admin/exams', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await login(page, platform.demo.admin);
+    await page.getByRole('button', { name: 'Jadwalkan sesi' }).click();
+    const form = page.getByTestId('session-form');
+    const exam = form.getByLabel('Ujian (versi yang berlaku)');
+    expect(await exam.locator('option').count()).toBe(0);
+    await form.getByLabel('Nama sesi').fill('Sesi Uji Muat Lambat');
+    await form.getByLabel('Lokasi', { exact: true }).fill('Kantor Pusat');
+    await form.getByLabel('Ruang', { exact: true }).fill('Ruang Lambat');
+    const submit = form.getByRole('button', { name: 'Jadwalkan' });
+    expect(await submit.isDisabled()).toBe(true);
+    release();
+    await exam.locator('option').first().waitFor({ state: 'attached' });
+    const shown = await exam.inputValue();
+    expect(shown).toBe(await exam.locator('option').first().getAttribute('value'));
+    await submit.click();
+    await page.getByRole('status').filter({ hasText: 'Sesi "Sesi Uji Muat Lambat" tersimpan.' }).waitFor();
+    const made = (await api('GET', '/api/admin/sessions')).json.sessions.find(
+      (s: { title: string }) => s.title === 'Sesi Uji Muat Lambat',
+    );
+    expect(made).toMatchObject({ examId: shown, room: 'Ruang Lambat' });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

@@ -44,7 +44,8 @@ function Fields({ token, editing, exams, onDone, onClose, onAuthError }: Props) 
   const start = editing?.opensAt ?? nextMorning(zone0);
   const [f, setF] = useState({
     id: '',
-    examId: editing?.examId ?? exams[0]?.id ?? '',
+    // empty: the first exam listed (the list may load after the form opens; the select shows that one)
+    examId: editing?.examId ?? '',
     title: editing?.title ?? '',
     site: editing?.site ?? '',
     room: editing?.room ?? '',
@@ -56,6 +57,7 @@ function Fields({ token, editing, exams, onDone, onClose, onAuthError }: Props) 
   const { busy, error, run } = useAction(onAuthError);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
+  const examId = f.examId || exams[0]?.id || '';
   const opensAt = fromZoneInput(f.opens, f.timeZone);
   const closesAt = fromZoneInput(f.closes, f.timeZone);
 
@@ -75,7 +77,7 @@ function Fields({ token, editing, exams, onDone, onClose, onAuthError }: Props) 
         ? await consoleApi.editSession(token, editing.id, common)
         : await consoleApi.schedule(token, {
             ...common,
-            examId: f.examId.trim(),
+            examId,
             ...(f.id.trim() ? { id: f.id.trim() } : {}),
           });
       onDone(session);
@@ -88,7 +90,7 @@ function Fields({ token, editing, exams, onDone, onClose, onAuthError }: Props) 
         <>
           <label className="field">
             <span>{t('admin.schedule.exam')}</span>
-            <select required value={f.examId} onChange={set('examId')} aria-describedby={`${listId}-help`}>
+            <select required value={examId} onChange={set('examId')} aria-describedby={`${listId}-help`}>
               {exams.map((x) => (
                 <option key={x.id} value={x.id}>
                   {t('admin.schedule.examOption', { title: x.title, id: x.id, version: x.version })}
@@ -156,7 +158,7 @@ function Fields({ token, editing, exams, onDone, onClose, onAuthError }: Props) 
         <button
           type="submit"
           className="btn btn-primary"
-          disabled={busy || Number.isNaN(opensAt) || Number.isNaN(closesAt)}
+          disabled={busy || (!editing && !examId) || Number.isNaN(opensAt) || Number.isNaN(closesAt)}
         >
           {editing ? t('admin.schedule.save') : t('admin.schedule.submit')}
         </button>
