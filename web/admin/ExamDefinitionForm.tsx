@@ -424,6 +424,10 @@ function BankPin({
       <span>{t('admin.exams.pinOf', { bank: bankId })}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('admin.exams.pinCurrent')}</option>
+        {/* the pinned snapshot stays shown (and chosen) while the bank's list loads or if it left the list */}
+        {value && !snaps.some((s) => s.snapshotId === value) && (
+          <option value={value}>{`${value.slice(0, 12)}…`}</option>
+        )}
         {snaps.map((s) => (
           <option key={s.snapshotId} value={s.snapshotId}>
             {`${s.snapshotId.slice(0, 12)} · ${t('admin.banks.items', { n: s.itemCount })}${

@@ -90,8 +90,11 @@ export function ExamsPage() {
         </fieldset>
         {mode === 'preset' ? (
           <PresetForm token={token} banks={banks} onAuthError={handleAuthError} onDone={created} />
-        ) : (
+        ) : data ? (
+          // its first section starts on the first bank: the form opens once the banks are loaded
           <ManualForm token={token} banks={banks} onAuthError={handleAuthError} onDone={created} />
+        ) : (
+          !error && <p aria-busy="true">{t('common.loading')}</p>
         )}
       </section>
     </StaffLayout>

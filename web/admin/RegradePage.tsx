@@ -98,7 +98,7 @@ export function RegradePage() {
               {t('admin.regrade.notJson')}
             </p>
           )}
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={busy || !examId}>
             {t('admin.regrade.run')}
           </button>
         </form>
