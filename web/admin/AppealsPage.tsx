@@ -5,6 +5,7 @@ import { adminApi } from '../api/admin.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
+import { DataTable } from './DataTable.tsx';
 import { formatDateTime } from './format.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
@@ -38,65 +39,55 @@ export function AppealsPage() {
           {dialog.notice}
         </output>
       )}
-      {list === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
-      {list?.length === 0 && <p className="muted">{t('admin.appeals.empty')}</p>}
-      {list && list.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="appeals">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.attempts.col.regNo')}</th>
-                <th scope="col">{t('admin.appeals.col.filed')}</th>
-                <th scope="col">{t('admin.appeals.col.text')}</th>
-                <th scope="col">{t('admin.appeals.col.status')}</th>
-                <th scope="col">{t('admin.appeals.col.answerBy')}</th>
-                <th scope="col">{t('admin.appeals.col.answer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((a) => (
-                <tr key={a.attemptId} data-appeal={a.attemptId}>
-                  <th scope="row" className="mono">
-                    {a.regNo}
-                  </th>
-                  <td>{formatDateTime(a.filedAt, lang)}</td>
-                  <td className="appeal-text">{a.text}</td>
-                  <td>
-                    <span className={`pill pill-appeal-${a.status}`}>{t(`appeal.status.${a.status}`)}</span>
-                  </td>
-                  <td>{formatDateTime(a.answerBy, lang)}</td>
-                  <td>
-                    {a.resolution ? (
-                      <>
-                        {a.resolution.reason}{' '}
-                        <span className="small muted">
-                          ({a.resolution.by}, {formatDateTime(a.resolution.at, lang)}
-                          {a.resolution.late ? `, ${t('admin.appeals.late')}` : ''})
-                        </span>
-                      </>
-                    ) : (
-                      <div className="actions">
-                        {(['upheld', 'rejected'] as const).map((decision) => (
-                          <button
-                            key={decision}
-                            type="button"
-                            className={
-                              decision === 'rejected' ? 'btn btn-small btn-danger-outline' : 'btn btn-small'
-                            }
-                            onClick={() => dialog.open({ appeal: a, decision })}
-                          >
-                            {t(decision === 'upheld' ? 'admin.appeals.uphold' : 'admin.appeals.reject')}
-                          </button>
-                        ))}
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.appeals.title')}
+        testId="appeals"
+        rows={list}
+        failed={error !== null}
+        empty={t('admin.appeals.empty')}
+        rowKey={(a) => a.attemptId}
+        rowAttrs={(a) => ({ 'data-appeal': a.attemptId })}
+        columns={[
+          { header: t('admin.attempts.col.regNo'), className: 'mono', cell: (a) => a.regNo },
+          { header: t('admin.appeals.col.filed'), cell: (a) => formatDateTime(a.filedAt, lang) },
+          { header: t('admin.appeals.col.text'), className: 'appeal-text', cell: (a) => a.text },
+          {
+            header: t('admin.appeals.col.status'),
+            cell: (a) => (
+              <span className={`pill pill-appeal-${a.status}`}>{t(`appeal.status.${a.status}`)}</span>
+            ),
+          },
+          { header: t('admin.appeals.col.answerBy'), cell: (a) => formatDateTime(a.answerBy, lang) },
+          {
+            header: t('admin.appeals.col.answer'),
+            cell: (a) =>
+              a.resolution ? (
+                <>
+                  {a.resolution.reason}{' '}
+                  <span className="small muted">
+                    ({a.resolution.by}, {formatDateTime(a.resolution.at, lang)}
+                    {a.resolution.late ? `, ${t('admin.appeals.late')}` : ''})
+                  </span>
+                </>
+              ) : (
+                <div className="actions">
+                  {(['upheld', 'rejected'] as const).map((decision) => (
+                    <button
+                      key={decision}
+                      type="button"
+                      className={
+                        decision === 'rejected' ? 'btn btn-small btn-danger-outline' : 'btn btn-small'
+                      }
+                      onClick={() => dialog.open({ appeal: a, decision })}
+                    >
+                      {t(decision === 'upheld' ? 'admin.appeals.uphold' : 'admin.appeals.reject')}
+                    </button>
+                  ))}
+                </div>
+              ),
+          },
+        ]}
+      />
       <ReasonDialog
         open={open !== null}
         title={

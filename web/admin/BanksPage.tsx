@@ -15,6 +15,7 @@ import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { useAction } from '../lib/useAction.ts';
+import { DataTable } from './DataTable.tsx';
 import { formatDateTime } from './format.ts';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff, useStaffQuery } from './useStaff.ts';
@@ -46,63 +47,46 @@ export function BanksPage() {
         <PageTitle>{t('admin.banks.title')}</PageTitle>
       </div>
       <ErrorAlert error={exporting.error ?? error} />
-      {banks && (
-        <div className="table-wrap">
-          <table className="table" data-testid="banks">
-            <caption className="sr-only">{t('admin.banks.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.banks.col.bank')}</th>
-                <th scope="col">{t('admin.banks.col.head')}</th>
-                <th scope="col">{t('admin.exams.col.updated')}</th>
-                <th scope="col">{t('admin.sessions.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {banks.map((b) => (
-                <tr key={b.bankId} data-bank={b.bankId}>
-                  <th scope="row" className="mono">
-                    {b.bankId}
-                  </th>
-                  <td>
-                    <code title={b.head}>{short(b.head)}</code>
-                  </td>
-                  <td>{b.updatedAt ? formatDateTime(b.updatedAt, lang) : '—'}</td>
-                  <td>
-                    <div className="actions">
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-expanded={open === b.bankId}
-                        onClick={() => setOpen(open === b.bankId ? null : b.bankId)}
-                      >
-                        {t('admin.banks.snapshotsOf', { bank: b.bankId })}
-                      </button>
-                      <a className="btn btn-small" href={paths.adminBankPreview(b.bankId)}>
-                        {t('admin.banks.previewOf', { bank: b.bankId })}
-                      </a>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => download(b.bankId, 'csv')}
-                      >
-                        {t('admin.banks.exportCsv')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => download(b.bankId, 'json')}
-                      >
-                        {t('admin.banks.exportJson')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.banks.title')}
+        testId="banks"
+        rows={banks}
+        failed={error !== null}
+        rowKey={(b) => b.bankId}
+        rowAttrs={(b) => ({ 'data-bank': b.bankId })}
+        columns={[
+          { header: t('admin.banks.col.bank'), className: 'mono', cell: (b) => b.bankId },
+          { header: t('admin.banks.col.head'), cell: (b) => <code title={b.head}>{short(b.head)}</code> },
+          {
+            header: t('admin.exams.col.updated'),
+            cell: (b) => (b.updatedAt ? formatDateTime(b.updatedAt, lang) : '—'),
+          },
+          {
+            header: t('admin.sessions.col.actions'),
+            cell: (b) => (
+              <div className="actions">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-expanded={open === b.bankId}
+                  onClick={() => setOpen(open === b.bankId ? null : b.bankId)}
+                >
+                  {t('admin.banks.snapshotsOf', { bank: b.bankId })}
+                </button>
+                <a className="btn btn-small" href={paths.adminBankPreview(b.bankId)}>
+                  {t('admin.banks.previewOf', { bank: b.bankId })}
+                </a>
+                <button type="button" className="btn btn-small" onClick={() => download(b.bankId, 'csv')}>
+                  {t('admin.banks.exportCsv')}
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => download(b.bankId, 'json')}>
+                  {t('admin.banks.exportJson')}
+                </button>
+              </div>
+            ),
+          },
+        ]}
+      />
       {open && <Snapshots key={open} token={token} bankId={open} onAuthError={handleAuthError} />}
       <ImportForm
         token={token}
@@ -135,52 +119,51 @@ function Snapshots({
       <h2 id="snapshots-title">{t('admin.banks.snapshotsTitle', { bank: bankId })}</h2>
       <p className="muted small">{t('admin.banks.snapshotsHelp')}</p>
       <ErrorAlert error={error} />
-      {data && (
-        <div className="table-wrap">
-          <table className="table table-compact">
-            <caption className="sr-only">{t('admin.banks.snapshotsTitle', { bank: bankId })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.banks.col.snapshot')}</th>
-                <th scope="col">{t('admin.exams.col.created')}</th>
-                <th scope="col">{t('admin.banks.col.origin')}</th>
-                <th scope="col" className="num">
-                  {t('admin.banks.col.items')}
-                </th>
-                <th scope="col">{t('admin.banks.col.categories')}</th>
-                <th scope="col">{t('admin.sessions.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...data.snapshots].reverse().map((s) => (
-                <tr key={s.snapshotId}>
-                  <th scope="row">
-                    <code title={s.snapshotId}>{short(s.snapshotId)}</code>{' '}
-                    {s.snapshotId === data.head && (
-                      <span className="pill pill-ok">{t('admin.banks.current')}</span>
-                    )}
-                  </th>
-                  <td>{s.createdAt ? formatDateTime(s.createdAt, lang) : '—'}</td>
-                  <td>
-                    {s.origin ? t(`admin.banks.origin.${s.origin}` as 'admin.banks.origin.import') : '—'}
-                  </td>
-                  <td className="num">{s.itemCount}</td>
-                  <td>
-                    {Object.entries(s.byCategory)
-                      .map(([c, n]) => `${c} ${n}`)
-                      .join(', ')}
-                  </td>
-                  <td>
-                    <a href={paths.adminBankPreview(bankId, s.snapshotId)}>
-                      {t('admin.banks.previewSnapshot', { id: s.snapshotId.slice(0, 8) })}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.banks.snapshotsTitle', { bank: bankId })}
+        compact
+        rows={data && [...data.snapshots].reverse()}
+        failed={error !== null}
+        rowKey={(s) => s.snapshotId}
+        columns={[
+          {
+            header: t('admin.banks.col.snapshot'),
+            cell: (s) => (
+              <>
+                <code title={s.snapshotId}>{short(s.snapshotId)}</code>{' '}
+                {s.snapshotId === data?.head && (
+                  <span className="pill pill-ok">{t('admin.banks.current')}</span>
+                )}
+              </>
+            ),
+          },
+          {
+            header: t('admin.exams.col.created'),
+            cell: (s) => (s.createdAt ? formatDateTime(s.createdAt, lang) : '—'),
+          },
+          {
+            header: t('admin.banks.col.origin'),
+            cell: (s) =>
+              s.origin ? t(`admin.banks.origin.${s.origin}` as 'admin.banks.origin.import') : '—',
+          },
+          { header: t('admin.banks.col.items'), num: true, cell: (s) => s.itemCount },
+          {
+            header: t('admin.banks.col.categories'),
+            cell: (s) =>
+              Object.entries(s.byCategory)
+                .map(([c, n]) => `${c} ${n}`)
+                .join(', '),
+          },
+          {
+            header: t('admin.sessions.col.actions'),
+            cell: (s) => (
+              <a href={paths.adminBankPreview(bankId, s.snapshotId)}>
+                {t('admin.banks.previewSnapshot', { id: s.snapshotId.slice(0, 8) })}
+              </a>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

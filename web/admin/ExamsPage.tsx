@@ -8,6 +8,7 @@ import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { navigate, paths } from '../lib/router.ts';
 import { useAction } from '../lib/useAction.ts';
+import { DataTable } from './DataTable.tsx';
 import { blankDefinition, ExamDefinitionForm, FieldErrors } from './ExamDefinitionForm.tsx';
 import { formatDateTime } from './format.ts';
 import { StaffLayout } from './StaffLayout.tsx';
@@ -38,44 +39,29 @@ export function ExamsPage() {
         <PageTitle>{t('admin.exams.title')}</PageTitle>
       </div>
       <ErrorAlert error={error} />
-      {exams && (
-        <div className="table-wrap">
-          <table className="table" data-testid="exams">
-            <caption className="sr-only">{t('admin.exams.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.exams.col.id')}</th>
-                <th scope="col">{t('admin.exams.field.title')}</th>
-                <th scope="col">{t('admin.exams.field.scheme')}</th>
-                <th scope="col" className="num">
-                  {t('admin.exams.col.version')}
-                </th>
-                <th scope="col">{t('admin.exams.col.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {exams.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="muted">
-                    {t('admin.exams.none')}
-                  </td>
-                </tr>
-              )}
-              {exams.map((e) => (
-                <tr key={e.id} data-exam={e.id}>
-                  <th scope="row" className="mono">
-                    <a href={paths.adminExam(e.id)}>{e.id}</a>
-                  </th>
-                  <td>{e.title}</td>
-                  <td>{e.scheme}</td>
-                  <td className="num">{e.version}</td>
-                  <td>{e.updatedAt ? formatDateTime(e.updatedAt, lang) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.exams.title')}
+        testId="exams"
+        rows={exams}
+        failed={error !== null}
+        empty={t('admin.exams.none')}
+        rowKey={(e) => e.id}
+        rowAttrs={(e) => ({ 'data-exam': e.id })}
+        columns={[
+          {
+            header: t('admin.exams.col.id'),
+            className: 'mono',
+            cell: (e) => <a href={paths.adminExam(e.id)}>{e.id}</a>,
+          },
+          { header: t('admin.exams.field.title'), cell: (e) => e.title },
+          { header: t('admin.exams.field.scheme'), cell: (e) => e.scheme },
+          { header: t('admin.exams.col.version'), num: true, cell: (e) => e.version },
+          {
+            header: t('admin.exams.col.updated'),
+            cell: (e) => (e.updatedAt ? formatDateTime(e.updatedAt, lang) : '—'),
+          },
+        ]}
+      />
 
       <section className="card" aria-labelledby="exam-create">
         <h2 id="exam-create">{t('admin.exams.createTitle')}</h2>

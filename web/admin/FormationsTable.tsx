@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { useAction } from '../lib/useAction.ts';
+import { DataTable } from './DataTable.tsx';
 import { useStaffQuery } from './useStaff.ts';
 
 interface Props {
@@ -33,49 +34,35 @@ export function FormationsTable({ token, version, onAuthError }: Props) {
     <section className="card" aria-labelledby="formations-list">
       <h2 id="formations-list">{t('admin.formations.title', { n: rows?.length ?? '…' })}</h2>
       <ErrorAlert error={error} />
-      {rows === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
-      {rows?.length === 0 && <p className="muted">{t('admin.formations.empty')}</p>}
-      {rows && rows.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="formations">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.formations.col.id')}</th>
-                <th scope="col">{t('admin.formations.col.position')}</th>
-                <th scope="col">{t('admin.formations.col.unit')}</th>
-                <th scope="col" className="num">
-                  {t('admin.formations.col.openings')}
-                </th>
-                <th scope="col">{t('admin.formations.col.type')}</th>
-                <th scope="col">{t('admin.sessions.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((f) => (
-                <tr key={f.id} data-formation={f.id}>
-                  <th scope="row" className="mono">
-                    {f.id}
-                  </th>
-                  <td>{f.position}</td>
-                  <td>{f.agencyUnit}</td>
-                  <td className="num">{f.openings}</td>
-                  <td>{f.formationType}</td>
-                  <td>
-                    <div className="actions">
-                      <button type="button" className="btn btn-small" onClick={() => setEditing(f)}>
-                        {t('admin.formations.edit')}
-                      </button>
-                      <a className="btn btn-small" href={paths.adminFormationResults(f.id)}>
-                        {t('admin.sessions.results')}
-                      </a>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.formations.title', { n: rows?.length ?? '…' })}
+        testId="formations"
+        rows={rows}
+        failed={error !== null}
+        empty={t('admin.formations.empty')}
+        rowKey={(f) => f.id}
+        rowAttrs={(f) => ({ 'data-formation': f.id })}
+        columns={[
+          { header: t('admin.formations.col.id'), className: 'mono', cell: (f) => f.id },
+          { header: t('admin.formations.col.position'), cell: (f) => f.position },
+          { header: t('admin.formations.col.unit'), cell: (f) => f.agencyUnit },
+          { header: t('admin.formations.col.openings'), num: true, cell: (f) => f.openings },
+          { header: t('admin.formations.col.type'), cell: (f) => f.formationType },
+          {
+            header: t('admin.sessions.col.actions'),
+            cell: (f) => (
+              <div className="actions">
+                <button type="button" className="btn btn-small" onClick={() => setEditing(f)}>
+                  {t('admin.formations.edit')}
+                </button>
+                <a className="btn btn-small" href={paths.adminFormationResults(f.id)}>
+                  {t('admin.sessions.results')}
+                </a>
+              </div>
+            ),
+          },
+        ]}
+      />
       <Dialog
         open={editing !== null}
         title={editing ? t('admin.formations.editTitle', { id: editing.id }) : ''}

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { useAction } from '../lib/useAction.ts';
+import { DataTable } from './DataTable.tsx';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useDialogAction } from './useDialogAction.ts';
@@ -61,55 +62,48 @@ export function StaffAccountsPage() {
         </p>
       )}
       <ErrorAlert error={error} />
-      {list && (
-        <div className="table-wrap">
-          <table className="table" data-testid="staff">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.staff.col.id')}</th>
-                <th scope="col">{t('admin.staff.col.name')}</th>
-                <th scope="col">{t('admin.staff.col.role')}</th>
-                <th scope="col">{t('admin.staff.col.state')}</th>
-                <th scope="col">{t('admin.sessions.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((u) => (
-                <tr key={u.id} data-user={u.id}>
-                  <th scope="row" className="mono">
-                    {u.id}
-                  </th>
-                  <td>{u.name}</td>
-                  <td>{t(`admin.staff.role.${u.role}`)}</td>
-                  <td>
-                    <span className={u.disabled ? 'pill pill-expired' : 'pill pill-ok'}>
-                      {t(u.disabled ? 'admin.staff.disabled' : 'admin.staff.active')}
-                    </span>
-                  </td>
-                  <td>
-                    <div className="actions">
-                      <button
-                        type="button"
-                        className={u.disabled ? 'btn btn-small' : 'btn btn-small btn-danger'}
-                        onClick={() => dialog.open({ kind: 'toggle', user: u })}
-                      >
-                        {t(u.disabled ? 'admin.staff.enable' : 'admin.staff.disable')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => dialog.open({ kind: 'password', user: u })}
-                      >
-                        {t('admin.staff.resetPassword')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.staff.title')}
+        testId="staff"
+        rows={list}
+        failed={error !== null}
+        rowKey={(u) => u.id}
+        rowAttrs={(u) => ({ 'data-user': u.id })}
+        columns={[
+          { header: t('admin.staff.col.id'), className: 'mono', cell: (u) => u.id },
+          { header: t('admin.staff.col.name'), cell: (u) => u.name },
+          { header: t('admin.staff.col.role'), cell: (u) => t(`admin.staff.role.${u.role}`) },
+          {
+            header: t('admin.staff.col.state'),
+            cell: (u) => (
+              <span className={u.disabled ? 'pill pill-expired' : 'pill pill-ok'}>
+                {t(u.disabled ? 'admin.staff.disabled' : 'admin.staff.active')}
+              </span>
+            ),
+          },
+          {
+            header: t('admin.sessions.col.actions'),
+            cell: (u) => (
+              <div className="actions">
+                <button
+                  type="button"
+                  className={u.disabled ? 'btn btn-small' : 'btn btn-small btn-danger'}
+                  onClick={() => dialog.open({ kind: 'toggle', user: u })}
+                >
+                  {t(u.disabled ? 'admin.staff.enable' : 'admin.staff.disable')}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => dialog.open({ kind: 'password', user: u })}
+                >
+                  {t('admin.staff.resetPassword')}
+                </button>
+              </div>
+            ),
+          },
+        ]}
+      />
       <ReasonDialog
         open={open !== null}
         title={
