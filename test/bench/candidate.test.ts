@@ -1,6 +1,7 @@
-// The simulated candidate's answered count and its report gate (what each save tells the room monitor).
+// The simulated candidate: its answered count and report gate (what each save tells the room monitor), and the
+// form ids it reads from the start answer's JSON text (the same ids a full parse gives).
 import { describe, expect, it } from 'vitest';
-import { acknowledge, answeredWith, newCandidate } from './candidate.ts';
+import { acknowledge, answeredWith, newCandidate, takeFormText } from './candidate.ts';
 
 const cand = () => {
   const c = newCandidate({ regNo: 'R1', pin: '1' } as Parameters<typeof newCandidate>[0]);
@@ -35,5 +36,55 @@ describe('bench candidate', () => {
     const c = cand();
     expect(c.report(3)).toBe(3);
     expect(c.report(4)).toBeUndefined();
+  });
+});
+
+const item = (n: number, stem: string, options: string[]) => ({
+  itemId: `w${n}`,
+  number: n,
+  sectionId: n < 3 ? 'TWK' : 'TKP',
+  kind: options.length ? 'single' : 'likert',
+  stem,
+  options: options.map((id) => ({ id, text: `opsi ${id} {"id":"palsu"} \\ "kutip"` })),
+});
+
+const startAnswer = (items: unknown[]) =>
+  JSON.stringify({
+    attemptId: 'a1',
+    state: 'running',
+    answers: {},
+    flags: [],
+    serverTime: 1,
+    form: {
+      attemptId: 'a1',
+      examId: 'x',
+      examTitle: 'Ujian {"itemId":"x"}',
+      sections: [{ id: 'TWK', title: 'TWK', count: 2 }],
+      items,
+      serverTime: 1,
+    },
+  });
+
+describe('takeFormText', () => {
+  it('gives the item and option ids a full parse gives, whatever the stems and texts contain', () => {
+    const items = [
+      item(1, 'Soal {"itemId":"w9","options":[{"id":"z"}]} — “kutip” \u2028 🙂', ['a', 'b', 'c', 'd', 'e']),
+      item(2, 'Garis miring \\ dan "kutip"', ['e', 'd', 'c', 'b', 'a']),
+      item(3, 'Sikap', []),
+      item(4, '', ['x-"1"', 'x\\2']),
+    ];
+    const text = startAnswer(items);
+    const c = newCandidate({ regNo: 'R', pin: '000000' } as Parameters<typeof newCandidate>[0]);
+    expect(takeFormText(c, text)).toBe(true);
+    const parsed = JSON.parse(text).form.items as Array<{ itemId: string; options: Array<{ id: string }> }>;
+    expect(c.items).toEqual(parsed.map((i) => ({ itemId: i.itemId, options: i.options.map((o) => o.id) })));
+  });
+
+  it('no form or no items: false, the candidate unchanged', () => {
+    const c = newCandidate({ regNo: 'R', pin: '000000' } as Parameters<typeof newCandidate>[0]);
+    expect(takeFormText(c, undefined)).toBe(false);
+    expect(takeFormText(c, '{"state":"running"}')).toBe(false);
+    expect(takeFormText(c, startAnswer([]))).toBe(false);
+    expect(c.items).toEqual([]);
   });
 });

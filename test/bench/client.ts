@@ -7,6 +7,8 @@ import type { PhaseCounts } from './protocol.ts';
 export interface CallResult {
   status: number;
   json: unknown;
+  /** The body as text, not parsed (when the call asked for `raw`). */
+  text?: string;
   ms: number;
 }
 
@@ -64,7 +66,7 @@ export class ApiClient {
   async call(
     method: string,
     path: string,
-    opts: { body?: unknown; token?: string } = {},
+    opts: { body?: unknown; token?: string; raw?: boolean } = {},
   ): Promise<CallResult> {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -79,12 +81,12 @@ export class ApiClient {
       const res = await this.pool.request({ method: method as 'GET', path, headers, body });
       const text = await res.body.text();
       const ms = performance.now() - t0;
-      const json: unknown = text ? JSON.parse(text) : undefined;
+      const json: unknown = text && !opts.raw ? JSON.parse(text) : undefined;
       if (res.statusCode < 200 || res.statusCode >= 300)
         this.error(
           `${method} ${path.replace(/[0-9a-f]{16,}/g, ':id')} -> ${res.statusCode} ${text.slice(0, 160)}`,
         );
-      return { status: res.statusCode, json, ms };
+      return { status: res.statusCode, json, ...(opts.raw ? { text } : {}), ms };
     } catch (e) {
       this.error(`${method} ${path.replace(/[0-9a-f]{16,}/g, ':id')} -> ${(e as Error).message}`);
       return { status: 0, json: undefined, ms: performance.now() - t0 };

@@ -12,7 +12,7 @@ import {
   newCandidate,
   nextStep,
   type SimCandidate,
-  takeForm,
+  takeFormText,
 } from './candidate.ts';
 import { ApiClient } from './client.ts';
 import type {
@@ -153,10 +153,10 @@ const begin = async (api: ApiClient, c: SimCandidate, ms?: Record<string, number
   c.token = l.token;
   c.attemptId = l.attemptId;
   // Like the exam page: the start's answer carries the form (GET form is only for reloads).
-  const start = await api.call('POST', attemptPath(c, '/start'), { token: c.token });
+  const start = await api.call('POST', attemptPath(c, '/start'), { token: c.token, raw: true });
   ms?.start?.push(start.ms);
   if (start.status !== 200) return false;
-  if (!takeForm(c, (start.json as { form?: unknown }).form)) {
+  if (!takeFormText(c, start.text)) {
     api.error('start without a form');
     return false;
   }
