@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { navigate, paths } from '../lib/router.ts';
+import { DataTable } from './DataTable.tsx';
 import { keepPins } from './issuedPins.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { RefusalAlert } from './Refusals.tsx';
@@ -113,52 +114,45 @@ export function RosterPage({ sessionId }: { sessionId: string }) {
         )}
         <RefusalAlert error={assignError} />
       </section>
-      {roster?.length === 0 && <p className="muted">{t('admin.roster.empty')}</p>}
-      {roster && roster.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="roster">
-            <caption className="sr-only">{t('admin.roster.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.roster.col.regNo')}</th>
-                <th scope="col">{t('admin.roster.col.name')}</th>
-                <th scope="col">{t('admin.roster.col.formation')}</th>
-                <th scope="col" className="num">
-                  {t('admin.roster.col.extra')}
-                </th>
-                <th scope="col">{t('admin.roster.col.pin')}</th>
-                <th scope="col">{t('admin.sessions.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {roster.map((r) => (
-                <tr key={r.regNo} data-regno={r.regNo}>
-                  <th scope="row" className="mono">
-                    {r.regNo}
-                  </th>
-                  <td>{r.name}</td>
-                  <td>
-                    {r.formationId} <span className="small muted">({r.formationType})</span>
-                  </td>
-                  <td className="num">{r.extraMinutes}</td>
-                  <td>
-                    <span className={r.hasPin ? 'pill pill-ok' : 'pill'}>
-                      {t(r.hasPin ? 'admin.roster.hasPin' : 'admin.roster.noPin')}
-                    </span>
-                  </td>
-                  <td>
-                    {r.hasPin && (
-                      <button type="button" className="btn btn-small" onClick={() => renew.open(r)}>
-                        {t('admin.roster.regenerate')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.roster.caption')}
+        testId="roster"
+        rows={roster}
+        failed={error !== null}
+        empty={t('admin.roster.empty')}
+        rowKey={(r) => r.regNo}
+        rowAttrs={(r) => ({ 'data-regno': r.regNo })}
+        columns={[
+          { header: t('admin.roster.col.regNo'), className: 'mono', cell: (r) => r.regNo },
+          { header: t('admin.roster.col.name'), cell: (r) => r.name },
+          {
+            header: t('admin.roster.col.formation'),
+            cell: (r) => (
+              <>
+                {r.formationId} <span className="small muted">({r.formationType})</span>
+              </>
+            ),
+          },
+          { header: t('admin.roster.col.extra'), num: true, cell: (r) => r.extraMinutes },
+          {
+            header: t('admin.roster.col.pin'),
+            cell: (r) => (
+              <span className={r.hasPin ? 'pill pill-ok' : 'pill'}>
+                {t(r.hasPin ? 'admin.roster.hasPin' : 'admin.roster.noPin')}
+              </span>
+            ),
+          },
+          {
+            header: t('admin.sessions.col.actions'),
+            cell: (r) =>
+              r.hasPin && (
+                <button type="button" className="btn btn-small" onClick={() => renew.open(r)}>
+                  {t('admin.roster.regenerate')}
+                </button>
+              ),
+          },
+        ]}
+      />
       <ReasonDialog
         open={renew.target !== null}
         title={

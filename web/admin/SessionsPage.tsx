@@ -11,6 +11,7 @@ import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import type { StaffAuth } from '../lib/auth.ts';
 import { navigate, paths } from '../lib/router.ts';
+import { DataTable } from './DataTable.tsx';
 import { keepPins } from './issuedPins.ts';
 import { ProctorsDialog } from './ProctorsDialog.tsx';
 import { ReasonDialog } from './ReasonDialog.tsx';
@@ -78,6 +79,62 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
 
   const close = () => setOpen(null);
 
+  /** A session's links and buttons: what the role may do, and changes only while it is not cancelled. */
+  const actions = (s: SessionView) => {
+    const cancelled = s.cancelledAt !== undefined;
+    const editable = admin && !cancelled && serverNow < s.opensAt;
+    return (
+      <div className="actions">
+        <a className="btn btn-small" href={paths.adminAttempts(s.id)}>
+          {t('admin.sessions.open')}
+        </a>
+        {admin && (
+          <>
+            <a className="btn btn-small" href={paths.adminRoster(s.id)}>
+              {t('admin.sessions.roster')}
+            </a>
+            <a className="btn btn-small" href={paths.adminResults(s.id)}>
+              {t('admin.sessions.results')}
+            </a>
+          </>
+        )}
+        {admin && !cancelled && (
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            disabled={busyId === s.id || (cancelling.busy && cancelling.target?.id === s.id)}
+            onClick={() => release(s)}
+          >
+            {t('admin.sessions.release')}
+          </button>
+        )}
+        {editable && (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => setOpen({ kind: 'form', session: s })}
+          >
+            {t('admin.sessions.edit')}
+          </button>
+        )}
+        {admin && !cancelled && (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => setOpen({ kind: 'proctors', session: s })}
+          >
+            {t('admin.sessions.proctors')}
+          </button>
+        )}
+        {admin && !cancelled && (
+          <button type="button" className="btn btn-small btn-danger" onClick={() => cancelling.open(s)}>
+            {t('admin.sessions.cancel')}
+          </button>
+        )}
+      </div>
+    );
+  };
+
   return (
     <StaffLayout staff={staff} onLogout={onLogout}>
       <div className="page-head">
@@ -103,122 +160,68 @@ function Sessions({ staff, onAuthError, onLogout }: Props) {
           {notice}
         </p>
       )}
-      {sessions === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
-      {sessions?.length === 0 && <p className="muted">{t('admin.sessions.empty')}</p>}
-      {sessions && sessions.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="sessions">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.sessions.col.title')}</th>
-                <th scope="col">{t('admin.sessions.col.site')}</th>
-                <th scope="col">{t('admin.sessions.col.window')}</th>
-                <th scope="col" className="num">
-                  {t('admin.sessions.col.capacity')}
-                </th>
-                <th scope="col">{t('admin.sessions.col.pins')}</th>
-                <th scope="col">{t('admin.sessions.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => {
-                const zone = s.timeZone ?? 'WIB';
-                const cancelled = s.cancelledAt !== undefined;
-                const editable = admin && !cancelled && serverNow < s.opensAt;
-                return (
-                  <tr key={s.id} data-session={s.id}>
-                    <th scope="row">
-                      <a href={paths.adminAttempts(s.id)}>{s.title}</a>
-                      <div className="small muted mono">
-                        {s.id} · {s.examId}
-                        {s.examVersion !== undefined && ` v${s.examVersion}`}
-                      </div>
-                    </th>
-                    <td>
-                      {s.site}
-                      {s.room && <div className="small muted">{s.room}</div>}
-                      {s.proctors && s.proctors.length > 0 && (
-                        <div className="small muted">
-                          {t('admin.sessions.proctorsList', { names: s.proctors.join(', ') })}
-                        </div>
-                      )}
-                    </td>
-                    <td>
-                      {formatInZone(s.opensAt, zone)} – {formatInZone(s.closesAt, zone)}
-                      {cancelled && (
-                        <div>
-                          <span className="pill pill-expired">{t('admin.sessions.cancelled')}</span>{' '}
-                          {s.cancelReason}
-                        </div>
-                      )}
-                    </td>
-                    <td className="num">{s.capacity}</td>
-                    <td>
-                      <span className={s.pinsReleased ? 'pill pill-ok' : 'pill'}>
-                        {t(s.pinsReleased ? 'admin.sessions.pinsReleased' : 'admin.sessions.pinsHeld')}
-                      </span>
-                    </td>
-                    <td>
-                      <div className="actions">
-                        <a className="btn btn-small" href={paths.adminAttempts(s.id)}>
-                          {t('admin.sessions.open')}
-                        </a>
-                        {admin && (
-                          <>
-                            <a className="btn btn-small" href={paths.adminRoster(s.id)}>
-                              {t('admin.sessions.roster')}
-                            </a>
-                            <a className="btn btn-small" href={paths.adminResults(s.id)}>
-                              {t('admin.sessions.results')}
-                            </a>
-                          </>
-                        )}
-                        {admin && !cancelled && (
-                          <button
-                            type="button"
-                            className="btn btn-small btn-primary"
-                            disabled={busyId === s.id || (cancelling.busy && cancelling.target?.id === s.id)}
-                            onClick={() => release(s)}
-                          >
-                            {t('admin.sessions.release')}
-                          </button>
-                        )}
-                        {editable && (
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            onClick={() => setOpen({ kind: 'form', session: s })}
-                          >
-                            {t('admin.sessions.edit')}
-                          </button>
-                        )}
-                        {admin && !cancelled && (
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            onClick={() => setOpen({ kind: 'proctors', session: s })}
-                          >
-                            {t('admin.sessions.proctors')}
-                          </button>
-                        )}
-                        {admin && !cancelled && (
-                          <button
-                            type="button"
-                            className="btn btn-small btn-danger"
-                            onClick={() => cancelling.open(s)}
-                          >
-                            {t('admin.sessions.cancel')}
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.sessions.title')}
+        testId="sessions"
+        rows={sessions}
+        failed={error !== null}
+        empty={t('admin.sessions.empty')}
+        rowKey={(s) => s.id}
+        rowAttrs={(s) => ({ 'data-session': s.id })}
+        columns={[
+          {
+            header: t('admin.sessions.col.title'),
+            cell: (s) => (
+              <>
+                <a href={paths.adminAttempts(s.id)}>{s.title}</a>
+                <div className="small muted mono">
+                  {s.id} · {s.examId}
+                  {s.examVersion !== undefined && ` v${s.examVersion}`}
+                </div>
+              </>
+            ),
+          },
+          {
+            header: t('admin.sessions.col.site'),
+            cell: (s) => (
+              <>
+                {s.site}
+                {s.room && <div className="small muted">{s.room}</div>}
+                {s.proctors && s.proctors.length > 0 && (
+                  <div className="small muted">
+                    {t('admin.sessions.proctorsList', { names: s.proctors.join(', ') })}
+                  </div>
+                )}
+              </>
+            ),
+          },
+          {
+            header: t('admin.sessions.col.window'),
+            cell: (s) => (
+              <>
+                {formatInZone(s.opensAt, s.timeZone ?? 'WIB')} –{' '}
+                {formatInZone(s.closesAt, s.timeZone ?? 'WIB')}
+                {s.cancelledAt !== undefined && (
+                  <div>
+                    <span className="pill pill-expired">{t('admin.sessions.cancelled')}</span>{' '}
+                    {s.cancelReason}
+                  </div>
+                )}
+              </>
+            ),
+          },
+          { header: t('admin.sessions.col.capacity'), num: true, cell: (s) => s.capacity },
+          {
+            header: t('admin.sessions.col.pins'),
+            cell: (s) => (
+              <span className={s.pinsReleased ? 'pill pill-ok' : 'pill'}>
+                {t(s.pinsReleased ? 'admin.sessions.pinsReleased' : 'admin.sessions.pinsHeld')}
+              </span>
+            ),
+          },
+          { header: t('admin.sessions.col.actions'), cell: (s) => actions(s) },
+        ]}
+      />
       {admin && (
         <>
           <SessionForm
