@@ -9,28 +9,31 @@ export interface DynamoWorkerData {
   path?: string;
   port: number;
   host: string;
-  /** Post this thread's GC pauses of at least this many ms to the parent (diagnostics; undefined = none). */
-  reportGcMs?: number;
+  /**
+   * Diagnostics (undefined = none): post this thread's GC pauses of at least `gcMs` and the times its event loop
+   * came back at least `lateMs` late (a 20 ms timer: the thread was busy or paused that long).
+   */
+  report?: { gcMs: number; lateMs: number };
 }
 
 export type DynamoWorkerMessage =
   | { type: 'listening'; port: number }
   | { type: 'closed'; error?: string }
   | { type: 'error'; error: string }
-  | { type: 'gc'; pause: StoreGcPause };
+  | { type: 'pause'; pause: StorePause };
 
-/** A GC pause on the store's thread: epoch ms when it began, V8's kind, how long. */
-export interface StoreGcPause {
+/** The store's thread stalled: epoch ms when it began, what (a GC of V8's kind, or a late event loop), how long. */
+export interface StorePause {
   at: number;
-  kind: 'minor' | 'major' | 'incremental' | 'weak' | 'other';
+  what: 'gc minor' | 'gc major' | 'gc incremental' | 'gc weak' | 'gc other' | 'loop late';
   ms: number;
 }
 
-const GC_KINDS: Record<number, StoreGcPause['kind']> = {
-  1: 'minor',
-  2: 'major',
-  4: 'incremental',
-  8: 'weak',
+const GC_KINDS: Record<number, StorePause['what']> = {
+  1: 'gc minor',
+  2: 'gc major',
+  4: 'gc incremental',
+  8: 'gc weak',
 };
 
 const data = workerData as DynamoWorkerData;
@@ -39,18 +42,34 @@ if (!port) throw new Error('embedded-dynamo-worker must run as a worker thread')
 
 const post = (m: DynamoWorkerMessage): void => port.postMessage(m);
 
-if (data.reportGcMs !== undefined) {
-  const min = data.reportGcMs;
+if (data.report) {
+  const { gcMs, lateMs } = data.report;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if (e.duration < min) continue;
+      if (e.duration < gcMs) continue;
       const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0;
       post({
-        type: 'gc',
-        pause: { at: performance.timeOrigin + e.startTime, kind: GC_KINDS[kind] ?? 'other', ms: e.duration },
+        type: 'pause',
+        pause: {
+          at: performance.timeOrigin + e.startTime,
+          what: GC_KINDS[kind] ?? 'gc other',
+          ms: e.duration,
+        },
       });
     }
   }).observe({ entryTypes: ['gc'] });
+  const TICK = 20;
+  let last = performance.now();
+  setInterval(() => {
+    const t = performance.now();
+    const late = t - last - TICK;
+    if (late >= lateMs)
+      post({
+        type: 'pause',
+        pause: { at: performance.timeOrigin + last + TICK, what: 'loop late', ms: late },
+      });
+    last = t;
+  }, TICK).unref();
 }
 
 const server = dynalite({ path: data.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });

@@ -7,10 +7,10 @@ import { Worker } from 'node:worker_threads';
 import S3rver from 's3rver';
 import { createStore } from '../store/index.ts';
 import type { StoreConfig } from '../store/types.ts';
-import type { DynamoWorkerData, DynamoWorkerMessage, StoreGcPause } from './embedded-dynamo-worker.ts';
+import type { DynamoWorkerData, DynamoWorkerMessage, StorePause } from './embedded-dynamo-worker.ts';
 import { makeObjectWritesAtomic } from './s3rver-atomic.ts';
 
-export type { StoreGcPause } from './embedded-dynamo-worker.ts';
+export type { StorePause } from './embedded-dynamo-worker.ts';
 
 export interface EmbeddedStoreOptions {
   /** Directory for `dynamo/` (LevelDB) and `s3/`; undefined = in-memory (s3rver uses a temp dir). */
@@ -25,8 +25,11 @@ export interface EmbeddedStoreOptions {
   region?: string;
   /** Create the table (and buckets) if absent; default true. */
   ensure?: boolean;
-  /** Diagnostics (the benchmark): each GC pause of at least `minMs` (default 10) on the store's worker thread. */
-  storeGc?: { minMs?: number; on: (pause: StoreGcPause) => void };
+  /**
+   * Diagnostics (the benchmark): stalls of the store's worker thread — GC pauses of at least `gcMs` (default 10)
+   * and event-loop turns that came back at least `lateMs` (default 50) late.
+   */
+  storePauses?: { gcMs?: number; lateMs?: number; on: (pause: StorePause) => void };
 }
 
 export interface EmbeddedStore {
@@ -45,12 +48,12 @@ export const EMBEDDED_DEFAULTS = {
 
 const startDynamoWorker = async (
   data: DynamoWorkerData,
-  onGc?: (pause: StoreGcPause) => void,
+  onPause?: (pause: StorePause) => void,
 ): Promise<{ port: number; stop: () => Promise<void> }> => {
   const worker = new Worker(new URL('./embedded-dynamo-worker.ts', import.meta.url), { workerData: data });
-  if (onGc)
+  if (onPause)
     worker.on('message', (m: DynamoWorkerMessage) => {
-      if (m.type === 'gc') onGc(m.pause);
+      if (m.type === 'pause') onPause(m.pause);
     });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const listening = new Promise<number>((resolve, reject) => {
@@ -117,9 +120,11 @@ export const startEmbeddedStore = async (opts: EmbeddedStoreOptions = {}): Promi
       path: dynamoPath,
       port: opts.dynamoPort ?? 0,
       host,
-      ...(opts.storeGc ? { reportGcMs: opts.storeGc.minMs ?? 10 } : {}),
+      ...(opts.storePauses
+        ? { report: { gcMs: opts.storePauses.gcMs ?? 10, lateMs: opts.storePauses.lateMs ?? 50 } }
+        : {}),
     },
-    opts.storeGc?.on,
+    opts.storePauses?.on,
   );
   let s3: S3rver;
   let s3Port: number;

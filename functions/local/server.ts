@@ -40,8 +40,8 @@ export interface LocalOptions {
   sweepEveryMs?: number;
   /** The built web app to serve (default web/dist/, built by `npm run build:web`). */
   webDist?: string;
-  /** GC pauses on the store's worker thread (the benchmark lists them beside the API thread's). */
-  storeGc?: EmbeddedStoreOptions['storeGc'];
+  /** Stalls of the store's worker thread (GC, late event loop): the benchmark lists them beside the API thread's. */
+  storePauses?: EmbeddedStoreOptions['storePauses'];
 }
 
 export interface LocalPlatform {
@@ -56,7 +56,7 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
   if (opts.dataDir) checkDataFormat(opts.dataDir);
   const embedded = await startEmbeddedStore({
     dataDir: opts.dataDir,
-    ...(opts.storeGc ? { storeGc: opts.storeGc } : {}),
+    ...(opts.storePauses ? { storePauses: opts.storePauses } : {}),
   });
   const localPush = createLocalPush();
   try {

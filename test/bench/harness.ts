@@ -358,7 +358,7 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     const { events } = (await server.request({ type: 'events' })) as ServerEvents;
     const loadgenGc = openLoop.loadgenGc.map(([at, what, ms]): ServerEvent => [at, `loadgen ${what}`, ms]);
     log(
-      `open loop events (s from start: GC ≥ 10 ms on the API thread, the store thread and in the load generator; store flush/compaction): ${
+      `open loop events (s from start: GC ≥ 10 ms and event loop ≥ 50 ms late on the API thread, 'store …' on dynalite's thread, load generator GC, LevelDB flush/compaction): ${
         describeEvents([...events, ...loadgenGc], openFrom, Date.now()) || 'none'
       }`,
     );
@@ -375,7 +375,7 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       `open loop per save: server CPU ${round(perSave((s) => s.cpuUserUs + s.cpuSystemUs))} µs (API thread ${round(perSave((s) => s.apiThreadCpuUs))} µs), store requests ${round(
         perSave((s) => s.units.requests),
         2,
-      )}; load generator CPU ${round((openCpu.ownUs[1] ?? 0) / Math.max(1, openLoop.latency.count))} µs`,
+      )}; load generator CPU ${round((openCpu.ownUs[1] ?? 0) / Math.max(1, openLoop.latency.count))} µs (GC: ${openLoop.loadgenGcTotal.pauses} pauses, ${openLoop.loadgenGcTotal.ms} ms in the phase)`,
     );
     log(
       `open loop ${rate}/s: p50 ${openLoop.latency.p50} p95 ${openLoop.latency.p95} p99 ${openLoop.latency.p99} max ${openLoop.latency.max} ms; errors ${openLoop.errors}${others(openCpu)}`,

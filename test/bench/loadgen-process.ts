@@ -25,7 +25,7 @@ import type {
   SpikeResult,
   ThroughputResult,
 } from './protocol.ts';
-import { watchGc } from './server-events.ts';
+import { type GcTotals, watchGc } from './server-events.ts';
 import { summarize } from './stats.ts';
 
 let url = '';
@@ -37,7 +37,8 @@ const runId = randomBytes(4).toString('hex');
 let ceilingPuts = 0;
 
 /** This process's GC pauses ≥ 10 ms: a pause here delays sends, and latency counts from the scheduled time. */
-const gcPauses = watchGc();
+const gcTotals: GcTotals = { pauses: 0, ms: 0 };
+const gcPauses = watchGc(10, gcTotals);
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -277,6 +278,7 @@ const openLoop = async (
   const windows = new Map<number, [number, number, number]>();
   const inflight: Promise<void>[] = [];
   const t0 = performance.now() + 20;
+  const gc0 = { ...gcTotals };
   let k = 0;
   const fire = (i: number, scheduled: number): Promise<void> => {
     const c = group[i % group.length]!;
@@ -326,6 +328,7 @@ const openLoop = async (
       .sort((a, b) => a[0] - b[0])
       .map(([w, [n, max, lag]]) => [w / 4, n, Math.round(max), Math.round(lag)]),
     loadgenGc: gcPauses().filter(([at]) => at >= performance.timeOrigin + t0),
+    loadgenGcTotal: { pauses: gcTotals.pauses - gc0.pauses, ms: Math.round(gcTotals.ms - gc0.ms) },
   };
 };
 

@@ -1,7 +1,7 @@
 // Messages between the benchmark runner and its child processes (server, load generator), over fork IPC.
 import type { LocalPlatform } from '../../functions/local/server.ts';
 import type { StoreConfig, UnitsSnapshot } from '../../functions/store/index.ts';
-import type { ServerEvent } from './server-events.ts';
+import type { GcTotals, ServerEvent } from './server-events.ts';
 import type { LatencySummary } from './stats.ts';
 
 export type DemoCandidate = LocalPlatform['demo']['candidates'][number];
@@ -113,6 +113,8 @@ export interface OpenLoopResult extends PhaseCounts {
   lateWindows: Array<[number, number, number, number]>;
   /** The load generator's own GC pauses ≥ 10 ms during the phase ([epoch ms, what, ms]): they delay sends. */
   loadgenGc: ServerEvent[];
+  /** Every GC pause of the load generator during the phase: how many, total ms. */
+  loadgenGcTotal: GcTotals;
 }
 
 export interface ExamResult extends PhaseCounts {

@@ -1,6 +1,6 @@
 // The benchmark's server events: LevelDB LOG lines to flushes/compactions, and their listing relative to a phase.
 import { describe, expect, it } from 'vitest';
-import { describeEvents, levelDbEvents } from './server-events.ts';
+import { describeEvents, levelDbEvents, watchLoopLag } from './server-events.ts';
 
 const LOG = `2026/11/27-22:53:41.203000 7f853f7fe6c0 Delete type=3 #1
 2026/11/27-22:54:38.051603 7f853dbff6c0 Level-0 table #7: started
@@ -37,5 +37,23 @@ describe('bench server events', () => {
       '2.4: gc major 32 ms; 16.4: store compaction 420 ms',
     );
     expect(describeEvents([], from, from + 1)).toBe('');
+  });
+
+  it('records an event loop that came back late (a thread busy for 250 ms), not one that ran on time', async () => {
+    const late = watchLoopLag(100);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(late()).toEqual([]);
+    const t0 = Date.now();
+    while (Date.now() - t0 < 250) {
+      // busy: the 20 ms timer cannot run
+    }
+    await new Promise((r) => setTimeout(r, 60));
+    const seen = late();
+    expect(seen).toHaveLength(1);
+    const [at, what, ms] = seen[0]!;
+    expect(what).toBe('loop late');
+    expect(ms).toBeGreaterThanOrEqual(200);
+    expect(at).toBeGreaterThanOrEqual(t0 - 25);
+    expect(at).toBeLessThanOrEqual(t0 + 25);
   });
 });

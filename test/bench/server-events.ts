@@ -8,17 +8,50 @@ export type ServerEvent = [at: number, what: string, ms: number];
 
 const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak' };
 
-/** Records this thread's GC pauses of at least `minMs` (bounded: the newest 2,000 kept). */
-export const watchGc = (minMs = 10): (() => ServerEvent[]) => {
+/** Every GC pause of this thread so far (count and total ms), below the listing threshold included. */
+export interface GcTotals {
+  pauses: number;
+  ms: number;
+}
+
+/**
+ * Records this thread's GC pauses of at least `minMs` (bounded: the newest 2,000 kept), and counts all of them
+ * in `totals` when given.
+ */
+export const watchGc = (minMs = 10, totals?: GcTotals): (() => ServerEvent[]) => {
   const seen: ServerEvent[] = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
+      if (totals) {
+        totals.pauses++;
+        totals.ms += e.duration;
+      }
       if (e.duration < minMs) continue;
       const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0;
       seen.push([performance.timeOrigin + e.startTime, `gc ${GC_KINDS[kind] ?? kind}`, e.duration]);
       if (seen.length > 2_000) seen.shift();
     }
   }).observe({ entryTypes: ['gc'] });
+  return () => [...seen];
+};
+
+/**
+ * Records when this thread's event loop came back at least `minMs` late to a 20 ms timer (busy with a backlog of
+ * callbacks, or paused), as [epoch ms it was due, 'loop late', ms late]; the newest 2,000 kept.
+ */
+export const watchLoopLag = (minMs = 50, what = 'loop late'): (() => ServerEvent[]) => {
+  const seen: ServerEvent[] = [];
+  const TICK = 20;
+  let last = performance.now();
+  setInterval(() => {
+    const t = performance.now();
+    const late = t - last - TICK;
+    if (late >= minMs) {
+      seen.push([performance.timeOrigin + last + TICK, what, late]);
+      if (seen.length > 2_000) seen.shift();
+    }
+    last = t;
+  }, TICK).unref();
   return () => [...seen];
 };
 

@@ -10,7 +10,7 @@ import { startLocal } from '../../functions/local/server.ts';
 import { storeUnits } from '../../functions/store/index.ts';
 import { BENCH_LOGIN_LIMITS } from './limits.ts';
 import type { ServerEvents, ServerProfiled, ServerReady, ServerRequest, ServerStats } from './protocol.ts';
-import { readLevelDbEvents, type ServerEvent, watchGc } from './server-events.ts';
+import { readLevelDbEvents, type ServerEvent, watchGc, watchLoopLag } from './server-events.ts';
 
 const send = (m: ServerReady | ServerStats | ServerProfiled | ServerEvents): void => {
   process.send?.(m);
@@ -18,13 +18,13 @@ const send = (m: ServerReady | ServerStats | ServerProfiled | ServerEvents): voi
 
 const candidates = Number(process.env.BENCH_CANDIDATES ?? 10);
 const dataDir = await mkdtemp(join(tmpdir(), 'seleksi-bench-'));
-/** GC pauses ≥ 10 ms on dynalite's worker thread (the newest 2,000). */
-const storeGc: ServerEvent[] = [];
+/** GC pauses ≥ 10 ms and event-loop turns ≥ 50 ms late on dynalite's worker thread (the newest 2,000). */
+const storePauses: ServerEvent[] = [];
 const platform = await startLocal({
-  storeGc: {
-    on: ({ at, kind, ms }) => {
-      storeGc.push([at, `store gc ${kind}`, ms]);
-      if (storeGc.length > 2_000) storeGc.shift();
+  storePauses: {
+    on: ({ at, what, ms }) => {
+      storePauses.push([at, `store ${what}`, ms]);
+      if (storePauses.length > 2_000) storePauses.shift();
     },
   },
   port: 0,
@@ -45,6 +45,7 @@ const bareServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
 const barePort = (bareServer.address() as AddressInfo).port;
 
 const gcPauses = watchGc();
+const apiLate = watchLoopLag();
 const inspector = new Session();
 inspector.connect();
 
@@ -69,7 +70,7 @@ process.on('message', async (m: ServerRequest) => {
   } else if (m.type === 'events') {
     send({
       type: 'events',
-      events: [...gcPauses(), ...storeGc, ...(await readLevelDbEvents(dataDir))],
+      events: [...gcPauses(), ...apiLate(), ...storePauses, ...(await readLevelDbEvents(dataDir))],
     });
   } else if (m.type === 'profile') {
     // CPU profile of the API thread for one phase (BENCH_PROFILE_PHASE), via the inspector.
