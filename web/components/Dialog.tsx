@@ -1,5 +1,5 @@
 // Modal dialog on the native <dialog> element (focus trap, Esc to close, backdrop) driven by `open`.
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef } from 'react';
 
 interface Props {
   open: boolean;
@@ -17,6 +17,14 @@ export function Dialog({ open, title, onClose, children }: Props) {
     if (open && !el.open) el.showModal();
     if (!open && el.open) el.close();
   }, [open]);
+  // Removed while open (e.g. a dialog keyed to its target): closed first, so focus goes back to what opened it
+  // instead of to the page's body.
+  useLayoutEffect(
+    () => () => {
+      if (ref.current?.open) ref.current.close();
+    },
+    [],
+  );
   return (
     <dialog
       ref={ref}
