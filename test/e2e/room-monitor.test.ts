@@ -241,6 +241,39 @@ describe('room monitor in Chromium', () => {
       await dialog.waitFor();
       await dialog.getByRole('button', { name: 'Batal' }).click();
       await dialog.waitFor({ state: 'hidden' });
+      expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+
+      // the lowest row in the window: its menu opens above the button when there is no room below it
+      const buttons = await page
+        .locator('tr[data-regno][data-state="running"]')
+        .getByRole('button', { name: /^Tindakan untuk / })
+        .all();
+      let lowest = buttons[0];
+      for (const b of buttons) {
+        const at = await b.boundingBox();
+        if (at && at.y + at.height <= 800) lowest = b;
+      }
+      await lowest?.click();
+      const open = page.getByRole('menu');
+      await open.waitFor();
+      const menuBox = await open.boundingBox();
+      const buttonBox = await lowest?.boundingBox();
+      expect(menuBox && menuBox.y >= 0 && menuBox.y + menuBox.height <= 800).toBe(true);
+      if (buttonBox && buttonBox.y + buttonBox.height + (menuBox?.height ?? 0) > 800)
+        expect(menuBox && menuBox.y + menuBox.height <= buttonBox.y).toBe(true);
+      await page.keyboard.press('Escape');
+      await open.waitFor({ state: 'hidden' });
+
+      // English: the button and its menu say what they are in the chosen language
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await row.getByRole('button', { name: /^Actions for ROOM-\d+$/ }).click();
+      expect(await row.getByRole('menu').getByRole('menuitem').allTextContents()).toEqual([
+        'Pause',
+        'Extend time',
+        'Approve device handover',
+        'Force submit',
+      ]);
+      await page.keyboard.press('Escape');
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -26,15 +26,22 @@ export function RowActionsMenu<A extends string>({ text, label, actions, onPick 
   const menu = useRef<HTMLDivElement>(null);
   const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
 
-  /** Below the button, right edges aligned; above it when the viewport has no room below. */
-  function place() {
+  /** Under the button, right edges aligned: set before the menu shows, so it never appears elsewhere first. */
+  function place(e: ToggleEvent<HTMLDivElement>) {
     const b = button.current?.getBoundingClientRect();
     const m = menu.current;
-    if (!b || !m) return;
-    const { offsetWidth: w, offsetHeight: h } = m;
-    const below = b.bottom + GAP + h <= window.innerHeight;
-    m.style.top = `${below ? b.bottom + GAP : Math.max(GAP, b.top - GAP - h)}px`;
-    m.style.left = `${Math.max(GAP, Math.min(b.right - w, window.innerWidth - w - GAP))}px`;
+    if (e.newState !== 'open' || !b || !m) return;
+    m.style.top = `${b.bottom + GAP}px`;
+    m.style.bottom = 'auto';
+    m.style.right = `${Math.max(GAP, document.documentElement.clientWidth - b.right)}px`;
+  }
+  /** Once shown (its height known): above the button when the window has no room below it. */
+  function flip() {
+    const b = button.current?.getBoundingClientRect();
+    const m = menu.current;
+    if (!b || !m || b.bottom + GAP + m.offsetHeight <= window.innerHeight) return;
+    m.style.top = 'auto';
+    m.style.bottom = `${Math.max(GAP, window.innerHeight - b.top + GAP)}px`;
   }
 
   // a scroll or resize would leave the open menu away from its button: it closes instead
@@ -43,7 +50,7 @@ export function RowActionsMenu<A extends string>({ text, label, actions, onPick 
     const opened = e.newState === 'open';
     setOpen(opened);
     if (opened) {
-      place();
+      flip();
       items()[0]?.focus();
       document.addEventListener('scroll', close, { capture: true, passive: true, once: true });
       window.addEventListener('resize', close, { once: true });
@@ -113,6 +120,7 @@ export function RowActionsMenu<A extends string>({ text, label, actions, onPick 
         role="menu"
         aria-label={label}
         className="row-actions-menu"
+        onBeforeToggle={place}
         onToggle={toggled}
         onKeyDown={onMenuKey}
       >
