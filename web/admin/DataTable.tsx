@@ -1,5 +1,5 @@
 // The console's list tables: a wrap that scrolls sideways, a caption (for screen readers unless shown), the header
-// row, one row per item headed by its first column, and the line said instead while loading or when empty.
+// row, one row per item headed by one of its cells, and the line said instead while loading or when empty.
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18n.tsx';
 
@@ -24,6 +24,8 @@ interface Props<T> {
   /** Said instead of a table without rows; without it an empty list shows nothing. */
   empty?: string;
   rowKey(row: T): string;
+  /** Which column heads its row (th scope="row"): the first unless said. */
+  rowHeader?: number;
   /** Attributes of a row, e.g. the `data-*` it is found by. */
   rowAttrs?(row: T): Record<string, string>;
   compact?: boolean;
@@ -38,6 +40,7 @@ export function DataTable<T>({
   failed,
   empty,
   rowKey,
+  rowHeader = 0,
   rowAttrs,
   compact,
   testId,
@@ -52,8 +55,9 @@ export function DataTable<T>({
         <caption className={showCaption ? undefined : 'sr-only'}>{caption}</caption>
         <thead>
           <tr>
-            {columns.map((c) => (
-              <th key={c.header} scope="col" className={c.num ? 'num' : undefined}>
+            {columns.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed for a render; headers may repeat
+              <th key={i} scope="col" className={c.num ? 'num' : undefined}>
                 {c.hideHeader ? <span className="sr-only">{c.header}</span> : c.header}
               </th>
             ))}
@@ -63,12 +67,14 @@ export function DataTable<T>({
           {rows.map((row) => (
             <tr key={rowKey(row)} {...rowAttrs?.(row)}>
               {columns.map((c, i) =>
-                i === 0 ? (
-                  <th key={c.header} scope="row" className={cls(c)}>
+                i === rowHeader ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: as above
+                  <th key={i} scope="row" className={cls(c)}>
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.header} className={cls(c)}>
+                  // biome-ignore lint/suspicious/noArrayIndexKey: as above
+                  <td key={i} className={cls(c)}>
                     {c.cell(row)}
                   </td>
                 ),

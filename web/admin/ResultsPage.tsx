@@ -6,6 +6,7 @@ import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { useAction } from '../lib/useAction.ts';
+import { DataTable } from './DataTable.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff, useStaffQuery } from './useStaff.ts';
 
@@ -53,62 +54,48 @@ export function ResultsPage(props: Of) {
       </div>
       <p className="small muted">{t('admin.results.help')}</p>
       <ErrorAlert error={download.error ?? error} />
-      {data === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
-      {data?.results.length === 0 && <p className="muted">{t('admin.results.empty')}</p>}
-      {data && data.results.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="results">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.roster.col.regNo')}</th>
-                <th scope="col">{t('admin.roster.col.name')}</th>
-                <th scope="col">{t('admin.roster.col.formation')}</th>
-                {data.sectionIds.map((s) => (
-                  <th key={s} scope="col" className="num">
-                    {s}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {t('admin.results.col.total')}
-                </th>
-                <th scope="col">{t('admin.results.col.passed')}</th>
-                <th scope="col">{t('admin.results.col.receipt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.results.map((r) => (
-                <tr key={r.attemptId}>
-                  <th scope="row" className="mono">
-                    {r.regNo}
-                  </th>
-                  <td>{r.name}</td>
-                  <td>
-                    <a href={paths.adminFormationResults(r.formationId)}>{r.formationId}</a>
-                  </td>
-                  {data.sectionIds.map((s) => (
-                    <td key={s} className="num">
-                      {r.sections[s] ?? 0}
-                    </td>
-                  ))}
-                  <td className="num">{r.total}</td>
-                  <td>
-                    {r.passed === null ? (
-                      '—'
-                    ) : (
-                      <span className={r.passed ? 'pill pill-ok' : 'pill pill-expired'}>
-                        {t(r.passed ? 'admin.results.pass' : 'admin.results.fail')}
-                      </span>
-                    )}
-                  </td>
-                  <td className="mono small" title={r.logHash}>
-                    {r.logHash.slice(0, 12)}…
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={
+          bySession
+            ? t('admin.results.sessionTitle', { id: key })
+            : t('admin.results.formationTitle', { id: key })
+        }
+        testId="results"
+        rows={data?.results ?? null}
+        failed={error !== null}
+        empty={t('admin.results.empty')}
+        rowKey={(r) => r.attemptId}
+        columns={[
+          { header: t('admin.roster.col.regNo'), className: 'mono', cell: (r) => r.regNo },
+          { header: t('admin.roster.col.name'), cell: (r) => r.name },
+          {
+            header: t('admin.roster.col.formation'),
+            cell: (r) => <a href={paths.adminFormationResults(r.formationId)}>{r.formationId}</a>,
+          },
+          ...(data?.sectionIds ?? []).map((s) => ({
+            header: s,
+            num: true,
+            cell: (r: ResultRow) => r.sections[s] ?? 0,
+          })),
+          { header: t('admin.results.col.total'), num: true, cell: (r) => r.total },
+          {
+            header: t('admin.results.col.passed'),
+            cell: (r) =>
+              r.passed === null ? (
+                '—'
+              ) : (
+                <span className={r.passed ? 'pill pill-ok' : 'pill pill-expired'}>
+                  {t(r.passed ? 'admin.results.pass' : 'admin.results.fail')}
+                </span>
+              ),
+          },
+          {
+            header: t('admin.results.col.receipt'),
+            className: 'mono small',
+            cell: (r) => <span title={r.logHash}>{r.logHash.slice(0, 12)}…</span>,
+          },
+        ]}
+      />
     </StaffLayout>
   );
 }

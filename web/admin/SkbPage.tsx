@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
+import { DataTable } from './DataTable.tsx';
 import { ImportProblems } from './ImportProblems.tsx';
 import { PublicationStateLine, publishedNotice } from './RankingPublicationCard.tsx';
 import { SkbSettingsForm } from './SkbSettingsForm.tsx';
@@ -153,49 +154,29 @@ export function SkbPage() {
           </div>
         </div>
         {published && <PublicationStateLine status={published} />}
-        {rows && rows.length === 0 && <p className="muted">{t('admin.skb.empty')}</p>}
-        {rows && rows.length > 0 && (
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="skb-final">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.skb.col.formation')}</th>
-                  <th scope="col" className="num">
-                    {t('admin.skb.col.rank')}
-                  </th>
-                  <th scope="col">{t('admin.skb.col.regNo')}</th>
-                  <th scope="col">{t('admin.skb.col.pseudonym')}</th>
-                  <th scope="col" className="num">
-                    SKD
-                  </th>
-                  <th scope="col" className="num">
-                    SKB
-                  </th>
-                  <th scope="col" className="num">
-                    {t('admin.skb.col.final')}
-                  </th>
-                  <th scope="col">{t('admin.skb.col.passes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.pseudonym}>
-                    <td className="mono">{r.formationId}</td>
-                    <td className="num">{r.rank ?? '–'}</td>
-                    <th scope="row" className="mono">
-                      {r.regNo}
-                    </th>
-                    <td className="mono">{r.pseudonym}</td>
-                    <td className="num">{r.total}</td>
-                    <td className="num">{r.skb?.toFixed(3) ?? '–'}</td>
-                    <td className="num">{r.final?.toFixed(3) ?? '–'}</td>
-                    <td>{r.advances ? t('admin.skb.yes') : t('admin.skb.no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t('admin.skb.preview')}
+          compact
+          testId="skb-final"
+          rows={rows}
+          failed={final.error !== null}
+          empty={t('admin.skb.empty')}
+          rowKey={(r) => r.pseudonym}
+          rowHeader={2}
+          columns={[
+            { header: t('admin.skb.col.formation'), className: 'mono', cell: (r) => r.formationId },
+            { header: t('admin.skb.col.rank'), num: true, cell: (r) => r.rank ?? '–' },
+            { header: t('admin.skb.col.regNo'), className: 'mono', cell: (r) => r.regNo },
+            { header: t('admin.skb.col.pseudonym'), className: 'mono', cell: (r) => r.pseudonym },
+            { header: 'SKD', num: true, cell: (r) => r.total },
+            { header: 'SKB', num: true, cell: (r) => r.skb?.toFixed(3) ?? '–' },
+            { header: t('admin.skb.col.final'), num: true, cell: (r) => r.final?.toFixed(3) ?? '–' },
+            {
+              header: t('admin.skb.col.passes'),
+              cell: (r) => (r.advances ? t('admin.skb.yes') : t('admin.skb.no')),
+            },
+          ]}
+        />
       </section>
     </StaffLayout>
   );
