@@ -44,8 +44,12 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length
 
 /** A JSON string literal starting at `at` (its opening quote): the decoded string and the index after it. */
 const stringAt = (text: string, at: number): [string, number] => {
-  if (text[at] !== '"') throw new Error(`form JSON: no string at ${at}`);
-  let end = at + 1;
+  if (text.charCodeAt(at) !== 34) throw new Error(`form JSON: no string at ${at}`);
+  // Ids have no escapes: up to the next quote. With a backslash in it that quote may be escaped: walk.
+  let end = text.indexOf('"', at + 1);
+  const plain = text.slice(at + 1, end);
+  if (!plain.includes('\\')) return [plain, end + 1];
+  end = at + 1;
   while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
   return [JSON.parse(text.slice(at, end + 1)) as string, end + 1];
 };
