@@ -36,6 +36,8 @@ export const candidateLoginResponse = z.object({
   name: z.string(),
   /** Logged in after the session closed: result and appeal only (no start, no saves). */
   readOnly: z.optional(z.boolean()),
+  /** The attempt has been started (before the start, the exam page does not ask for the form). */
+  started: z.optional(z.boolean()),
   ...withServerTime,
 });
 export type CandidateLoginResponse = z.infer<typeof candidateLoginResponse>;

@@ -155,5 +155,12 @@ const checkCandidate = async (
     },
     deps.config.jwtSecret,
   );
-  return { token, attemptId, sessionId: session.id, name: entry.name, serverTime: now };
+  return {
+    token,
+    attemptId,
+    sessionId: session.id,
+    name: entry.name,
+    started: existing !== undefined,
+    serverTime: now,
+  };
 };

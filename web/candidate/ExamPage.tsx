@@ -106,9 +106,13 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
   const load = useCallback(() => {
     setPhase({ kind: 'loading' });
     // The form in parallel with the state (one round trip less on a slow link); a reload reuses the form this
-    // device already holds for the attempt. Before the start the form request fails and is ignored.
+    // device already holds for the attempt. Not when the login found the attempt unstarted: the request would
+    // be refused (after a store read, at every candidate of a start spike) and the start brings the form.
     const early = loadSnapshot(auth.attemptId)
-      .then((kept) => kept?.form ?? candidateApi.form(auth.token, auth.attemptId))
+      .then(
+        (kept) =>
+          kept?.form ?? (auth.started === false ? null : candidateApi.form(auth.token, auth.attemptId)),
+      )
       .catch(() => null);
     candidateApi
       .state(auth.token, auth.attemptId)
@@ -134,6 +138,7 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
       try {
         // The start answers with the form too: no second request before the first question shows.
         ({ form, ...state } = await candidateApi.start(auth.token, auth.attemptId));
+        setCandidate({ ...auth, started: true }); // a reload asks for the form beside the state again
       } catch (err) {
         if (!(err instanceof ApiError && err.code === 'ALREADY_STARTED')) throw err;
         state = await candidateApi.state(auth.token, auth.attemptId);

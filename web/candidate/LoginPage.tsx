@@ -24,6 +24,7 @@ export function LoginPage() {
         sessionId: res.sessionId,
         name: res.name,
         ...(res.readOnly ? { readOnly: true } : {}),
+        ...(res.started !== undefined ? { started: res.started } : {}),
       });
       // After the session closed the login is read-only: straight to the result and the appeal.
       navigate(res.readOnly ? paths.result : paths.exam);

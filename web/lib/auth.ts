@@ -8,6 +8,8 @@ const candidateAuth = z.object({
   name: z.string(),
   /** Signed in after the session closed: result and appeal only. */
   readOnly: z.boolean().optional(),
+  /** The login found the attempt started; false = not yet (the page then does not ask for the form early). */
+  started: z.boolean().optional(),
 });
 export type CandidateAuth = z.infer<typeof candidateAuth>;
 

@@ -24,6 +24,8 @@ describe('one device per attempt', () => {
     const h = await apiHarness(1);
     const a = await h.loginCandidate(0);
     const b = await h.loginCandidate(0);
+    // Not started yet: the exam page waits for the start's answer instead of asking for the form early.
+    expect([a, b].map((l) => (l as { started?: boolean }).started)).toEqual([false, false]);
     const start = await h.call('POST', `/api/candidate/attempts/${a.attemptId}/start`, { token: a.token });
     expect(start.status).toBe(200);
     const formA = await h.call('GET', `/api/candidate/attempts/${a.attemptId}/form`, { token: a.token });
@@ -60,6 +62,7 @@ describe('one device per attempt', () => {
 
     const fresh = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
     expect(fresh.status).toBe(200);
+    expect(fresh.json.started).toBe(true); // the new device's page asks for the form beside the state
     // The handover is used up: neither a third browser nor the old device can log in again.
     const again = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
     expect(again.json.error.code).toBe('DEVICE_ACTIVE');
