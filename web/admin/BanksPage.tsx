@@ -17,6 +17,7 @@ import { paths } from '../lib/router.ts';
 import { useAction } from '../lib/useAction.ts';
 import { DataTable } from './DataTable.tsx';
 import { formatDateTime } from './format.ts';
+import { ImportProblems } from './ImportProblems.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff, useStaffQuery } from './useStaff.ts';
 
@@ -247,29 +248,11 @@ function ImportForm({
         </p>
       )}
       <ErrorAlert error={error} />
-      {problems.length > 0 && (
-        <div role="alert" className="table-wrap">
-          <h3>{t('admin.registry.problems', { n: problems.length })}</h3>
-          <table className="table" data-testid="bank-problems">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('admin.banks.col.row')}
-                </th>
-                <th scope="col">{t('admin.registry.col.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p) => (
-                <tr key={`${p.row}-${p.reason}`}>
-                  <td className="num">{p.row}</td>
-                  <td>{p.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ImportProblems
+        problems={problems.map((p) => ({ line: p.row, message: p.reason }))}
+        testId="bank-problems"
+        unit="row"
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
-// The rows an all-or-nothing CSV import was refused for, each with its line, column and message (the candidate
-// and formation imports, the SKB score import).
+// The rows an all-or-nothing import was refused for, each with its line, column and message (the candidate and
+// formation imports, the SKB score import), or with its row and message (the item bank import).
 import type { ImportRefused } from '../api/admin-io.ts';
 import { useI18n } from '../i18n/I18n.tsx';
 
@@ -9,9 +9,12 @@ const SHOWN_PROBLEMS = 500;
 export function ImportProblems({
   problems,
   testId,
+  unit = 'line',
 }: {
   problems: ImportRefused['problems'];
   testId: string;
+  /** 'row': the bank import counts rows (its problems name no column). */
+  unit?: 'line' | 'row';
 }) {
   const { t } = useI18n();
   if (problems.length === 0) return null;
@@ -22,9 +25,9 @@ export function ImportProblems({
         <thead>
           <tr>
             <th scope="col" className="num">
-              {t('admin.registry.col.line')}
+              {t(unit === 'row' ? 'admin.banks.col.row' : 'admin.registry.col.line')}
             </th>
-            <th scope="col">{t('admin.registry.col.column')}</th>
+            {unit === 'line' && <th scope="col">{t('admin.registry.col.column')}</th>}
             <th scope="col">{t('admin.registry.col.message')}</th>
           </tr>
         </thead>
@@ -32,7 +35,7 @@ export function ImportProblems({
           {problems.slice(0, SHOWN_PROBLEMS).map((p) => (
             <tr key={`${p.line}-${p.column ?? ''}-${p.message}`}>
               <td className="num">{p.line}</td>
-              <td className="mono">{p.column ?? ''}</td>
+              {unit === 'line' && <td className="mono">{p.column ?? ''}</td>}
               <td>{p.message}</td>
             </tr>
           ))}
