@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { type CandidateRow, consoleApi } from '../api/console.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
+import { DataTable } from './DataTable.tsx';
 import { formatDateTime } from './format.ts';
 import { useStaffQuery } from './useStaff.ts';
 
@@ -48,44 +49,31 @@ export function CandidatesTable({
         </p>
       )}
       <ErrorAlert error={error} />
-      {page === null && !error && <p aria-busy="true">{t('common.loading')}</p>}
-      {page && page.total === 0 && <p className="muted">{t('admin.candidates.empty')}</p>}
-      {rows.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="candidates">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.roster.col.regNo')}</th>
-                <th scope="col">{t('admin.roster.col.name')}</th>
-                <th scope="col">{t('admin.candidates.col.birth')}</th>
-                <th scope="col">{t('admin.roster.col.formation')}</th>
-                <th scope="col">{t('admin.candidates.col.education')}</th>
-                <th scope="col" className="num">
-                  {t('admin.roster.col.extra')}
-                </th>
-                <th scope="col">{t('admin.candidates.col.session')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr key={c.regNo}>
-                  <th scope="row" className="mono">
-                    {c.regNo}
-                  </th>
-                  <td>{c.name}</td>
-                  <td>{c.birthDate}</td>
-                  <td>
-                    {c.formationId} <span className="small muted">({c.formationType})</span>
-                  </td>
-                  <td>{c.education}</td>
-                  <td className="num">{c.extraMinutes}</td>
-                  <td className="mono">{c.sessionId ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.candidates.title', { n: page?.total ?? '…' })}
+        compact
+        testId="candidates"
+        rows={page?.candidates ?? null}
+        failed={error !== null}
+        empty={t('admin.candidates.empty')}
+        rowKey={(c) => c.regNo}
+        columns={[
+          { header: t('admin.roster.col.regNo'), className: 'mono', cell: (c) => c.regNo },
+          { header: t('admin.roster.col.name'), cell: (c) => c.name },
+          { header: t('admin.candidates.col.birth'), cell: (c) => c.birthDate },
+          {
+            header: t('admin.roster.col.formation'),
+            cell: (c) => (
+              <>
+                {c.formationId} <span className="small muted">({c.formationType})</span>
+              </>
+            ),
+          },
+          { header: t('admin.candidates.col.education'), cell: (c) => c.education },
+          { header: t('admin.roster.col.extra'), num: true, cell: (c) => c.extraMinutes },
+          { header: t('admin.candidates.col.session'), className: 'mono', cell: (c) => c.sessionId ?? '—' },
+        ]}
+      />
       {page && page.total > PAGE && (
         <nav className="pager" aria-label={t('admin.candidates.pager')}>
           <button
