@@ -5,6 +5,7 @@ import { type AuditEntryRow, consoleApi } from '../api/console.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
+import { DataTable } from './DataTable.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useStaff, useStaffQuery } from './useStaff.ts';
 
@@ -46,39 +47,23 @@ export function AuditLogPage() {
               {t('admin.audit.broken', { seq: log.verdict.seq, problem: log.verdict.problem })}
             </p>
           )}
-          {log.entries.length === 0 && <p className="muted">{t('admin.audit.empty')}</p>}
-          {log.entries.length > 0 && (
-            <div className="table-wrap">
-              <table className="table table-compact" data-testid="audit-log">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      #
-                    </th>
-                    <th scope="col">{t('admin.audit.col.time')}</th>
-                    <th scope="col">{t('admin.audit.col.actor')}</th>
-                    <th scope="col">{t('admin.audit.col.action')}</th>
-                    <th scope="col">{t('admin.audit.col.target')}</th>
-                    <th scope="col">{t('admin.audit.col.reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {log.entries.map((e) => (
-                    <tr key={e.seq}>
-                      <td className="num">{e.seq}</td>
-                      <td className="mono">{utcTime(e.at)}</td>
-                      <td>{actor(e)}</td>
-                      <th scope="row" className="mono">
-                        {e.action}
-                      </th>
-                      <td className="mono small">{e.target}</td>
-                      <td>{e.reason ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t('admin.audit.title')}
+            compact
+            testId="audit-log"
+            rows={log.entries}
+            empty={t('admin.audit.empty')}
+            rowKey={(e) => String(e.seq)}
+            rowHeader={3}
+            columns={[
+              { header: '#', num: true, cell: (e) => e.seq },
+              { header: t('admin.audit.col.time'), className: 'mono', cell: (e) => utcTime(e.at) },
+              { header: t('admin.audit.col.actor'), cell: actor },
+              { header: t('admin.audit.col.action'), className: 'mono', cell: (e) => e.action },
+              { header: t('admin.audit.col.target'), className: 'mono small', cell: (e) => e.target },
+              { header: t('admin.audit.col.reason'), cell: (e) => e.reason ?? '' },
+            ]}
+          />
         </>
       )}
     </StaffLayout>
