@@ -21,7 +21,7 @@ export interface SimCandidate {
   flags: Set<string>;
   nextUnanswered: number;
   acked: AckedStep[];
-  /** The exam page's gate for the answered count: with the first save, then at most every 32 s. */
+  /** The exam page's gate for the answered count: with the first save, then at most every ANSWERED_REPORT_EVERY_MS (62 s). */
   report: (answered: number) => number | undefined;
 }
 

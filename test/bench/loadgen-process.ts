@@ -172,7 +172,7 @@ const save = async (
 ): Promise<{ ok: boolean; ms: number }> => {
   const { seq, ...rest } = step;
   // Like the exam page (web/candidate/progressReport.ts): the device's answered count rides on the first save
-  // and then at most every 32 s, so the room monitor's progress write is part of what is measured and costs.
+  // and then at most every 62 s, so the room monitor's progress write is part of what is measured and costs.
   const answered = c.report(answeredWith(c, step));
   const res = await api.call('PUT', attemptPath(c, '/answers'), {
     token: c.token,
