@@ -18,9 +18,11 @@ export type ErrorBody = z.infer<typeof errorBody>;
 
 /** Patterns and messages shared with the full-zod ids in common.ts (spelled once, here). */
 export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
-export const ID_MESSAGE = 'only letters, digits, dot, underscore and dash';
+export const ID_MESSAGE =
+  'hanya huruf, angka, titik, garis bawah dan tanda hubung / only letters, digits, dot, underscore and dash';
 export const REGNO_PATTERN = /^[A-Za-z0-9-]+$/;
-export const REGNO_MESSAGE = 'registration number: letters, digits and dash';
+export const REGNO_MESSAGE =
+  'nomor peserta: huruf, angka dan tanda hubung / registration number: letters, digits and dash';
 
 export const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(ID_PATTERN, ID_MESSAGE));
 export const regNo = z

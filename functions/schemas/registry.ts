@@ -7,7 +7,10 @@ export const formationType = z
   .trim()
   .min(1)
   .max(40)
-  .regex(/^[a-z0-9-]+$/, 'formation type: lower-case letters, digits and dash (umum, cumlaude, ...)');
+  .regex(
+    /^[a-z0-9-]+$/,
+    'jenis formasi: huruf kecil, angka dan tanda hubung / formation type: lower-case letters, digits and dash (umum, cumlaude, ...)',
+  );
 
 export const formation = z.object({
   id,

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical-json.ts';
 import type { CandidateRecord, CandidatesPointer, Formation } from '../domain/registry.ts';
+import { bilingualIssues } from '../schemas/issue-messages.ts';
 import { candidateRow, type ImportProblem } from '../schemas/registry.ts';
 import type { AuditLog } from './audit-log.ts';
 import { createCandidateList, DEFAULT_CHUNK_ROWS } from './candidate-list.ts';
@@ -48,7 +49,7 @@ export function validateCandidates(
   const seen = new Map<string, number>();
   for (const row of rows) {
     const values = Object.fromEntries(Object.entries(row.values).filter(([, v]) => v !== ''));
-    const parsed = candidateRow.safeParse(values);
+    const parsed = candidateRow.safeParse(values, { error: bilingualIssues });
     if (!parsed.success) {
       problems.push(...rowProblems(row.line, parsed.error.issues));
       continue;

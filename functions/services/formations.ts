@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { DomainError } from '../domain/errors.ts';
 import type { Formation } from '../domain/registry.ts';
+import { bilingualIssues } from '../schemas/issue-messages.ts';
 import { formation, type formationEdit, type ImportProblem } from '../schemas/registry.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { Deps } from './deps.ts';
@@ -33,7 +34,7 @@ export function parseFormationsCsv(bytes: Uint8Array): Formation[] {
   const out: Formation[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
-    const parsed = formation.safeParse(row.values);
+    const parsed = formation.safeParse(row.values, { error: bilingualIssues });
     if (!parsed.success) {
       problems.push(...rowProblems(row.line, parsed.error.issues));
       continue;

@@ -13,6 +13,7 @@ import {
   toMilli,
 } from '../domain/skb.ts';
 import { regNo as regNoSchema } from '../schemas/common.ts';
+import { bilingualIssues } from '../schemas/issue-messages.ts';
 import type { ImportProblem } from '../schemas/registry.ts';
 import { SKB_COMPONENT_NAMES, type SkbSettingsBody, skbScoreText } from '../schemas/skb.ts';
 import type { SkbImportPointer } from '../store/types.ts';
@@ -101,7 +102,7 @@ export const createSkbService = (deps: Deps, audit: AuditLog, publication: Publi
     const seen = new Map<string, number>();
     for (const { line, values } of rows) {
       const before = problems.length;
-      const reg = regNoSchema.safeParse(values.regNo ?? '');
+      const reg = regNoSchema.safeParse(values.regNo ?? '', { error: bilingualIssues });
       const first = reg.success ? seen.get(reg.data) : undefined;
       if (!reg.success)
         problems.push(problem(line, 'regNo', 'nomor peserta tidak valid', 'invalid registration number'));
@@ -121,7 +122,7 @@ export const createSkbService = (deps: Deps, audit: AuditLog, publication: Publi
           if (required) problems.push(problem(line, column, 'nilai wajib diisi', 'value required'));
           return undefined;
         }
-        const n = skbScoreText.safeParse(text);
+        const n = skbScoreText.safeParse(text, { error: bilingualIssues });
         if (!n.success) {
           problems.push({ line, column, message: n.error.issues[0]?.message ?? 'invalid' });
           return undefined;

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 // zod's core (shared by full zod and zod/mini): the candidate bundle must not pull in full zod.
 import { type $ZodError, type $ZodType, type output, safeParse } from 'zod/v4/core';
+import { bilingualIssues } from '../../schemas/issue-messages.ts';
 import { type UserErrorKey, userError } from '../../services/errors.ts';
 
 export const fieldMessages = (error: $ZodError): Record<string, string[]> => {
@@ -23,7 +24,7 @@ const VALIDATION_KEYS: Record<string, UserErrorKey> = {
 
 /** `what`: body, query, path, or the name of a header (its message is the header one). */
 export const parse = <S extends $ZodType>(schema: S, value: unknown, what: string): output<S> => {
-  const result = safeParse(schema, value);
+  const result = safeParse(schema, value, { error: bilingualIssues });
   if (!result.success) {
     throw userError(VALIDATION_KEYS[what] ?? 'VALIDATION.header', { fields: fieldMessages(result.error) });
   }

@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Item, ItemKind } from '../../domain/items.ts';
 import { checkItem, isItemKind, kindOf } from '../../domain/kinds/registry.ts';
 import { id as idSchema } from '../../schemas/common.ts';
+import { bilingualIssues } from '../../schemas/issue-messages.ts';
 import { type ImportProblem, itemInput } from '../../schemas/items.ts';
 
 /** CSV columns in export order. Required on import: id, category, kind, stem, options. */
@@ -128,7 +129,7 @@ function validateAll(
   const items: Item[] = [];
   const firstRow = new Map<string, number>();
   for (const { row, value } of candidates) {
-    const r = itemInput.safeParse(value);
+    const r = itemInput.safeParse(value, { error: bilingualIssues });
     if (!r.success) {
       for (const reason of issueReasons(r.error)) problems.push({ row, reason });
       continue;
