@@ -10,9 +10,12 @@ const text = (m: ReturnType<$ZodErrorMap>): string | undefined => (typeof m === 
 
 /**
  * The per-parse error map (`safeParse(schema, value, { error: bilingualIssues })`): zod's own Indonesian and
- * English wording of an issue joined as "id / en". A message a schema sets itself (e.g. ID_MESSAGE) wins over it.
+ * English wording of an issue joined as "id / en" (a missing value: "Wajib diisi / Required"). A message a schema
+ * sets itself (e.g. ID_MESSAGE) wins over it.
  */
 export const bilingualIssues: $ZodErrorMap = (issue) => {
+  // A missing field or empty CSV cell: zod would say "expected string, received undefined" in both languages.
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'Wajib diisi / Required';
   const a = text(inId(issue));
   const b = text(inEn(issue));
   return a && b && a !== b ? `${a} / ${b}` : (b ?? a);

@@ -17,6 +17,14 @@ describe('bilingualIssues', () => {
     ['not a number', z.coerce.number(), 'x', 'Input tidak valid', 'Invalid input'],
     ['not an option', z.enum(['a', 'b']), 'c', 'Pilihan tidak valid', 'Invalid option'],
     ['unknown key', z.object({}).strict(), { extra: 1 }, 'Kunci tidak dikenali', 'Unrecognized key'],
+    ['a missing field', z.object({ name: z.string() }), {}, 'Wajib diisi', 'Required'],
+    [
+      'null where a string goes',
+      z.object({ name: z.string() }),
+      { name: null },
+      'Input tidak valid',
+      'Invalid input',
+    ],
   ] as const)('%s: "id / en"', (_name, schema, value, idPart, enPart) => {
     const [m] = messages(schema, value);
     expect(m).toMatch(new RegExp(`^${idPart}.* / ${enPart}`));

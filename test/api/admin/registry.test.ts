@@ -192,9 +192,9 @@ describe('candidates import', () => {
       expect.objectContaining({ line: 8, column: 'regNo' }),
       expect.objectContaining({ line: 8, column: 'name' }),
     ]);
-    // Every message in both languages, zod's own included ("Input tidak valid: … / Invalid input: …" for the empty name).
+    // Every message in both languages, zod's own included (the empty name: "Wajib diisi / Required").
     for (const p of res.json.error.details.problems) expect(p.message).toMatch(/\S \/ \S/);
-    expect(res.json.error.details.problems.at(-1).message).toMatch(/^Input tidak valid.* \/ Invalid input/);
+    expect(res.json.error.details.problems.at(-1).message).toBe('Wajib diisi / Required');
     expect(await h.store.candidates.getPointer()).toEqual(before);
   });
 });
