@@ -1,28 +1,14 @@
 // useStaffQuery (console page loads) and useDialogAction (reason-dialog actions, built on useAction) in real
 // React in Chromium: each request is answered by the test, in the order it chooses (hooks-probe.tsx).
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../e2e/helpers.ts';
+import { openProbePage } from '../probe-page.ts';
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const out = await build({
-    entryPoints: [new URL('./hooks-probe.tsx', import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    jsx: 'automatic',
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.setContent('<div id="root"></div>');
-  await page.addScriptTag({ content: out.outputFiles[0]?.text ?? '' });
+  ({ browser, page } = await openProbePage(new URL('./hooks-probe.tsx', import.meta.url)));
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,28 +1,14 @@
 // useDraft in real React in Chromium (draft-probe.tsx): a form over stored values that load after its first
 // render shows them as they load, and keeps the admin's edit when a load answers after it (the race).
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../e2e/helpers.ts';
+import { openProbePage } from '../probe-page.ts';
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const out = await build({
-    entryPoints: [new URL('./draft-probe.tsx', import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    jsx: 'automatic',
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.setContent('<div id="root"></div>');
-  await page.addScriptTag({ content: out.outputFiles[0]?.text ?? '' });
+  ({ browser, page } = await openProbePage(new URL('./draft-probe.tsx', import.meta.url)));
 });
 afterAll(async () => {
   await browser?.close();
