@@ -55,15 +55,21 @@ afterAll(async () => {
 const count = (page: Page, state: string) =>
   page.getByTestId('room-counts').locator(`[data-state="${state}"]`).textContent();
 
+/** The room's monitor as its proctor sees it, in a fresh context of that size; page errors collected. */
+const openMonitor = async (width: number, height: number) => {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'id-ID' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signInStaff(page, platform.url, platform.demo.proctor);
+  await page.getByRole('heading', { name: 'Sesi ujian' }).waitFor();
+  await page.goto(`${platform.url}/#/admin/sessions/${ROOM}`);
+  return { context, page, errors };
+};
+
 describe('room monitor in Chromium', () => {
   it('1,000 candidates: virtualized rows, smooth scroll, sort/filter/search, live updates, bulk resume; axe 0', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signInStaff(page, platform.url, platform.demo.proctor);
-    await page.getByRole('heading', { name: 'Sesi ujian' }).waitFor();
-    await page.goto(`${platform.url}/#/admin/sessions/${ROOM}`);
+    const { context, page, errors } = await openMonitor(1366, 900);
     await page.locator('tr[data-regno="ROOM-00001"]').waitFor({ timeout: 30_000 });
 
     // every rostered candidate, absentees included, counted per state
@@ -183,13 +189,7 @@ describe('room monitor in Chromium', () => {
   it.each([1280, 1366, 1600])(
     'at %i px every row action is reachable without scrolling sideways: one menu per row, by mouse and keyboard',
     async (width) => {
-      const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'id-ID' });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await signInStaff(page, platform.url, platform.demo.proctor);
-      await page.getByRole('heading', { name: 'Sesi ujian' }).waitFor();
-      await page.goto(`${platform.url}/#/admin/sessions/${ROOM}`);
+      const { context, page, errors } = await openMonitor(width, 800);
       await page.getByTestId('room-filter').selectOption('running');
       const row = page.locator('tr[data-regno][data-state="running"]').first();
       await row.waitFor({ timeout: 30_000 });
