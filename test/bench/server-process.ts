@@ -1,9 +1,9 @@
 // Benchmark server child: `npm start`'s layout (API + store on its own worker thread) on a temp data dir, over IPC.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { startLocal } from '../../functions/local/server.ts';
@@ -79,7 +79,10 @@ process.on('message', async (m: ServerRequest) => {
       await inspector.post('Profiler.start');
     } else {
       const { profile } = await inspector.post('Profiler.stop');
-      if (m.file) await writeFile(m.file, JSON.stringify(profile));
+      if (m.file) {
+        await mkdir(dirname(m.file), { recursive: true });
+        await writeFile(m.file, JSON.stringify(profile));
+      }
     }
     send({ type: 'profiled' });
   } else if (m.type === 'stop') {
