@@ -38,6 +38,11 @@ export const candidateLoginResponse = z.object({
   readOnly: z.optional(z.boolean()),
   /** The attempt has been started (before the start, the exam page does not ask for the form). */
   started: z.optional(z.boolean()),
+  /**
+   * With `started: false`: the start screen's facts, so the exam page goes from the login to its start screen
+   * without asking for the state or the brief (two requests and two store reads less per candidate at a spike).
+   */
+  brief: z.optional(attemptBrief),
   ...withServerTime,
 });
 export type CandidateLoginResponse = z.infer<typeof candidateLoginResponse>;

@@ -1,5 +1,5 @@
 // Candidate attempt use cases: start, state, form, autosave (the hot path), submit, result. Lifecycle rules live in domain/.
-import type { AttemptMeta } from '../domain/attempt.ts';
+import type { AttemptMeta, RosterEntry, Session } from '../domain/attempt.ts';
 import { isCurrentDevice } from '../domain/device.ts';
 import type { DomainError } from '../domain/errors.ts';
 import type { Form } from '../domain/form.ts';
@@ -195,6 +195,27 @@ export const createAttemptService = ({
     readSteps: () => store.attempts.readSteps(attemptId),
   });
 
+  const briefOf = async (session: Session, entry: RosterEntry, attemptId: string): Promise<AttemptBrief> => {
+    const { exam } = await contentCache.exam(session);
+    return {
+      attemptId,
+      regNo: entry.regNo,
+      name: entry.name,
+      sessionId: session.id,
+      sessionTitle: session.title,
+      exam: {
+        title: exam.title,
+        durationMinutes: exam.durationMinutes + entry.extraMinutes,
+        sections: exam.sections.map((s) => ({
+          id: s.id,
+          title: s.title,
+          count: s.draws.reduce((n, d) => n + d.count, 0),
+        })),
+      },
+      serverTime: deps.clock(),
+    };
+  };
+
   const start = async (claims: CandidateClaims): Promise<AttemptStateView> => {
     const now = deps.clock();
     const [session, entry, secret] = await Promise.all([
@@ -265,25 +286,11 @@ export const createAttemptService = ({
         store.sessions.getRosterEntry(claims.sid, claims.sub),
       ]);
       if (!session || !entry) throw userError('NOT_FOUND.session');
-      const { exam } = await contentCache.exam(session);
-      return {
-        attemptId: claims.aid,
-        regNo: entry.regNo,
-        name: entry.name,
-        sessionId: session.id,
-        sessionTitle: session.title,
-        exam: {
-          title: exam.title,
-          durationMinutes: exam.durationMinutes + entry.extraMinutes,
-          sections: exam.sections.map((s) => ({
-            id: s.id,
-            title: s.title,
-            count: s.draws.reduce((n, d) => n + d.count, 0),
-          })),
-        },
-        serverTime: deps.clock(),
-      };
+      return briefOf(session, entry, claims.aid);
     },
+
+    /** The brief from a session and roster entry already in hand (the login answers with it). */
+    briefOf,
 
     /**
      * The proctor-signal poll: one META read from the store (never the per-process cache, which may be seconds

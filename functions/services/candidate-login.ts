@@ -1,11 +1,11 @@
 // Candidate login: registration number + session PIN (HMAC, constant-time), into a token bound to one attempt.
 import { BKN_APPEAL_POLICY, readOnlyLoginUntil } from '../domain/appeal.ts';
-import type { AttemptMeta, Session } from '../domain/attempt.ts';
+import type { AttemptMeta, RosterEntry, Session } from '../domain/attempt.ts';
 import { admitLogin, bindHandover } from '../domain/device.ts';
 import { isSessionOpen } from '../domain/lifecycle.ts';
 import { attemptIdFor } from '../domain/seed.ts';
 import { acceptsAnswersAt } from '../domain/timing.ts';
-import type { CandidateLoginBody, CandidateLoginResponse } from '../schemas/candidate.ts';
+import type { AttemptBrief, CandidateLoginBody, CandidateLoginResponse } from '../schemas/candidate.ts';
 import type { CandidateLoginItems } from '../store/login-limits.ts';
 import type { AttemptCache } from './attempt-cache.ts';
 import { pinMatches } from './auth/pin.ts';
@@ -22,6 +22,8 @@ export const loginCandidate = async (
   limiter: LoginLimiter,
   body: CandidateLoginBody,
   address: string,
+  /** The start screen's facts for a fresh attempt (answered beside `started: false`); none without it. */
+  briefOf?: BriefOf,
 ): Promise<CandidateLoginResponse> => {
   const now = deps.clock();
   // The candidate's session is looked up before the limiter's gate so that its counters, roster entry and
@@ -46,11 +48,14 @@ export const loginCandidate = async (
     address,
     async () => {
       if (!('session' in target)) throw userError(target.refusal);
-      return checkCandidate(deps, attemptCache, target, body, now, items);
+      return checkCandidate(deps, attemptCache, target, body, now, items, briefOf);
     },
     read,
   );
 };
+
+/** Builds the start screen's facts from what the login has in hand (services/attempts.ts `briefOf`). */
+export type BriefOf = (session: Session, entry: RosterEntry, attemptId: string) => Promise<AttemptBrief>;
 
 interface Target {
   session: Session;
@@ -95,6 +100,7 @@ const checkCandidate = async (
   body: CandidateLoginBody,
   now: number,
   items: CandidateLoginItems | undefined,
+  briefOf: BriefOf | undefined,
 ): Promise<CandidateLoginResponse> => {
   // Read with the limiter's counters in its first round (a retry round re-reads only the counters).
   if (!items) throw new Error('candidate login: roster entry and attempt not read');
@@ -138,9 +144,15 @@ const checkCandidate = async (
     default:
       break;
   }
+  let brief: AttemptBrief | undefined;
   if (existing) attemptCache.set(existing);
-  // The room monitor shows a logged-in candidate without an attempt as 'ready' (one small write per login).
-  else await deps.store.room.recordLogin({ sessionId: session.id, regNo: entry.regNo, attemptId, at: now });
+  else {
+    // The room monitor shows a logged-in candidate without an attempt as 'ready' (one small write per login).
+    [, brief] = await Promise.all([
+      deps.store.room.recordLogin({ sessionId: session.id, regNo: entry.regNo, attemptId, at: now }),
+      briefOf?.(session, entry, attemptId),
+    ]);
+  }
   const exp = Math.floor(now / 1000) + deps.config.candidateTokenTtlSeconds;
   const token = await signToken(
     {
@@ -161,6 +173,7 @@ const checkCandidate = async (
     sessionId: session.id,
     name: entry.name,
     started: existing !== undefined,
+    ...(brief ? { brief } : {}),
     serverTime: now,
   };
 };

@@ -68,8 +68,18 @@ describe('exam flow in Chromium', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('alert').filter({ hasText: 'PIN salah' }).waitFor();
 
+    // From the login to the start screen the page asks for nothing more: the login's answer carried the brief.
+    const attemptRequests: string[] = [];
+    const onRequest = (r: { url(): string; method(): string }) => {
+      if (r.url().includes('/api/candidate/attempts/')) attemptRequests.push(`${r.method()} ${r.url()}`);
+    };
+    page.on('request', onRequest);
     await page.getByLabel('PIN sesi (6 digit)').fill(candidate.pin);
     await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByTestId('duration').filter({ hasText: 'Durasi: 100 menit' }).waitFor();
+    await page.getByRole('cell', { name: '35 soal' }).waitFor();
+    page.off('request', onRequest);
+    expect(attemptRequests).toEqual([]);
     await page.getByRole('button', { name: 'Mulai ujian' }).click();
     await page.getByRole('heading', { name: /^Soal 1 dari \d+$/ }).waitFor();
 

@@ -12,6 +12,7 @@ import { navigate, paths } from '../lib/router.ts';
 import { loadBrief, storedBrief } from './brief.ts';
 import { loadQueueText, loadSnapshot, MirrorStorage, saveSnapshot } from './deviceStore.ts';
 import { ExamView } from './ExamView.tsx';
+import { takeUnstarted } from './loginHandoff.ts';
 import { StartScreen } from './StartScreen.tsx';
 import { writerLock } from './writerLock.ts';
 
@@ -104,6 +105,12 @@ function ExamLoader({ auth }: { auth: CandidateAuth }) {
   }, []);
 
   const load = useCallback(() => {
+    // Straight from a login that found the attempt unstarted: the start screen, no state request (the login's
+    // answer carried the brief). The start's answer is the state; ALREADY_STARTED there reads it.
+    if (takeUnstarted(auth.attemptId)) {
+      setPhase({ kind: 'ready' });
+      return;
+    }
     setPhase({ kind: 'loading' });
     // The form in parallel with the state (one round trip less on a slow link); a reload reuses the form this
     // device already holds for the attempt. Not when the login found the attempt unstarted: the request would

@@ -7,6 +7,8 @@ import { useI18n } from '../i18n/I18n.tsx';
 import { setCandidate } from '../lib/auth.ts';
 import { navigate, paths } from '../lib/router.ts';
 import { useAction } from '../lib/useAction.ts';
+import { keepBrief } from './brief.ts';
+import { handOffUnstarted } from './loginHandoff.ts';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -26,6 +28,11 @@ export function LoginPage() {
         ...(res.readOnly ? { readOnly: true } : {}),
         ...(res.started !== undefined ? { started: res.started } : {}),
       });
+      // An unstarted attempt: the answer carried the start screen's facts, so the exam page asks for nothing.
+      if (res.started === false && res.brief?.attemptId === res.attemptId) {
+        keepBrief(res.brief);
+        handOffUnstarted(res.attemptId);
+      }
       // After the session closed the login is read-only: straight to the result and the appeal.
       navigate(res.readOnly ? paths.result : paths.exam);
     });

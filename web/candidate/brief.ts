@@ -14,16 +14,21 @@ export function storedBrief(attemptId: string): AttemptBrief | null {
   }
 }
 
+/** Keeps a brief for this tab (from the login's answer or the brief request). */
+export function keepBrief(brief: AttemptBrief): void {
+  try {
+    sessionStorage.setItem(key(brief.attemptId), JSON.stringify(brief));
+  } catch {
+    // storage unavailable: fetched again next time
+  }
+}
+
 /** The stored brief, else fetched and stored. */
 export async function loadBrief(token: string, attemptId: string): Promise<AttemptBrief> {
   const kept = storedBrief(attemptId);
   if (kept) return kept;
   const brief = await candidateApi.brief(token, attemptId);
-  try {
-    sessionStorage.setItem(key(attemptId), JSON.stringify(brief));
-  } catch {
-    // storage unavailable: fetched again next time
-  }
+  keepBrief(brief);
   return brief;
 }
 

@@ -29,6 +29,7 @@ export const candidateApp = (svc: CandidateServices) => {
         svc.loginLimiter,
         await parseJson(c, candidateLoginBody),
         clientAddress(c, deps.config.clientAddressSource),
+        svc.attempt.briefOf,
       ),
     ),
   );

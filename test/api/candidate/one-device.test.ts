@@ -63,6 +63,7 @@ describe('one device per attempt', () => {
     const fresh = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
     expect(fresh.status).toBe(200);
     expect(fresh.json.started).toBe(true); // the new device's page asks for the form beside the state
+    expect(fresh.json.brief).toBeUndefined(); // the start screen's facts come only for an unstarted attempt
     // The handover is used up: neither a third browser nor the old device can log in again.
     const again = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
     expect(again.json.error.code).toBe('DEVICE_ACTIVE');

@@ -29,6 +29,18 @@ describe('brief', () => {
     ]);
   });
 
+  it('comes with the login that finds the attempt unstarted, as GET brief gives it', async () => {
+    const c = h.demo.candidates[3]!;
+    const fresh = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
+    expect(fresh.status).toBe(200);
+    expect(fresh.json.started).toBe(false);
+    const got = await h.call('GET', path(fresh.json.attemptId, 'brief'), { token: fresh.json.token });
+    const { serverTime: _a, ...fromLogin } = attemptBrief.parse(fresh.json.brief);
+    const { serverTime: _b, ...fromGet } = attemptBrief.parse(got.json);
+    expect(fromLogin).toEqual(fromGet);
+    expect(fromLogin).toMatchObject({ attemptId: fresh.json.attemptId, regNo: c.regNo, name: c.name });
+  });
+
   it.each(['brief', 'signal'])('%s of another candidate -> 403', async (tail) => {
     const a = await h.loginCandidate(0);
     const b = await h.loginCandidate(1);
