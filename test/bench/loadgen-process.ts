@@ -271,6 +271,8 @@ const openLoop = async (
   const total = Math.floor(rate * seconds);
   const interval = 1000 / rate;
   const latencies: number[] = [];
+  const first: number[] = [];
+  const after: number[] = [];
   // The pool's connections open before the phase, as each browser's keep-alive connection is open from its
   // login/start: a phase that opened 128 sockets in its first milliseconds measured TCP set-up, not saves.
   await api.warm('/api/health');
@@ -286,6 +288,7 @@ const openLoop = async (
     return save(api, c, nextStep(c)).then(() => {
       const ms = performance.now() - scheduled;
       latencies.push(ms);
+      (i < group.length ? first : after).push(ms);
       const w = Math.floor((scheduled - t0) / 250);
       const win = windows.get(w);
       if (win) {
@@ -321,6 +324,8 @@ const openLoop = async (
     seconds: secs,
     achievedPerSec: latencies.length / secs,
     latency: summarize(latencies),
+    firstRound: summarize(first),
+    afterFirstRound: summarize(after),
     lateWindows: [...windows]
       .filter(([, [, max]]) => max > 50)
       .sort((a, b) => b[1][1] - a[1][1])

@@ -106,6 +106,13 @@ export interface OpenLoopResult extends PhaseCounts {
   achievedPerSec: number;
   latency: LatencySummary;
   /**
+   * The same saves split at the end of the first round: each candidate's first save of the phase (its attempt
+   * cache entry is cold and the room monitor's first progress write rides on it) and every save after. Printed
+   * beside the phase's p99, which stays the goal's figure.
+   */
+  firstRound: LatencySummary;
+  afterFirstRound: LatencySummary;
+  /**
    * Where the tail sits: the 250 ms windows of scheduled send times whose slowest save took over 50 ms, as
    * [seconds from the phase start, saves in the window, slowest ms, latest send in ms after its scheduled
    * time (the load generator's own delay)], at most 40 (the slowest kept).
