@@ -1,4 +1,6 @@
-// Reads a V8 .cpuprofile (node --cpu-prof) and prints the top frames by self time and by inclusive time.
+// Reads a V8 .cpuprofile (node --cpu-prof) and prints the top frames by self time and by inclusive time;
+// `--during <function>` keeps only the first stretch of samples with that function on the stack (from its
+// first sample to its last one before a gap of ≥ 2 s without it: one phase, e.g. `begin` for the spike).
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
@@ -12,9 +14,12 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const duringAt = args.indexOf('--during');
+const during = duringAt >= 0 ? args.splice(duringAt, 2)[1] : undefined;
+const [file, topArg] = args;
 if (!file) {
-  console.error('usage: node test/bench/profile-top.ts <file.cpuprofile> [top]');
+  console.error('usage: node test/bench/profile-top.ts <file.cpuprofile> [top] [--during <function>]');
   process.exit(1);
 }
 const top = Number(topArg ?? 30);
@@ -28,10 +33,36 @@ const label = (n: ProfileNode): string => {
   return `${n.callFrame.functionName || '(anonymous)'} ${url}:${n.callFrame.lineNumber + 1}`;
 };
 
+/** Sample indices kept: all, or those between the first and last sample with `during` on its stack. */
+const onStack = (id: number, fn: string): boolean => {
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+    if (byId.get(cur)!.callFrame.functionName === fn) return true;
+  return false;
+};
+let first = 0;
+let last = p.samples.length - 1;
+if (during) {
+  first = p.samples.findIndex((id) => onStack(id, during));
+  if (first < 0) {
+    console.error(`no sample has ${during} on its stack`);
+    process.exit(1);
+  }
+  let gap = 0;
+  last = first;
+  for (let i = first + 1; i < p.samples.length && gap < 2e6; i++) {
+    gap += p.timeDeltas[i] ?? 0;
+    if (onStack(p.samples[i]!, during)) {
+      last = i;
+      gap = 0;
+    }
+  }
+}
+
 const self = new Map<string, number>();
 const incl = new Map<string, number>();
 let total = 0;
 p.samples.forEach((id, i) => {
+  if (i < first || i > last) return;
   const dt = p.timeDeltas[i] ?? 0;
   total += dt;
   const n = byId.get(id)!;
