@@ -1,7 +1,7 @@
 // The simulated candidate: its answered count and report gate (what each save tells the room monitor), and the
 // form ids it reads from the start answer's JSON text (the same ids a full parse gives).
 import { describe, expect, it } from 'vitest';
-import { acknowledge, answeredWith, newCandidate, takeFormText } from './candidate.ts';
+import { acknowledge, answeredWith, newCandidate, takeForm } from './candidate.ts';
 
 const cand = () => {
   const c = newCandidate({ regNo: 'R1', pin: '1' } as Parameters<typeof newCandidate>[0]);
@@ -65,26 +65,34 @@ const startAnswer = (items: unknown[]) =>
     },
   });
 
-describe('takeFormText', () => {
+describe('takeForm', () => {
   it('gives the item and option ids a full parse gives, whatever the stems and texts contain', () => {
     const items = [
       item(1, 'Soal {"itemId":"w9","options":[{"id":"z"}]} — “kutip” \u2028 🙂', ['a', 'b', 'c', 'd', 'e']),
       item(2, 'Garis miring \\ dan "kutip"', ['e', 'd', 'c', 'b', 'a']),
       item(3, 'Sikap', []),
       item(4, '', ['x-"1"', 'x\\2']),
+      item(5, 'Pilihan ü', ['ü', 'ñ-€', '🙂']),
+      item(6, 'Sama', ['a', 'b', 'c', 'd', 'e']),
     ];
     const text = startAnswer(items);
+    const bytes = Buffer.from(text);
     const c = newCandidate({ regNo: 'R', pin: '000000' } as Parameters<typeof newCandidate>[0]);
-    expect(takeFormText(c, text)).toBe(true);
+    expect(takeForm(c, bytes)).toBe(true);
     const parsed = JSON.parse(text).form.items as Array<{ itemId: string; options: Array<{ id: string }> }>;
     expect(c.items).toEqual(parsed.map((i) => ({ itemId: i.itemId, options: i.options.map((o) => o.id) })));
+    // Items (and candidates) showing the same option ids share one list: it is only read.
+    expect(c.items[5]!.options).toBe(c.items[0]!.options);
+    const other = newCandidate({ regNo: 'S', pin: '000000' } as Parameters<typeof newCandidate>[0]);
+    expect(takeForm(other, bytes)).toBe(true);
+    expect(other.items[1]!.options).toBe(c.items[1]!.options);
   });
 
   it('no form or no items: false, the candidate unchanged', () => {
     const c = newCandidate({ regNo: 'R', pin: '000000' } as Parameters<typeof newCandidate>[0]);
-    expect(takeFormText(c, undefined)).toBe(false);
-    expect(takeFormText(c, '{"state":"running"}')).toBe(false);
-    expect(takeFormText(c, startAnswer([]))).toBe(false);
+    expect(takeForm(c, undefined)).toBe(false);
+    expect(takeForm(c, Buffer.from('{"state":"running"}'))).toBe(false);
+    expect(takeForm(c, Buffer.from(startAnswer([])))).toBe(false);
     expect(c.items).toEqual([]);
   });
 });

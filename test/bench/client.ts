@@ -7,10 +7,20 @@ import type { PhaseCounts } from './protocol.ts';
 export interface CallResult {
   status: number;
   json: unknown;
-  /** The body as text, not parsed (when the call asked for `raw`). */
-  text?: string;
+  /** The body's bytes, not decoded (when the call asked for `raw`). */
+  bytes?: Buffer;
   ms: number;
 }
+
+/** What every request carries, as the exam page's fetch wrapper sends it (web/api/client.ts). */
+const PAGE_HEADERS = ['accept', 'application/json', 'accept-language', 'id'] as const;
+
+const NO_CHUNKS: Buffer[] = [];
+const EMPTY = Buffer.alloc(0);
+const join = (chunks: Buffer[]): Buffer => (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+
+/** A request path for error samples: attempt ids (hex) shown as :id. */
+const shown = (method: string, path: string) => `${method} ${path.replace(/[0-9a-f]{16,}/g, ':id')}`;
 
 export class ApiClient {
   readonly pool: Pool;
@@ -62,35 +72,64 @@ export class ApiClient {
     if (this.counts.errorSamples.length < 5) this.counts.errorSamples.push(what);
   }
 
-  /** One request; a non-2xx status or a transport error counts as an error (and is returned as status 0/xxx). */
-  async call(
+  /**
+   * One request with the exam page's headers (JSON body, bearer token); a non-2xx status or a transport error
+   * counts as an error (and is returned as status 0/xxx). The pool's raw dispatch, not `request()`: the
+   * response's chunks are kept as they come, without a body stream and its promise per request, and a `raw`
+   * call gets the bytes undecoded (the start's ≈ 40 KB form is scanned for its ids, never made a string).
+   */
+  call(
     method: string,
     path: string,
     opts: { body?: unknown; token?: string; raw?: boolean } = {},
   ): Promise<CallResult> {
-    const headers: Record<string, string> = {};
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    const headers: string[] = [...PAGE_HEADERS];
     let body: string | undefined;
     if (opts.body !== undefined) {
       body = JSON.stringify(opts.body);
-      headers['content-type'] = 'application/json';
+      headers.push('content-type', 'application/json');
     }
+    if (opts.token) headers.push('authorization', `Bearer ${opts.token}`);
     const t0 = performance.now();
     this.counts.requests++;
-    try {
-      const res = await this.pool.request({ method: method as 'GET', path, headers, body });
-      const text = await res.body.text();
-      const ms = performance.now() - t0;
-      const json: unknown = text && !opts.raw ? JSON.parse(text) : undefined;
-      if (res.statusCode < 200 || res.statusCode >= 300)
-        this.error(
-          `${method} ${path.replace(/[0-9a-f]{16,}/g, ':id')} -> ${res.statusCode} ${text.slice(0, 160)}`,
-        );
-      return { status: res.statusCode, json, ...(opts.raw ? { text } : {}), ms };
-    } catch (e) {
-      this.error(`${method} ${path.replace(/[0-9a-f]{16,}/g, ':id')} -> ${(e as Error).message}`);
-      return { status: 0, json: undefined, ms: performance.now() - t0 };
-    }
+    return new Promise<CallResult>((resolve) => {
+      let status = 0;
+      let chunks = NO_CHUNKS;
+      this.pool.dispatch(
+        { method: method as 'GET', path, headers, body },
+        {
+          onRequestStart() {},
+          onResponseStart(_c, statusCode) {
+            status = statusCode;
+          },
+          onResponseData(_c, chunk) {
+            if (chunks === NO_CHUNKS) chunks = [chunk];
+            else chunks.push(chunk);
+          },
+          onResponseEnd: () => {
+            const ms = performance.now() - t0;
+            const bytes = chunks.length ? join(chunks) : EMPTY;
+            const ok = status >= 200 && status < 300;
+            if (!ok) this.error(`${shown(method, path)} -> ${status} ${bytes.toString('utf8', 0, 160)}`);
+            if (opts.raw) {
+              resolve({ status, json: undefined, bytes, ms });
+              return;
+            }
+            let json: unknown;
+            try {
+              json = bytes.length ? JSON.parse(bytes.toString('utf8')) : undefined;
+            } catch (e) {
+              if (ok) this.error(`${shown(method, path)} -> ${status}, not JSON: ${(e as Error).message}`);
+            }
+            resolve({ status, json, ms });
+          },
+          onResponseError: (_c, e) => {
+            this.error(`${shown(method, path)} -> ${e.message}`);
+            resolve({ status: 0, json: undefined, ms: performance.now() - t0 });
+          },
+        },
+      );
+    });
   }
 
   /**

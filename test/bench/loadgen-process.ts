@@ -12,7 +12,7 @@ import {
   newCandidate,
   nextStep,
   type SimCandidate,
-  takeFormText,
+  takeForm,
 } from './candidate.ts';
 import { ApiClient } from './client.ts';
 import type {
@@ -157,7 +157,7 @@ const begin = async (api: ApiClient, c: SimCandidate, ms?: Record<string, number
   const start = await api.call('POST', attemptPath(c, '/start'), { token: c.token, raw: true });
   ms?.start?.push(start.ms);
   if (start.status !== 200) return false;
-  if (!takeFormText(c, start.text)) {
+  if (!takeForm(c, start.bytes)) {
     api.error('start without a form');
     return false;
   }
