@@ -42,6 +42,31 @@ const gcPauses = watchGc(10, gcTotals);
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Calls `fire(k, at(k))` for k = 0 … count − 1 at (or just after) each scheduled time `at(k)` (increasing), from
+ * one timer that runs whatever is due and then sleeps to the next: one timer at a time, not one sleeping promise
+ * and timer per call scheduled. Resolves when the last call has been fired.
+ */
+const onSchedule = (
+  count: number,
+  at: (k: number) => number,
+  fire: (k: number, at: number) => void,
+): Promise<void> =>
+  new Promise<void>((resolve) => {
+    let k = 0;
+    const tick = () => {
+      const now = performance.now();
+      while (k < count && at(k) <= now) {
+        fire(k, at(k));
+        k++;
+      }
+      if (k >= count) resolve();
+      else setTimeout(tick, Math.max(0, at(k) - performance.now()));
+    };
+    if (count === 0) resolve();
+    else setTimeout(tick, Math.max(0, at(0) - performance.now()));
+  });
+
 const cannon = (opts: AutocannonOptions): Promise<AutocannonResult> =>
   new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
@@ -194,20 +219,26 @@ const spike = async (
   connections: number,
 ): Promise<SpikeResult> => {
   const api = new ApiClient(url, connections);
+  const group = cands.slice(from, from + count);
   const t0 = performance.now() + 20;
   const latencies: number[] = [];
   let last = t0;
-  await Promise.all(
-    cands.slice(from, from + count).map(async (c, i) => {
-      const at = t0 + (count > 1 ? (i * spreadMs) / (count - 1) : 0);
-      await sleep(Math.max(0, at - performance.now()));
-      if (await begin(api, c)) {
-        const done = performance.now();
-        latencies.push(done - at);
-        if (done > last) last = done;
-      }
-    }),
+  const begun: Promise<void>[] = [];
+  await onSchedule(
+    group.length,
+    (i) => t0 + (count > 1 ? (i * spreadMs) / (count - 1) : 0),
+    (i, at) => {
+      begun.push(
+        begin(api, group[i]!).then((ok) => {
+          if (!ok) return;
+          const done = performance.now();
+          latencies.push(done - at);
+          if (done > last) last = done;
+        }),
+      );
+    },
   );
+  await Promise.all(begun);
   const counts = api.snapshot();
   await api.close();
   return { type: 'spike', ...counts, seconds: (last - t0) / 1000, latency: summarize(latencies) };
@@ -281,7 +312,6 @@ const openLoop = async (
   const inflight: Promise<void>[] = [];
   const t0 = performance.now() + 20;
   const gc0 = { ...gcTotals };
-  let k = 0;
   const fire = (i: number, scheduled: number): Promise<void> => {
     const c = group[i % group.length]!;
     const lag = performance.now() - scheduled;
@@ -298,21 +328,13 @@ const openLoop = async (
       } else windows.set(w, [1, ms, lag]);
     });
   };
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const now = performance.now();
-      while (k < total && t0 + k * interval <= now) {
-        inflight.push(fire(k, t0 + k * interval));
-        k++;
-      }
-      if (k >= total) {
-        resolve();
-        return;
-      }
-      setTimeout(tick, Math.max(0, t0 + k * interval - performance.now()));
-    };
-    setTimeout(tick, Math.max(0, t0 - performance.now()));
-  });
+  await onSchedule(
+    total,
+    (k) => t0 + k * interval,
+    (k, scheduled) => {
+      inflight.push(fire(k, scheduled));
+    },
+  );
   await Promise.all(inflight);
   const secs = (performance.now() - t0) / 1000;
   const counts = api.snapshot();
