@@ -179,7 +179,8 @@ const begin = async (api: ApiClient, c: SimCandidate, ms?: Record<string, number
   c.token = l.token;
   c.attemptId = l.attemptId;
   // Like the exam page: the start's answer carries the form (GET form is only for reloads).
-  const start = await api.call('POST', attemptPath(c, '/start'), { token: c.token, raw: true });
+  // The exam page's start and submit send an empty JSON object (web/api/candidate.ts), so the bench does too.
+  const start = await api.call('POST', attemptPath(c, '/start'), { token: c.token, body: {}, raw: true });
   ms?.start?.push(start.ms);
   if (start.status !== 200) return false;
   if (!takeForm(c, start.bytes)) {
@@ -272,7 +273,7 @@ const saturation = async (
   if (submit) {
     await Promise.all(
       group.map(async (c) => {
-        const r = await api.call('POST', attemptPath(c, '/submit'), { token: c.token });
+        const r = await api.call('POST', attemptPath(c, '/submit'), { token: c.token, body: {} });
         if (r.status === 200) submitted++;
       }),
     );
@@ -386,7 +387,7 @@ const exam = async (
         ms.save!.push(r.ms);
         if (r.ok) saves++;
       }
-      const r = await api.call('POST', attemptPath(c, '/submit'), { token: c.token });
+      const r = await api.call('POST', attemptPath(c, '/submit'), { token: c.token, body: {} });
       ms.submit!.push(r.ms);
     }),
   );
