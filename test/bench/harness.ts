@@ -38,6 +38,14 @@ export interface BenchOptions {
   openLoopSeconds: number;
   /** Open-loop arrival rate as a fraction of ceiling (a). */
   openLoopFraction: number;
+  /**
+   * Before the open loop: seconds of saves at its rate by other started candidates (not the measured ones),
+   * so the server's save route runs compiled code as a serving process's would (the spike never saves), then
+   * a pause of the same length for the store to finish the flushes and compactions the phases before left.
+   * The measured candidates' first saves (cold attempt cache, first progress write) stay in the figure.
+   * 0 = none.
+   */
+  openLoopWarmSeconds: number;
   examCandidates: number;
   /** SKD: 110 items, 1.5 saves per item. */
   examItems: number;
@@ -58,6 +66,7 @@ export const FULL_RUN: BenchOptions = {
   openLoopCandidates: 500,
   openLoopSeconds: 30,
   openLoopFraction: 0.25,
+  openLoopWarmSeconds: 2,
   examCandidates: 20,
   examItems: 110,
   savesPerItem: 1.5,
@@ -81,6 +90,9 @@ export interface BenchFigures {
   saturationRatio: number;
   openLoopRatePerSec: number;
   openLoopP99Ms: number;
+  /** The same phase split (not goals): each candidate's first save (cold attempt cache), and every save after. */
+  openLoopFirstRoundP99Ms: number;
+  openLoopAfterFirstRoundP99Ms: number;
   startSpikeCandidates: number;
   startSpikeSeconds: number;
   /** Candidates started per second as a fraction of ceiling (a); goal ≥ 0.1. */
@@ -339,6 +351,25 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
 
     // 4. Open loop at a fraction of (a) (before saturation, whose candidates submit at the end).
     const rate = Math.max(1, Math.round(ceiling * opts.openLoopFraction));
+    const warmFrom = opts.saturationCandidates + opts.openLoopCandidates;
+    const warmCount = Math.min(opts.openLoopCandidates, opts.spikeCandidates - warmFrom);
+    if (opts.openLoopWarmSeconds > 0 && warmCount > 0) {
+      const warm = expect<OpenLoopResult>(
+        await gen({
+          type: 'openLoop',
+          from: warmFrom,
+          count: warmCount,
+          seconds: opts.openLoopWarmSeconds,
+          ratePerSec: rate,
+          connections: opts.connections,
+        }),
+        'openLoop',
+      );
+      await new Promise((r) => setTimeout(r, opts.openLoopWarmSeconds * 1000));
+      log(
+        `open loop warm-up: ${warm.latency.count} saves by ${warmCount} other candidates in ${opts.openLoopWarmSeconds} s (p99 ${warm.latency.p99} ms, not counted), then ${opts.openLoopWarmSeconds} s quiet`,
+      );
+    }
     const beforeOpen = await stats();
     const openFrom = Date.now();
     const [openOut, openCpu] = await watched(() =>
@@ -476,6 +507,8 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       saturationRatio: round(sat.savesPerSec / ceiling, 3),
       openLoopRatePerSec: rate,
       openLoopP99Ms: openLoop.latency.p99,
+      openLoopFirstRoundP99Ms: openLoop.firstRound.p99,
+      openLoopAfterFirstRoundP99Ms: openLoop.afterFirstRound.p99,
       startSpikeCandidates: opts.spikeCandidates,
       startSpikeSeconds: round(spike.seconds, 2),
       startSpikeRatio: round(opts.spikeCandidates / spike.seconds / ceiling, 3),

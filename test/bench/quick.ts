@@ -13,6 +13,7 @@ const r = await runBench({
   ...(want.has('openLoop')
     ? {}
     : { openLoopCandidates: tiny.openLoopCandidates, openLoopSeconds: tiny.openLoopSeconds }),
+  ...(process.env.BENCH_OPEN_WARM ? { openLoopWarmSeconds: Number(process.env.BENCH_OPEN_WARM) } : {}),
   profileDir: process.env.BENCH_PROFILE_DIR,
   log: (l) => console.log(`[quick] ${l}`),
 });

@@ -59,6 +59,8 @@ const LABELS: Record<keyof BenchFigures, string> = {
   saturationRatio: 'saturation ÷ (a)',
   openLoopRatePerSec: 'open-loop rate/s',
   openLoopP99Ms: 'open-loop p99 ms',
+  openLoopFirstRoundP99Ms: 'open-loop p99 ms, first round (each candidate’s first save)',
+  openLoopAfterFirstRoundP99Ms: 'open-loop p99 ms, after the first round',
   startSpikeCandidates: 'spike candidates',
   startSpikeSeconds: 'spike seconds',
   startSpikeRatio: 'starts/s ÷ (a)',

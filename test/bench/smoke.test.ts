@@ -12,6 +12,7 @@ describe('benchmark harness (smoke)', () => {
       openLoopCandidates: 3,
       openLoopSeconds: 1.5,
       openLoopFraction: 0.01,
+      openLoopWarmSeconds: 0.5,
       examCandidates: 1,
       examItems: 110,
       savesPerItem: 1.5,
@@ -37,6 +38,9 @@ describe('benchmark harness (smoke)', () => {
     );
     expect(r.figures.ceilingServerCpuUsPerPut).toBeGreaterThan(0);
     expect(r.figures.othersCoresMax).toBeGreaterThanOrEqual(0);
+    // Every open-loop save is in exactly one half of the split.
+    expect(r.openLoop.firstRound.count + r.openLoop.afterFirstRound.count).toBe(r.openLoop.latency.count);
+    expect(r.openLoop.firstRound.count).toBe(3);
     expect(Object.keys(r.figures).sort()).toEqual(
       [
         'ceilingPutsPerSec',
@@ -50,6 +54,8 @@ describe('benchmark harness (smoke)', () => {
         'saturationRatio',
         'openLoopRatePerSec',
         'openLoopP99Ms',
+        'openLoopFirstRoundP99Ms',
+        'openLoopAfterFirstRoundP99Ms',
         'startSpikeCandidates',
         'startSpikeSeconds',
         'startSpikeRatio',
