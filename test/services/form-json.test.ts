@@ -103,6 +103,29 @@ describe('formJson', () => {
     expect(bytes).toContain('{"id":"x-a","text":"Pilihan a');
   });
 
+  it.each([
+    ['a quote and a backslash', 'id-"q"\\b'],
+    ['a control character', 'id\u0001x'],
+    ['non-ASCII', 'id-ñ-🙂'],
+    ['plain ASCII', 'id-plain'],
+  ])('an item wire id with %s is escaped as JSON.stringify escapes it', (_, wireId) => {
+    const form = formOf('s8', { q1: ['b', 'a', 'c', 'd', 'e'] }, ['q1', 'p1']);
+    const wire = wireForm(form, itemsById);
+    const q1: WireItem = { ...(wire.byItem.get('q1') as WireItem), wireId };
+    const other: WireForm = { byWire: wire.byWire, byItem: new Map([...wire.byItem, ['q1', q1]]) };
+    const bytes = Buffer.from(formJson(pieces, form, other, header, 3)).toString('utf8');
+    expect(bytes).toBe(expected(form, other, 3));
+    expect(JSON.parse(bytes).items[0].itemId).toBe(wireId);
+  });
+
+  it('a form larger than the assembly buffer comes out whole', () => {
+    const long = { ...header, examTitle: 'x'.repeat(200_000) };
+    const form = formOf('s9', { q1: ['a', 'b', 'c', 'd', 'e'] }, ['q1']);
+    const wire = wireForm(form, itemsById);
+    const bytes = Buffer.from(formJson(pieces, form, wire, long, 4)).toString('utf8');
+    expect(bytes).toBe(JSON.stringify({ ...long, items: presentForm(form, itemsById, wire), serverTime: 4 }));
+  });
+
   it('wrapped (the start answer): the state with the form as its last member, byte for byte', () => {
     const form = formOf('s7', { q1: ['c', 'a', 'e', 'b', 'd'], q2: ['b', 'a', 'c'] }, [
       'k1',
