@@ -29,6 +29,8 @@ const byId = (x: Item, y: Item): number => (x.id < y.id ? -1 : x.id > y.id ? 1 :
 /** The bank, checked and indexed once: pools sorted by id per (bank, category) and per (bank, category, difficulty). */
 export interface PreparedBank {
   readonly pools: ReadonlyMap<string, readonly Item[]>;
+  /** Each item's kind's responses() (option ids in bank order), listed once: a form copies them. */
+  readonly responses: ReadonlyMap<Item, readonly string[]>;
 }
 
 const poolKey = (bankId: string, category: string, difficulty?: string): string =>
@@ -49,14 +51,29 @@ export function prepareBank(bank: readonly Item[]): PreparedBank {
     if (pool) pool.push(item);
     else pools.set(key, [item]);
   };
+  const responses = new Map<Item, readonly string[]>();
   for (const item of bank.slice().sort(byId)) {
+    responses.set(item, kindOf(item).responses(item));
     add(poolKey(item.bankId, item.category), item);
     if (item.difficulty !== undefined) add(poolKey(item.bankId, item.category, item.difficulty), item);
   }
-  return { pools };
+  return { pools, responses };
 }
 
 const NO_ITEMS: readonly Item[] = [];
+
+/** The (bank, category) pool keys that more than one draw of the exam names; null when none does. */
+const sharedPools = (exam: Exam): Set<string> | null => {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const section of exam.sections)
+    for (const draw of section.draws) {
+      const key = poolKey(section.bankId, draw.category);
+      if (seen.has(key)) shared.add(key);
+      seen.add(key);
+    }
+  return shared.size > 0 ? shared : null;
+};
 
 /**
  * Derives the form. For each section, in exam order, one sfc32 stream seeded by sectionSeed() is consumed:
@@ -76,7 +93,9 @@ export function buildForm(
   seed: string,
   prngOf: (sectionSeedHex: string) => () => number = createPrng,
 ): Form {
-  const { pools } = 'pools' in bank ? bank : prepareBank(bank);
+  const prepared = 'pools' in bank ? bank : prepareBank(bank);
+  const { pools } = prepared;
+  const shared = sharedPools(exam);
   const used = new Set<Item>();
   const items: FormItem[] = [];
   for (const section of exam.sections) {
@@ -84,7 +103,9 @@ export function buildForm(
     const chosen: Item[] = [];
     for (const draw of section.draws) {
       const all = pools.get(poolKey(section.bankId, draw.category, draw.difficulty)) ?? NO_ITEMS;
-      const pool = used.size === 0 ? all : all.filter((it) => !used.has(it));
+      // Only a draw whose (bank, category) another draw shares can meet an item already on the form.
+      const track = shared?.has(poolKey(section.bankId, draw.category));
+      const pool = track === true && used.size > 0 ? all.filter((it) => !used.has(it)) : all;
       if (pool.length < draw.count)
         throw new DomainError(
           'BANK_TOO_SMALL',
@@ -99,14 +120,13 @@ export function buildForm(
           },
         );
       for (const it of pickN(pool, draw.count, rand)) {
-        used.add(it);
+        if (track) used.add(it);
         chosen.push(it);
       }
     }
     for (const it of shuffle(chosen, rand)) {
-      const kind = kindOf(it);
-      const responses = kind.responses(it);
-      const optionOrder = kind.shuffled ? shuffle(responses, rand) : responses;
+      const responses = prepared.responses.get(it) ?? kindOf(it).responses(it);
+      const optionOrder = kindOf(it).shuffled ? shuffle(responses, rand) : responses.slice();
       items.push({ itemId: it.id, sectionId: section.id, optionOrder });
     }
   }

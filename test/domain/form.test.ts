@@ -207,6 +207,30 @@ describe('buildForm selection', () => {
     }
   });
 
+  it('two sections drawing one bank category never share an item (the draws of other categories are not filtered)', () => {
+    const items: Item[] = [
+      single('b', 'twk-1', 'TWK'),
+      single('b', 'twk-2', 'TWK'),
+      single('b', 'twk-3', 'TWK'),
+      single('b', 'tiu-1', 'TIU'),
+      single('b', 'tiu-2', 'TIU'),
+    ];
+    const section = (id: string, category: string, count: number) => ({
+      id,
+      title: id,
+      bankId: 'b',
+      draws: [{ category, count }],
+      correctPoints: 5,
+    });
+    const ex = tinyExam({
+      sections: [section('S1', 'TWK', 2), section('S2', 'TIU', 2), section('S3', 'TWK', 1)],
+    });
+    for (let i = 0; i < 20; i++) {
+      const ids = buildForm(ex, items, seedOf(i)).items.map((x) => x.itemId);
+      expect([...ids].sort()).toEqual(['tiu-1', 'tiu-2', 'twk-1', 'twk-2', 'twk-3']);
+    }
+  });
+
   it.each([
     ['too few of the category', { TWK: 2, TKP: 4 }, 'b', { sectionId: 'TWK', needed: 3, available: 2 }],
     ['none of the category', { TWK: 6 }, 'b', { sectionId: 'TKP', needed: 2, available: 0 }],
