@@ -40,20 +40,20 @@ describe('bench server events', () => {
   });
 
   it('records an event loop that came back late (a thread busy for 250 ms), not one that ran on time', async () => {
-    const late = watchLoopLag(100);
+    // On time: a loop 1 s late within 60 ms would need the whole process stopped (no flake under CI load).
+    const onTime = watchLoopLag(1_000);
     await new Promise((r) => setTimeout(r, 60));
-    expect(late()).toEqual([]);
+    expect(onTime()).toEqual([]);
+    const late = watchLoopLag(100);
     const t0 = Date.now();
     while (Date.now() - t0 < 250) {
       // busy: the 20 ms timer cannot run
     }
     await new Promise((r) => setTimeout(r, 60));
-    const seen = late();
-    expect(seen).toHaveLength(1);
-    const [at, what, ms] = seen[0]!;
-    expect(what).toBe('loop late');
-    expect(ms).toBeGreaterThanOrEqual(200);
-    expect(at).toBeGreaterThanOrEqual(t0 - 25);
-    expect(at).toBeLessThanOrEqual(t0 + 25);
+    // The busy stretch is one event of at least 200 ms starting at it (a loaded machine may add others).
+    const busy = late().filter(([at, , ms]) => ms >= 200 && at >= t0 - 25 && at <= t0 + 25);
+    expect(busy).toHaveLength(1);
+    expect(busy[0]?.[1]).toBe('loop late');
   });
+});
 });
