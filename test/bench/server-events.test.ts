@@ -56,4 +56,3 @@ describe('bench server events', () => {
     expect(busy[0]?.[1]).toBe('loop late');
   });
 });
-});
