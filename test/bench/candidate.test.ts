@@ -1,14 +1,14 @@
 // The simulated candidate: its answered count and report gate (what each save tells the room monitor), and the
 // form ids it reads from the start answer's JSON text (the same ids a full parse gives).
 import { describe, expect, it } from 'vitest';
-import { acknowledge, answeredWith, newCandidate, takeForm } from './candidate.ts';
+import { acknowledge, answeredWith, FormIds, newCandidate, nextStep, takeForm } from './candidate.ts';
 
 const cand = () => {
   const c = newCandidate({ regNo: 'R1', pin: '1' } as Parameters<typeof newCandidate>[0]);
-  c.items = [
+  c.items = FormIds.of([
     { itemId: 'a', options: ['1', '2'] },
     { itemId: 'b', options: ['1', '2'] },
-  ];
+  ]);
   return c;
 };
 
@@ -80,12 +80,37 @@ describe('takeForm', () => {
     const c = newCandidate({ regNo: 'R', pin: '000000' } as Parameters<typeof newCandidate>[0]);
     expect(takeForm(c, bytes)).toBe(true);
     const parsed = JSON.parse(text).form.items as Array<{ itemId: string; options: Array<{ id: string }> }>;
-    expect(c.items).toEqual(parsed.map((i) => ({ itemId: i.itemId, options: i.options.map((o) => o.id) })));
+    expect(c.items.toItems()).toEqual(
+      parsed.map((i) => ({ itemId: i.itemId, options: i.options.map((o) => o.id) })),
+    );
     // Items (and candidates) showing the same option ids share one list: it is only read.
-    expect(c.items[5]!.options).toBe(c.items[0]!.options);
+    expect(c.items.options(5)).toBe(c.items.options(0));
     const other = newCandidate({ regNo: 'S', pin: '000000' } as Parameters<typeof newCandidate>[0]);
     expect(takeForm(other, bytes)).toBe(true);
-    expect(other.items[1]!.options).toBe(c.items[1]!.options);
+    expect(other.items.options(1)).toBe(c.items.options(1));
+  });
+
+  it("steps use the form kept: answers in item order with one of the item's options, then changes and flags of its items; first(n) keeps n", () => {
+    const c = newCandidate({ regNo: 'R', pin: '000000' } as Parameters<typeof newCandidate>[0]);
+    takeForm(
+      c,
+      Buffer.from(startAnswer([item(1, 's', ['a', 'b']), item(2, 't', ['c']), item(3, 'u', ['d', 'e'])])),
+    );
+    c.items = c.items.first(2);
+    expect(c.items.toItems()).toEqual([
+      { itemId: 'w1', options: ['a', 'b'] },
+      { itemId: 'w2', options: ['c'] },
+    ]);
+    const a1 = nextStep(c, 'answer');
+    const a2 = nextStep(c, 'answer');
+    expect([a1.itemId, a2.itemId]).toEqual(['w1', 'w2']);
+    expect(a1.type === 'answered' && ['a', 'b'].includes(a1.choice ?? '')).toBe(true);
+    expect(a2).toMatchObject({ type: 'answered', choice: 'c' });
+    for (let n = 0; n < 20; n++) {
+      const s = nextStep(c);
+      expect(['w1', 'w2']).toContain(s.itemId);
+      if (s.type === 'answered') expect(s.itemId === 'w1' ? ['a', 'b'] : ['c']).toContain(s.choice);
+    }
   });
 
   it('no form or no items: false, the candidate unchanged', () => {
@@ -93,6 +118,6 @@ describe('takeForm', () => {
     expect(takeForm(c, undefined)).toBe(false);
     expect(takeForm(c, Buffer.from('{"state":"running"}'))).toBe(false);
     expect(takeForm(c, Buffer.from(startAnswer([])))).toBe(false);
-    expect(c.items).toEqual([]);
+    expect(c.items.length).toBe(0);
   });
 });

@@ -8,7 +8,6 @@ import type { StoreConfig } from '../../functions/store/index.ts';
 import {
   acknowledge,
   answeredWith,
-  type FormItem,
   newCandidate,
   nextStep,
   type SimCandidate,
@@ -375,11 +374,10 @@ const exam = async (
   await Promise.all(
     cands.slice(from, from + count).map(async (c) => {
       if (!(await begin(api, c, ms))) return;
-      const form: FormItem[] = c.items.slice(0, items);
-      c.items = form;
-      const extra = Math.round(form.length * (savesPerItem - 1));
+      c.items = c.items.first(items);
+      const extra = Math.round(c.items.length * (savesPerItem - 1));
       const plan = [
-        ...form.map(() => 'answer' as const),
+        ...Array.from({ length: c.items.length }, () => 'answer' as const),
         ...Array.from({ length: extra }, (_, i) => (i % 4 === 3 ? ('flag' as const) : ('change' as const))),
       ];
       for (const action of plan) {
