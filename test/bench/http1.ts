@@ -43,7 +43,7 @@ class Connection {
   /** Bytes of a head, a chunk-size line or trailers split across reads. */
   private pending: Buffer | undefined;
   private closeAfter = false;
-  /** performance-free clock of the last progress (ms), for the pool's timeout sweep. */
+  /** Date.now() of the last progress (request sent or bytes read), for the pool's timeout sweep. */
   since = 0;
 
   private readonly pool: Http1Pool;

@@ -1,4 +1,4 @@
-// Load generator child process: ceilings (autocannon, SDK) and exam-day workloads (undici), never on the server's loop.
+// Load generator child process: ceilings (autocannon, SDK) and exam-day workloads (http1.ts client), never on the server's loop.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import autocannon, { type AutocannonOptions, type AutocannonResult } from 'autocannon';

@@ -35,8 +35,8 @@ test/bench/notes.md. Machine-readable headline figures: [benchmarks.json](benchm
 Layout: the server is a child process running \`startLocal\` (the \`npm start\` layout: API + web on
 @hono/node-server, dynalite on its own worker thread, s3rver) on a temporary data directory, seeded with one
 SKD session of ${f(o.spikeCandidates + o.examCandidates)} candidates; the load generator is a second child
-process (autocannon 9 for ceilings (a) and (c), the store's DynamoDB client for (b), undici 8 with a pool of
-${o.connections} connections for the exam-day phases). The headline figures are medians of the repetitions
+process (autocannon 9 for ceilings (a) and (c), the store's DynamoDB client for (b), a minimal HTTP/1.1 client (test/bench/http1.ts)
+with a pool of ${o.connections} keep-alive connections for the exam-day phases). The headline figures are medians of the repetitions
 listed under "Repetitions" (with min and max); the machine is noisy, so the ratios are the figures that count. Latency percentiles are exact (sorted raw samples).
 Login rate limits: every simulated candidate logs in from one loopback address, so the benchmark raises
 the per-address cap to 1,000,000 attempts per window (test/bench/limits.ts; deployed default 3,000 per
