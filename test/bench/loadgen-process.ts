@@ -301,7 +301,7 @@ const openLoop = async (
   const group = cands.slice(from, from + count).filter((c) => c.items.length > 0);
   const total = Math.floor(rate * seconds);
   const interval = 1000 / rate;
-  const latencies: number[] = [];
+  /** Latencies of each candidate's first save of the phase, and of every later save. */
   const first: number[] = [];
   const after: number[] = [];
   // The pool's connections open before the phase, as each browser's keep-alive connection is open from its
@@ -317,7 +317,6 @@ const openLoop = async (
     const lag = performance.now() - scheduled;
     return save(api, c, nextStep(c)).then(() => {
       const ms = performance.now() - scheduled;
-      latencies.push(ms);
       (i < group.length ? first : after).push(ms);
       const w = Math.floor((scheduled - t0) / 250);
       const win = windows.get(w);
@@ -344,8 +343,8 @@ const openLoop = async (
     ...counts,
     scheduled: total,
     seconds: secs,
-    achievedPerSec: latencies.length / secs,
-    latency: summarize(latencies),
+    achievedPerSec: (first.length + after.length) / secs,
+    latency: summarize([...first, ...after]),
     firstRound: summarize(first),
     afterFirstRound: summarize(after),
     lateWindows: [...windows]
