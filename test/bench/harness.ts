@@ -345,6 +345,9 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     );
 
     // (a) again, on the table the save phases write to; the higher of the two is the ceiling from here on.
+    log(
+      `start spike, completed per ${spike.curve.bucketMs} ms: logins ${spike.curve.logins.join(' ')}; starts ${spike.curve.starts.join(' ')}`,
+    );
     const rawAfterSpike = await ceilingA('after the spike');
     const ceiling = Math.max(raw.perSec, rawAfterSpike.perSec);
     const used = raw.perSec >= rawAfterSpike.perSec ? raw : rawAfterSpike;

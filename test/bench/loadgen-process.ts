@@ -25,7 +25,7 @@ import type {
   ThroughputResult,
 } from './protocol.ts';
 import { type GcTotals, watchGc } from './server-events.ts';
-import { summarize } from './stats.ts';
+import { perBucket, summarize } from './stats.ts';
 
 let url = '';
 let bareUrl = '';
@@ -170,10 +170,17 @@ const attemptPath = (c: SimCandidate, tail: string): string =>
   `/api/candidate/attempts/${c.attemptId}${tail}`;
 
 /** Login, then start (answered with the form); true when the candidate holds its form. */
-const begin = async (api: ApiClient, c: SimCandidate, ms?: Record<string, number[]>): Promise<boolean> => {
+const begin = async (
+  api: ApiClient,
+  c: SimCandidate,
+  ms?: Record<string, number[]>,
+  /** performance.now() of each successful login's answer (the spike's login curve). */
+  loggedIn?: number[],
+): Promise<boolean> => {
   const login = await api.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
   ms?.login?.push(login.ms);
   if (login.status !== 200) return false;
+  loggedIn?.push(performance.now());
   const l = login.json as { token: string; attemptId: string };
   c.token = l.token;
   c.attemptId = l.attemptId;
@@ -212,6 +219,9 @@ const save = async (
   return { ok: false, ms: res.ms };
 };
 
+/** The spike's curve: logins and starts completed per this many ms from the first send time. */
+const SPIKE_BUCKET_MS = 500;
+
 const spike = async (
   from: number,
   count: number,
@@ -222,6 +232,8 @@ const spike = async (
   const group = cands.slice(from, from + count);
   const t0 = performance.now() + 20;
   const latencies: number[] = [];
+  const loggedIn: number[] = [];
+  const started: number[] = [];
   let last = t0;
   const begun: Promise<void>[] = [];
   await onSchedule(
@@ -229,10 +241,11 @@ const spike = async (
     (i) => t0 + (count > 1 ? (i * spreadMs) / (count - 1) : 0),
     (i, at) => {
       begun.push(
-        begin(api, group[i]!).then((ok) => {
+        begin(api, group[i]!, undefined, loggedIn).then((ok) => {
           if (!ok) return;
           const done = performance.now();
           latencies.push(done - at);
+          started.push(done);
           if (done > last) last = done;
         }),
       );
@@ -241,7 +254,17 @@ const spike = async (
   await Promise.all(begun);
   const counts = api.snapshot();
   await api.close();
-  return { type: 'spike', ...counts, seconds: (last - t0) / 1000, latency: summarize(latencies) };
+  return {
+    type: 'spike',
+    ...counts,
+    seconds: (last - t0) / 1000,
+    latency: summarize(latencies),
+    curve: {
+      bucketMs: SPIKE_BUCKET_MS,
+      logins: perBucket(loggedIn, t0, SPIKE_BUCKET_MS),
+      starts: perBucket(started, t0, SPIKE_BUCKET_MS),
+    },
+  };
 };
 
 const saturation = async (

@@ -88,6 +88,8 @@ export interface SpikeResult extends PhaseCounts {
   type: 'spike';
   seconds: number;
   latency: LatencySummary;
+  /** Logins and starts completed per `bucketMs` from the first send time: where the phase spent its time. */
+  curve: { bucketMs: number; logins: number[]; starts: number[] };
 }
 
 export interface SaturationResult extends PhaseCounts {

@@ -82,6 +82,10 @@ ${f(o.spikeCandidates)} candidates, send times spread evenly over ${o.spikeSprea
 **${g.startSpikeSeconds} s**. Per candidate, from its scheduled time to its form (ms), p50 / p95 / p99 / max:
 ${lat(r.spike.latency)}. Requests ${f(r.spike.requests)}, errors ${r.spike.errors}.
 
+Completed per ${r.spike.curve.bucketMs / 1000} s from the first send time (this repetition): logins ${r.spike.curve.logins.join(' ')};
+starts ${r.spike.curve.starts.join(' ')}. The load generator's pool sends requests in order, so a candidate's start
+waits behind the logins of everyone who arrived before its login was answered: the logins come first, then the starts.
+
 ## 3. Autosave saturation (closed loop)
 
 ${f(o.saturationCandidates)} candidates each send their next step (answer 70 % until all answered, else change an

@@ -30,6 +30,10 @@ describe('benchmark harness (smoke)', () => {
     expect(r.perCandidateExam.requests).toBe(1 + 1 + 165 + 1);
     expect(r.figures.serverCpuUsPerStart).toBeGreaterThan(0);
     expect(r.figures.startSpikeRatio).toBeGreaterThan(0);
+    // The spike's curve counts every login and every start once.
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(r.spike.curve.logins)).toBe(6);
+    expect(sum(r.spike.curve.starts)).toBe(6);
     // (a) twice per repetition, new keys each time (a repeat of the first call's keys fails its condition).
     expect(r.ceilings.rawAfterSpike.errors).toBe(0);
     expect(r.ceilings.rawAfterSpike.total).toBeGreaterThan(0);

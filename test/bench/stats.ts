@@ -31,3 +31,15 @@ export const summarize = (samples: readonly number[]): LatencySummary => {
     mean: round(sorted.length ? sum / sorted.length : 0),
   };
 };
+
+/** How many of `times` fall in each `bucketMs` slot from `t0` on (a phase's completions over time); none before t0. */
+export const perBucket = (times: readonly number[], t0: number, bucketMs: number): number[] => {
+  const counts: number[] = [];
+  for (const t of times) {
+    if (t < t0) continue;
+    const k = Math.floor((t - t0) / bucketMs);
+    while (counts.length <= k) counts.push(0);
+    counts[k]!++;
+  }
+  return counts;
+};
