@@ -2,8 +2,9 @@
 
 import type { Agent as HttpAgent, IncomingMessage, RequestOptions } from 'node:http';
 import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
 import type { DynamoCommand } from './dynamo-commands.ts';
-import { type Credentials, signRequest } from './sigv4.ts';
+import { type Credentials, jsonRequestSigner } from './sigv4.ts';
 
 /**
  * Why not @aws-sdk/client-dynamodb: importing it is ≈ 4 × a bare Node start in CPU time (its full command
@@ -113,6 +114,33 @@ interface Expiring extends Credentials {
   expiration?: Date;
 }
 
+/** One answer as read: status, body text, and the message (its headers are parsed only if asked for). */
+interface Answer {
+  status: number;
+  body: string;
+  message: IncomingMessage;
+}
+
+/**
+ * Puts a connect timeout on each socket the agent opens (cleared once connected): the timer exists only while
+ * a connection is being made, not once per request on a reused keep-alive socket. A timeout destroys the socket
+ * with a TimeoutError, which node hands to the request using it as its 'error'.
+ */
+const withConnectTimeout = (agent: HttpAgent, ms: number): void => {
+  const a = agent as HttpAgent & { createConnection: (...args: unknown[]) => Socket | undefined };
+  const create = a.createConnection;
+  a.createConnection = function (this: HttpAgent, ...args: unknown[]) {
+    const socket = create.apply(this, args);
+    if (socket?.connecting) {
+      const timer = setTimeout(() => socket.destroy(new TimeoutError(`no connection within ${ms} ms`)), ms);
+      const clear = () => clearTimeout(timer);
+      socket.once('connect', clear);
+      socket.once('close', clear);
+    }
+    return socket;
+  };
+};
+
 export class DynamoClient {
   readonly config: DynamoClientConfig;
   private readonly url: URL;
@@ -120,13 +148,26 @@ export class DynamoClient {
   private readonly agent: HttpAgent;
   private readonly fixedCredentials: Credentials | undefined;
   private provided: Promise<Expiring> | undefined;
+  /** What every request shares (its headers are the signer's). */
+  private readonly base: RequestOptions;
+  private readonly sign: ReturnType<typeof jsonRequestSigner>;
 
   constructor(config: DynamoClientConfig) {
     this.config = config;
     this.url = new URL(config.endpoint ?? `https://dynamodb.${config.region}.amazonaws.com`);
     this.http = require(this.url.protocol === 'https:' ? 'node:https' : 'node:http') as HttpModule;
     this.agent = new this.http.Agent({ keepAlive: true, maxSockets: config.maxSockets });
+    withConnectTimeout(this.agent, config.connectionTimeout);
     this.fixedCredentials = config.credentials ?? envCredentials(config.env ?? process.env);
+    this.base = {
+      protocol: this.url.protocol,
+      hostname: this.url.hostname,
+      port: this.url.port || undefined,
+      method: 'POST',
+      path: '/',
+      agent: this.agent,
+    };
+    this.sign = jsonRequestSigner(this.url.host, 'application/x-amz-json-1.0', config.region, 'dynamodb');
   }
 
   /** Runs one DynamoDB operation (any of the API's, by the command's `op`), retrying transient failures. */
@@ -167,34 +208,11 @@ export class DynamoClient {
   }
 
   private async once(op: string, body: string, attempt: number): Promise<unknown> {
-    const headers = signRequest({
-      method: 'POST',
-      path: '/',
-      headers: {
-        host: this.url.host,
-        'content-type': 'application/x-amz-json-1.0',
-        'x-amz-target': `DynamoDB_20120810.${op}`,
-      },
-      body,
-      region: this.config.region,
-      service: 'dynamodb',
-      credentials: await this.credentials(),
-      at: Date.now(),
-    });
-    headers['content-length'] = String(Buffer.byteLength(body));
-    const res = await this.exchange(
-      {
-        protocol: this.url.protocol,
-        hostname: this.url.hostname,
-        port: this.url.port || undefined,
-        method: 'POST',
-        path: '/',
-        headers,
-        agent: this.agent,
-      },
-      body,
-    );
-    const requestId = res.headers['x-amzn-requestid'] ?? undefined;
+    const credentials = this.fixedCredentials ?? (await this.credentials());
+    // node's raw header list: validated once as written, no per-header setHeader bookkeeping.
+    const headers = this.sign(`DynamoDB_20120810.${op}`, body, credentials, Date.now());
+    headers.push('content-length', String(Buffer.byteLength(body)));
+    const res = await this.exchange(headers, body);
     let parsed: Record<string, unknown> = {};
     if (res.body.length > 0) {
       try {
@@ -204,6 +222,7 @@ export class DynamoClient {
       }
     }
     if (res.status < 300) return parsed;
+    const requestId = res.message.headers['x-amzn-requestid'];
     const type = typeof parsed.__type === 'string' ? parsed.__type : `HTTP${res.status}`;
     const name = type.slice(type.lastIndexOf('#') + 1);
     const { __type: _t, message, Message, ...fields } = parsed;
@@ -211,15 +230,11 @@ export class DynamoClient {
     throw new DynamoServiceError(name, text, res.status, requestId as string | undefined, attempt, fields);
   }
 
-  private exchange(
-    options: RequestOptions,
-    body: string,
-  ): Promise<{ status: number; headers: IncomingMessage['headers']; body: string }> {
+  private exchange(headers: string[], body: string): Promise<Answer> {
     return new Promise((resolve, reject) => {
-      const req = this.http.request(options);
+      const req = this.http.request({ ...this.base, headers });
       const fail = (e: Error) => {
         clearTimeout(whole);
-        clearTimeout(connect);
         req.destroy();
         reject(e);
       };
@@ -227,28 +242,21 @@ export class DynamoClient {
         () => fail(new TimeoutError(`no response within ${this.config.requestTimeout} ms`)),
         this.config.requestTimeout,
       );
-      let connect: NodeJS.Timeout | undefined;
-      req.on('socket', (socket) => {
-        if (!socket.connecting) return;
-        connect = setTimeout(
-          () => fail(new TimeoutError(`no connection within ${this.config.connectionTimeout} ms`)),
-          this.config.connectionTimeout,
-        );
-        socket.once('connect', () => clearTimeout(connect));
-      });
       req.on('error', fail);
       req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        // An answer is most often one chunk: no concatenation then.
+        let first: Buffer | undefined;
+        let more: Buffer[] | undefined;
+        res.on('data', (c: Buffer) => {
+          if (first === undefined) first = c;
+          else if (more === undefined) more = [first, c];
+          else more.push(c);
+        });
         res.on('error', fail);
         res.on('end', () => {
           clearTimeout(whole);
-          clearTimeout(connect);
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          });
+          const bytes = more ? Buffer.concat(more) : first;
+          resolve({ status: res.statusCode ?? 0, body: bytes ? bytes.toString('utf8') : '', message: res });
         });
       });
       req.end(body);

@@ -28,13 +28,13 @@ const hmac = (key: Buffer | string, s: string): Buffer =>
   createHmac('sha256', key).update(s, 'utf8').digest();
 
 /** The derived key changes once a day per secret, region and service: four HMACs saved on every request. */
-let keyCache: { id: string; key: KeyObject } | undefined;
+let keyCache: { secret: string; day: string; region: string; service: string; key: KeyObject } | undefined;
 const signingKey = (secret: string, day: string, region: string, service: string): KeyObject => {
-  const id = `${secret}\u0000${day}\u0000${region}\u0000${service}`;
-  if (keyCache?.id !== id) {
-    const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), service), 'aws4_request');
-    keyCache = { id, key: createSecretKey(key) };
-  }
+  const c = keyCache;
+  if (c !== undefined && c.day === day && c.secret === secret && c.region === region && c.service === service)
+    return c.key;
+  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), service), 'aws4_request');
+  keyCache = { secret, day, region, service, key: createSecretKey(key) };
   return keyCache.key;
 };
 
@@ -47,10 +47,30 @@ export const amzDate = (at: number): string => {
   return dateCache.text;
 };
 
+/** The signature of a canonical request (hex), and the authorization header value that carries it. */
+const authorization = (
+  canonical: string,
+  date: string,
+  region: string,
+  service: string,
+  credentials: Credentials,
+  signedHeaders: string,
+): string => {
+  const day = date.slice(0, 8);
+  const scope = `${day}/${region}/${service}/aws4_request`;
+  const toSign = `AWS4-HMAC-SHA256\n${date}\n${scope}\n${sha256Hex(canonical)}`;
+  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, day, region, service))
+    .update(toSign, 'utf8')
+    .digest('hex');
+  return `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+};
+
+/** A header value as SigV4 canonicalizes it: trimmed, inner runs of whitespace collapsed to one space. */
+const canonicalValue = (v: string): string => v.trim().replace(/\s+/g, ' ');
+
 /** Returns the headers to send: the input's, plus x-amz-date, x-amz-security-token (if any) and authorization. */
 export const signRequest = (r: SignInput): Record<string, string> => {
   const date = amzDate(r.at);
-  const day = date.slice(0, 8);
   const headers: Record<string, string> = { ...r.headers, 'x-amz-date': date };
   if (r.credentials.sessionToken) headers['x-amz-security-token'] = r.credentials.sessionToken;
   const names = Object.keys(headers).sort();
@@ -59,16 +79,47 @@ export const signRequest = (r: SignInput): Record<string, string> => {
     r.method,
     r.path,
     '',
-    ...names.map((n) => `${n}:${headers[n]!.trim().replace(/\s+/g, ' ')}`),
+    ...names.map((n) => `${n}:${canonicalValue(headers[n]!)}`),
     '',
     signedHeaders,
     sha256Hex(r.body),
   ].join('\n');
-  const scope = `${day}/${r.region}/${r.service}/aws4_request`;
-  const toSign = `AWS4-HMAC-SHA256\n${date}\n${scope}\n${sha256Hex(canonical)}`;
-  const signature = createHmac('sha256', signingKey(r.credentials.secretAccessKey, day, r.region, r.service))
-    .update(toSign, 'utf8')
-    .digest('hex');
-  headers.authorization = `AWS4-HMAC-SHA256 Credential=${r.credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  headers.authorization = authorization(canonical, date, r.region, r.service, r.credentials, signedHeaders);
   return headers;
+};
+
+/**
+ * Signs a DynamoDB JSON request (POST / to one host): what `signRequest` computes for the headers host,
+ * content-type and x-amz-target, with the request's constant part of the canonical text built once. Returns
+ * node's raw header list ([name, value, …]) with host, content-type, x-amz-target, x-amz-date,
+ * x-amz-security-token (if any) and authorization; the caller adds content-length (unsigned, as the SDK does).
+ */
+export const jsonRequestSigner = (
+  host: string,
+  contentType: string,
+  region: string,
+  service: string,
+): ((target: string, body: string, credentials: Credentials, at: number) => string[]) => {
+  // Canonical header order is by name: content-type, host, x-amz-date, [x-amz-security-token], x-amz-target.
+  const head = `POST\n/\n\ncontent-type:${canonicalValue(contentType)}\nhost:${canonicalValue(host)}\nx-amz-date:`;
+  let token: { raw: string; line: string } | undefined;
+  return (target, body, credentials, at) => {
+    const date = amzDate(at);
+    const session = credentials.sessionToken;
+    let tokenLine = '';
+    if (session) {
+      if (token?.raw !== session)
+        token = { raw: session, line: `x-amz-security-token:${canonicalValue(session)}\n` };
+      tokenLine = token.line;
+    }
+    const signedHeaders = session
+      ? 'content-type;host;x-amz-date;x-amz-security-token;x-amz-target'
+      : 'content-type;host;x-amz-date;x-amz-target';
+    const canonical = `${head}${date}\n${tokenLine}x-amz-target:${canonicalValue(target)}\n\n${signedHeaders}\n${sha256Hex(body)}`;
+    const auth = authorization(canonical, date, region, service, credentials, signedHeaders);
+    const out = ['host', host, 'content-type', contentType, 'x-amz-target', target, 'x-amz-date', date];
+    if (session) out.push('x-amz-security-token', session);
+    out.push('authorization', auth);
+    return out;
+  };
 };

@@ -2,7 +2,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
-import { amzDate, signRequest } from '../../functions/store/sigv4.ts';
+import { amzDate, jsonRequestSigner, signRequest } from '../../functions/store/sigv4.ts';
 
 const EXAMPLE = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 const AT = Date.UTC(2015, 7, 30, 12, 36, 0);
@@ -93,6 +93,56 @@ describe('signRequest', () => {
       expect(ours.authorization).toBe(sdk.headers.authorization);
       expect(ours['x-amz-date']).toBe(amzDate(at));
       expect(ours['x-amz-security-token']).toBe(credentials.sessionToken);
+    }
+  });
+
+  it.each<[string, { accessKeyId: string; secretAccessKey: string; sessionToken?: string }]>([
+    ['without a session token', EXAMPLE],
+    ['with a session token', { ...EXAMPLE, sessionToken: 'FQoGZXIvYXdzEXAMPLE//token+/=' }],
+  ])("jsonRequestSigner (the client's) signs as @smithy/signature-v4 does, %s", async (_, credentials) => {
+    const host = 'dynamodb.ap-southeast-3.amazonaws.com';
+    const sign = jsonRequestSigner(host, 'application/x-amz-json-1.0', 'ap-southeast-3', 'dynamodb');
+    // Two operations, a body with non-ASCII text, and a later day (the cached key and token line must follow).
+    for (const [op, at] of [
+      ['PutItem', AT],
+      ['BatchGetItem', AT + 86_400_000],
+      ['Query', AT + 86_400_000 + 1_234],
+    ] as const) {
+      const body = JSON.stringify({ TableName: 't', Key: { PK: { S: `A#${op}` }, SK: { S: 'Ü  x' } } });
+      const raw = sign(`DynamoDB_20120810.${op}`, body, credentials, at);
+      const ours: Record<string, string> = {};
+      for (let i = 0; i < raw.length; i += 2) ours[raw[i] as string] = raw[i + 1] as string;
+      const base = {
+        host,
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': `DynamoDB_20120810.${op}`,
+      };
+      const sdk = await new SignatureV4({
+        credentials,
+        region: 'ap-southeast-3',
+        service: 'dynamodb',
+        sha256: Sha256,
+        applyChecksum: false,
+      }).sign(
+        {
+          method: 'POST',
+          protocol: 'https:',
+          hostname: host,
+          path: '/',
+          headers: { ...base },
+          body,
+          query: {},
+        },
+        { signingDate: new Date(at) },
+      );
+      expect(ours).toEqual({
+        ...base,
+        'x-amz-date': amzDate(at),
+        ...(credentials.sessionToken ? { 'x-amz-security-token': credentials.sessionToken } : {}),
+        authorization: sdk.headers.authorization,
+      });
+      // Each header once, names in lower case as node sends them.
+      expect(raw.length / 2).toBe(Object.keys(ours).length);
     }
   });
 });
