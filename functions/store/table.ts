@@ -52,6 +52,13 @@ export class Table {
     return item;
   }
 
+  /** Key attributes (all strings) -> DynamoDB key: what `marshall` gives for them, without its generic walk. */
+  static key(keys: KeyAttrs): Item {
+    const key: Item = {};
+    for (const name in keys) key[name] = { S: keys[name] as string };
+    return key;
+  }
+
   /** DynamoDB item -> entity (key attributes removed). */
   static fromItem<T>(item: Item): T {
     const o = unmarshall(item);
@@ -110,7 +117,7 @@ export class Table {
   async delete(key: KeyAttrs): Promise<void> {
     await guard(async () => {
       const out = await this.client.send(
-        new DeleteItemCommand({ TableName: this.name, Key: marshall(key), ReturnConsumedCapacity: 'TOTAL' }),
+        new DeleteItemCommand({ TableName: this.name, Key: Table.key(key), ReturnConsumedCapacity: 'TOTAL' }),
       );
       recordWrite(out.ConsumedCapacity, () => 1);
     });
@@ -121,7 +128,7 @@ export class Table {
       const out = await this.client.send(
         new GetItemCommand({
           TableName: this.name,
-          Key: marshall(key),
+          Key: Table.key(key),
           ConsistentRead: consistent,
           ReturnConsumedCapacity: 'TOTAL',
         }),
@@ -142,7 +149,7 @@ export class Table {
     const id = (pk: string | undefined, sk: string | undefined) => `${pk}\u0000${sk}`;
     const found = new Map<string, Item>();
     const unique = [...new Map(keys.map((k) => [id(k.PK, k.SK), k])).values()];
-    let pending: Item[] = unique.map((k) => marshall(k));
+    let pending: Item[] = unique.map(Table.key);
     const attempts = this.tuning.batchAttempts ?? 8;
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= attempts)
