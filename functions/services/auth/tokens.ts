@@ -46,8 +46,13 @@ const hs256 = (secret: string, data: string): Buffer => {
  * API thread at the start spike). Same token format as hono/jwt.
  */
 export const signToken = async (claims: Claims, secret: string): Promise<string> => {
-  const unsigned = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
-  return `${unsigned}.${hs256(secret, unsigned).toString('base64url')}`;
+  const json = JSON.stringify(claims);
+  const unsigned = `${HEADER}.${Buffer.from(json).toString('base64url')}`;
+  const token = `${unsigned}.${hs256(secret, unsigned).toString('base64url')}`;
+  // A token this process signed needs no verification when it comes back (a candidate's start follows its login,
+  // on a warm Lambda container as locally): remembered as verification would read it (the JSON round trip).
+  remember(token, secret, JSON.parse(json) as Claims);
+  return token;
 };
 
 const isJwtHeader = (h: unknown): boolean => {
@@ -80,7 +85,12 @@ const verifyHs256 = (token: string, secret: string, nowMs: number): Record<strin
 };
 
 const CACHE_MAX = 20_000;
-const verified = new Map<string, Claims>();
+/** Tokens verified (or signed) here, with the key they were checked against: another key must check afresh. */
+const verified = new Map<string, { claims: Claims; secret: string }>();
+const remember = (token: string, secret: string, claims: Claims): void => {
+  if (verified.size >= CACHE_MAX) verified.clear();
+  verified.set(token, { claims, secret });
+};
 
 const isClaims = (p: Record<string, unknown>): p is Claims & Record<string, unknown> => {
   if (typeof p.sub !== 'string' || typeof p.exp !== 'number') return false;
@@ -89,11 +99,14 @@ const isClaims = (p: Record<string, unknown>): p is Claims & Record<string, unkn
   return p.role === 'admin' || p.role === 'proctor' || p.role === 'auditor';
 };
 
-/** Verifies signature and expiry. A token verified once is remembered (until it expires) so the save path pays once. */
+/**
+ * Verifies signature and expiry. A token verified (or signed) once is remembered with its key until it expires,
+ * so the save path pays once and a start right after its login not at all.
+ */
 export const verifyToken = async (token: string, secret: string, nowMs: number): Promise<Claims> => {
   const cached = verified.get(token);
-  if (cached) {
-    if (cached.exp * 1000 > nowMs) return cached;
+  if (cached && cached.secret === secret) {
+    if (cached.claims.exp * 1000 > nowMs) return cached.claims;
     verified.delete(token);
   }
   let payload: Record<string, unknown>;
@@ -104,7 +117,6 @@ export const verifyToken = async (token: string, secret: string, nowMs: number):
   }
   if (!isClaims(payload)) throw userError('UNAUTHENTICATED.token');
   if (payload.exp * 1000 <= nowMs) throw userError('UNAUTHENTICATED.expired');
-  if (verified.size >= CACHE_MAX) verified.clear();
-  verified.set(token, payload);
+  remember(token, secret, payload);
   return payload;
 };

@@ -21,6 +21,20 @@ describe('tokens', () => {
     expect(await verifyToken(token, 'sekret-key-for-tests', now)).toEqual(claims('T1'));
   });
 
+  it('verifies a token it did not sign itself (another container signed it)', async () => {
+    const token = await sign({ ...claims('T10') }, 'sekret-key-for-tests', 'HS256');
+    expect(await verifyToken(token, 'sekret-key-for-tests', now)).toStrictEqual(claims('T10'));
+  });
+
+  it('a token it signed comes back as verification would read it (no undefined claims, a copy)', async () => {
+    const signed = { ...claims('T11'), ro: undefined };
+    const token = await signToken(signed as CandidateClaims, 'sekret-key-for-tests');
+    signed.sub = 'changed after signing';
+    const got = await verifyToken(token, 'sekret-key-for-tests', now);
+    expect(got).toStrictEqual(claims('T11'));
+    expect('ro' in got).toBe(false);
+  });
+
   it.each([
     [
       'wrong secret',
