@@ -9,7 +9,7 @@ import type { CandidateClaims } from '../../services/auth/tokens.ts';
 import { loginCandidate } from '../../services/candidate-login.ts';
 import type { CandidateServices } from '../../services/candidate-services.ts';
 import { userError } from '../../services/errors.ts';
-import { roleApp } from '../base.ts';
+import { jsonAnswer, roleApp } from '../base.ts';
 import { clientAddress } from '../client-address.ts';
 import { type AuthEnv, requireCandidate } from '../middleware/auth.ts';
 import { parseJson, parseParams } from '../middleware/validate.ts';
@@ -21,15 +21,17 @@ export const candidateApp = (svc: CandidateServices) => {
   const app = roleApp<CandidateClaims>('/api/candidate');
 
   app.post('/login', async (c) =>
-    c.json(
-      await loginCandidate(
-        deps,
-        svc.attemptCache,
-        svc.sessionCache,
-        svc.loginLimiter,
-        await parseJson(c, candidateLoginBody),
-        clientAddress(c, deps.config.clientAddressSource),
-        svc.attempt.briefOf,
+    jsonAnswer(
+      JSON.stringify(
+        await loginCandidate(
+          deps,
+          svc.attemptCache,
+          svc.sessionCache,
+          svc.loginLimiter,
+          await parseJson(c, candidateLoginBody),
+          clientAddress(c, deps.config.clientAddressSource),
+          svc.attempt.briefOf,
+        ),
       ),
     ),
   );
@@ -52,9 +54,7 @@ export const candidateApp = (svc: CandidateServices) => {
   };
 
   /** The state and the form in one answer (StartResponse): the client needs both at once. */
-  app.post('/attempts/:attemptId/start', async (c) =>
-    c.body(await svc.attempt.startJson(writable(c)), 200, { 'content-type': 'application/json' }),
-  );
+  app.post('/attempts/:attemptId/start', async (c) => jsonAnswer(await svc.attempt.startJson(writable(c))));
   app.get('/attempts/:attemptId', async (c) => c.json(await svc.attempt.state(owned(c))));
   app.get('/attempts/:attemptId/brief', async (c) => c.json(await svc.attempt.brief(owned(c))));
   app.get('/attempts/:attemptId/signal', async (c) => c.json(await svc.attempt.signal(owned(c))));
