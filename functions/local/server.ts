@@ -23,7 +23,7 @@ import { portInUse } from './errors.ts';
 import { servePublished } from './published.ts';
 import { createLocalPush } from './push-ws.ts';
 import { loadLocalSecrets } from './secrets.ts';
-import { localSecureHeaders } from './secure-headers.ts';
+import { localSecureHeaderList, withSecureHeaders } from './secure-headers.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -76,7 +76,6 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
 
     const { app: api, services } = createApiApp(deps);
     const app = new Hono();
-    app.use('*', localSecureHeaders(store.config.s3Endpoint));
     app.route('/', api);
     app.all('/api/*', notFound);
     app.get('/published/*', servePublished(store));
@@ -86,8 +85,10 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
     app.use('/*', serveStatic({ root }));
     app.get('/*', serveStatic({ root, path: 'index.html' }));
 
+    const securityHeaders = await localSecureHeaderList(store.config.s3Endpoint);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: opts.port ?? 3000, hostname: '127.0.0.1' });
+      const fetch = withSecureHeaders(app.fetch, securityHeaders);
+      const s = serve({ fetch, port: opts.port ?? 3000, hostname: '127.0.0.1' });
       s.once('listening', () => resolve(s));
       s.once('error', (e: NodeJS.ErrnoException) =>
         reject(e.code === 'EADDRINUSE' ? portInUse(opts.port ?? 3000) : e),

@@ -46,6 +46,26 @@ describe('local platform', () => {
     },
   );
 
+  it('the candidate login (answered with plain headers) carries them too, and so does its 4xx', async () => {
+    const { regNo, pin } = platform.demo.candidates[0]!;
+    const post = (body: object) =>
+      fetch(`${platform.url}/api/candidate/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    for (const [res, status] of [
+      [await post({ regNo, pin }), 200],
+      [await post({ regNo, pin: 'x' }), 400],
+    ] as const) {
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('content-type')).toBe('application/json');
+    }
+  });
+
   it('an over-limit body is answered 413 and the server closes that connection', async () => {
     const body = JSON.stringify({ regNo: 'SKD26-00001', pin: '123456', pad: 'x'.repeat(300 * 1024) });
     const res = await fetch(`${platform.url}/api/candidate/login`, {
