@@ -225,11 +225,14 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
     serverEntry,
     {
       env: { BENCH_CANDIDATES: String(seeded) },
-      // Whole-run profile of every thread unless BENCH_PROFILE_PHASE asks for named phases of the API thread only.
-      execArgv:
-        opts.profileDir && !process.env.BENCH_PROFILE_PHASE
+      // Whole-run profile of every thread unless BENCH_PROFILE_PHASE asks for named phases of the API thread only;
+      // BENCH_SERVER_ARGS adds Node flags (e.g. --trace-gc), like BENCH_LOADGEN_ARGS for the load generator.
+      execArgv: [
+        ...(opts.profileDir && !process.env.BENCH_PROFILE_PHASE
           ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`]
-          : [],
+          : []),
+        ...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []),
+      ],
     },
   );
   const loadgen = new Child<LoadTask, LoadResult>(loadgenEntry, {
