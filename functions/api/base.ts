@@ -1,11 +1,11 @@
-// Common shape of every role app: base path, body limit, the one error handler and a JSON 404.
+// Common shape of every role app: base path, body limit, no-store by default and a JSON 404 (errors: the serving app).
 import { Hono } from 'hono';
 import { messages } from '../schemas/messages.ts';
 import type { Claims } from '../services/auth/tokens.ts';
 import { errorPayload } from './errors.ts';
 import type { AuthEnv } from './middleware/auth.ts';
 import { limitBody } from './middleware/body-limit.ts';
-import { notFound, onError, requestLang } from './middleware/on-error.ts';
+import { notFound, requestLang } from './middleware/on-error.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -46,7 +46,8 @@ export const roleApp = <C extends Claims>(basePath: string, maxBodyBytes = MAX_B
       }),
     ),
   );
-  app.onError(onError);
+  // No onError here: the app that serves a role app (createApiApp, behindOrigin) maps errors with the same
+  // handler, and hono wraps every route of a sub-app that has its own handler in one more compose per request.
   app.notFound(notFound);
   return app;
 };
