@@ -31,7 +31,58 @@ export interface PreparedBank {
   readonly pools: ReadonlyMap<string, readonly Item[]>;
   /** Each item's kind's responses() (option ids in bank order), listed once: a form copies them. */
   readonly responses: ReadonlyMap<Item, readonly string[]>;
+  /**
+   * Form items already made, by item, section and option order (as a number: see orderKey). An item has at most
+   * n! orders (120 for 5 options), so forms share frozen FormItems instead of each keeping ≈ 130 bytes per item:
+   * a process caching thousands of running attempts keeps ≈ 1 KB of form per SKD attempt instead of ≈ 15 KB.
+   * Grows as forms are built; what it holds never changes a form.
+   */
+  readonly made: Map<Item, Map<string, Map<number, FormItem>>>;
 }
+
+/** Orders of at most this many options are shared (8^8 fits a safe integer; 8! = 40,320 orders at most). */
+const SHARED_ORDER_MAX = 8;
+
+/** The order as a number: Σ position-in-responses(order[k]) × n^k; -1 when it cannot be shared. */
+const orderKey = (order: readonly string[], responses: readonly string[]): number => {
+  const n = responses.length;
+  if (n > SHARED_ORDER_MAX || order.length !== n) return -1;
+  let key = 0;
+  for (let k = n - 1; k >= 0; k--) {
+    const at = responses.indexOf(order[k] as string);
+    if (at < 0) return -1;
+    key = key * n + at;
+  }
+  return key;
+};
+
+/** The shared frozen FormItem for (item, section, order), made on first use. */
+const formItem = (
+  prepared: PreparedBank,
+  it: Item,
+  sectionId: string,
+  responses: readonly string[],
+  order: string[],
+): FormItem => {
+  const key = orderKey(order, responses);
+  if (key < 0) return { itemId: it.id, sectionId, optionOrder: order };
+  let bySection = prepared.made.get(it);
+  if (!bySection) {
+    bySection = new Map();
+    prepared.made.set(it, bySection);
+  }
+  let byOrder = bySection.get(sectionId);
+  if (!byOrder) {
+    byOrder = new Map();
+    bySection.set(sectionId, byOrder);
+  }
+  let made = byOrder.get(key);
+  if (!made) {
+    made = Object.freeze({ itemId: it.id, sectionId, optionOrder: Object.freeze(order) as string[] });
+    byOrder.set(key, made);
+  }
+  return made;
+};
 
 const poolKey = (bankId: string, category: string, difficulty?: string): string =>
   difficulty === undefined ? `${bankId}\u0000${category}` : `${bankId}\u0000${category}\u0000${difficulty}`;
@@ -57,7 +108,7 @@ export function prepareBank(bank: readonly Item[]): PreparedBank {
     add(poolKey(item.bankId, item.category), item);
     if (item.difficulty !== undefined) add(poolKey(item.bankId, item.category, item.difficulty), item);
   }
-  return { pools, responses };
+  return { pools, responses, made: new Map() };
 }
 
 const NO_ITEMS: readonly Item[] = [];
@@ -127,7 +178,7 @@ export function buildForm(
     for (const it of shuffle(chosen, rand)) {
       const responses = prepared.responses.get(it) ?? kindOf(it).responses(it);
       const optionOrder = kindOf(it).shuffled ? shuffle(responses, rand) : responses.slice();
-      items.push({ itemId: it.id, sectionId: section.id, optionOrder });
+      items.push(formItem(prepared, it, section.id, responses, optionOrder));
     }
   }
   return { examId: exam.id, examVersion: exam.version, seed, items };

@@ -96,28 +96,151 @@ export interface WireForm {
 }
 
 /**
+ * A form's wire names, kept as little as possible: the form itself (which the caller keeps anyway), one string of
+ * the wire item ids by form position and one byte per position (shuffled kind or not). Each WireItem is made when
+ * asked for, so a process caching thousands of running attempts keeps ≈ 2 KB of wire names per SKD attempt
+ * instead of ≈ 40 KB of maps and objects, and a start spike does not fill the young generation with objects that
+ * all survive (the scavenger's cost is what survives). Lookups: a wire id by its position in the string, an item
+ * id by a scan from the position after the last one found (in-order walks, like writing the form, cost one step).
+ */
+class FormWire implements WireForm {
+  readonly byWire: ReadonlyMap<string, WireItem>;
+  readonly byItem: ReadonlyMap<string, WireItem>;
+  readonly #form: Form;
+  readonly #shuffled: Uint8Array;
+  readonly #ids: string;
+  #next = 0;
+
+  constructor(form: Form, shuffled: Uint8Array, ids: string) {
+    this.#form = form;
+    this.#shuffled = shuffled;
+    this.#ids = ids;
+    this.byWire = new PositionMap(
+      this,
+      (p) => this.wireIdAt(p),
+      (id) => this.#wirePosition(id),
+    );
+    this.byItem = new PositionMap(
+      this,
+      (p) => this.itemIdAt(p),
+      (id) => this.#itemPosition(id),
+    );
+  }
+
+  get size(): number {
+    return this.#form.items.length;
+  }
+
+  wireIdAt(p: number): string {
+    return this.#ids.slice(p * WIRE_ITEM_ID_HEX, (p + 1) * WIRE_ITEM_ID_HEX);
+  }
+
+  itemIdAt(p: number): string {
+    return (this.#form.items[p] as Form['items'][number]).itemId;
+  }
+
+  /** The WireItem of form position p (0 <= p < size). */
+  at(p: number): WireItem {
+    const fi = this.#form.items[p] as Form['items'][number];
+    const order = fi.optionOrder;
+    const n = order.length;
+    const letters = n <= LETTERS.length ? LETTERS : Array.from({ length: n }, (_, k) => displayLetter(k));
+    const shown = this.#shuffled[p] === 1 ? letters : order;
+    const toBank = new PairMap(shown, order, n);
+    const toWire = shown === order ? toBank : new PairMap(order, shown, n);
+    return { wireId: this.wireIdAt(p), itemId: fi.itemId, toBank, toWire };
+  }
+
+  #wirePosition(id: string): number {
+    if (id.length !== WIRE_ITEM_ID_HEX) return -1;
+    let at = this.#ids.indexOf(id);
+    while (at >= 0 && at % WIRE_ITEM_ID_HEX !== 0) at = this.#ids.indexOf(id, at + 1);
+    return at < 0 ? -1 : at / WIRE_ITEM_ID_HEX;
+  }
+
+  #itemPosition(itemId: string): number {
+    const items = this.#form.items;
+    const n = items.length;
+    for (let k = 0; k < n; k++) {
+      const p = (this.#next + k) % n;
+      if ((items[p] as Form['items'][number]).itemId === itemId) {
+        this.#next = p + 1;
+        return p;
+      }
+    }
+    return -1;
+  }
+}
+
+/** A read-only map from one kind of key (wire id or item id) to the WireItem at that key's form position. */
+class PositionMap implements ReadonlyMap<string, WireItem> {
+  readonly #wire: FormWire;
+  readonly #keyAt: (p: number) => string;
+  readonly #position: (key: string) => number;
+
+  constructor(wire: FormWire, keyAt: (p: number) => string, position: (key: string) => number) {
+    this.#wire = wire;
+    this.#keyAt = keyAt;
+    this.#position = position;
+  }
+
+  get size(): number {
+    return this.#wire.size;
+  }
+
+  get(key: string): WireItem | undefined {
+    const p = this.#position(key);
+    return p < 0 ? undefined : this.#wire.at(p);
+  }
+
+  has(key: string): boolean {
+    return this.#position(key) >= 0;
+  }
+
+  forEach(
+    fn: (value: WireItem, key: string, map: ReadonlyMap<string, WireItem>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (let p = 0; p < this.size; p++) fn.call(thisArg, this.#wire.at(p), this.#keyAt(p), this);
+  }
+
+  *entries(): MapIterator<[string, WireItem]> {
+    for (let p = 0; p < this.size; p++) yield [this.#keyAt(p), this.#wire.at(p)];
+  }
+
+  *keys(): MapIterator<string> {
+    for (let p = 0; p < this.size; p++) yield this.#keyAt(p);
+  }
+
+  *values(): MapIterator<WireItem> {
+    for (let p = 0; p < this.size; p++) yield this.#wire.at(p);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, WireItem]> {
+    return this.entries();
+  }
+}
+
+/**
  * The wire names of a form. Items: wireItemId(form.seed, itemId). Responses of a shuffled kind (single,
  * weighted): the display letter of their position in optionOrder ('a' = shown first), so the id says only
  * where the option is shown. Responses of a fixed-order kind (likert 1–5) keep their ids: their order is
- * public. An item missing from itemsById -> NOT_FOUND.
+ * public. An item missing from itemsById -> NOT_FOUND; two items with one wire id -> CONFLICT.
  */
 export function wireForm(form: Form, itemsById: ReadonlyMap<string, Item>): WireForm {
-  const byWire = new Map<string, WireItem>();
-  const byItem = new Map<string, WireItem>();
-  for (const fi of form.items) {
+  const n = form.items.length;
+  const shuffled = new Uint8Array(n);
+  const ids: string[] = new Array(n);
+  const seen = new Set<string>();
+  for (let p = 0; p < n; p++) {
+    const fi = form.items[p] as Form['items'][number];
     const item = itemsById.get(fi.itemId);
     if (!item) throw new DomainError('NOT_FOUND', `item ${fi.itemId} not found`);
-    const order = fi.optionOrder;
-    const n = order.length;
-    // Shuffled kinds: wire id = display letter; fixed-order kinds keep their ids (identity both ways).
-    const letters = n <= LETTERS.length ? LETTERS : Array.from({ length: n }, (_, k) => displayLetter(k));
-    const shown = kindOf(item).shuffled ? letters : order;
-    const toBank = new PairMap(shown, order, n);
-    const toWire = shown === order ? toBank : new PairMap(order, shown, n);
-    const wi: WireItem = { wireId: wireItemId(form.seed, fi.itemId), itemId: fi.itemId, toBank, toWire };
-    if (byWire.has(wi.wireId)) throw new DomainError('CONFLICT', `wire id collision in form ${form.seed}`);
-    byWire.set(wi.wireId, wi);
-    byItem.set(fi.itemId, wi);
+    shuffled[p] = kindOf(item).shuffled ? 1 : 0;
+    const id = wireItemId(form.seed, fi.itemId);
+    if (seen.has(id)) throw new DomainError('CONFLICT', `wire id collision in form ${form.seed}`);
+    seen.add(id);
+    ids[p] = id;
   }
-  return { byWire, byItem };
+  return new FormWire(form, shuffled, ids.join(''));
 }

@@ -62,9 +62,42 @@ describe('wire ids', () => {
     expect(twk?.toWire.get('z')).toBeUndefined();
     expect(w.byItem.get('psi-001')?.toWire.get('3')).toBe('3');
     for (const wi of w.byWire.values()) {
-      expect(w.byItem.get(wi.itemId)).toBe(wi);
+      expect(w.byItem.get(wi.itemId)).toEqual(wi);
       for (const [wire, bank] of wi.toBank) expect(wi.toWire.get(bank)).toBe(wire);
     }
+  });
+
+  it('both maps list the form in order, and only whole wire ids name an item', () => {
+    const w = wireForm(form, byId);
+    const ids = form.items.map((fi) => wireItemId(seed, fi.itemId));
+    expect([...w.byWire.keys()]).toEqual(ids);
+    expect([...w.byItem.keys()]).toEqual(['tkp-001', 'twk-001', 'psi-001']);
+    expect([...w.byWire].map(([id, wi]) => [id, wi.itemId])).toEqual(
+      ids.map((id, p) => [id, form.items[p]?.itemId]),
+    );
+    const seen: string[] = [];
+    w.byItem.forEach((wi, key) => {
+      seen.push(`${key}=${wi.wireId}`);
+    });
+    expect(seen).toEqual(form.items.map((fi, p) => `${fi.itemId}=${ids[p]}`));
+    expect(w.byWire.size).toBe(3);
+    expect(w.byItem.size).toBe(3);
+    // Any 16 hex digits inside the list that straddle two ids, a prefix, an id with more: nothing.
+    const joined = ids.join('');
+    for (let at = 1; at < joined.length - 16; at++)
+      if (at % 16 !== 0) expect(w.byWire.get(joined.slice(at, at + 16))).toBeUndefined();
+    expect(w.byWire.has((ids[1] as string).slice(0, 15))).toBe(false);
+    expect(w.byWire.get(`${ids[1]}0`)).toBeUndefined();
+    expect(w.byWire.get(ids[2] as string)?.itemId).toBe('psi-001');
+    // Item lookups in any order (the scan resumes after the last one found).
+    expect(
+      ['psi-001', 'tkp-001', 'psi-001', 'twk-001', 'nope'].map((id) => w.byItem.get(id)?.wireId),
+    ).toEqual([ids[2], ids[0], ids[2], ids[1], undefined]);
+  });
+
+  it('two items with one wire id -> CONFLICT', () => {
+    const twice: Form = { ...form, items: [form.items[1]!, form.items[1]!] };
+    expect(() => wireForm(twice, byId)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 
   it('an unknown item -> NOT_FOUND', () => {
