@@ -1,5 +1,6 @@
 // AWS Signature Version 4 for the store's JSON requests (POST /, no query string), with the signing key cached per day.
 import { createHmac, hash } from 'node:crypto';
+import { hmacSha256HexWith } from '../domain/hmac.ts';
 
 export interface Credentials {
   accessKeyId: string;
@@ -26,30 +27,10 @@ const hmac = (key: Buffer | string, s: string): Buffer =>
   createHmac('sha256', key).update(s, 'utf8').digest();
 
 /**
- * HMAC-SHA-256 under one fixed key (RFC 2104: H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), the key ≤ the 64-byte
- * block) as two one-shot `hash` calls over the precomputed padded keys. Why not createHmac per request: in
- * the server, between other work, it cost ≈ 25–40 µs of CPU per request (OpenSSL's HMAC set-up each time,
- * measured in place against dynalite), the two hashes a few µs. Checked against createHmac in the tests.
+ * The derived key changes once a day per secret, region and service: four HMACs saved on every request. The
+ * request's own HMAC runs on the key's prepared pads (domain/hmac.ts): createHmac per request cost ≈ 25–40 µs of
+ * the server's CPU (test/bench/notes.md, wave 8, h-store).
  */
-export const hmacHexWith = (key: Buffer): ((message: string) => string) => {
-  if (key.length > 64) throw new Error('hmacHexWith: key longer than the SHA-256 block');
-  const ipad = Buffer.alloc(64, 0x36);
-  const outer = Buffer.alloc(96, 0x5c);
-  for (let i = 0; i < key.length; i++) {
-    ipad[i] = (ipad[i] as number) ^ (key[i] as number);
-    outer[i] = (outer[i] as number) ^ (key[i] as number);
-  }
-  return (message) => {
-    const inner = Buffer.allocUnsafe(64 + Buffer.byteLength(message));
-    ipad.copy(inner, 0);
-    inner.write(message, 64, 'utf8');
-    // `outer` is reused: its last 32 bytes take this call's inner digest (synchronous, so no call overlaps).
-    hash('sha256', inner, 'buffer').copy(outer, 64);
-    return hash('sha256', outer, 'hex');
-  };
-};
-
-/** The derived key changes once a day per secret, region and service: four HMACs saved on every request. */
 let keyCache:
   | { secret: string; day: string; region: string; service: string; sign: (m: string) => string }
   | undefined;
@@ -63,7 +44,7 @@ const signingKey = (
   if (c !== undefined && c.day === day && c.secret === secret && c.region === region && c.service === service)
     return c.sign;
   const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), service), 'aws4_request');
-  keyCache = { secret, day, region, service, sign: hmacHexWith(key) };
+  keyCache = { secret, day, region, service, sign: hmacSha256HexWith(key) };
   return keyCache.sign;
 };
 
