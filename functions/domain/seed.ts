@@ -1,12 +1,11 @@
 // Attempt seeds and ids: HMAC-derived seeds, commit–reveal of the session secret, deterministic attempt ids.
-import { hash, timingSafeEqual } from 'node:crypto';
-import { hmacSha256Hex } from './hmac.ts';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 
 export const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 /** Seed of one attempt's form: hex HMAC-SHA-256(key = session secret, message = attemptId). */
 export const attemptSeed = (sessionSecret: string, attemptId: string): string =>
-  hmacSha256Hex(sessionSecret, attemptId);
+  createHmac('sha256', sessionSecret).update(attemptId, 'utf8').digest('hex');
 
 /** Published before the session opens: hex SHA-256 of the secret (UTF-8). */
 export const secretCommitment = (secret: string): string => sha256Hex(secret);
@@ -26,5 +25,5 @@ export function verifyCommitment(secret: string, commitment: string): boolean {
  */
 export const attemptIdFor = (key: string, sessionId: string, regNo: string): string => {
   if (key.length < 8) throw new RangeError('attempt id key missing or too short');
-  return `a${hmacSha256Hex(key, `attempt-id|${sessionId}|${regNo}`).slice(0, 24)}`;
+  return `a${createHmac('sha256', key).update(`attempt-id|${sessionId}|${regNo}`, 'utf8').digest('hex').slice(0, 24)}`;
 };

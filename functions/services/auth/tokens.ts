@@ -1,6 +1,5 @@
 // Session tokens: short-lived HS256 JWTs (node:crypto HMAC) with role claims; verified tokens are cached per process.
-import { timingSafeEqual } from 'node:crypto';
-import { hmacSha256 } from '../../domain/hmac.ts';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { userError } from '../errors.ts';
 
 export type Role = 'candidate' | 'admin' | 'proctor' | 'auditor';
@@ -39,7 +38,7 @@ const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toStrin
 const hs256 = (secret: string, data: string): Buffer => {
   // A function configured without the key (public, sweeper) must never accept a token signed with an empty key.
   if (secret.length < 16) throw new Error('token key missing or too short');
-  return hmacSha256(secret, data);
+  return createHmac('sha256', secret).update(data).digest();
 };
 
 /**
