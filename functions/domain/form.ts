@@ -32,60 +32,66 @@ export interface PreparedBank {
   /** Each item's kind's responses() (option ids in bank order), listed once: a form copies them. */
   readonly responses: ReadonlyMap<Item, readonly string[]>;
   /**
-   * Form items already made, by item, section and option order (as a number: see orderKey). An item has at most
-   * n! orders (120 for 5 options), so forms share frozen FormItems instead of each keeping ≈ 130 bytes per item:
-   * a process caching thousands of running attempts keeps ≈ 1 KB of form per SKD attempt instead of ≈ 15 KB.
+   * Form items already made, per item, by option order and section (as a number: see formItem). An item has at
+   * most n! orders (120 for 5 options), so forms share frozen FormItems instead of each keeping ≈ 130 bytes per
+   * item: a process caching thousands of running attempts keeps ≈ 1 KB of form per SKD attempt instead of ≈ 15 KB.
    * Grows as forms are built; what it holds never changes a form.
    */
-  readonly made: Map<Item, Map<string, Map<number, FormItem>>>;
+  readonly made: Map<Item, Map<number, FormItem>>;
 }
 
-/** Orders of at most this many options are shared (8^8 fits a safe integer; 8! = 40,320 orders at most). */
+const poolKey = (bankId: string, category: string, difficulty?: string): string =>
+  difficulty === undefined ? `${bankId}\u0000${category}` : `${bankId}\u0000${category}\u0000${difficulty}`;
+
+/** Orders of at most this many options are shared (8^8 × sections stays a safe integer). */
 const SHARED_ORDER_MAX = 8;
 
-/** The order as a number: Σ position-in-responses(order[k]) × n^k; -1 when it cannot be shared. */
-const orderKey = (order: readonly string[], responses: readonly string[]): number => {
-  const n = responses.length;
-  if (n > SHARED_ORDER_MAX || order.length !== n) return -1;
-  let key = 0;
-  for (let k = n - 1; k >= 0; k--) {
-    const at = responses.indexOf(order[k] as string);
-    if (at < 0) return -1;
-    key = key * n + at;
+/** [0, 1, …, n − 1], one shared (never written) array per n: an option order is a shuffle of it. */
+const IDENTITY: number[][] = [];
+const identity = (n: number): readonly number[] => {
+  let id = IDENTITY[n];
+  if (!id) {
+    id = Array.from({ length: n }, (_, i) => i);
+    IDENTITY[n] = id;
   }
-  return key;
+  return id;
 };
 
-/** The shared frozen FormItem for (item, section, order), made on first use. */
+/**
+ * The FormItem showing `it`'s responses in the order `perm` (positions in `responses`) in section `s` of
+ * `sections`: shared and frozen when the order can be keyed (Σ perm[k] × n^k, times the section count, plus s).
+ */
 const formItem = (
   prepared: PreparedBank,
   it: Item,
   sectionId: string,
+  s: number,
+  sections: number,
   responses: readonly string[],
-  order: string[],
+  perm: readonly number[],
 ): FormItem => {
-  const key = orderKey(order, responses);
-  if (key < 0) return { itemId: it.id, sectionId, optionOrder: order };
-  let bySection = prepared.made.get(it);
-  if (!bySection) {
-    bySection = new Map();
-    prepared.made.set(it, bySection);
+  const n = perm.length;
+  if (n > SHARED_ORDER_MAX)
+    return { itemId: it.id, sectionId, optionOrder: perm.map((i) => responses[i] as string) };
+  let key = 0;
+  for (let k = n - 1; k >= 0; k--) key = key * n + (perm[k] as number);
+  key = key * sections + s;
+  let byKey = prepared.made.get(it);
+  if (!byKey) {
+    byKey = new Map();
+    prepared.made.set(it, byKey);
   }
-  let byOrder = bySection.get(sectionId);
-  if (!byOrder) {
-    byOrder = new Map();
-    bySection.set(sectionId, byOrder);
-  }
-  let made = byOrder.get(key);
+  let made = byKey.get(key);
+  // A bank prepared once and used by two exams could number its sections differently: never share across that.
+  if (made && made.sectionId !== sectionId)
+    return { itemId: it.id, sectionId, optionOrder: perm.map((i) => responses[i] as string) };
   if (!made) {
-    made = Object.freeze({ itemId: it.id, sectionId, optionOrder: Object.freeze(order) as string[] });
-    byOrder.set(key, made);
+    const optionOrder = Object.freeze(perm.map((i) => responses[i] as string)) as string[];
+    made = Object.freeze({ itemId: it.id, sectionId, optionOrder });
+    byKey.set(key, made);
   }
   return made;
 };
-
-const poolKey = (bankId: string, category: string, difficulty?: string): string =>
-  difficulty === undefined ? `${bankId}\u0000${category}` : `${bankId}\u0000${category}\u0000${difficulty}`;
 
 /** Indexes a bank for buildForm (pure; reusable for every form of one exam version). Duplicate ids -> INVALID_ITEM. */
 export function prepareBank(bank: readonly Item[]): PreparedBank {
@@ -149,7 +155,9 @@ export function buildForm(
   const shared = sharedPools(exam);
   const used = new Set<Item>();
   const items: FormItem[] = [];
-  for (const section of exam.sections) {
+  const sections = exam.sections.length;
+  for (let s = 0; s < sections; s++) {
+    const section = exam.sections[s] as Exam['sections'][number];
     const rand = prngOf(sectionSeed(seed, exam.id, section.id));
     const chosen: Item[] = [];
     for (const draw of section.draws) {
@@ -177,8 +185,10 @@ export function buildForm(
     }
     for (const it of shuffle(chosen, rand)) {
       const responses = prepared.responses.get(it) ?? kindOf(it).responses(it);
-      const optionOrder = kindOf(it).shuffled ? shuffle(responses, rand) : responses.slice();
-      items.push(formItem(prepared, it, section.id, responses, optionOrder));
+      // A shuffle of the positions draws exactly as a shuffle of the responses would (it depends on the length only).
+      const positions = identity(responses.length);
+      const perm = kindOf(it).shuffled ? shuffle(positions, rand) : positions;
+      items.push(formItem(prepared, it, section.id, s, sections, responses, perm));
     }
   }
   return { examId: exam.id, examVersion: exam.version, seed, items };

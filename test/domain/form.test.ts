@@ -37,6 +37,32 @@ describe('buildForm determinism', () => {
     ).toEqual(GOLDEN_FORM);
   });
 
+  it('forms of one prepared bank share frozen items: one object per (item, section, option order)', () => {
+    const prepared = prepareBank(bank);
+    const forms = Array.from({ length: 40 }, (_, i) => buildForm(exam, prepared, seedOf(i)));
+    const byKey = new Map<string, Form['items'][number]>();
+    for (const f of forms)
+      for (const fi of f.items) {
+        expect(Object.isFrozen(fi) && Object.isFrozen(fi.optionOrder)).toBe(true);
+        const key = `${fi.sectionId}|${fi.itemId}|${fi.optionOrder.join(',')}`;
+        const seen = byKey.get(key);
+        if (seen) expect(fi).toBe(seen);
+        else byKey.set(key, fi);
+      }
+    // Equal items are one object; different orders of one item are not.
+    expect(new Set(forms.flatMap((f) => f.items)).size).toBe(byKey.size);
+    expect(byKey.size).toBeLessThan(forms.reduce((n, f) => n + f.items.length, 0));
+  });
+
+  it('a bank prepared once and used by two exams numbering their sections differently gives each its own forms', () => {
+    const reversed = { ...exam, sections: [...exam.sections].reverse() };
+    const prepared = prepareBank(bank);
+    for (const i of [0, 1, 2, 3]) {
+      expect(buildForm(exam, prepared, seedOf(i))).toEqual(buildForm(exam, bank, seedOf(i)));
+      expect(buildForm(reversed, prepared, seedOf(i))).toEqual(buildForm(reversed, bank, seedOf(i)));
+    }
+  });
+
   it('different seeds give different forms', () => {
     const hashes = new Set(Array.from({ length: 50 }, (_, i) => formHash(buildForm(exam, bank, seedOf(i)))));
     expect(hashes.size).toBe(50);
