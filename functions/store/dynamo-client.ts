@@ -126,7 +126,7 @@ interface Answer {
  * a connection is being made, not once per request on a reused keep-alive socket. A timeout destroys the socket
  * with a TimeoutError, which node hands to the request using it as its 'error'.
  */
-const withConnectTimeout = (agent: HttpAgent, ms: number): void => {
+export const withConnectTimeout = (agent: HttpAgent, ms: number): void => {
   const a = agent as HttpAgent & { createConnection: (...args: unknown[]) => Socket | undefined };
   const create = a.createConnection;
   a.createConnection = function (this: HttpAgent, ...args: unknown[]) {
