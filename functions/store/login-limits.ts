@@ -32,6 +32,17 @@ export interface LoginLimitRepo {
     candidate: { sessionId: string; regNo: string; attemptId: string },
   ): Promise<{ counters: LimitCounters } & CandidateLoginItems>;
   /**
+   * The same for several sessions at once (the sessions open now): the counters plus, per target in order, its
+   * roster entry and attempt META, in the same one BatchGetItem.
+   */
+  readCandidateIn(
+    key: string,
+    address: string,
+    window: number,
+    now: number,
+    targets: ReadonlyArray<{ sessionId: string; regNo: string; attemptId: string }>,
+  ): Promise<{ counters: LimitCounters; found: CandidateLoginItems[] }>;
+  /**
    * Takes one attempt of the pair if its tries are still `seenTries` (what `read` returned): concurrent
    * attempts of one pair cannot all pass on the same reading. False when another attempt got there first.
    */
@@ -107,6 +118,27 @@ export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
     };
   };
 
+  const readCandidateIn: LoginLimitRepo['readCandidateIn'] = async (key, address, window, now, targets) => {
+    const items = await table.batchGet(
+      [
+        ...counterKeys('candidate', key, address, window),
+        ...targets.flatMap((t) => [keys.rosterEntry(t.sessionId, t.regNo), keys.attempt(t.attemptId)]),
+      ],
+      true,
+    );
+    return {
+      counters: countersOf(items, now),
+      found: targets.map((_, k) => {
+        const entry = items[3 + 2 * k];
+        const attempt = items[4 + 2 * k];
+        return {
+          entry: entry ? Table.fromItem<RosterEntry>(entry) : undefined,
+          attempt: attempt ? metaOf(attempt) : undefined,
+        };
+      }),
+    };
+  };
+
   return {
     async read(kind, key, address, window, now) {
       // One BatchGetItem: every login reads these three counters, so one round trip instead of three.
@@ -114,21 +146,11 @@ export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
     },
 
     async readCandidate(key, address, window, now, c) {
-      const items = await table.batchGet(
-        [
-          ...counterKeys('candidate', key, address, window),
-          keys.rosterEntry(c.sessionId, c.regNo),
-          keys.attempt(c.attemptId),
-        ],
-        true,
-      );
-      const [entry, attempt] = items.slice(3);
-      return {
-        counters: countersOf(items, now),
-        entry: entry ? Table.fromItem<RosterEntry>(entry) : undefined,
-        attempt: attempt ? metaOf(attempt) : undefined,
-      };
+      const { counters, found } = await readCandidateIn(key, address, window, now, [c]);
+      return { counters, ...(found[0] as CandidateLoginItems) };
     },
+
+    readCandidateIn,
 
     reservePair(kind, key, address, window, seenTries, now, expiresAt) {
       return conditional(() =>

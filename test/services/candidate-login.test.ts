@@ -1,7 +1,8 @@
 // Candidate login's store cost (the start spike is all logins) and what it tells before the limiter's gate.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultLoginLimits } from '../../functions/domain/login-limits.ts';
 import { type CandidateClaims, signToken, verifyToken } from '../../functions/services/auth/tokens.ts';
+import { OPEN_SESSIONS_READ_MAX } from '../../functions/services/candidate-login.ts';
 import { storeUnits } from '../../functions/store/index.ts';
 import { type ApiHarness, apiHarness } from '../api/harness.ts';
 
@@ -25,6 +26,7 @@ describe('candidate login, start and form: store requests', () => {
     await h.loginCandidate(1); // this process's second login from 127.0.0.1 reserves a block of two
     const c = h.demo.candidates[2]!;
     let login: { token: string; attemptId: string } | undefined;
+    const lookups = vi.spyOn(h.deps.store.sessions, 'sessionsOfCandidate');
     const loginRequests = await requestsOf(async () => {
       const res = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
       login = res.json;
@@ -39,15 +41,40 @@ describe('candidate login, start and form: store requests', () => {
     });
     expect(form?.items).toHaveLength(110);
     const formRequests = await requestsOf(() => h.call('GET', `${path}/form`, { token: login?.token }));
-    // Login: REG# query; counters + roster entry + attempt (one BatchGetItem); the pair reservation; the
-    // room monitor's 'ready' mark (the address attempt comes from the block the previous login reserved).
+    // Login: counters + each open session's roster entry and attempt (one BatchGetItem: no REG# query while few
+    // sessions are open); the pair reservation; the room monitor's 'ready' mark (the address attempt comes from
+    // the block the previous login reserved).
     // Start (answered with the form): META create carrying the started step (the roster entry comes with the
     // token). A reload's GET form: the META start cached.
+    expect(lookups).not.toHaveBeenCalled();
+    lookups.mockRestore();
     expect({ loginRequests, startRequests, formRequests }).toEqual({
-      loginRequests: 4,
+      loginRequests: 3,
       startRequests: 1,
       formRequests: 0,
     });
+  });
+});
+
+describe('candidate login while many sessions are open', () => {
+  it('looks the candidate up by registration number first (one request more) and logs in as before', async () => {
+    const h = await apiHarness(3);
+    const demo = await h.deps.store.sessions.get(h.demo.sessionId);
+    if (!demo) throw new Error('demo session missing');
+    for (let i = 0; i < OPEN_SESSIONS_READ_MAX; i++)
+      await h.deps.store.sessions.create(
+        { ...demo, id: `other-open-${i}`, title: `Sesi lain ${i}` },
+        'x'.repeat(64),
+      );
+    h.advance(10_000); // past the session list's cache
+    const c = h.demo.candidates[1]!;
+    const lookups = vi.spyOn(h.deps.store.sessions, 'sessionsOfCandidate');
+    const res = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ sessionId: h.demo.sessionId, started: false });
+    expect(lookups).toHaveBeenCalledTimes(1);
+    const wrong = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: '000000' } });
+    expect(wrong.status).toBe(401);
   });
 });
 

@@ -100,4 +100,29 @@ describe('login limit counters', () => {
     });
     expect(unknown).toEqual({ counters: emptyCounters(), entry: undefined, attempt: meta });
   });
+
+  it('a login while several sessions are open reads the counters and each session’s entry and META in one request, in order', async () => {
+    const r = store.loginLimits;
+    const entry = rosterEntry('lim-s3', 'R-LIM-3');
+    await store.sessions.putRoster([entry]);
+    const meta = attemptMeta('a-lim-3', { sessionId: 'lim-s3', regNo: 'R-LIM-3' });
+    await store.attempts.create(meta);
+    await r.reservePair('candidate', 'r-lim-3', '10.0.0.19', W, 0, W + 1, END);
+    const before = storeUnits.snapshot();
+    const read = await r.readCandidateIn('r-lim-3', '10.0.0.19', W, W + 2, [
+      { sessionId: 'lim-s2', regNo: 'R-LIM-3', attemptId: 'a-lim-2' },
+      { sessionId: 'lim-s3', regNo: 'R-LIM-3', attemptId: 'a-lim-3' },
+      { sessionId: 'lim-s4', regNo: 'R-LIM-3', attemptId: 'a-lim-3' },
+    ]);
+    expect(storeUnits.snapshot().requests - before.requests).toBe(1);
+    expect(read).toEqual({
+      counters: { pair: { tries: 1, fails: 0, lastAt: W + 1 }, keyFails: 0, addressTries: 0 },
+      found: [
+        { entry: undefined, attempt: undefined },
+        { entry, attempt: meta },
+        // The same attempt key twice (read once, given to both).
+        { entry: undefined, attempt: meta },
+      ],
+    });
+  });
 });
