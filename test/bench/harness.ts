@@ -415,7 +415,7 @@ export const runBench = async (opts: BenchOptions): Promise<BenchReport> => {
       )}; load generator CPU ${round((openCpu.ownUs[1] ?? 0) / Math.max(1, openLoop.latency.count))} µs (GC: ${openLoop.loadgenGcTotal.pauses} pauses, ${openLoop.loadgenGcTotal.ms} ms in the phase)`,
     );
     log(
-      `open loop ${rate}/s: p50 ${openLoop.latency.p50} p95 ${openLoop.latency.p95} p99 ${openLoop.latency.p99} max ${openLoop.latency.max} ms; errors ${openLoop.errors}${others(openCpu)}`,
+      `open loop ${rate}/s: p50 ${openLoop.latency.p50} p95 ${openLoop.latency.p95} p99 ${openLoop.latency.p99} max ${openLoop.latency.max} ms; errors ${openLoop.errors}${openLoop.errors ? ` (${openLoop.errorSamples.join(' | ')})` : ''}${others(openCpu)}`,
     );
     log(
       `open loop split: first round (each candidate's first save, cold attempt cache) ${openLoop.firstRound.count} saves p50 ${openLoop.firstRound.p50} p99 ${openLoop.firstRound.p99} ms; after it ${openLoop.afterFirstRound.count} saves p50 ${openLoop.afterFirstRound.p50} p99 ${openLoop.afterFirstRound.p99} ms`,
