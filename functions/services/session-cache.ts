@@ -47,15 +47,16 @@ export const createSessionCache = (store: Store, now: () => number): SessionCach
     },
     async openAt(at) {
       if (!listed || now() - listed.at >= SESSION_TTL_MS) {
-        const value = store.sessions.listOpeningBetween(at - MAX_SESSION_SPAN_MS, at);
+        // Sorted by id once per read, not per login (filter keeps the order).
+        const value = store.sessions
+          .listOpeningBetween(at - MAX_SESSION_SPAN_MS, at)
+          .then((list) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
         listed = { at: now(), value };
         value.catch(() => {
           if (listed?.value === value) listed = undefined;
         });
       }
-      return (await listed.value)
-        .filter((s) => isSessionOpen(s, at))
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return (await listed.value).filter((s) => isSessionOpen(s, at));
     },
   };
 };
