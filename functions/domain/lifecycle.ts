@@ -40,6 +40,13 @@ export const isSessionOpen = (
 ): boolean => session.cancelledAt === undefined && session.opensAt <= now && now < session.closesAt;
 
 /**
+ * The longest window a session may span, opensAt to closesAt. The lists of sessions live now (the sweep's, the
+ * login's open sessions) look back this far by opensAt: a session open longer would be neither swept nor listed
+ * as open. 31 days covers the local demo session (open 30 days).
+ */
+export const MAX_SESSION_SPAN_MS = 31 * 24 * 3600_000;
+
+/**
  * Starts an attempt: state running, deadline = now + duration. The META is created with version 1.
  * Session/exam/roster mismatch -> VALIDATION; outside [opensAt, closesAt) -> SESSION_NOT_OPEN.
  */

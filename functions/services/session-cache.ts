@@ -1,8 +1,7 @@
 // Per-process cache of session META and secret (a few seconds old at most): a start spike reads each once, not per login.
 import type { Session } from '../domain/attempt.ts';
-import { isSessionOpen } from '../domain/lifecycle.ts';
+import { isSessionOpen, MAX_SESSION_SPAN_MS } from '../domain/lifecycle.ts';
 import type { Store } from '../store/types.ts';
-import { MAX_SESSION_SPAN_MS } from './sweep.ts';
 
 const SESSION_TTL_MS = 5_000;
 /** The secret never changes once a session exists; keep it for the life of the process. */

@@ -1,7 +1,7 @@
 // Sweep use case: finalizes attempts past deadline (+ grace) and settles fresh results against saves that landed late. Idempotent.
 
 import type { AttemptMeta } from '../domain/attempt.ts';
-import { FIRST_DEVICE_EPOCH } from '../domain/lifecycle.ts';
+import { FIRST_DEVICE_EPOCH, MAX_SESSION_SPAN_MS } from '../domain/lifecycle.ts';
 import type { StoredResult } from '../store/types.ts';
 import { mapLimit } from './concurrency.ts';
 import type { Deps } from './deps.ts';
@@ -73,14 +73,6 @@ export const SESSION_CONCURRENCY = 4;
 
 /** How long after closing a session is still swept (attempts started just before closing run past it). */
 export const SWEEP_AFTER_CLOSE_MS = 24 * 3600_000;
-/**
- * The longest session window the sweep looks back over. The SESSIONS sort key carries opensAt, so each sweep
- * is one range Query over sessions that opened within MAX_SESSION_SPAN_MS + SWEEP_AFTER_CLOSE_MS of now, not
- * every session ever created: at 3–5 sessions a day that is ≈ 160 list entries (≈ 10 read units), filtered in
- * memory to the ones whose window touches now. 31 days covers the local demo session (open 30 days); a
- * session window longer than this would not be swept.
- */
-export const MAX_SESSION_SPAN_MS = 31 * 24 * 3600_000;
 
 export const sweepSession = async (svc: SweepContext, sessionId: string): Promise<SweepReport> => {
   const now = svc.deps.clock();
@@ -115,6 +107,9 @@ export const sweepOpenSessions = async (
   afterCloseMs = SWEEP_AFTER_CLOSE_MS,
 ): Promise<SweepReport> => {
   const now = svc.deps.clock();
+  // The SESSIONS sort key carries opensAt, so this is one range Query over the sessions that opened within
+  // MAX_SESSION_SPAN_MS + afterCloseMs of now, not every session ever created: at 3–5 sessions a day that is
+  // ≈ 160 list entries (≈ 10 read units), filtered in memory to the ones whose window touches now.
   const candidates = await svc.deps.store.sessions.listOpeningBetween(
     now - MAX_SESSION_SPAN_MS - afterCloseMs,
     now,
