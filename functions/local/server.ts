@@ -27,6 +27,9 @@ import { localSecureHeaderList, withSecureHeaders } from './secure-headers.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
+/** How long the local server keeps an idle keep-alive connection open (Node's default is 5 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface LocalOptions {
   /** 0 = a free port. */
   port?: number;
@@ -94,6 +97,10 @@ export const startLocal = async (opts: LocalOptions = {}): Promise<LocalPlatform
         reject(e.code === 'EADDRINUSE' ? portInUse(opts.port ?? 3000) : e),
       );
     });
+    // Node closes an idle keep-alive connection after 5 s by default, racing a client that reuses it at that
+    // moment (its request is reset, not answered: the benchmark's open loop saw ECONNRESET and "socket closed
+    // mid-response"). Kept open longer than clients keep theirs idle, as load balancers do (ALB: 60 s).
+    (server as Server).keepAliveTimeout = KEEP_ALIVE_MS;
     const port = (server.address() as AddressInfo).port;
     // Proctor signals: WebSocket upgrades on the same port (AWS: the API Gateway WebSocket API behind /ws).
     localPush.attach(server as Server, createSignalPush(deps));

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRuntimeError } from '../../functions/local/errors.ts';
-import { type LocalPlatform, startLocal, WEB_DIST } from '../../functions/local/server.ts';
+import { KEEP_ALIVE_MS, type LocalPlatform, startLocal, WEB_DIST } from '../../functions/local/server.ts';
 
 /** A stand-in for web/dist so this file passes alone, without a prior `npm run build:web`. */
 const FIXTURE_DIST = fileURLToPath(new URL('./fixture-dist/', import.meta.url));
@@ -77,6 +77,13 @@ describe('local platform', () => {
     expect(res.headers.get('connection')).toBe('close');
     // The next request (a new connection) is served normally.
     expect((await fetch(`${platform.url}/api/health`)).status).toBe(200);
+  });
+
+  it("keeps an idle keep-alive connection open 65 s, not Node's 5 s that races a client reusing it", async () => {
+    const res = await fetch(`${platform.url}/api/health`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+    expect(KEEP_ALIVE_MS).toBeGreaterThanOrEqual(60_000);
   });
 
   it('answers unknown API routes with JSON 404, never the web page', async () => {
