@@ -31,7 +31,7 @@ export interface RoomRow {
   /** A proctor approved a device handover; the new device has not logged in yet. */
   handoverOpen: boolean;
   extraMinutes: number;
-  /** Items answered as of the last recorded save (written ≤ 1 per attempt per 60 s); null before any. */
+  /** Items answered as of the last recorded save (≤ 1 per attempt per 60 s, none in its first 60 s); null before any. */
   answered: number | null;
   /** Server time of the last recorded save (up to 60 s older than the real last save); null before any. */
   lastSaveAt: number | null;

@@ -1,5 +1,6 @@
 // The room monitor's progress writes from the save path (answered count, last save), at most one per attempt per 60 s
-// across processes: a per-process map skips the request, a condition on the stored item holds back the rest.
+// across processes and none in the attempt's first 60 s: a per-process map skips the request, a condition on the
+// stored item holds back the rest.
 import type { AttemptMeta } from '../domain/attempt.ts';
 import type { Deps } from './deps.ts';
 
@@ -10,13 +11,19 @@ const MAX_TRACKED = 50_000;
 
 export interface ProgressRecorder {
   /**
-   * Records (answered, now) for the attempt unless this process tried less than PROGRESS_EVERY_MS ago (no
-   * request) or the stored item was written less than PROGRESS_EVERY_MS ago by any process (the conditional
-   * UpdateItem is refused: no read first). Never fails the save: a failed write is dropped (the next save after
-   * the throttle writes again). True when the item was written.
+   * Records (answered, now) for the attempt unless it started less than PROGRESS_EVERY_MS ago, this process
+   * tried less than PROGRESS_EVERY_MS ago (no request) or the stored item was written less than
+   * PROGRESS_EVERY_MS ago by any process (the conditional UpdateItem is refused: no read first). Never fails the
+   * save: a failed write is dropped (the next save after the throttle writes again). True when the item was
+   * written.
+   *
+   * The first minute is left out because it is the start spike's minute on exam day: every candidate's first
+   * saves land there beside the starts, and a progress write for each would add one store write per candidate
+   * to the busiest minute (and one of three requests to a cold first save). The monitor shows the attempt
+   * running from its META meanwhile; its answered count and last save appear a minute in, as stale as ever after.
    */
   maybeRecord(
-    meta: Pick<AttemptMeta, 'attemptId' | 'sessionId' | 'regNo'>,
+    meta: Pick<AttemptMeta, 'attemptId' | 'sessionId' | 'regNo' | 'startedAt'>,
     answered: number | undefined,
   ): Promise<boolean>;
 }
@@ -27,6 +34,7 @@ export const createProgressRecorder = (deps: Deps): ProgressRecorder => {
     async maybeRecord(meta, answered) {
       if (answered === undefined) return false;
       const now = deps.clock();
+      if (now - meta.startedAt < PROGRESS_EVERY_MS) return false;
       const last = lastWrite.get(meta.attemptId);
       if (last !== undefined && now - last < PROGRESS_EVERY_MS) return false;
       lastWrite.delete(meta.attemptId);

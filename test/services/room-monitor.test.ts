@@ -39,10 +39,13 @@ beforeAll(async () => {
     token: admin,
     body: { reason: 'selesai' },
   });
+  expect((await save(1, 1)).status).toBe(200); // the attempt's first minute: no progress write
+  expect(rowOf(await rows(), 1)).toMatchObject({ state: 'running', answered: null, lastSaveAt: null });
+  h.advance(PROGRESS_EVERY_MS);
   firstSaveAt = h.now();
-  expect((await save(1, 1)).status).toBe(200);
+  expect((await save(2, 2)).status).toBe(200);
   h.advance(10_000);
-  expect((await save(2, 2)).status).toBe(200); // inside the throttle: not written
+  expect((await save(3, 3)).status).toBe(200); // inside the throttle: not written
   h.advance(55 * MIN);
   expect(
     (await h.call('POST', `/api/admin/sessions/${h.demo.sessionId}/sweep`, { token: admin })).status,
@@ -73,12 +76,12 @@ describe('room monitor data', () => {
 
   it('answered count and last save come from the throttled progress write (≤ 1 per attempt per 60 s)', async () => {
     const r = rowOf(await rows(), 1);
-    expect(r).toMatchObject({ answered: 1, lastSaveAt: firstSaveAt }); // the second save was throttled
+    expect(r).toMatchObject({ answered: 2, lastSaveAt: firstSaveAt }); // the third save was throttled
     expect(rowOf(await rows(), 0)).toMatchObject({ answered: null, lastSaveAt: null });
     expect(PROGRESS_EVERY_MS).toBe(60_000);
     const at = h.now();
-    expect((await save(3, 3)).status).toBe(200); // the throttle has passed: written again
-    expect(rowOf(await rows(), 1)).toMatchObject({ answered: 3, lastSaveAt: at });
+    expect((await save(4, 4)).status).toBe(200); // the throttle has passed: written again
+    expect(rowOf(await rows(), 1)).toMatchObject({ answered: 4, lastSaveAt: at });
   });
 
   it('sorts by answered count and by last save (longest silence first)', async () => {

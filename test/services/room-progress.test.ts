@@ -26,7 +26,7 @@ const processes = (n: number) => {
 
 describe('progress writes across processes', () => {
   it('a second process within 60 s is refused by the condition (and swallowed); the stored value stays; no reads', async () => {
-    const meta = { sessionId: 'S1', regNo: 'R-0001', attemptId: 'a1' };
+    const meta = { sessionId: 'S1', regNo: 'R-0001', attemptId: 'a1', startedAt: 0 };
     const { recorders, advance, now } = processes(2);
     const [p1, p2] = recorders as [
       ReturnType<typeof createProgressRecorder>,
@@ -52,6 +52,24 @@ describe('progress writes across processes', () => {
     expect(after.reads - before.reads).toBe(2);
   });
 
+  it("writes nothing in the attempt's first 60 s (the start spike's minute), then the first save after it", async () => {
+    const { recorders, advance, now } = processes(2);
+    const [p1, p2] = recorders as [
+      ReturnType<typeof createProgressRecorder>,
+      ReturnType<typeof createProgressRecorder>,
+    ];
+    const meta = { sessionId: 'S-first', regNo: 'R-0003', attemptId: 'a3', startedAt: now() };
+    const before = storeUnits.snapshot();
+    expect(await p1.maybeRecord(meta, 1)).toBe(false);
+    advance(PROGRESS_EVERY_MS - 1);
+    expect(await p2.maybeRecord(meta, 7)).toBe(false);
+    expect(storeUnits.snapshot().writes - before.writes).toBe(0); // no request at all
+    expect(await store.room.listProgress('S-first')).toEqual([]);
+    advance(1);
+    expect(await p1.maybeRecord(meta, 8)).toBe(true);
+    expect((await store.room.listProgress('S-first'))[0]).toMatchObject({ answered: 8, lastSaveAt: now() });
+  });
+
   it.each([
     [1, 5_000],
     [4, 5_000],
@@ -59,7 +77,7 @@ describe('progress writes across processes', () => {
   ])(
     '%i processes, one save every %i ms for 5 minutes: ≤ 1 stored write per 60 s, requests bounded per process',
     async (n, every) => {
-      const meta = { sessionId: `S-${n}-${every}`, regNo: 'R-0002', attemptId: 'a2' };
+      const meta = { sessionId: `S-${n}-${every}`, regNo: 'R-0002', attemptId: 'a2', startedAt: 0 };
       const { recorders, advance } = processes(n);
       let written = 0;
       let requests = 0;
