@@ -78,6 +78,81 @@ describe('candidate login while many sessions are open', () => {
   });
 });
 
+describe('candidate login through the lookup by registration number', () => {
+  const HOUR = 3600_000;
+
+  it('while another session is open, a closed session’s candidate logs in read-only through the lookup', async () => {
+    const h = await apiHarness(3);
+    const demo = await h.deps.store.sessions.get(h.demo.sessionId);
+    if (!demo) throw new Error('demo session missing');
+    await h.deps.store.sessions.create(
+      {
+        ...demo,
+        id: 'next-open',
+        title: 'Sesi berikutnya',
+        opensAt: demo.closesAt,
+        closesAt: demo.closesAt + DAY,
+      },
+      'x'.repeat(64),
+    );
+    h.advance(demo.closesAt + HOUR - h.now()); // the demo session closed an hour ago; 'next-open' is open
+    const c = h.demo.candidates[1]!;
+    const lookups = vi.spyOn(h.deps.store.sessions, 'sessionsOfCandidate');
+    const entries = vi.spyOn(h.deps.store.sessions, 'getRosterEntry');
+    const res = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ sessionId: h.demo.sessionId, readOnly: true });
+    // One BatchGetItem over the open session found no entry: the lookup, then the looked-up session's entry.
+    expect(lookups).toHaveBeenCalledTimes(1);
+    expect(entries).toHaveBeenCalledTimes(1);
+    const wrong = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: '000000' } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.json.error.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('a session opened since the open list was read: its candidates log in through the lookup; unreleased PINs refused', async () => {
+    const h = await apiHarness(3);
+    await h.loginCandidate(0); // reads the open-session list: the demo session only
+    const demo = await h.deps.store.sessions.get(h.demo.sessionId);
+    const entry = await h.deps.store.sessions.getRosterEntry(h.demo.sessionId, h.demo.candidates[2]!.regNo);
+    if (!demo || !entry) throw new Error('demo session or roster entry missing');
+    const late = { ...demo, opensAt: h.now() - 1_000, closesAt: h.now() + DAY };
+    await h.deps.store.sessions.create({ ...late, id: 'just-opened' }, 'x'.repeat(64));
+    await h.deps.store.sessions.create({ ...late, id: 'just-opened-2', pinsReleased: false }, 'x'.repeat(64));
+    await h.deps.store.sessions.putRoster([
+      { ...entry, sessionId: 'just-opened', regNo: 'LATE-0001' },
+      { ...entry, sessionId: 'just-opened-2', regNo: 'LATE-0002' },
+    ]);
+    const pin = h.demo.candidates[2]!.pin;
+    const res = await h.call('POST', '/api/candidate/login', { body: { regNo: 'LATE-0001', pin } });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ sessionId: 'just-opened', started: false });
+    const refused = await h.call('POST', '/api/candidate/login', { body: { regNo: 'LATE-0002', pin } });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error.code).toBe('PINS_NOT_RELEASED');
+  });
+
+  it('while many sessions are open, the lookup’s refusal (PINs not released) is told after the gate, with no roster read', async () => {
+    const h = await apiHarness(3);
+    const demo = await h.deps.store.sessions.get(h.demo.sessionId);
+    if (!demo) throw new Error('demo session missing');
+    for (let i = 0; i < OPEN_SESSIONS_READ_MAX; i++)
+      await h.deps.store.sessions.create({ ...demo, id: `other-open-${i}` }, 'x'.repeat(64));
+    await h.deps.store.sessions.setPinsReleased(h.demo.sessionId, false);
+    h.advance(10_000); // past the session caches
+    const c = h.demo.candidates[1]!;
+    const lookups = vi.spyOn(h.deps.store.sessions, 'sessionsOfCandidate');
+    const withItems = vi.spyOn(h.deps.store.loginLimits, 'readCandidateIn');
+    const counters = vi.spyOn(h.deps.store.loginLimits, 'read');
+    const res = await h.call('POST', '/api/candidate/login', { body: { regNo: c.regNo, pin: c.pin } });
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe('PINS_NOT_RELEASED');
+    expect(lookups).toHaveBeenCalledTimes(1);
+    expect(withItems).not.toHaveBeenCalled();
+    expect(counters).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('start takes the roster entry login read (in the token)', () => {
   let h: ApiHarness;
   beforeAll(async () => {
