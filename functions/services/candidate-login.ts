@@ -21,6 +21,16 @@ import type { SessionCache } from './session-cache.ts';
  */
 export const OPEN_SESSIONS_READ_MAX = 8;
 
+/**
+ * One flow over a list of target sessions: the limiter's first read brings, with its counters in one BatchGetItem,
+ * the candidate's roster entry and attempt in each target; past the gate, the PIN is checked against the first
+ * target whose roster holds the number. The targets are
+ * - while 1..OPEN_SESSIONS_READ_MAX sessions are open: those sessions, by id. Nothing is looked up before the gate;
+ *   the first with an entry is the session the lookup would pick. A number on no open roster (unknown, or a closed
+ *   session's read-only login) is looked up by registration number after the gate, its items read then.
+ * - otherwise: the one session the lookup by registration number gives, looked up before the gate so that its items
+ *   come in the same read (what the lookup found, a refusal included, is told only after the gate).
+ */
 export const loginCandidate = async (
   deps: Deps,
   attemptCache: AttemptCache,
@@ -31,60 +41,12 @@ export const loginCandidate = async (
   /** The start screen's facts for a fresh attempt (answered beside `started: false`); none without it. */
   briefOf?: BriefOf,
 ): Promise<CandidateLoginResponse> => {
-  const now = deps.clock();
-  const open = await sessionCache.openAt(now);
-  if (open.length > 0 && open.length <= OPEN_SESSIONS_READ_MAX)
-    return loginOnOpen(deps, attemptCache, sessionCache, limiter, body, address, briefOf, now, open);
-  // The candidate's session is looked up before the limiter's gate so that its counters, roster entry and
-  // attempt come in one round trip; what the lookup found is told to the client only after the gate passed.
-  const target = await findSession(deps, sessionCache, body.regNo, now);
-  let items: CandidateLoginItems | undefined;
-  const read: CounterRead | undefined =
-    'session' in target
-      ? async (key, window, at) => {
-          const r = await deps.store.loginLimits.readCandidate(key, address, window, at, {
-            sessionId: target.session.id,
-            regNo: body.regNo,
-            attemptId: target.attemptId,
-          });
-          items = r;
-          return r.counters;
-        }
-      : undefined;
-  return limiter.attempt(
-    'candidate',
-    body.regNo,
-    address,
-    async () => {
-      if (!('session' in target)) throw userError(target.refusal);
-      return checkCandidate(deps, attemptCache, target, body, now, items, briefOf);
-    },
-    read,
-  );
-};
-
-/**
- * A login while few sessions are open: the limiter's counters and, for each open session, the candidate's roster
- * entry and attempt, in one BatchGetItem — no lookup by registration number first (one round trip and the store's
- * dearest read less per login at a start spike). The first open session (by id) with a roster entry is the
- * candidate's, as the lookup would pick it. A number on no open roster (unknown, or a closed session's read-only
- * login) is then looked up as before, after the gate.
- */
-const loginOnOpen = async (
-  deps: Deps,
-  attemptCache: AttemptCache,
-  sessionCache: SessionCache,
-  limiter: LoginLimiter,
-  body: CandidateLoginBody,
-  address: string,
-  briefOf: BriefOf | undefined,
-  now: number,
-  open: Session[],
-): Promise<CandidateLoginResponse> => {
-  const targets: Target[] = open.map((session) => ({
-    session,
-    attemptId: attemptIdFor(deps.config.pinPepper, session.id, body.regNo),
-  }));
+  const call: LoginCall = { deps, attemptCache, sessionCache, body, now: deps.clock(), briefOf };
+  const open = await sessionCache.openAt(call.now);
+  // None open, or too many for one read: the lookup by registration number, here before the gate.
+  const lookup =
+    open.length > 0 && open.length <= OPEN_SESSIONS_READ_MAX ? undefined : await findSession(call);
+  const targets = lookup ? ('session' in lookup ? [lookup] : []) : open.map((s) => targetIn(call, s));
   let found: CandidateLoginItems[] | undefined;
   const read: CounterRead = async (key, window, at) => {
     const r = await deps.store.loginLimits.readCandidateIn(
@@ -97,32 +59,33 @@ const loginOnOpen = async (
     found = r.found;
     return r.counters;
   };
-  return limiter.attempt(
-    'candidate',
-    body.regNo,
-    address,
-    async () => {
-      if (!found) throw new Error('candidate login: roster entries and attempts not read');
-      const at = found.findIndex((f) => f.entry !== undefined);
-      if (at >= 0) {
-        const target = targets[at] as Target;
-        if (!target.session.pinsReleased) throw userError('PINS_NOT_RELEASED');
-        return checkCandidate(deps, attemptCache, target, body, now, found[at], briefOf);
-      }
-      const target = await findSession(deps, sessionCache, body.regNo, now);
-      if (!('session' in target)) throw userError(target.refusal);
-      const [entry, attempt] = await Promise.all([
-        deps.store.sessions.getRosterEntry(target.session.id, body.regNo),
-        deps.store.attempts.get(target.attemptId, true),
-      ]);
-      return checkCandidate(deps, attemptCache, target, body, now, { entry, attempt }, briefOf);
-    },
-    read,
-  );
+  const check = async (): Promise<CandidateLoginResponse> => {
+    if (lookup && 'refusal' in lookup) throw userError(lookup.refusal);
+    // Read with the limiter's counters in its first round (a retry round re-reads only the counters).
+    if (!found) throw new Error('candidate login: roster entries and attempts not read');
+    // A looked-up session is the candidate's even without an entry (the PIN check refuses it then).
+    const at = lookup ? 0 : found.findIndex((f) => f.entry !== undefined);
+    if (at < 0) return checkLookedUp(call);
+    const target = targets[at] as Target;
+    if (!target.session.pinsReleased) throw userError('PINS_NOT_RELEASED');
+    return checkCandidate(call, target, found[at] as CandidateLoginItems);
+  };
+  // With no target (the lookup refused), the limiter reads its counters alone.
+  return limiter.attempt('candidate', body.regNo, address, check, targets.length > 0 ? read : undefined);
 };
 
 /** Builds the start screen's facts from what the login has in hand (services/attempts.ts `briefOf`). */
 export type BriefOf = (session: Session, entry: RosterEntry, attemptId: string) => Promise<AttemptBrief>;
+
+/** What one login works with. */
+interface LoginCall {
+  deps: Deps;
+  attemptCache: AttemptCache;
+  sessionCache: SessionCache;
+  body: CandidateLoginBody;
+  now: number;
+  briefOf: BriefOf | undefined;
+}
 
 interface Target {
   session: Session;
@@ -130,16 +93,19 @@ interface Target {
   attemptId: string;
 }
 
+const targetIn = ({ deps, body }: LoginCall, session: Session): Target => ({
+  session,
+  attemptId: attemptIdFor(deps.config.pinPepper, session.id, body.regNo),
+});
+
 /** The session a login is for, or the refusal to give once the limiter has let the attempt through. */
 const findSession = async (
-  deps: Deps,
-  sessionCache: SessionCache,
-  regNo: string,
-  now: number,
+  call: LoginCall,
 ): Promise<
   Target | { refusal: 'INVALID_CREDENTIALS.candidate' | 'SESSION_NOT_OPEN' | 'PINS_NOT_RELEASED' }
 > => {
-  const sessionIds = await deps.store.sessions.sessionsOfCandidate(regNo);
+  const { deps, sessionCache, now } = call;
+  const sessionIds = await deps.store.sessions.sessionsOfCandidate(call.body.regNo);
   // One answer for an unknown number and a wrong PIN: the API does not tell which numbers exist.
   if (sessionIds.length === 0) return { refusal: 'INVALID_CREDENTIALS.candidate' };
   const sessions = (await Promise.all(sessionIds.map((id) => sessionCache.get(id)))).filter(
@@ -157,21 +123,25 @@ const findSession = async (
       .sort((a, b) => b.closesAt - a.closesAt)[0];
   if (!session) return { refusal: 'SESSION_NOT_OPEN' };
   if (!session.pinsReleased) return { refusal: 'PINS_NOT_RELEASED' };
-  return { session, attemptId: attemptIdFor(deps.config.pinPepper, session.id, regNo) };
+  return targetIn(call, session);
+};
+
+/** Past the gate, with no open roster holding the number: the lookup, then its session's entry and attempt. */
+const checkLookedUp = async (call: LoginCall): Promise<CandidateLoginResponse> => {
+  const target = await findSession(call);
+  if ('refusal' in target) throw userError(target.refusal);
+  const [entry, attempt] = await Promise.all([
+    call.deps.store.sessions.getRosterEntry(target.session.id, call.body.regNo),
+    call.deps.store.attempts.get(target.attemptId, true),
+  ]);
+  return checkCandidate(call, target, { entry, attempt });
 };
 
 const checkCandidate = async (
-  deps: Deps,
-  attemptCache: AttemptCache,
+  { deps, attemptCache, body, now, briefOf }: LoginCall,
   { session, attemptId }: Target,
-  body: CandidateLoginBody,
-  now: number,
-  items: CandidateLoginItems | undefined,
-  briefOf: BriefOf | undefined,
+  { entry, attempt: stored }: CandidateLoginItems,
 ): Promise<CandidateLoginResponse> => {
-  // Read with the limiter's counters in its first round (a retry round re-reads only the counters).
-  if (!items) throw new Error('candidate login: roster entry and attempt not read');
-  const { entry, attempt: stored } = items;
   const closed = !isSessionOpen(session, now);
   if (!entry || !pinMatches(deps.config.pinPepper, body.pin, entry.pinHash))
     throw userError('INVALID_CREDENTIALS.candidate');
