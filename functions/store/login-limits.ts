@@ -21,19 +21,9 @@ export interface CandidateLoginItems {
 export interface LoginLimitRepo {
   read(kind: LimitKind, key: string, address: string, window: number, now: number): Promise<LimitCounters>;
   /**
-   * The candidate counters of (key, address) plus the roster entry and attempt META a candidate login checks,
-   * in one strongly consistent BatchGetItem (the start spike is all logins: one round trip instead of two).
-   */
-  readCandidate(
-    key: string,
-    address: string,
-    window: number,
-    now: number,
-    candidate: { sessionId: string; regNo: string; attemptId: string },
-  ): Promise<{ counters: LimitCounters } & CandidateLoginItems>;
-  /**
-   * The same for several sessions at once (the sessions open now): the counters plus, per target in order, its
-   * roster entry and attempt META, in the same one BatchGetItem.
+   * The candidate counters of (key, address) plus, per target session in order, the candidate's roster entry
+   * and attempt META, in one strongly consistent BatchGetItem (the start spike is all logins: one round trip).
+   * The targets are the sessions open now, or the one session the REG# lookup gave.
    */
   readCandidateIn(
     key: string,
@@ -143,11 +133,6 @@ export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
     async read(kind, key, address, window, now) {
       // One BatchGetItem: every login reads these three counters, so one round trip instead of three.
       return countersOf(await table.batchGet(counterKeys(kind, key, address, window), true), now);
-    },
-
-    async readCandidate(key, address, window, now, c) {
-      const { counters, found } = await readCandidateIn(key, address, window, now, [c]);
-      return { counters, ...(found[0] as CandidateLoginItems) };
     },
 
     readCandidateIn,

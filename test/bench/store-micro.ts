@@ -39,12 +39,10 @@ let salt = 0;
 /** Each shape's op i; a round's ops get fresh keys where the real request writes a new item. */
 const shapesOf = (store: Store): Record<string, (i: number, tag: string) => Promise<unknown>> => ({
   'Query REG# (sessionsOfCandidate)': (i) => store.sessions.sessionsOfCandidate(regNo(i)),
-  'BatchGet 5 keys (readCandidate)': (i) =>
-    store.loginLimits.readCandidate(regNo(i), '10.0.0.1', 1_700_000_000_000, Date.now(), {
-      sessionId,
-      regNo: regNo(i),
-      attemptId: attemptIdFor(config.pinPepper, sessionId, regNo(i)),
-    }),
+  'BatchGet 5 keys (readCandidateIn)': (i) =>
+    store.loginLimits.readCandidateIn(regNo(i), '10.0.0.1', 1_700_000_000_000, Date.now(), [
+      { sessionId, regNo: regNo(i), attemptId: attemptIdFor(config.pinPepper, sessionId, regNo(i)) },
+    ]),
   'UpdateItem conditional (reservePair)': (i, tag) =>
     store.loginLimits.reservePair(
       'candidate',

@@ -80,25 +80,20 @@ describe('login limit counters', () => {
     await store.sessions.putRoster([entry]);
     await r.reservePair('candidate', 'r-lim-1', '10.0.0.8', W, 0, W + 1, END);
     const before = storeUnits.snapshot();
-    const first = await r.readCandidate('r-lim-1', '10.0.0.8', W, W + 2, {
-      sessionId: 'lim-s',
-      regNo: 'R-LIM-1',
-      attemptId: 'a-lim',
-    });
+    const first = await r.readCandidateIn('r-lim-1', '10.0.0.8', W, W + 2, [
+      { sessionId: 'lim-s', regNo: 'R-LIM-1', attemptId: 'a-lim' },
+    ]);
     expect(storeUnits.snapshot().requests - before.requests).toBe(1);
     expect(first).toEqual({
       counters: { pair: { tries: 1, fails: 0, lastAt: W + 1 }, keyFails: 0, addressTries: 0 },
-      entry,
-      attempt: undefined,
+      found: [{ entry, attempt: undefined }],
     });
     const meta = attemptMeta('a-lim', { sessionId: 'lim-s', regNo: 'R-LIM-1' });
     await store.attempts.create(meta);
-    const unknown = await r.readCandidate('nobody', '10.0.0.8', W, W + 2, {
-      sessionId: 'lim-s',
-      regNo: 'nobody',
-      attemptId: 'a-lim',
-    });
-    expect(unknown).toEqual({ counters: emptyCounters(), entry: undefined, attempt: meta });
+    const unknown = await r.readCandidateIn('nobody', '10.0.0.8', W, W + 2, [
+      { sessionId: 'lim-s', regNo: 'nobody', attemptId: 'a-lim' },
+    ]);
+    expect(unknown).toEqual({ counters: emptyCounters(), found: [{ entry: undefined, attempt: meta }] });
   });
 
   it('a login while several sessions are open reads the counters and each session’s entry and META in one request, in order', async () => {
