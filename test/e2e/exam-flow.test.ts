@@ -195,11 +195,11 @@ describe('exam flow in Chromium', () => {
     const row = page.locator(`tr[data-regno="${candidate.regNo}"]`);
     await row.waitFor();
     await row.getByText('Selesai').waitFor();
-    // The room monitor shows the answered count from the throttled progress write (the first save of the
-    // exam always writes it); totals are on the results screen, not read per row by the monitor.
-    expect(Number(((await row.getByTestId('answered').textContent()) ?? '').trim())).toBeGreaterThanOrEqual(
-      1,
-    );
+    // Totals are on the results screen, not read per row by the monitor. Its answered count comes from the
+    // throttled progress write, none in an attempt's first minute (services/room-progress.ts): whether this short
+    // sitting got one depends on how long it took, so its values are checked with a set clock in
+    // test/services/room-monitor.test.ts and the first minute's '—' in admin-flow.test.ts.
+    await row.getByTestId('answered').waitFor();
     await expectAccessible(page, 'admin-attempts');
     await shot(page, '08-admin-attempts');
     await context.close();
