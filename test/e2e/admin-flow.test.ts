@@ -279,6 +279,9 @@ describe('admin flow in Chromium', () => {
     // Its save came seconds after the start: no progress write in an attempt's first minute (the start spike's
     // minute on exam day, services/room-progress.ts), so no answered count yet.
     await sitting.getByTestId('answered').filter({ hasText: /^—$/ }).waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Terjawab' }).getAttribute('title')).toBe(
+      'Dicatat paling banyak sekali per menit, mulai satu menit setelah peserta mulai.',
+    );
     await page.locator('tr[data-regno="E2E-0002"][data-state="absent"]').waitFor();
     await page.locator('tr[data-regno="E2E-0003"][data-state="absent"]').waitFor();
     await expectAccessible(page, 'admin-room-monitor');

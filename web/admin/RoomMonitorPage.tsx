@@ -315,13 +315,13 @@ function RoomMonitor({ staff, sessionId, onAuthError, onLogout }: Props) {
                 <th scope="col">{t('admin.attempts.col.regNo')}</th>
                 <th scope="col">{t('admin.room.col.name')}</th>
                 <th scope="col">{t('admin.attempts.col.state')}</th>
-                <th scope="col" className="num">
+                <th scope="col" className="num" title={t('admin.room.col.progressHint')}>
                   {t('admin.room.col.answered')}
                 </th>
                 <th scope="col" className="num">
                   {t('admin.attempts.col.remaining')}
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className="num" title={t('admin.room.col.progressHint')}>
                   {t('admin.room.col.lastSave')}
                 </th>
                 <th scope="col" className="num">

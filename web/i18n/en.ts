@@ -606,6 +606,7 @@ export const en: Record<MessageKey, string> = {
   'admin.room.col.name': 'Name',
   'admin.room.col.answered': 'Answered',
   'admin.room.col.lastSave': 'Last save',
+  'admin.room.col.progressHint': 'Recorded at most once a minute, from a minute after the candidate starts.',
   'admin.room.actions': 'Actions',
   'admin.room.actionsFor': 'Actions for {regNo}',
   'admin.room.col.devices': 'Device changes',

@@ -609,6 +609,8 @@ export const id = {
   'admin.room.col.name': 'Nama',
   'admin.room.col.answered': 'Terjawab',
   'admin.room.col.lastSave': 'Simpan terakhir',
+  'admin.room.col.progressHint':
+    'Dicatat paling banyak sekali per menit, mulai satu menit setelah peserta mulai.',
   'admin.room.actions': 'Tindakan',
   'admin.room.actionsFor': 'Tindakan untuk {regNo}',
   'admin.room.col.devices': 'Ganti perangkat',
