@@ -140,7 +140,7 @@ export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
     reservePair(kind, key, address, window, seenTries, now, expiresAt) {
       return conditional(() =>
         table.update({
-          Key: toKey(keys.loginLimitPair(kind, key, window, address)),
+          Key: Table.key(keys.loginLimitPair(kind, key, window, address)),
           UpdateExpression: 'SET lastAt = :now, expiresAt = :exp ADD tries :one',
           ConditionExpression:
             seenTries === 0 ? 'attribute_not_exists(tries) OR tries = :seen' : 'tries = :seen',
@@ -159,7 +159,7 @@ export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
       if (count > max) return false;
       return conditional(() =>
         table.update({
-          Key: toKey(keys.loginLimitAddress(kind, address, window)),
+          Key: Table.key(keys.loginLimitAddress(kind, address, window)),
           UpdateExpression: 'SET expiresAt = :exp ADD tries :n',
           ConditionExpression: 'attribute_not_exists(tries) OR tries <= :room',
           ExpressionAttributeValues: {
@@ -175,12 +175,12 @@ export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
       const values = { ':exp': { N: seconds(expiresAt) }, ':one': { N: '1' } };
       await Promise.all([
         table.update({
-          Key: toKey(keys.loginLimitPair(kind, key, window, address)),
+          Key: Table.key(keys.loginLimitPair(kind, key, window, address)),
           UpdateExpression: 'SET expiresAt = :exp ADD fails :one',
           ExpressionAttributeValues: values,
         }),
         table.update({
-          Key: toKey(keys.loginLimitKey(kind, key, window)),
+          Key: Table.key(keys.loginLimitKey(kind, key, window)),
           UpdateExpression: 'SET expiresAt = :exp ADD fails :one',
           ExpressionAttributeValues: values,
         }),
@@ -191,5 +191,3 @@ export const createLoginLimitRepo = (table: Table): LoginLimitRepo => {
     clearAddress: (kind, address) => clearPartition(keys.loginLimitsOfAddress(kind, address).PK),
   };
 };
-
-const toKey = (k: { PK: string; SK: string }): Item => ({ PK: { S: k.PK }, SK: { S: k.SK } });

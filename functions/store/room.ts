@@ -1,13 +1,8 @@
 // Room-monitor progress repository: ROOM#session / A#regNo items (answered count, last save), in roster order.
 import { isConditionalCheckFailed } from './errors.ts';
-import { keys, TABLE_KEYS } from './keys.ts';
+import { keys } from './keys.ts';
 import { Table } from './table.ts';
 import type { RoomProgress, RoomRepo } from './types.ts';
-
-const keyAttrs = (k: { PK: string; SK: string }) => ({
-  [TABLE_KEYS.partitionKey]: { S: k.PK },
-  [TABLE_KEYS.sortKey]: { S: k.SK },
-});
 
 export const createRoomRepo = (table: Table): RoomRepo => ({
   /**
@@ -19,7 +14,7 @@ export const createRoomRepo = (table: Table): RoomRepo => ({
    */
   async recordLogin(p): Promise<void> {
     await table.put({
-      ...keyAttrs(keys.roomProgress(p.sessionId, p.regNo)),
+      ...Table.key(keys.roomProgress(p.sessionId, p.regNo)),
       loggedInAt: { N: String(p.at) },
       sessionId: { S: p.sessionId },
       regNo: { S: p.regNo },
@@ -34,7 +29,7 @@ export const createRoomRepo = (table: Table): RoomRepo => ({
   async recordProgress(p): Promise<boolean> {
     try {
       await table.update({
-        Key: keyAttrs(keys.roomProgress(p.sessionId, p.regNo)),
+        Key: Table.key(keys.roomProgress(p.sessionId, p.regNo)),
         UpdateExpression: 'SET #a = :a, #l = :l, #s = :s, #r = :r, #t = :t',
         ConditionExpression: 'attribute_not_exists(#l) OR #l <= :n',
         ExpressionAttributeNames: {
