@@ -57,6 +57,10 @@ const identity = (n: number): readonly number[] => {
   return id;
 };
 
+/** The responses in the order `perm` gives (positions in `responses`). */
+const orderOf = (responses: readonly string[], perm: readonly number[]): string[] =>
+  perm.map((i) => responses[i] as string);
+
 /**
  * The FormItem showing `it`'s responses in the order `perm` (positions in `responses`) in section `s` of
  * `sections`: shared and frozen when the order can be keyed (Σ perm[k] × n^k, times the section count, plus s).
@@ -71,8 +75,7 @@ const formItem = (
   perm: readonly number[],
 ): FormItem => {
   const n = perm.length;
-  if (n > SHARED_ORDER_MAX)
-    return { itemId: it.id, sectionId, optionOrder: perm.map((i) => responses[i] as string) };
+  if (n > SHARED_ORDER_MAX) return { itemId: it.id, sectionId, optionOrder: orderOf(responses, perm) };
   let key = 0;
   for (let k = n - 1; k >= 0; k--) key = key * n + (perm[k] as number);
   key = key * sections + s;
@@ -84,9 +87,9 @@ const formItem = (
   let made = byKey.get(key);
   // A bank prepared once and used by two exams could number its sections differently: never share across that.
   if (made && made.sectionId !== sectionId)
-    return { itemId: it.id, sectionId, optionOrder: perm.map((i) => responses[i] as string) };
+    return { itemId: it.id, sectionId, optionOrder: orderOf(responses, perm) };
   if (!made) {
-    const optionOrder = Object.freeze(perm.map((i) => responses[i] as string)) as string[];
+    const optionOrder = Object.freeze(orderOf(responses, perm)) as string[];
     made = Object.freeze({ itemId: it.id, sectionId, optionOrder });
     byKey.set(key, made);
   }
