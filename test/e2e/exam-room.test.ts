@@ -326,9 +326,14 @@ describe('exam room in Chromium', () => {
     await page.getByRole('button', { name: 'Mulai ujian' }).click();
     await heading(page, 1).waitFor();
     expect((await socket).url()).toMatch(/\/ws\?token=/);
-    // The one catch-up poll a (re)connected socket makes, then none while it stays up.
-    await page.waitForTimeout(1_000);
-    const pollsAtStart = polls.length;
+    // The one catch-up poll a (re)connected socket makes (waited for, however late), then none while it stays up:
+    // counted from the first full second with no new poll.
+    await expect.poll(() => polls.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    let pollsAtStart: number;
+    do {
+      pollsAtStart = polls.length;
+      await page.waitForTimeout(1_000);
+    } while (polls.length !== pollsAtStart);
     const attemptId = await page.evaluate(
       () => JSON.parse(sessionStorage.getItem('seleksi.candidate') ?? '{}').attemptId,
     );

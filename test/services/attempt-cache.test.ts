@@ -4,8 +4,10 @@ import { createAttemptCache } from '../../functions/services/attempt-cache.ts';
 import type { Store } from '../../functions/store/types.ts';
 import { attemptMeta } from '../store/fixtures.ts';
 import { testStore } from '../store/helpers.ts';
+import { readTracker } from './read-tracker.ts';
 
 const MAX_AGE = 3_000;
+const { track, settle } = readTracker();
 
 /** A real store whose META reads are counted. */
 const counted = async (): Promise<{ store: Store; reads: () => number }> => {
@@ -14,12 +16,10 @@ const counted = async (): Promise<{ store: Store; reads: () => number }> => {
   const get = store.attempts.get.bind(store.attempts);
   store.attempts.get = (id, consistent) => {
     n++;
-    return get(id, consistent);
+    return track(get(id, consistent));
   };
   return { store, reads: () => n };
 };
-
-const settle = () => new Promise((r) => setTimeout(r, 50));
 
 describe('attempt cache', () => {
   it('a hit in the first half of the max age costs no read', async () => {

@@ -4,8 +4,10 @@ import { createContentCache } from '../../functions/services/content.ts';
 import type { Store } from '../../functions/store/types.ts';
 import { exam } from '../store/fixtures.ts';
 import { testStore } from '../store/helpers.ts';
+import { readTracker } from './read-tracker.ts';
 
 const TTL = 60_000;
+const { track, settle } = readTracker();
 
 /** A real store holding one exam, whose definition reads are counted. */
 const counted = async (): Promise<{ store: Store; reads: () => number }> => {
@@ -15,12 +17,11 @@ const counted = async (): Promise<{ store: Store; reads: () => number }> => {
   const get = store.exams.get.bind(store.exams);
   store.exams.get = (id, version) => {
     n++;
-    return get(id, version);
+    return track(get(id, version));
   };
   return { store, reads: () => n };
 };
 
-const settle = () => new Promise((r) => setTimeout(r, 100));
 const regrade = { q1: { snapshotId: 's2', regradeId: 'r1' } };
 
 describe('content cache: exam definitions', () => {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useDialogAction } from '../../../web/admin/useDialogAction.ts';
 import { useStaffQuery } from '../../../web/admin/useStaff.ts';
+import { settle, tick } from '../probe-settle.ts';
 
 interface Pending {
   token: string;
@@ -28,18 +29,30 @@ const onAuthError = (err: unknown) => {
   return false;
 };
 const request = (token: string, input: number) =>
-  new Promise<unknown>((resolve, reject) => requests.push({ token, input, resolve, reject }));
+  new Promise<unknown>((resolve, reject) => {
+    tick();
+    requests.push({ token, input, resolve, reject });
+  });
 const shown = (e: unknown) => (e instanceof Error ? e.message : e === null ? null : String(e));
 
 const controls: Record<string, (...args: never[]) => unknown> = {};
 const probe = {
   requests: () => requests.map((r) => ({ token: r.token, input: r.input })),
-  resolve: (i: number, v: unknown) => requests[i]?.resolve(v),
-  reject: (i: number, code: string) => requests[i]?.reject(new Coded(code)),
+  /** Answers request i; returns once React has rendered what follows (and made any request it leads to). */
+  resolve: (i: number, v: unknown) => {
+    requests[i]?.resolve(v);
+    return settle();
+  },
+  reject: (i: number, code: string) => {
+    requests[i]?.reject(new Coded(code));
+    return settle();
+  },
   log: () => [...log],
-  /** Calls a hook's function; returns nothing (a run's promise settles when the test answers its request). */
+  settle,
+  /** Calls a hook's function and waits for React to settle (a run's promise itself waits for its answer). */
   call: (name: string, ...args: unknown[]) => {
     void (controls[name] as (...a: unknown[]) => unknown)(...args);
+    return settle();
   },
 };
 Object.assign(window, { probe });
@@ -52,6 +65,7 @@ function Query() {
   const q = useStaffQuery(token, onAuthError, (t) => (skip ? null : request(t, input)), [input, skip], {
     clear,
   });
+  tick();
   Object.assign(controls, {
     setToken,
     setInput,
@@ -67,6 +81,7 @@ function Query() {
 
 function Action() {
   const a = useDialogAction<string>(onAuthError);
+  tick();
   Object.assign(controls, {
     open: a.open,
     close: a.close,

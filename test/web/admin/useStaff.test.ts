@@ -23,6 +23,7 @@ type Probe = {
   resolve(i: number, v: unknown): void;
   reject(i: number, code: string): void;
   log(): string[];
+  settle(): Promise<void>;
   call(name: string, ...args: unknown[]): unknown;
 };
 const probe = <R>(fn: (p: Probe, arg: unknown[]) => R, ...arg: unknown[]) =>
@@ -39,7 +40,7 @@ const reject = (i: number, code: string) =>
 const requests = () => probe((p) => p.requests());
 const log = () => probe((p) => p.log());
 const state = async (id: 'query' | 'action') => {
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  await probe((p) => p.settle());
   return JSON.parse((await page.textContent(`#${id}`)) ?? 'null');
 };
 

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useDraft } from '../../../web/lib/useDraft.ts';
+import { settle, tick } from '../probe-settle.ts';
 
 const controls: Record<string, (v: never) => void> = {};
 
@@ -10,6 +11,7 @@ function Form() {
   const [stored, setStored] = useState<string | null>(null);
   const [of, setOf] = useState('A');
   const { draft, change, dirty, discard } = useDraft(stored, of);
+  tick();
   Object.assign(controls, { setStored, setOf, discard });
   return (
     <>
@@ -24,7 +26,12 @@ let root = createRoot(container);
 root.render(<Form />);
 Object.assign(window, {
   probe: {
-    set: (name: string, v: unknown) => controls[name]?.(v as never),
+    /** Sets a value as the page would; returns once React has rendered it (and what its effects set). */
+    set: (name: string, v: unknown) => {
+      controls[name]?.(v as never);
+      return settle();
+    },
+    settle,
     reset: () => {
       root.unmount();
       root = createRoot(container);

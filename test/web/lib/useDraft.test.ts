@@ -21,11 +21,11 @@ beforeEach(async () => {
 /** Sets the stored value ('setStored'), the edited thing ('setOf') or discards ('discard'), as the page would. */
 const set = (name: string, value?: unknown) =>
   page.evaluate(
-    ([n, v]) => (window as never as { probe: { set(n: string, v: unknown): void } }).probe.set(n, v),
+    ([n, v]) => (window as never as { probe: { set(n: string, v: unknown): Promise<void> } }).probe.set(n, v),
     [name, value] as const,
   );
 const state = async () => {
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  await page.evaluate(() => (window as never as { probe: { settle(): Promise<void> } }).probe.settle());
   return JSON.parse((await page.textContent('#state')) ?? 'null');
 };
 const type = (text: string) => page.fill('#field', text);
