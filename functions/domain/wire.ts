@@ -19,64 +19,75 @@ export const displayLetter = (k: number): string => String.fromCharCode(97 + k);
 const LETTERS: readonly string[] = Array.from({ length: 26 }, (_, k) => displayLetter(k));
 
 /**
+ * A read-only map over positions 0…size-1: a subclass says how big it is, the key and value at a position,
+ * and where a key stands. Lookups then cost no Map per instance; the iterators walk the positions.
+ */
+abstract class IndexedMap<V> implements ReadonlyMap<string, V> {
+  abstract readonly size: number;
+  protected abstract keyAt(i: number): string;
+  protected abstract valueAt(i: number): V;
+  /** The key's position, or -1. */
+  protected abstract indexOf(key: string): number;
+
+  get(key: string): V | undefined {
+    const i = this.indexOf(key);
+    return i < 0 ? undefined : this.valueAt(i);
+  }
+
+  has(key: string): boolean {
+    return this.indexOf(key) >= 0;
+  }
+
+  forEach(fn: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
+    for (let i = 0; i < this.size; i++) fn.call(thisArg, this.valueAt(i), this.keyAt(i), this);
+  }
+
+  *entries(): MapIterator<[string, V]> {
+    for (let i = 0; i < this.size; i++) yield [this.keyAt(i), this.valueAt(i)];
+  }
+
+  *keys(): MapIterator<string> {
+    for (let i = 0; i < this.size; i++) yield this.keyAt(i);
+  }
+
+  *values(): MapIterator<V> {
+    for (let i = 0; i < this.size; i++) yield this.valueAt(i);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+}
+
+/**
  * A read-only map over the first `size` entries of two parallel arrays, both shared (the form item's
  * optionOrder, the letters): one small object per direction instead of a Map per item and direction. A
  * cached form's wire names then take ≈ 25 KB instead of ≈ 89 KB per SKD attempt (110 items), which is
  * what a process caching thousands of running attempts keeps in its heap.
  */
-class PairMap implements ReadonlyMap<string, string> {
+class PairMap extends IndexedMap<string> {
   readonly size: number;
   readonly #keys: readonly string[];
   readonly #values: readonly string[];
 
   constructor(keys: readonly string[], values: readonly string[], size: number) {
+    super();
     this.#keys = keys;
     this.#values = values;
     this.size = size;
   }
 
-  #index(key: string): number {
+  protected keyAt(i: number): string {
+    return this.#keys[i] as string;
+  }
+
+  protected valueAt(i: number): string {
+    return this.#values[i] as string;
+  }
+
+  protected indexOf(key: string): number {
     const i = this.#keys.indexOf(key);
     return i < this.size ? i : -1;
-  }
-
-  get(key: string): string | undefined {
-    const i = this.#index(key);
-    return i < 0 ? undefined : this.#values[i];
-  }
-
-  has(key: string): boolean {
-    return this.#index(key) >= 0;
-  }
-
-  forEach(
-    fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void,
-    thisArg?: unknown,
-  ): void {
-    for (let i = 0; i < this.size; i++)
-      fn.call(thisArg, this.#values[i] as string, this.#keys[i] as string, this);
-  }
-
-  #map(): Map<string, string> {
-    const m = new Map<string, string>();
-    for (let i = 0; i < this.size; i++) m.set(this.#keys[i] as string, this.#values[i] as string);
-    return m;
-  }
-
-  entries() {
-    return this.#map().entries();
-  }
-
-  keys() {
-    return this.#map().keys();
-  }
-
-  values() {
-    return this.#map().values();
-  }
-
-  [Symbol.iterator]() {
-    return this.#map().entries();
   }
 }
 
@@ -173,12 +184,13 @@ class FormWire implements WireForm {
 }
 
 /** A read-only map from one kind of key (wire id or item id) to the WireItem at that key's form position. */
-class PositionMap implements ReadonlyMap<string, WireItem> {
+class PositionMap extends IndexedMap<WireItem> {
   readonly #wire: FormWire;
   readonly #keyAt: (p: number) => string;
   readonly #position: (key: string) => number;
 
   constructor(wire: FormWire, keyAt: (p: number) => string, position: (key: string) => number) {
+    super();
     this.#wire = wire;
     this.#keyAt = keyAt;
     this.#position = position;
@@ -188,36 +200,16 @@ class PositionMap implements ReadonlyMap<string, WireItem> {
     return this.#wire.size;
   }
 
-  get(key: string): WireItem | undefined {
-    const p = this.#position(key);
-    return p < 0 ? undefined : this.#wire.at(p);
+  protected keyAt(p: number): string {
+    return this.#keyAt(p);
   }
 
-  has(key: string): boolean {
-    return this.#position(key) >= 0;
+  protected valueAt(p: number): WireItem {
+    return this.#wire.at(p);
   }
 
-  forEach(
-    fn: (value: WireItem, key: string, map: ReadonlyMap<string, WireItem>) => void,
-    thisArg?: unknown,
-  ): void {
-    for (let p = 0; p < this.size; p++) fn.call(thisArg, this.#wire.at(p), this.#keyAt(p), this);
-  }
-
-  *entries(): MapIterator<[string, WireItem]> {
-    for (let p = 0; p < this.size; p++) yield [this.#keyAt(p), this.#wire.at(p)];
-  }
-
-  *keys(): MapIterator<string> {
-    for (let p = 0; p < this.size; p++) yield this.#keyAt(p);
-  }
-
-  *values(): MapIterator<WireItem> {
-    for (let p = 0; p < this.size; p++) yield this.#wire.at(p);
-  }
-
-  [Symbol.iterator](): MapIterator<[string, WireItem]> {
-    return this.entries();
+  protected indexOf(key: string): number {
+    return this.#position(key);
   }
 }
 
