@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
+import { ExamSelect } from './ExamSelect.tsx';
 import { StaffLayout } from './StaffLayout.tsx';
 import { useExamChoice } from './useExamChoice.ts';
 import { useStaff } from './useStaff.ts';
@@ -64,16 +65,7 @@ export function RegradePage() {
           {t('admin.regrade.help')}
         </p>
         <form onSubmit={submit} className="form-grid">
-          <label className="field">
-            <span>{t('admin.skb.exam')}</span>
-            <select value={examId} onChange={(e) => setExamId(e.target.value)}>
-              {exams.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.title} ({x.id})
-                </option>
-              ))}
-            </select>
-          </label>
+          <ExamSelect exams={exams} examId={examId} onChange={setExamId} />
           <label className="field">
             <span>{t('admin.regrade.bank')}</span>
             <input value={bankId} required onChange={(e) => setBankId(e.target.value)} />

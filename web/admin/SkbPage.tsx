@@ -9,6 +9,7 @@ import { PageTitle } from '../components/Layout.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { paths } from '../lib/router.ts';
 import { DataTable } from './DataTable.tsx';
+import { ExamSelect } from './ExamSelect.tsx';
 import { ImportProblems } from './ImportProblems.tsx';
 import { PublicationStateLine, publishedNotice } from './RankingPublicationCard.tsx';
 import { SkbSettingsForm } from './SkbSettingsForm.tsx';
@@ -85,16 +86,7 @@ export function SkbPage() {
     <StaffLayout staff={staff} onLogout={logout}>
       <div className="page-head">
         <PageTitle>{t('admin.skb.title')}</PageTitle>
-        <label className="field field-inline">
-          <span>{t('admin.skb.exam')}</span>
-          <select value={examId} onChange={(e) => setExamId(e.target.value)}>
-            {exams.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.title} ({x.id})
-              </option>
-            ))}
-          </select>
-        </label>
+        <ExamSelect exams={exams} examId={examId} onChange={setExamId} inline />
       </div>
       <ErrorAlert error={error ?? stored.error ?? final.error} />
       {notice && (
