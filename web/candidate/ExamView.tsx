@@ -16,7 +16,7 @@ import { currentSample } from '../lib/clock.ts';
 import { navigate, paths } from '../lib/router.ts';
 import { Countdown } from './Countdown.tsx';
 import { saveSnapshot } from './deviceStore.ts';
-import { LockPanel } from './LockPanel.tsx';
+import { type Lock, LockPanel } from './LockPanel.tsx';
 import { choiceForKey } from './letters.ts';
 import { KraepelinSheet } from './psych/KraepelinSheet.tsx';
 import { QuestionGrid } from './QuestionGrid.tsx';
@@ -47,8 +47,6 @@ interface Clock {
   deadline: number | null;
   remainingMs: number | null;
 }
-
-export type Lock = { kind: 'paused' } | { kind: 'timeup' } | { kind: 'blocked'; error: unknown };
 
 const clockOf = (s: AttemptStateView): Clock => ({
   state: s.state,

@@ -1,7 +1,9 @@
 // Banner shown while the exam is locked: paused by the proctor, time up, or sending refused.
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
-import type { Lock } from './ExamView.tsx';
+
+/** Why the exam is locked: paused by the proctor, time up, or sending refused (with the refusal). */
+export type Lock = { kind: 'paused' } | { kind: 'timeup' } | { kind: 'blocked'; error: unknown };
 
 export function LockPanel({ lock }: { lock: Lock }) {
   const { t } = useI18n();
