@@ -7,12 +7,12 @@ export function ExamSelect(props: {
   exams: readonly ExamSummary[];
   examId: string;
   onChange: (examId: string) => void;
-  /** Beside a page title rather than in a form grid. */
-  inline?: boolean;
+  /** The label's class: 'field' (default), or with field-inline beside a page title, field-wide across a grid. */
+  className?: string;
 }) {
   const { t } = useI18n();
   return (
-    <label className={props.inline ? 'field field-inline' : 'field'}>
+    <label className={props.className ?? 'field'}>
       <span>{t('admin.skb.exam')}</span>
       <select value={props.examId} onChange={(e) => props.onChange(e.target.value)}>
         {props.exams.map((x) => (

@@ -64,8 +64,8 @@ export function RegradePage() {
         <p className="small muted" id="regrade-help">
           {t('admin.regrade.help')}
         </p>
-        <form onSubmit={submit} className="form-grid">
-          <ExamSelect exams={exams} examId={examId} onChange={setExamId} />
+        <form onSubmit={submit} className="form form-grid">
+          <ExamSelect exams={exams} examId={examId} onChange={setExamId} className="field field-wide" />
           <label className="field">
             <span>{t('admin.regrade.bank')}</span>
             <input value={bankId} required onChange={(e) => setBankId(e.target.value)} />
@@ -74,7 +74,7 @@ export function RegradePage() {
             <span>{t('admin.regrade.reason')}</span>
             <input value={reason} required minLength={3} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <label className="field">
+          <label className="field field-wide">
             <span>{t('admin.regrade.items')}</span>
             <textarea
               rows={8}
@@ -85,14 +85,16 @@ export function RegradePage() {
               onChange={(e) => setCorrection(e.target.value)}
             />
           </label>
-          {parseError && (
-            <p role="alert" className="alert alert-error">
-              {t('admin.regrade.notJson')}
-            </p>
-          )}
-          <button type="submit" className="btn btn-primary" disabled={busy || !examId}>
-            {t('admin.regrade.run')}
-          </button>
+          <div className="field-wide">
+            {parseError && (
+              <p role="alert" className="alert alert-error">
+                {t('admin.regrade.notJson')}
+              </p>
+            )}
+            <button type="submit" className="btn btn-primary" disabled={busy || !examId}>
+              {t('admin.regrade.run')}
+            </button>
+          </div>
         </form>
       </section>
       <ErrorAlert error={error} />

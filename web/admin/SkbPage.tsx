@@ -86,7 +86,7 @@ export function SkbPage() {
     <StaffLayout staff={staff} onLogout={logout}>
       <div className="page-head">
         <PageTitle>{t('admin.skb.title')}</PageTitle>
-        <ExamSelect exams={exams} examId={examId} onChange={setExamId} inline />
+        <ExamSelect exams={exams} examId={examId} onChange={setExamId} className="field field-inline" />
       </div>
       <ErrorAlert error={error ?? stored.error ?? final.error} />
       {notice && (
