@@ -134,6 +134,9 @@ describe('public ranking page', () => {
     const table = page.getByTestId('auditor-sessions');
     await table.getByText(platform.demo.sessionId).waitFor();
     expect(await table.getByText('masih tertutup').count()).toBeGreaterThan(0);
+    // Commitments are shown whole (an auditor copies them to check the revealed secret), not cut short.
+    for (const c of await table.getByTestId('commitment').allTextContents())
+      expect(c.trim()).toMatch(/^[0-9a-f]{64}$/);
     expect(serious(await audit(page)), 'axe').toEqual([]);
     await page.getByRole('button', { name: 'Buat paket' }).click();
     await page.getByRole('alert').filter({ hasText: 'belum ditutup' }).waitFor();

@@ -92,8 +92,12 @@ function Console({ auth, onLogout }: { auth: StaffAuth; onLogout: () => void }) 
                     </td>
                     <td className="mono">{s.examId}</td>
                     <td>{when(s.closesAt)}</td>
-                    <td className="mono small">{s.secretCommitment.slice(0, 16)}…</td>
-                    <td className="mono small">{s.secret ?? t('auditor.sealed')}</td>
+                    <td className="mono small hash-cell" data-testid="commitment">
+                      {s.secretCommitment}
+                    </td>
+                    <td className={s.secret ? 'mono small hash-cell' : 'mono small'}>
+                      {s.secret ?? t('auditor.sealed')}
+                    </td>
                   </tr>
                 ))}
               </tbody>
