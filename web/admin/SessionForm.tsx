@@ -88,7 +88,7 @@ function Fields({ token, editing, exams, onDone, onClose, onAuthError }: Props) 
     <form className="form form-grid" onSubmit={submit} data-testid="session-form">
       {!editing && (
         <>
-          <label className="field">
+          <label className="field field-span-2">
             <span>{t('admin.schedule.exam')}</span>
             <select required value={examId} onChange={set('examId')} aria-describedby={`${listId}-help`}>
               {exams.map((x) => (
