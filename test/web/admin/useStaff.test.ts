@@ -20,11 +20,12 @@ beforeEach(async () => {
 
 type Probe = {
   requests(): { token: string; input: number }[];
-  resolve(i: number, v: unknown): void;
-  reject(i: number, code: string): void;
+  /** These three return once React has settled (hooks-probe.tsx). */
+  resolve(i: number, v: unknown): Promise<void>;
+  reject(i: number, code: string): Promise<void>;
+  call(name: string, ...args: unknown[]): Promise<void>;
   log(): string[];
   settle(): Promise<void>;
-  call(name: string, ...args: unknown[]): unknown;
 };
 const probe = <R>(fn: (p: Probe, arg: unknown[]) => R, ...arg: unknown[]) =>
   page.evaluate(
